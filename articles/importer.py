@@ -1,0 +1,227 @@
+"""The one place where seeds become rows: one transaction per file, idempotent, and careful with
+editors' work.
+
+``import_seeds`` (the command) and the tests call :class:`SeedImporter`; nothing else writes
+articles from seeds.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article, Quote, Source, Speaker, Tag, unique_slug
+from articles.seeds.format import SeedFormatError, read
+from articles.seeds.quotes import normalise_quote_text
+from articles.seeds.understand import ArticleDraft, understand
+
+# Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
+EXTRACTION_VERSION = "1"
+SEED_SUFFIXES = (".txt",)
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    outcome: Outcome
+    message: str = ""
+    article_id: int | None = None
+
+
+class ImportSummary:
+    """Counts per outcome, and every failure's and conflict's message, in order."""
+
+    def __init__(self) -> None:
+        self.counts = {outcome: 0 for outcome in Outcome}
+        self.problems: list[FileResult] = []
+
+    def add(self, result: FileResult) -> None:
+        self.counts[result.outcome] += 1
+        if result.outcome in (Outcome.FAILED, Outcome.CONFLICT):
+            self.problems.append(result)
+
+    @property
+    def failed(self) -> int:
+        return self.counts[Outcome.FAILED]
+
+    def __str__(self) -> str:
+        return ", ".join(f"{self.counts[o]} {o.value}" for o in Outcome)
+
+
+def iter_seed_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files as given, and directories walked in name order for ``*.txt`` seeds, lazily."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(SEED_SUFFIXES) and not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+@cache
+def known_outlets() -> dict[str, dict[str, str]]:
+    """Names and homepages of well-known outlets, from the ``sources`` fixture, by domain."""
+    with open(settings.BASE_DIR / "fixtures" / "sources.json", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    return {row["fields"]["domain"]: row["fields"] for row in rows}
+
+
+class SeedImporter:
+    """Turns seed files into articles. ``publish`` makes new articles public; ``dry_run``
+    rolls every file back; ``overwrite`` lets a changed seed replace an editor's edits."""
+
+    def __init__(
+        self, *, publish: bool = True, dry_run: bool = False, overwrite: bool = False
+    ) -> None:
+        self.publish = publish
+        self.dry_run = dry_run
+        self.overwrite = overwrite
+
+    def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
+        for path in iter_seed_files(paths):
+            yield self.import_file(path)
+
+    def import_file(self, path: str | os.PathLike[str]) -> FileResult:
+        name = str(path)
+        try:
+            draft = understand(read(path), EXTRACTION_VERSION)
+            with transaction.atomic():
+                result = self.save_draft(draft, name)
+                if self.dry_run:
+                    transaction.set_rollback(True)
+            return result
+        except SeedFormatError as exc:
+            return FileResult(name, Outcome.FAILED, str(exc))
+        except IntegrityError as exc:
+            return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
+
+    def save_draft(self, draft: ArticleDraft, name: str = "<draft>") -> FileResult:
+        """Create or update the article the draft describes; the caller owns the transaction."""
+        article = Article.objects.select_for_update().filter(original_url=draft.url).first()
+        if article is None:
+            article = Article(
+                original_url=draft.url,
+                slug=self._free_slug(draft),
+                source=self._source(draft.source_domain),
+            )
+            if self.publish:
+                article.status = Article.Status.PUBLISHED
+                article.published_at = timezone.now()
+            outcome = Outcome.CREATED
+        elif article.seed_sha256 == draft.seed_sha256:
+            return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
+        elif article.edited_since_import and not self.overwrite:
+            return FileResult(
+                name,
+                Outcome.CONFLICT,
+                f"{name}: the seed changed, but an editor has changed article {article.pk} "
+                "since it was imported; kept the editor's version (use --overwrite to take "
+                "the seed's)",
+                article.pk,
+            )
+        else:
+            outcome = Outcome.UPDATED
+        self._apply(article, draft)
+        return FileResult(name, outcome, article_id=article.pk)
+
+    def _apply(self, article: Article, draft: ArticleDraft) -> None:
+        article.headline = draft.headline
+        article.standfirst = draft.standfirst
+        article.body = draft.body
+        article.section = draft.section
+        article.outlet_article_id = draft.outlet_id
+        article.seed_line2 = draft.line2
+        article.seed_line3 = draft.line3
+        article.seed_sha256 = draft.seed_sha256
+        article.imported_at = timezone.now()
+        article.save()
+        self._save_quotes(article, draft)
+        self._save_tags(article, draft)
+        article.imported_fingerprint = article.fingerprint()
+        Article.objects.filter(pk=article.pk).update(
+            imported_fingerprint=article.imported_fingerprint
+        )
+
+    def _save_quotes(self, article: Article, draft: ArticleDraft) -> None:
+        """Replace the article's quotes, keeping every speaker an editor chose by hand."""
+        fixed = {
+            (q.block, normalise_quote_text(q.text)): q.speaker
+            for q in article.quotes.filter(speaker_fixed=True).select_related("speaker")
+        }
+        article.quotes.all().delete()
+        speakers: dict[str, Speaker] = {}
+        rows = []
+        for position, quote in enumerate(draft.quotes):
+            key = (quote.block, normalise_quote_text(quote.text))
+            speaker = fixed.get(key)
+            if key not in fixed and quote.speaker:
+                if quote.speaker not in speakers:
+                    speakers[quote.speaker] = Speaker.for_name(quote.speaker, quote.speaker_kind)
+                speaker = speakers[quote.speaker]
+            rows.append(
+                Quote(
+                    article=article,
+                    speaker=speaker,
+                    text=quote.text,
+                    role=quote.role or "",
+                    block=quote.block,
+                    start=quote.start,
+                    end=quote.end,
+                    partial=quote.partial,
+                    position=position,
+                    speaker_fixed=key in fixed,
+                )
+            )
+        Quote.objects.bulk_create(rows)
+
+    def _save_tags(self, article: Article, draft: ArticleDraft) -> None:
+        tags = []
+        for candidate in draft.tags:
+            tag = Tag.objects.filter(name__iexact=candidate.name).first()
+            if tag is None:
+                tag = Tag.objects.create(
+                    name=candidate.name, slug=unique_slug(Tag, candidate.name), kind=candidate.kind
+                )
+            tags.append(tag)
+        article.tags.set(tags, clear=False)
+
+    def _source(self, domain: str) -> Source:
+        known = known_outlets().get(domain, {})
+        source, _ = Source.objects.get_or_create(
+            domain=domain,
+            defaults={
+                "name": known.get("name") or Source.name_from_domain(domain),
+                "homepage": known.get("homepage") or f"https://{domain}/",
+            },
+        )
+        return source
+
+    def _free_slug(self, draft: ArticleDraft) -> str:
+        if not Article.objects.filter(slug=draft.slug).exists():
+            return draft.slug
+        if draft.outlet_id:
+            candidate = f"{draft.slug[:180]}-{draft.outlet_id}"
+            if not Article.objects.filter(slug=candidate).exists():
+                return candidate
+        return unique_slug(Article, draft.slug)

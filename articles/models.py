@@ -1,0 +1,293 @@
+"""Sources, articles, speakers, quotes and tags; querysets carry the domain rules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from articles.seeds.format import Block, split_blocks
+
+
+class Source(models.Model):
+    """An outlet articles come from, keyed by its domain (``dnaindia.com``)."""
+
+    name = models.CharField(max_length=200)
+    domain = models.CharField(max_length=253, unique=True)
+    homepage = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:source", args=[self.domain])
+
+    @staticmethod
+    def name_from_domain(domain: str) -> str:
+        """A readable stand-in name for an outlet nobody has named yet: ``the-hindu.co.uk`` ->
+        ``The Hindu``."""
+        label = domain.split(".")[0] if domain.count(".") else domain
+        return " ".join(part.capitalize() for part in label.replace("_", "-").split("-") if part)
+
+
+class Speaker(models.Model):
+    """Someone quoted: a person or an organisation, shared across articles."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names for this speaker.")
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:speaker", args=[self.slug])
+
+    @classmethod
+    def for_name(cls, name: str, kind: str = Kind.PERSON) -> Speaker:
+        """The speaker called ``name`` (or having it as an alias), created when new."""
+        existing = cls.objects.filter(Q(name__iexact=name) | Q(slug=slugify(name))).first()
+        if existing is None:
+            existing = cls.objects.filter(aliases__icontains=name).first()
+            if existing is not None and name.lower() not in (a.lower() for a in existing.aliases):
+                existing = None
+        if existing is not None:
+            return existing
+        return cls.objects.create(name=name, slug=unique_slug(cls, name), kind=kind)
+
+    def merge(self, others: list[Speaker]) -> int:
+        """Fold ``others`` into this speaker: their quotes and names move here; returns quotes
+        moved."""
+        moved = 0
+        aliases = list(self.aliases)
+        for other in others:
+            if other.pk == self.pk:
+                continue
+            moved += other.quotes.update(speaker=self)
+            for alias in [other.name, *other.aliases]:
+                if alias.lower() != self.name.lower() and alias not in aliases:
+                    aliases.append(alias)
+            other.delete()
+        self.aliases = aliases
+        self.save(update_fields=["aliases"])
+        return moved
+
+
+class Tag(TagBase):
+    """A django-taggit tag with a kind: who or what the article is about."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        PLACE = "place", "Place"
+        ORGANISATION = "organisation", "Organisation"
+        TOPIC = "topic", "Topic"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+
+    class Meta:
+        verbose_name = "tag"
+        verbose_name_plural = "tags"
+        ordering = ["name"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", args=[self.slug])
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        """What readers may see: published, and not dated in the future."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self) -> ArticleQuerySet:
+        """Everything a list page shows, in a fixed number of queries."""
+        return self.select_related("source").prefetch_related("tags")
+
+    def for_detail(self) -> ArticleQuerySet:
+        quotes = Quote.objects.select_related("speaker").order_by("position")
+        return self.select_related("source").prefetch_related(
+            "tags", Prefetch("quotes", queryset=quotes)
+        )
+
+    def with_quote_count(self) -> ArticleQuerySet:
+        return self.annotate(quote_count=Count("quotes", distinct=True))
+
+
+class Article(models.Model):
+    """One news story, imported from a seed and then owned by editors."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    standfirst = models.TextField(help_text="One-sentence summary shown under the headline.")
+    body = models.TextField(
+        help_text="One paragraph a line, an empty line between paragraphs. A short line in "
+        "CAPITALS with no closing punctuation is a subheading."
+    )
+    section = models.CharField(max_length=100, blank=True, db_index=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+
+    # Provenance: where the article came from, kept as the feed gave it.
+    original_url = models.URLField(max_length=2000, unique=True)
+    outlet_article_id = models.CharField(max_length=50, blank=True)
+    seed_line2 = models.CharField(
+        max_length=30, help_text="Undocumented integer from line 2 of the seed, kept verbatim."
+    )
+    seed_line3 = models.CharField(
+        max_length=30, help_text="Undocumented integer from line 3 of the seed, kept verbatim."
+    )
+    seed_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="Hash of the seed file last imported."
+    )
+    imported_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Fingerprint of the editable content as last imported; a different current "
+        "fingerprint means an editor has changed the article since.",
+    )
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return split_blocks(self.body)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def fingerprint(self) -> str:
+        """A hash of what editors can change (headline, standfirst, body, tags, quotes)."""
+        quotes = [
+            [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial]
+            for q in self.quotes.order_by("position")
+        ]
+        content = {
+            "headline": self.headline,
+            "standfirst": self.standfirst,
+            "body": self.body,
+            "tags": sorted(self.tags.values_list("name", flat=True)),
+            "quotes": quotes,
+        }
+        return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+    @property
+    def edited_since_import(self) -> bool:
+        return bool(self.imported_fingerprint) and self.fingerprint() != self.imported_fingerprint
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self) -> QuoteQuerySet:
+        """Quotes from articles readers may see, newest article first, with what a list shows."""
+        return (
+            self.filter(
+                article__status=Article.Status.PUBLISHED,
+                article__published_at__lte=timezone.now(),
+            )
+            .select_related("article", "article__source", "speaker")
+            .order_by("-article__published_at", "-article_id", "position")
+        )
+
+
+class Quote(models.Model):
+    """Words someone said in an article, where they stand in the body, and who said them."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    text = models.TextField()
+    role = models.CharField(
+        max_length=300, blank=True, help_text='The speaker\'s role as the text gives it.'
+    )
+    block = models.PositiveIntegerField(help_text="Body block (from 0) where the quote starts.")
+    start = models.PositiveIntegerField(default=0, help_text="Character offset in the block.")
+    end = models.PositiveIntegerField(default=0)
+    partial = models.BooleanField(
+        default=False, help_text="Quoted words embedded in the writer's sentence."
+    )
+    position = models.PositiveIntegerField(help_text="Order of the quote in the article.")
+    speaker_fixed = models.BooleanField(
+        default=False,
+        help_text="Set when an editor chose the speaker; re-imports keep it.",
+    )
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="unique_quote_position")
+        ]
+        indexes = [models.Index(fields=["speaker", "article"])]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{text}” — {self.speaker or 'unknown'}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#p{self.block}"
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
+    """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug

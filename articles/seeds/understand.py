@@ -1,0 +1,81 @@
+"""ParsedSeed -> ArticleDraft: everything the importer needs, still plain Python."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from articles.seeds.entities import TagCandidate, extract_tags
+from articles.seeds.format import Block, ParsedSeed, join_blocks, render
+from articles.seeds.quotes import ExtractedQuote, extract_quotes
+from articles.seeds.url import (
+    headline_from_slug,
+    headline_from_standfirst,
+    normalise_url,
+    split_url,
+)
+
+MAX_SLUG_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """One article as the seed describes it, before it meets the database."""
+
+    url: str
+    source_domain: str
+    section: str
+    headline: str
+    slug: str
+    outlet_id: str
+    line2: str
+    line3: str
+    standfirst: str
+    blocks: tuple[Block, ...]
+    quotes: tuple[ExtractedQuote, ...]
+    tags: tuple[TagCandidate, ...]
+    seed_sha256: str
+
+    @property
+    def body(self) -> str:
+        return join_blocks(self.blocks)
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """ASCII, lower case, hyphens: the same rule as ``django.utils.text.slugify``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text.lower())
+    return re.sub(r"[-\s]+", "-", text).strip("-_")[:max_length].strip("-")
+
+
+def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
+    """Read a parsed seed as an editor would: headline, source, section, quotes and tags.
+
+    ``seed_sha256`` hashes the seed as rendered (so CRLF or a BOM change nothing) and
+    ``version``, the extraction rules' version.
+    """
+    parts = split_url(seed.url)
+    texts = [seed.standfirst, *(b.text for b in seed.blocks if not b.is_subheading)]
+    if parts.slug_words:
+        headline = headline_from_slug(parts.slug_words, texts)
+    else:
+        headline = headline_from_standfirst(seed.standfirst)
+    quotes = tuple(extract_quotes(seed.blocks))
+    tags = tuple(extract_tags(headline, seed.standfirst, seed.blocks, quotes))
+    return ArticleDraft(
+        url=normalise_url(seed.url),
+        source_domain=parts.domain,
+        section=parts.section or "",
+        headline=headline,
+        slug=slugify(headline) or slugify(parts.outlet_id) or "article",
+        outlet_id=parts.outlet_id,
+        line2=seed.line2,
+        line3=seed.line3,
+        standfirst=seed.standfirst,
+        blocks=seed.blocks,
+        quotes=quotes,
+        tags=tags,
+        seed_sha256=hashlib.sha256((version + "\n" + render(seed)).encode()).hexdigest(),
+    )

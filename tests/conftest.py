@@ -1,0 +1,28 @@
+"""Shared fixtures: the real reference seed and the example articles, as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+REFERENCE_SEED = DATA / "000_75629192de6a8d8b.txt"
+EXAMPLES = DATA / "examples"
+BAD = DATA / "bad"
+
+
+@pytest.fixture
+def reference_seed() -> Path:
+    return REFERENCE_SEED
+
+
+@pytest.fixture
+def imported_article(db):
+    """The reference seed imported through the command, as readers and editors meet it."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    call_command("import_seeds", str(REFERENCE_SEED), verbosity=0)
+    return Article.objects.get()
