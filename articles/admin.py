@@ -9,7 +9,6 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-
 from taggit.models import Tag as UnusedTaggitTag
 
 from articles.models import Article, Quote, Source, Speaker, Tag
@@ -108,9 +107,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected articles (back to draft)")
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT
-        )
+        count = queryset.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
         self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
 
 

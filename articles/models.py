@@ -251,7 +251,7 @@ class Quote(models.Model):
     )
     text = models.TextField()
     role = models.CharField(
-        max_length=300, blank=True, help_text='The speaker\'s role as the text gives it.'
+        max_length=300, blank=True, help_text="The speaker's role as the text gives it."
     )
     block = models.PositiveIntegerField(help_text="Body block (from 0) where the quote starts.")
     start = models.PositiveIntegerField(default=0, help_text="Character offset in the block.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.seeds.entities import TagCandidate, extract_tags
 from articles.seeds.format import Block, ParsedSeed, join_blocks, render
@@ -51,11 +51,7 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
 
 
 def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
-    """Read a parsed seed as an editor would: headline, source, section, quotes and tags.
-
-    ``seed_sha256`` hashes the seed as rendered (so CRLF or a BOM change nothing) and
-    ``version``, the extraction rules' version.
-    """
+    """Read a parsed seed as an editor would: headline, source, section, quotes and tags."""
     parts = split_url(seed.url)
     texts = [seed.standfirst, *(b.text for b in seed.blocks if not b.is_subheading)]
     if parts.slug_words:
@@ -77,5 +73,12 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         blocks=seed.blocks,
         quotes=quotes,
         tags=tags,
-        seed_sha256=hashlib.sha256((version + "\n" + render(seed)).encode()).hexdigest(),
+        seed_sha256=_seed_hash(seed, version),
     )
+
+
+def _seed_hash(seed: ParsedSeed, version: str) -> str:
+    """Hash of the seed as rendered with its normalised URL, so that CRLF, a BOM or the URL's
+    host case change nothing, and of ``version``, the extraction rules' version."""
+    canonical = render(replace(seed, url=normalise_url(seed.url)))
+    return hashlib.sha256(f"{version}\n{canonical}".encode()).hexdigest()

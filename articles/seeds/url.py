@@ -9,7 +9,18 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 # Words outlets put before the slug to say what kind of item it is (``report-john-kerry-...``).
 KIND_PREFIXES = frozenset(
-    {"report", "news", "story", "article", "analysis", "feature", "opinion", "blog", "live", "video"}
+    {
+        "report",
+        "news",
+        "story",
+        "article",
+        "analysis",
+        "feature",
+        "opinion",
+        "blog",
+        "live",
+        "video",
+    }
 )
 _TRAILING_ID = re.compile(r"^(?P<words>.*?)[-_]?(?P<id>\d{4,})$")
 _FILE_SUFFIX = re.compile(r"\.(s?html?|php|aspx?|cms)$", re.IGNORECASE)
@@ -63,8 +74,9 @@ def split_url(url: str) -> UrlParts:
         words = words[1:]
     if not any(ch.isalpha() for w in words for ch in w):
         words = []
-    return UrlParts(url=url, domain=domain, section=section, slug_words=tuple(words),
-                    outlet_id=outlet_id)
+    return UrlParts(
+        url=url, domain=domain, section=section, slug_words=tuple(words), outlet_id=outlet_id
+    )
 
 
 def _title_section(segment: str) -> str:
@@ -163,9 +175,47 @@ def headline_from_standfirst(standfirst: str, max_words: int = 14) -> str:
 
 
 _CLAUSE_BREAKS = frozenset(
-    "after before when while because since as amid despite following but who which that "
-    "where although though unless until".split()
+    [
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "since",
+        "as",
+        "amid",
+        "despite",
+        "following",
+        "but",
+        "who",
+        "which",
+        "that",
+        "where",
+        "although",
+        "though",
+        "unless",
+        "until",
+    ]
 )
 _DANGLING = _CLAUSE_BREAKS | frozenset(
-    "a an the of to in on at for and or by with from its their his her".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+    ]
 )

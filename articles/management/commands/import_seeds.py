@@ -1,4 +1,4 @@
-"""``manage.py import_seeds [PATH ...]``: thin wrapper over :class:`articles.importer.SeedImporter`."""
+"""``manage.py import_seeds [PATH ...]``: a thin wrapper over ``SeedImporter``."""
 
 from __future__ import annotations
 
@@ -37,9 +37,7 @@ class Command(BaseCommand):
         paths = options["paths"] or [settings.SEEDS_DIR]
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
-            raise CommandError(
-                f"no such file or directory: {', '.join(missing)}", returncode=2
-            )
+            raise CommandError(f"no such file or directory: {', '.join(missing)}", returncode=2)
         importer = SeedImporter(
             publish=not options["draft"],
             dry_run=bool(options["dry_run"]),

@@ -1,0 +1,192 @@
+"""``import_seeds`` end to end: the real seed in, rows out, idempotent, bad files named."""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Quote, Source, Speaker
+from tests.conftest import BAD, REFERENCE_SEED
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE_SPEAKERS = [
+    (2, "John McCain", True),
+    (3, "John Kerry", False),
+    (3, "John Kerry", False),
+    (5, "United States", True),
+    (7, "Aref al-Aref", False),
+    (7, "Aref al-Aref", False),
+    (8, "Bebars Mishal", False),
+    (9, "Bebars Mishal", False),
+    (9, "Bebars Mishal", False),
+    (12, "Osama Abo Ezz", False),
+    (13, "Osama Abo Ezz", False),
+    (15, "Tarik Jasarevic", False),
+    (19, "Dmitry Peskov", True),
+]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_seeds", *args, "--no-progress", stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exit:
+        code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_reference_seed_becomes_one_published_article():
+    code, out, _ = run(str(REFERENCE_SEED))
+    assert code == 0
+    assert "1 created" in out
+    article = Article.objects.get()
+    assert article.headline == "John Kerry defends diplomacy as Russian-backed forces pound Aleppo"
+    assert article.slug == "john-kerry-defends-diplomacy-as-russian-backed-forces-pound-aleppo"
+    assert article.source.name == "DNA India"
+    assert article.source.domain == "dnaindia.com"
+    assert article.section == "World"
+    assert article.outlet_article_id == "2259122"
+    assert (article.seed_line2, article.seed_line3) == ("180", "18")
+    assert article.status == Article.Status.PUBLISHED
+    assert article.published_at is not None
+    blocks = article.blocks
+    assert len(blocks) == 21
+    assert [b.text for b in blocks if b.is_subheading] == ["NO RESPITE", "DIPLOMACY"]
+    assert article in Article.objects.published()
+
+
+def test_reference_quotes_and_speakers():
+    run(str(REFERENCE_SEED))
+    quotes = list(Quote.objects.select_related("speaker").order_by("position"))
+    assert [(q.block, q.speaker.name, q.partial) for q in quotes] == REFERENCE_SPEAKERS
+    assert [q.position for q in quotes] == list(range(13))
+    assert quotes[0].text == "intrepid but delusional"
+    assert quotes[12].role == "Kremlin spokesman"
+    assert quotes[9].role == "a general surgeon and Aleppo coordinator for SAMS"
+    article = Article.objects.get()
+    for quote in quotes:
+        assert article.blocks[quote.block].text[quote.start : quote.end] == quote.text
+
+
+def test_reference_tags():
+    run(str(REFERENCE_SEED))
+    names = set(Article.objects.get().tags.names())
+    assert {"Aleppo", "Syria", "Russia", "John Kerry"} <= names
+    assert not names & {"Monday", "The", "NO RESPITE", "DIPLOMACY", "He", "September"}
+    assert len(names) <= 12
+
+
+def test_second_import_changes_nothing_and_says_so():
+    run(str(REFERENCE_SEED))
+    before = Article.objects.get()
+    code, out, _ = run(str(REFERENCE_SEED))
+    assert code == 0
+    assert "0 created, 0 updated, 1 unchanged" in out
+    after = Article.objects.get()
+    assert after.updated_at == before.updated_at
+    assert (Quote.objects.count(), Speaker.objects.count(), Source.objects.count()) == (13, 8, 1)
+
+
+def test_default_path_is_the_seeds_directory(settings, tmp_path: Path):
+    shutil.copy(REFERENCE_SEED, tmp_path)
+    settings.SEEDS_DIR = tmp_path
+    code, out, _ = run()
+    assert code == 0 and "1 created" in out
+
+
+def test_changed_seed_updates_its_article(tmp_path: Path):
+    seed = tmp_path / "seed.txt"
+    shutil.copy(REFERENCE_SEED, seed)
+    run(str(seed))
+    seed.write_text(
+        seed.read_text().replace("Medical supplies were running out", "Supplies ran out")
+    )
+    code, out, _ = run(str(seed))
+    assert code == 0 and "1 updated" in out
+    article = Article.objects.get()
+    assert "Supplies ran out" in article.body
+    assert Quote.objects.count() == 13
+
+
+def test_same_url_with_other_case_and_fragment_is_the_same_article(tmp_path: Path):
+    text = REFERENCE_SEED.read_text()
+    url = text.split("\n", 1)[0]
+    variant = tmp_path / "variant.txt"
+    variant.write_text(
+        text.replace(url, url.replace("www.dnaindia.com", "WWW.DNAINDIA.COM") + "#x")
+    )
+    run(str(REFERENCE_SEED))
+    code, out, _ = run(str(variant))
+    assert code == 0
+    assert Article.objects.count() == 1
+    assert "1 unchanged" in out
+
+
+def test_directory_with_a_broken_file(tmp_path: Path):
+    shutil.copy(REFERENCE_SEED, tmp_path)
+    shutil.copy(BAD / "line2_not_integer.txt", tmp_path / "broken.txt")
+    code, out, err = run(str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'broken.txt'}:2: expected a non-negative integer, got 'abc'" in err
+    assert "1 created, 0 updated, 0 unchanged, 0 conflict, 1 failed" in out
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("bad", sorted(BAD.glob("*.txt")), ids=lambda p: p.stem)
+def test_each_bad_file_fails_whole_and_writes_nothing(bad: Path):
+    code, _, err = run(str(bad))
+    assert code == 1
+    assert str(bad) in err
+    assert not Article.objects.exists()
+    assert not Source.objects.exists() and not Speaker.objects.exists()
+
+
+def test_missing_path_is_a_bad_argument():
+    with pytest.raises(Exception) as caught:
+        call_command("import_seeds", "/nonexistent/seeds")
+    assert getattr(caught.value, "returncode", None) == 2
+    assert "/nonexistent/seeds" in str(caught.value)
+
+
+def test_dry_run_writes_nothing():
+    code, out, _ = run("--dry-run", str(REFERENCE_SEED))
+    assert code == 0
+    assert "Dry run" in out and "1 created" in out
+    assert not Article.objects.exists()
+
+
+def test_draft_flag_keeps_new_articles_from_readers():
+    run("--draft", str(REFERENCE_SEED))
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+
+
+def test_editor_changes_are_kept_when_the_seed_changes(tmp_path: Path):
+    seed = tmp_path / "seed.txt"
+    shutil.copy(REFERENCE_SEED, seed)
+    run(str(seed))
+    Article.objects.update(headline="An editor's headline")
+    seed.write_text(seed.read_text().replace("Medical supplies", "Medicine"))
+    code, out, err = run(str(seed))
+    assert code == 0
+    assert "1 conflict" in out and "kept the editor's version" in err
+    assert Article.objects.get().headline == "An editor's headline"
+    code, out, _ = run("--overwrite", str(seed))
+    assert "1 updated" in out
+    assert Article.objects.get().headline.startswith("John Kerry defends")
+
+
+def test_unknown_outlet_gets_a_readable_name(tmp_path: Path):
+    seed = tmp_path / "seed.txt"
+    seed.write_text(
+        REFERENCE_SEED.read_text().replace("www.dnaindia.com", "www.the-daily-planet.co.uk")
+    )
+    run(str(seed))
+    assert Source.objects.get().name == "The Daily Planet"
