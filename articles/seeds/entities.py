@@ -1,0 +1,344 @@
+"""Tag candidates: the people, places and organisations an article is about. Pure Python.
+
+Names are the capitalised runs of the text outside quotation marks (quoted text holds titles,
+nicknames and other people's words). Short forms fold into the fullest form ("Kerry" into "John
+Kerry", "U.S." into "United States", "SAMS" into the society it abbreviates), and salience comes
+from frequency, position, the headline and standfirst, and being quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import names as N
+from .format import Block
+from .quotes import ExtractedQuote, quoted_ranges
+from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common
+
+__all__ = ["TagCandidate", "extract_tags"]
+
+
+@dataclass(frozen=True, slots=True)
+class TagCandidate:
+    """A tag: canonical name, kind, the other forms folded into it, and a salience score."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    score: float
+
+
+@dataclass(slots=True)
+class _Cand:
+    name: str
+    kind: str
+    forms: dict[str, None] = field(default_factory=dict)
+    score: float = 0.0
+    mentions: int = 0
+    first: int = 10**6
+    person_evidence: int = 0
+    places: int = 0  # mentions after a place preposition
+
+
+_COMPASS = frozenset(
+    ["west", "east", "north", "south", "northern", "southern", "eastern", "western", "central"]
+)
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "from", "across", "to", "into", "outside", "inside", "around"]
+)
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[“\"(]\s*)$")
+
+
+def _mask(text: str) -> str:
+    """Blank out quoted spans (marks included) so their words are not read as names."""
+    ranges = quoted_ranges(text)
+    if not ranges:
+        return text
+    chars = list(text)
+    for a, b in ranges:
+        for i in range(a, min(b, len(chars))):
+            chars[i] = "\x00"
+    return "".join(chars)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(
+        w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")
+    )
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.cands: dict[str, _Cand] = {}
+        self.singles: dict[str, list[tuple[float, int, bool, bool]]] = {}
+        self.lower_words: set[str] = set()
+
+    def add(self, name: str, kind: str, form: str, weight: float, order: int) -> _Cand:
+        key = name.lower()
+        cand = self.cands.get(key)
+        if cand is None:
+            cand = self.cands[key] = _Cand(name, kind)
+        cand.forms[form] = None
+        cand.score += weight
+        cand.mentions += 1
+        cand.first = min(cand.first, order)
+        return cand
+
+    def scan(self, text: str, weight: float, order: int, body: bool) -> None:
+        masked = _mask(text)
+        if body:
+            self.lower_words.update(w for w in re.findall(r"\b[a-z][a-z’'-]+\b", masked))
+        for run in runs(masked):
+            before = _PREV_WORD.search(masked, max(0, run.start - 24), run.start)
+            self._run(masked, run, weight, order, before.group(1).lower() if before else "")
+
+    def _run(self, text: str, run: Run, weight: float, order: int, prev: str) -> None:
+        words = run.tokens
+        if all(w.isupper() and len(w) > 6 for w in words):
+            return
+        if words[-1].endswith(".") and len(words[-1]) == 2:
+            words = [*words[:-1], words[-1][0]]
+        if (
+            len(words) > 1
+            and words[-1].lower() in N.DEMONYMS
+            and all(w.lower() in _COMPASS for w in words[:-1])
+        ):
+            self.add(N.DEMONYMS[words[-1].lower()], "place", words[-1], 0.5 * weight, order)
+            return
+        at_start = run.start == 0 or bool(
+            _SENTENCE_START.search(text[max(0, run.start - 4) : run.start])
+        )
+        stripped = strip_common(words)
+        if not stripped:
+            return
+        if len(stripped) < len(words):
+            at_start = True if len(stripped) == len(words) - 1 and at_start else at_start
+        low0 = stripped[0].lower()
+        if len(stripped) == 1:
+            word = stripped[0]
+            demonym = N.DEMONYMS.get(word.split("-")[0].lower())
+            if demonym and (word.islower() is False):
+                self.add(demonym, "place", word, 0.5 * weight, order)
+                return
+            acronym = word.isupper() and len(word) > 1
+            if not acronym and (low0 in N.PRONOUNS or low0 in N.COMMON_CAPITALISED):
+                return
+            if len(word) < 2:
+                return
+            self.singles.setdefault(word, []).append(
+                (weight, order, at_start, prev in _PLACE_PREPOSITIONS)
+            )
+            return
+        info = analyse(stripped)
+        if info is None:
+            return
+        if info.role:
+            # "US Secretary of State John Kerry": the role may name a place too
+            for w in info.role.split():
+                canon = place_canonical(w)
+                if canon and w.isupper():
+                    self.add(canon, "place", w, weight, order)
+        if info.kind == "single":
+            self.singles.setdefault(info.name, []).append((weight, order, False, False))
+            if info.gender or info.role:
+                self._single_evidence.setdefault(info.name.lower(), 0)
+                self._single_evidence[info.name.lower()] += 1
+            return
+        kind = {"event": "topic"}.get(info.kind, info.kind)
+        form = info.name if info.kind == "person" else " ".join(stripped)
+        if kind == "place" or kind == "organisation":
+            canon = place_canonical(info.name)
+            name = canon or info.name
+        else:
+            name = info.name
+        cand = self.add(name, kind, form, weight, order)
+        if info.kind == "person" and (info.gender or info.role):
+            cand.person_evidence += 1
+        if prev in _PLACE_PREPOSITIONS:
+            cand.places += 1
+
+    _single_evidence: dict[str, int]
+
+
+def extract_tags(
+    headline: str,
+    standfirst: str,
+    blocks: Sequence[Block],
+    quotes: Sequence[ExtractedQuote] = (),
+    limit: int = 12,
+) -> list[TagCandidate]:
+    """People, places and organisations ranked by salience, short forms folded in."""
+    col = _Collector()
+    col._single_evidence = {}
+    if headline:
+        col.scan(headline, 3.0, 0, body=False)
+    col.scan(standfirst, 2.0, 0, body=False)
+    for index, block in enumerate(blocks):
+        if block.is_subheading:
+            continue
+        col.scan(block.text, 1.0 + 1.0 / (1 + index), index + 1, body=True)
+    for q in quotes:
+        if q.speaker:
+            key = q.speaker.lower()
+            kind = "organisation" if q.speaker_kind == "organisation" else "person"
+            canon = place_canonical(q.speaker)
+            if canon:
+                key, kind = canon.lower(), "place"
+            cand = col.cands.get(key)
+            if cand is None:
+                cand = col.add(canon or q.speaker, kind, q.speaker, 0.0, q.block + 1)
+                cand.mentions -= 1
+            cand.score += 0.75
+            if kind == "person" and cand.kind != "person" and cand.kind != "place":
+                cand.kind = "person"
+            if kind == "person":
+                cand.person_evidence += 2
+    _fold_suffixes(col)
+    _fold_singles(col)
+    _settle_kinds(col)
+    ranked = sorted(
+        (c for c in col.cands.values() if c.mentions > 0 or c.score > 1.0),
+        key=lambda c: (-c.score, c.first, c.name),
+    )
+    out = []
+    for c in ranked[:limit]:
+        aliases = tuple(f for f in c.forms if f.lower() != c.name.lower())
+        out.append(TagCandidate(c.name, c.kind, aliases, round(c.score, 3)))
+    return out
+
+
+def _merge(col: _Collector, source: _Cand, target: _Cand) -> None:
+    target.forms[source.name] = None
+    target.forms.update(source.forms)
+    target.score += source.score
+    target.mentions += source.mentions
+    target.first = min(target.first, source.first)
+    target.person_evidence += source.person_evidence
+    col.cands.pop(source.name.lower(), None)
+
+
+def _fold_suffixes(col: _Collector) -> None:
+    """ "de Jong" folds into "Marieke de Jong"; "Opposition Konkan Jan Morcha" into the party."""
+    for key in sorted(col.cands, key=lambda k: -len(k.split())):
+        long = col.cands.get(key)
+        if long is None:
+            continue
+        words = long.name.split()
+        for cut in range(1, len(words) - 0):
+            short = col.cands.get(" ".join(words[cut:]).lower())
+            if short is None or short is long:
+                continue
+            lead = [w.lower() for w in words[:cut]]
+            if long.kind == "person" or short.kind == "person":
+                if long.kind == "person":
+                    _merge(col, short, long)
+            elif all(w in N.COMMON_CAPITALISED or w in N.PORTFOLIO_WORDS for w in lead):
+                _merge(col, long, short)
+                break
+
+
+def _fold_singles(col: _Collector) -> None:
+    """Fold one-word mentions into the full name they shorten, or keep them as tags."""
+    multi = [c for c in col.cands.values() if len(c.name.split()) > 1]
+    for word, uses in col.singles.items():
+        low = word.lower()
+        weight = sum(u[0] for u in uses)
+        first = min(u[1] for u in uses)
+        target = _single_target(col, multi, word)
+        if target is not None:
+            target.forms[word] = None
+            target.score += weight
+            target.mentions += len(uses)
+            target.first = min(target.first, first)
+            if target.kind == "person" or low in col._single_evidence:
+                target.person_evidence += 1
+            continue
+        canon = place_canonical(word)
+        if canon:
+            existing = col.cands.get(canon.lower())
+            if existing is None:
+                kind = "organisation" if canon in N.ORG_PLACES else "place"
+                existing = col.add(canon, kind, word, 0.0, first)
+                existing.mentions = 0
+            existing.forms[word] = None
+            existing.score += weight
+            existing.mentions += len(uses)
+            existing.first = min(existing.first, first)
+            continue
+        if low in N.NON_ENTITY_ACRONYMS or low in N.WEEKDAYS_MONTHS or low in N.TITLES:
+            continue
+        if low in N.ROLE_WORDS or low in N.PORTFOLIO_WORDS or low in N.ORG_CUES:
+            continue
+        mid = [u for u in uses if not u[2]]
+        if not mid:
+            continue  # only ever sentence-initial: a common word, not a name
+        if low in col.lower_words:
+            continue
+        if len(uses) == 1 and first_name_gender(word):
+            continue
+        if word.isupper() and len(word) > 1:
+            kind = "organisation"
+        elif sum(1 for u in uses if u[3]) * 2 >= len(uses):
+            kind = "place"
+        elif first_name_gender(word) or low in col._single_evidence:
+            kind = "person"
+        else:
+            kind = "organisation"
+        cand = col.add(word, kind, word, 0.0, first)
+        cand.score = weight * (1.0 if len(mid) > 1 else 0.6)
+        cand.mentions = len(uses)
+
+
+def _single_target(col: _Collector, multi: list[_Cand], word: str) -> _Cand | None:
+    low = word.lower()
+    if word.isupper() and len(word) > 1:
+        for c in multi:
+            if _initials(c.name.split()) == word and c.kind != "person":
+                return c
+        return None
+    if place_canonical(word):
+        return None
+    persons = [c for c in multi if c.kind == "person" and _bare(c.name.split()[-1]) == low]
+    if len(persons) >= 1:
+        return max(persons, key=lambda c: c.score)
+    others = [
+        c
+        for c in multi
+        if c.kind != "place"
+        and low in c.name.lower().split()
+        and not any(w in N.INSTITUTION_CUES for w in c.name.lower().split())
+    ]
+    if len(others) == 1:
+        return others[0]
+    persons = [c for c in multi if c.kind == "person" and low in c.name.lower().split()]
+    if len(persons) == 1:
+        return persons[0]
+    return None
+
+
+def _bare(word: str) -> str:
+    """A surname without its Arabic article: "al-Assad" -> "assad"."""
+    low = word.lower()
+    head, _, rest = low.partition("-")
+    return rest if rest and head + "-" in N.ARTICLE_PREFIXES else low
+
+
+def _settle_kinds(col: _Collector) -> None:
+    """A two-word "person" with no person evidence whose first word stands alone is a brand."""
+    for cand in col.cands.values():
+        if cand.kind != "person" or cand.person_evidence:
+            continue
+        words = cand.name.split()
+        if first_name_gender(words[0]):
+            continue
+        if cand.places and cand.places * 2 >= cand.mentions:
+            cand.kind = "place"
+        elif (
+            words[0] in cand.forms
+            or any(f.split()[0] == words[0] and len(f.split()) == 1 for f in cand.forms)
+            or words[-1] not in cand.forms
+        ):
+            cand.kind = "organisation"

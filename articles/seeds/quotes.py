@@ -1,0 +1,1128 @@
+"""Quotations and who said them, from the body blocks of a wire article. Pure Python.
+
+Quoted spans are found by their marks (straight or curly), then sorted into quotations and
+other quoted text (titles, nicknames, terms), then attributed: an explicit speech verb in the
+sentence first, then the paragraph, then the previous paragraph's speaker. Names are resolved to
+the fullest form the article gives, pronouns by gender cues and recency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import names as N
+from .format import Block
+from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common, word_regex
+
+__all__ = ["ExtractedQuote", "extract_quotes", "normalise_quote_text", "quoted_ranges"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedQuote:
+    """One quoted span that is a quotation, with its speaker when the article gives one."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    role: str | None
+    partial: bool
+    order: int
+    speaker_kind: str
+
+
+_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_quote_text(s: str) -> str:
+    """Collapse whitespace, straighten quote marks and apostrophes, strip: for matching text."""
+    return _SPACES.sub(" ", s.translate(_NORMALISE)).strip()
+
+
+# --- word lists -------------------------------------------------------------------------
+
+_VERBS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "described",
+    "describes",
+    "called",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "claimed",
+    "claims",
+    "suggested",
+    "suggests",
+    "recalled",
+    "recalls",
+    "responded",
+    "responds",
+    "answered",
+    "answers",
+    "joked",
+    "complained",
+    "predicted",
+    "promised",
+    "vowed",
+    "pledged",
+    "cautioned",
+    "stressed",
+    "stresses",
+    "testified",
+    "remarked",
+    "observed",
+    "shouted",
+    "quipped",
+    "concluded",
+    "agreed",
+    "denied",
+    "dismissed",
+    "labelled",
+    "labeled",
+    "branded",
+    "hailed",
+    "praised",
+    "condemned",
+    "criticised",
+    "criticized",
+    "tweeted",
+    "posted",
+    "continued",
+    "reiterated",
+    "confirmed",
+    "maintained",
+    "wondered",
+    "exclaimed",
+    "boasted",
+    "mused",
+    "countered",
+    "conceded",
+    "estimated",
+    "emphasised",
+    "emphasized",
+]
+_PARTICIPLES = [
+    "saying",
+    "adding",
+    "telling",
+    "asking",
+    "describing",
+    "calling",
+    "warning",
+    "urging",
+    "noting",
+]
+_VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, *_PARTICIPLES, "put it"]) + r")\b")
+_FINITE_VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, "put it"]) + r")\b")
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_NAMING = re.compile(
+    r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
+    r"titled|entitled|so-called|so called|marketed|billed|termed|call|calls|renamed|"
+    r"styled|trademarked|branded as)\b(?:\s+[\w’'-]+){0,4}|\bcalled)\s*,?\s*$",
+    re.I,
+)
+_WORK_NOUN = re.compile(
+    r"\b(?:term|word|words|phrase|slogan|motto|hashtag|title|headline|book|film|movie|song|"
+    r"album|single|report|campaign|programme|program|exhibition|exhibit|documentary|show|"
+    r"series|play|novel|anthem|manifesto|operation|project|app|brand|codename|nickname|"
+    r"label|tagline|initiative|podcast|newspaper|magazine|column|poem|painting|opera|"
+    r"musical|game|chant|hymn|memoir|biography|catchphrase)\s*,?\s*$",
+    re.I,
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "no",
+        "vs",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "capt",
+        "cmdr",
+        "supt",
+        "det",
+        "insp",
+        "messrs",
+        "mt",
+        "ft",
+        "etc",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
+_ROLE_DETERMINERS = frozenset(
+    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "to",
+        "during",
+        "after",
+        "before",
+        "under",
+        "over",
+        "about",
+        "since",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "through",
+        "into",
+        "against",
+        "among",
+        "between",
+        "without",
+        "despite",
+        "amid",
+        "as",
+        "like",
+        "writing",
+        "speaking",
+        "giving",
+        "addressing",
+        "asked",
+    ]
+)
+_LINKS = frozenset(
+    ["of", "for", "at", "in", "from", "with", "on", "to", "by", "near", "about", "as"]
+)
+_CONJUNCTIONS = frozenset(
+    ["and", "but", "or", "then", "also", "later", "again", "so", "yet", "while"]
+)
+_ADVERBS = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "again",
+        "previously",
+        "once",
+        "repeatedly",
+        "recently",
+        "earlier",
+        "separately",
+        "afterwards",
+        "today",
+        "yesterday",
+        "simply",
+        "only",
+        "still",
+        "has",
+        "have",
+        "had",
+    ]
+)
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "it": "it"}
+_GENDER_WORDS = {"he": "m", "his": "m", "him": "m", "himself": "m"} | {
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_GENDER_WORD_RE = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself|its)\b", re.I)
+_EARLY_POSSESSIVE = re.compile(r"^(?:\S+\s+){0,3}\S+(?:[’']s|s[’'])(?=\s|$)")
+_MARK = re.compile('["“”]')
+_OPEN_MARKS = '"“'
+_CLOSE_MARKS = '"”'
+
+
+# --- internal structures ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Span:
+    block: int
+    mark: int  # index of the opening mark
+    start: int
+    end: int
+    close: int | None  # index of the closing mark, None when unclosed
+    text: str
+    sentence: int = 0
+    is_quote: bool = False
+    partial: bool = False
+    speaker: str | None = None
+    kind: str = "person"
+    role: str | None = None
+    explicit: bool = False
+
+
+@dataclass(slots=True)
+class _Ref:
+    kind: str  # name, pronoun, orgnoun, inherit
+    value: str = ""
+    role: str | None = None
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str  # person or organisation
+    words: list[str]
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int
+    sentence: int
+    entity: _Entity
+    subject: bool
+
+
+@dataclass(slots=True)
+class _BlockInfo:
+    text: str
+    spans: list[_Span] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    speakers: list[tuple[int, _Entity]] = field(default_factory=list)  # (pos, who)
+
+
+# --- span finding -------------------------------------------------------------------------
+
+
+def _find_spans(index: int, text: str) -> list[_Span]:
+    """Pair quote marks: ``"`` toggles, ``“`` opens, ``”`` closes; unclosed runs to the end."""
+    spans: list[_Span] = []
+    open_at: int | None = None
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if open_at is None:
+            if ch in _OPEN_MARKS:
+                open_at = i
+        elif ch in _CLOSE_MARKS:
+            spans.append(_Span(index, open_at, open_at + 1, i, i, text[open_at + 1 : i]))
+            open_at = None
+        elif ch == "“":
+            end = len(text[:i].rstrip())
+            spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+            open_at = i
+    if open_at is not None:
+        end = len(text.rstrip())
+        spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+    return [s for s in spans if s.text.strip()]
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of every quoted span including its marks; for masking quoted text."""
+    out = []
+    for s in _find_spans(0, text):
+        out.append((s.mark, (s.close + 1) if s.close is not None else s.end))
+    return out
+
+
+def _inside(spans: list[_Span], pos: int) -> bool:
+    for s in spans:
+        limit = s.close if s.close is not None else s.end
+        if s.mark <= pos <= limit:
+            return True
+    return False
+
+
+def _tight_attribution(text: str) -> bool:
+    """Text right after a quote that continues its sentence ("she asked", "Ms Kavanagh said")."""
+    t = text.lstrip()
+    if not t:
+        return False
+    if t[0] in ",;:" or t[0].islower():
+        return True
+    words = t.split()[:6]
+    for k, w in enumerate(words):
+        if _FINITE_VERB_RE.fullmatch(w.strip(".,;:")):
+            return k > 0 and all(x[0].isupper() for x in words[:k])
+    return False
+
+
+def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    cuts = {0}
+    for m in _SENTENCE_END.finditer(text):
+        dot = m.start() - 1
+        if _inside(spans, dot) or (_inside(spans, m.end()) and text[m.end()] not in _OPEN_MARKS):
+            continue
+        word = re.search(r"([\w.]+)\.$", text[: m.start()])
+        if word:
+            w = word.group(1).lower()
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        cuts.add(m.end())
+    for s in spans:
+        if s.close is None:
+            continue
+        inner = s.text.rstrip(" ’'")
+        if inner and inner[-1] in ".!?…" and not _tight_attribution(text[s.close + 1 :]):
+            nxt = s.close + 1
+            while nxt < len(text) and text[nxt] == " ":
+                nxt += 1
+            cuts.add(nxt)
+    ordered = sorted(c for c in cuts if c < len(text))
+    return [
+        (a, ordered[k + 1] if k + 1 < len(ordered) else len(text)) for k, a in enumerate(ordered)
+    ]
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+class _Doc:
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = [_BlockInfo(b.text if not b.is_subheading else "") for b in blocks]
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, _Entity] = {}
+        self.single_counts: dict[str, int] = {}
+        for i, info in enumerate(self.blocks):
+            info.spans = _find_spans(i, info.text)
+            info.sentences = _sentences(info.text, info.spans)
+            for s in info.spans:
+                s.sentence = self._sentence_of(info, s.mark)
+
+    @staticmethod
+    def _sentence_of(info: _BlockInfo, pos: int) -> int:
+        for k, (a, b) in enumerate(info.sentences):
+            if a <= pos < b:
+                return k
+        return len(info.sentences) - 1
+
+    def gaps(self, info: _BlockInfo) -> list[tuple[int, int]]:
+        """Ranges of the block outside quoted spans (marks excluded)."""
+        out, pos = [], 0
+        for s in info.spans:
+            out.append((pos, s.mark))
+            pos = (s.close + 1) if s.close is not None else len(info.text)
+        out.append((pos, len(info.text)))
+        return [(a, b) for a, b in out if b > a]
+
+    # --- registry of people and organisations
+
+    def build_registry(self) -> None:
+        found: list[tuple[int, int, Run]] = []
+        for bi, info in enumerate(self.blocks):
+            for a, b in self.gaps(info):
+                for run in runs(info.text[a:b], a):
+                    found.append((bi, a, run))
+                    if len(run.tokens) == 1:
+                        key = run.tokens[0].lower()
+                        self.single_counts[key] = self.single_counts.get(key, 0) + 1
+        found.extend(self._nickname_names())
+        for _bi, _a, run in found:
+            nameinfo = analyse(run.tokens)
+            if nameinfo is None or nameinfo.kind not in ("person", "organisation", "place"):
+                continue
+            ent = self._register(nameinfo.name, nameinfo.kind, nameinfo.gender)
+            if ent.kind == "person" and ent.gender is None and nameinfo.gender:
+                ent.gender = nameinfo.gender
+        for _bi, _a, run in found:
+            nameinfo = analyse(run.tokens)
+            if (
+                nameinfo is not None
+                and nameinfo.kind == "single"
+                and nameinfo.gender
+                and self.resolve_name(run.tokens) is None
+            ):  # "Mr Halvorsen", no first name given
+                self._register(nameinfo.name, "person", nameinfo.gender)
+        for bi, _a, run in found:
+            ent = self.resolve_name(run.tokens)
+            if ent is None:
+                continue
+            info = self.blocks[bi]
+            sent = self._sentence_of(info, run.start)
+            first = not any(m.sentence == sent for m in info.mentions)
+            info.mentions.append(_Mention(run.start, sent, ent, first))
+        self._gender_from_pronouns()
+
+    def _nickname_names(self) -> list[tuple[int, int, Run]]:
+        """``Ana "Lightning" Ruiz`` names Ana Ruiz: join the words either side of a nickname."""
+        out = []
+        for bi, info in enumerate(self.blocks):
+            for s in info.spans:
+                if s.close is None or len(s.text.split()) > 4:
+                    continue
+                before = runs(info.text[: s.mark].rstrip(" "))
+                after = runs(info.text[s.close + 1 :].lstrip(" "))
+                if (
+                    before
+                    and after
+                    and before[-1].end == len(info.text[: s.mark].rstrip(" "))
+                    and after[0].start == 0
+                    and info.text[s.mark - 1 : s.mark] == " "
+                    and info.text[s.close + 1 : s.close + 2] == " "
+                ):
+                    words = [*before[-1].tokens, *after[0].tokens]
+                    out.append((bi, before[-1].start, Run(words, before[-1].start, s.close)))
+        return out
+
+    def _register(self, name: str, kind: str, gender: str | None) -> _Entity:
+        key = name.lower()
+        if key in self.by_key:
+            return self.by_key[key]
+        if kind == "place":
+            kind = "organisation"
+        words = name.split()
+        if kind == "person" and len(words) >= 2:
+            first = words[0].lower()
+            last = words[-1].lower()
+            if (
+                self.single_counts.get(first, 0) > 0
+                and self.single_counts.get(last, 0) == 0
+                and gender is None
+            ):
+                kind = "organisation"
+        ent = _Entity(name, kind, [w.lower() for w in words], gender)
+        self.entities.append(ent)
+        self.by_key[key] = ent
+        return ent
+
+    def resolve_name(
+        self, words: list[str], before: tuple[int, int] | None = None
+    ) -> _Entity | None:
+        """The registered entity a run names: exact, fuller form, or surname reference."""
+        info = analyse(words)
+        if info is None or info.kind == "event":
+            return None
+        if info.kind in ("person", "organisation", "place"):
+            ent = self.by_key.get(info.name.lower())
+            if ent is not None and info.kind != "person":
+                return ent
+            tail = info.name.lower().split()
+            cands = [
+                e for e in self.entities if e.kind == "person" and e.words[-len(tail) :] == tail
+            ]
+            if cands:
+                return cands[0]
+            return ent
+        word = info.name.lower()
+        cands = [
+            e
+            for e in self.entities
+            if e.kind == "person" and len(e.words) > 1 and _bare(e.words[-1]) == word
+        ]
+        if not cands:
+            cands = [e for e in self.entities if e.kind == "person" and word in e.words]
+        if not cands:
+            cands = [
+                e
+                for e in self.entities
+                if e.kind == "organisation" and word in e.words and len(e.words) <= 3
+            ]
+            if cands and place_canonical(word) is None:
+                return cands[0]
+            return None
+        if len(cands) > 1 and before is not None:
+            recent = self._recent_entity(cands, before)
+            if recent is not None:
+                return recent
+        return cands[0]
+
+    def _recent_entity(self, cands: list[_Entity], before: tuple[int, int]) -> _Entity | None:
+        bi, pos = before
+        for b in range(bi, -1, -1):
+            for m in reversed(self.blocks[b].mentions):
+                if b == bi and m.pos >= pos:
+                    continue
+                if m.entity in cands:
+                    return m.entity
+        return None
+
+    def _gender_from_pronouns(self) -> None:
+        """A sentence's subject takes the gender of the next he/she/his/her about it."""
+        for info in self.blocks:
+            for m in info.mentions:
+                if not m.subject or m.entity.gender is not None:
+                    continue
+                _a, b = info.sentences[m.sentence]
+                others = [
+                    x.pos
+                    for x in info.mentions
+                    if x.sentence == m.sentence and x.pos > m.pos and x.entity.kind == "person"
+                ]
+                stop = min(others) if others else b
+                for ga, gb in self.gaps(info):
+                    lo, hi = max(ga, m.pos), min(gb, stop)
+                    if lo >= hi:
+                        continue
+                    g = _GENDER_WORD_RE.search(info.text, lo, hi)
+                    if g:
+                        word = g.group().lower()
+                        if word == "its":
+                            if first_name_gender(m.entity.name.split()[0]) is None:
+                                m.entity.kind = "organisation"
+                        else:
+                            m.entity.gender = _GENDER_WORDS[word]
+                        break
+
+    # --- classification
+
+    def classify(self) -> None:
+        for info in self.blocks:
+            for k, s in enumerate(info.spans):
+                s.is_quote = self._is_quote(info, k, s)
+            for k, s in enumerate(info.spans):
+                if s.is_quote:
+                    s.partial = self._is_partial(info, k, s)
+
+    def _pre(self, info: _BlockInfo, k: int) -> str:
+        s = info.spans[k]
+        a = info.sentences[s.sentence][0]
+        if (
+            k > 0
+            and info.spans[k - 1].sentence == s.sentence
+            and info.spans[k - 1].close is not None
+        ):
+            a = max(a, info.spans[k - 1].close + 1)
+        return info.text[a : s.mark]
+
+    def _post(self, info: _BlockInfo, k: int) -> str:
+        s = info.spans[k]
+        if s.close is None:
+            return ""
+        b = info.sentences[s.sentence][1]
+        if k + 1 < len(info.spans) and info.spans[k + 1].sentence == s.sentence:
+            b = min(b, info.spans[k + 1].mark)
+        return info.text[s.close + 1 : b]
+
+    def _sentence_text(self, info: _BlockInfo, s: _Span) -> str:
+        a, b = info.sentences[s.sentence]
+        parts = []
+        for ga, gb in self.gaps(info):
+            lo, hi = max(a, ga), min(b, gb)
+            if lo < hi:
+                parts.append(info.text[lo:hi])
+        return " ".join(parts)
+
+    def _is_quote(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        words = s.text.split()
+        n = len(words)
+        pre = self._pre(info, k)
+        post = self._post(info, k)
+        inner = s.text.strip()
+        terminal = inner[-1] in ".!?,;:…" if inner else False
+        if n <= 6 and _NAMING.search(pre):
+            return False
+        if n <= 6 and _WORK_NOUN.search(pre) and not _FINITE_VERB_RE.search(pre[-25:]):
+            return False
+        # nickname between first and last name: Emma "the Cat" Lindqvist
+        pre_words = pre.split()
+        post_words = post.split()
+        if (
+            n <= 4
+            and pre_words
+            and post_words
+            and pre_words[-1][:1].isupper()
+            and post_words[0][:1].isupper()
+            and pre == pre.rstrip(",;: ") + " "
+        ):
+            return False
+        if n <= 8 and not terminal and _title_like(words):
+            attached = re.search(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$", pre)
+            if not attached:
+                return False
+        if s.start == 0 or s.mark == info.sentences[s.sentence][0] or n >= 6:
+            return True
+        if pre.rstrip().endswith(":"):
+            return True
+        sentence = self._sentence_text(info, s)
+        return bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+
+    def _is_partial(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        pre = self._pre(info, k)
+        stripped = pre.rstrip()
+        if s.mark == info.sentences[s.sentence][0] or not stripped:
+            return False
+        if stripped.endswith(":"):
+            return False
+        first = s.text.lstrip()[:1]
+        upper = bool(first) and (first.isupper() or first.isdigit() or first in "‘'….")
+        prev = info.spans[k - 1] if k > 0 else None
+        if (
+            prev is not None
+            and prev.sentence == s.sentence
+            and prev.is_quote
+            and not prev.partial
+            and stripped.endswith(",")
+            and prev.text.rstrip()[-1:] in ",…"
+        ):
+            return False
+        after_verb = bool(_FINITE_VERB_RE.search(stripped.split()[-1]))
+        return not (upper and (stripped.endswith(",") or after_verb))
+
+    # --- attribution
+
+    def attribute(self) -> None:
+        last_speaker: tuple[_Entity, str | None] | None = None
+        for bi, info in enumerate(self.blocks):
+            block_speaker: tuple[_Entity, str | None] | None = None
+            quotes = [(k, s) for k, s in enumerate(info.spans) if s.is_quote]
+            for k, s in quotes:
+                ref = self._explicit_ref(info, k, s)
+                who = self._resolve_ref(ref, bi, s.mark) if ref is not None else None
+                if who is not None:
+                    s.explicit = True
+                    role = _role_of(ref)
+                else:
+                    prev = self._previous_in_sentence(info, k, s)
+                    if prev is not None:
+                        who, role = prev
+                    elif block_speaker is not None:
+                        who, role = block_speaker[0], None
+                    else:
+                        who = self._chain_speaker(bi, s)
+                        role = None
+                        if who is None and last_speaker is not None:
+                            who = last_speaker[0]
+                if who is not None:
+                    s.speaker, s.kind = who.name, who.kind
+                    s.role = role
+                    block_speaker = (who, role)
+                    info.speakers.append((s.mark, who))
+            self._reported_speech(bi, info)
+            info.speakers.sort(key=lambda item: item[0])
+            if info.speakers:
+                last_speaker = (info.speakers[-1][1], None)
+            elif block_speaker is not None:
+                last_speaker = block_speaker
+
+    def _previous_in_sentence(
+        self, info: _BlockInfo, k: int, s: _Span
+    ) -> tuple[_Entity, str | None] | None:
+        for j in range(k - 1, -1, -1):
+            p = info.spans[j]
+            if p.sentence != s.sentence:
+                break
+            if p.is_quote and p.speaker is not None:
+                return self.by_key.get(p.speaker.lower()) or _Entity(p.speaker, p.kind, []), p.role
+        return None
+
+    def _chain_speaker(self, bi: int, s: _Span) -> _Entity | None:
+        """A quote running over several paragraphs takes the attribution its last part has."""
+        if s.close is not None:
+            return None
+        b = bi + 1
+        while b < len(self.blocks):
+            nxt = self.blocks[b]
+            if not nxt.spans or nxt.spans[0].mark != 0:
+                return None
+            head = nxt.spans[0]
+            k = 0
+            ref = self._explicit_ref(nxt, k, head) if head.is_quote else None
+            if ref is not None and ref.kind == "name":
+                return self._resolve_ref(ref, b, head.mark)
+            if head.close is not None:
+                return None
+            b += 1
+        return None
+
+    def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
+        pre = self._pre(info, k)
+        post = self._post(info, k)
+        ref = _post_ref(post, tight=True)
+        if ref is not None and ref.kind != "inherit":
+            return ref
+        ref = _pre_ref(pre)
+        if ref is not None and ref.kind != "inherit":
+            return ref
+        ref = _post_ref(post, tight=False)
+        if ref is not None and ref.kind != "inherit":
+            return ref
+        return None
+
+    def _resolve_ref(self, ref: _Ref, bi: int, pos: int) -> _Entity | None:
+        if ref.kind == "name":
+            words = ref.value.split()
+            ent = self.resolve_name(words, (bi, pos))
+            if (
+                ent is not None
+                and ref.role
+                and ent.kind == "organisation"
+                and (
+                    not any(w in N.ORG_CUES for w in ent.words)
+                    and place_canonical(ent.name) is None
+                )
+            ):
+                ent.kind = "person"
+            if ent is None:
+                info = analyse(words)
+                if info is None or info.kind == "event":
+                    return None
+                kind = "person" if info.kind in ("person", "single") else "organisation"
+                ent = self._register(info.name, kind, info.gender)
+            return ent
+        if ref.kind == "pronoun":
+            return self._resolve_pronoun(ref.gender, bi, pos)
+        if ref.kind == "orgnoun":
+            return self._resolve_orgnoun(ref.value, bi, pos)
+        return None
+
+    def _candidates(self, bi: int, pos: int):
+        """Entities before (bi, pos), nearest sentence first, subjects and speakers first."""
+        info = self.blocks[bi]
+        cur = self._sentence_of(info, pos) if info.text else 0
+        for sent in range(cur, -1, -1):
+            speakers = [
+                w for p, w in info.speakers if self._sentence_of(info, p) == sent and p < pos
+            ]
+            ments = [m for m in info.mentions if m.sentence == sent and m.pos < pos]
+            yield from reversed(speakers)
+            yield from (m.entity for m in ments if m.subject)
+            yield from (m.entity for m in ments if not m.subject)
+        for b in range(bi - 1, max(-1, bi - 4), -1):
+            prev = self.blocks[b]
+            yield from (w for _p, w in reversed(prev.speakers))
+            for sent in range(len(prev.sentences) - 1, -1, -1):
+                ments = [m for m in prev.mentions if m.sentence == sent]
+                yield from (m.entity for m in ments if m.subject)
+                yield from (m.entity for m in ments if not m.subject)
+
+    def _resolve_pronoun(self, gender: str | None, bi: int, pos: int) -> _Entity | None:
+        want_org = gender == "it"
+        for ent in self._candidates(bi, pos):
+            if want_org:
+                if ent.kind == "organisation":
+                    return ent
+                continue
+            if gender is None:  # they: a person (singular they) or an organisation
+                return ent
+            if ent.kind != "person":
+                continue
+            if ent.gender is None or ent.gender == gender:
+                return ent
+        return None
+
+    def _resolve_orgnoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
+        for ent in self._candidates(bi, pos):
+            if ent.kind == "organisation" and noun in ent.words:
+                return ent
+        for ent in self.entities:
+            if ent.kind == "organisation" and noun in ent.words:
+                return ent
+        return None
+
+    def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
+        """Sentences of indirect speech ("X said the ...") make X the latest speaker."""
+        quoted_sentences = {s.sentence for s in info.spans}
+        for sent, (a, b) in enumerate(info.sentences):
+            if sent in quoted_sentences:
+                continue
+            text = info.text[a:b]
+            m = _FINITE_VERB_RE.search(text)
+            if not m or m.group() in ("called", "described", "praised", "condemned"):
+                continue
+            ref = _subject_ref(text[: m.start()])
+            if ref is None or ref.kind == "inherit":
+                continue
+            who = self._resolve_ref(ref, bi, a + m.start())
+            if who is not None:
+                info.speakers.append((a + m.start(), who))
+
+    def results(self) -> list[ExtractedQuote]:
+        out: list[ExtractedQuote] = []
+        for bi, info in enumerate(self.blocks):
+            for s in info.spans:
+                if not s.is_quote:
+                    continue
+                out.append(
+                    ExtractedQuote(
+                        block=bi,
+                        start=s.start,
+                        end=s.end,
+                        text=s.text,
+                        speaker=s.speaker,
+                        role=s.role,
+                        partial=s.partial,
+                        order=len(out),
+                        speaker_kind=s.kind if s.speaker else "person",
+                    )
+                )
+        return out
+
+
+# --- attribution phrases ------------------------------------------------------------------
+
+
+def _bare(word: str) -> str:
+    """A surname without its Arabic article: "al-assad" -> "assad"."""
+    head, _, rest = word.partition("-")
+    return rest if rest and head + "-" in N.ARTICLE_PREFIXES else word
+
+
+def _role_of(ref: _Ref | None) -> str | None:
+    """The role the text gives: an appositive, or the office words in front of the name."""
+    if ref is None or ref.kind != "name":
+        return None
+    role = ref.role
+    if role and all(w.lower() in _ROLE_DETERMINERS for w in role.split()):
+        role = None
+    if role is None:
+        info = analyse(ref.value.split())
+        if info is not None and info.role:
+            words = [w for w in info.role.split() if w.lower() not in N.TITLES]
+            role = " ".join(words) or None
+    return role
+
+
+def _title_like(words: list[str]) -> bool:
+    """Every significant word capitalised: a title, brand or name, not speech."""
+    sig = [w.strip("“”\"'‘’,.:;!?()") for w in words]
+    sig = [w for k, w in enumerate(sig) if w and (k == 0 or len(w) > 3 or w[0].isdigit())]
+    if not sig:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
+        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED
+    )
+
+
+def _split_segments(text: str) -> list[str]:
+    return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
+
+
+def _name_segment(seg: str) -> tuple[str, str | None] | None:
+    """(name, role words before it) when a segment ends in a name run."""
+    seg = seg.strip().rstrip(".,;:")
+    if not seg:
+        return None
+    words = seg.split()
+    while words and words[-1].lower() in _ADVERBS:
+        words.pop()
+    seg = " ".join(words)
+    found = [r for r in runs(seg) if strip_common(r.tokens)]
+    if not found:
+        return None
+    last = found[-1]
+    if last.end < len(seg) or last.possessive:
+        return None
+    first_word = words[0].lower()
+    if first_word in _ROLE_DETERMINERS or first_word in _PREPOSITIONS:
+        between = seg[len(words[0]) : last.start].lower().split()
+        if any(w in _LINKS for w in between):
+            return None
+    if found[0].possessive and len(found) > 1 and found[0].start == 0:
+        return None
+    role = seg[: last.start].strip()
+    for lead in ("including", "and", "but", "with", "by", "from"):
+        if role.lower().startswith(lead + " "):
+            role = role[len(lead) + 1 :]
+    return last.text, role or None
+
+
+def _is_role_segment(seg: str) -> bool:
+    words = seg.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in ("who", "whose", "which", "where", "when", "whom") or first.endswith("ing"):
+        return False
+    if first in _PREPOSITIONS or first in _CONJUNCTIONS:
+        return False
+    if first in _ROLE_DETERMINERS:
+        return True
+    if words[0][0].islower():
+        return True
+    return bool(_EARLY_POSSESSIVE.match(seg))
+
+
+def _clean_role(seg: str | None) -> str | None:
+    if not seg:
+        return None
+    seg = re.split(r"\s+(?:who|which|whose)\s", seg)[0]
+    return seg.strip().rstrip(".,;:") or None
+
+
+def _subject_ref(text: str) -> _Ref | None:
+    """Who is the subject of a verb, from the clause text just before it."""
+    t = " " + text.strip() + " "
+    t = re.sub(r",\s*(?:who|whose|which|where|whom)\b[^,]*,", ",", t)
+    t = re.sub(r",?\s*\b(?:who|which|that)\s*$", "", t.rstrip())
+    segs = [x for x in _split_segments(t)]
+    while segs and not segs[-1]:
+        segs.pop()
+    if not segs:
+        return _Ref("inherit")
+    last_words = [w.lower() for w in segs[-1].split()]
+    while last_words and last_words[-1] in _ADVERBS:
+        last_words.pop()
+    if not last_words or all(w in _CONJUNCTIONS for w in last_words):
+        return _Ref("inherit")
+    if last_words[-1] in _SUBJECT_PRONOUNS and len(last_words) <= 2:
+        return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
+    if len(last_words) <= 4 and last_words[0] in ("the", "its", "their") and not runs(segs[-1]):
+        noun = last_words[-1]
+        if noun in N.ORG_NOUNS:
+            return _Ref("orgnoun", noun)
+    after_role: str | None = None
+    fallback: _Ref | None = None
+    for idx in range(len(segs) - 1, -1, -1):
+        seg = segs[idx]
+        if not seg:
+            continue
+        named = _name_segment(seg)
+        if named is not None:
+            name, pre_role = named
+            role = after_role or pre_role
+            if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
+                role = segs[idx - 1]
+            return _Ref("name", name, _clean_role(role))
+        if _is_role_segment(seg):
+            after_role = seg
+            if fallback is None:
+                fallback = _spokesman_for(seg)
+            continue
+        if idx == len(segs) - 1 and seg.split()[0].lower() in _PREPOSITIONS:
+            continue
+        break
+    return fallback
+
+
+def _spokesman_for(seg: str) -> _Ref | None:
+    m = re.match(
+        r"(?:an?|the)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|spokesperson|representative|"
+        r"official|statement)\s+(?:for|from|of|at)\s+(?:the\s+)?(.*)$",
+        seg,
+        re.I,
+    )
+    if m:
+        found = runs(m.group(1))
+        if found and found[0].start == 0:
+            return _Ref("name", found[0].text)
+    return None
+
+
+def _object_ref(text: str) -> _Ref | None:
+    """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
+    text = re.split(r"(?<=[a-z])\.\s", text)[0]
+    segs = [x for x in _split_segments(text) if x]
+    if not segs:
+        return None
+    first = segs[0]
+    named = _name_segment(first)
+    if named is not None and runs(first) and runs(first)[0].start <= len(first.split()[0]) + 1:
+        name, pre_role = named
+        role = pre_role
+        if len(segs) > 1 and _is_role_segment(segs[1]):
+            role = segs[1]
+        return _Ref("name", name, _clean_role(role))
+    words = first.lower().split()
+    if words and words[0] in ("the", "a", "an", "its", "their") and len(segs) > 1:
+        nxt = _name_segment(segs[1])
+        if nxt is not None and runs(segs[1])[0].start == 0:
+            return _Ref("name", nxt[0], _clean_role(first))
+    if words and words[0] == "the" and words[-1] in N.ORG_NOUNS and len(words) <= 3:
+        return _Ref("orgnoun", words[-1])
+    return None
+
+
+def _post_ref(post: str, tight: bool) -> _Ref | None:
+    s = post.lstrip(" ,;:—–-")
+    m = _VERB_RE.search(s)
+    if not m or m.group() in _PARTICIPLES:
+        return None
+    before = s[: m.start()]
+    if not before.strip():
+        return _object_ref(s[m.end() :])
+    if tight and (len(before.split()) > 8 or "." in before.rstrip(".")):
+        return None
+    return _subject_ref(before)
+
+
+def _pre_ref(pre: str) -> _Ref | None:
+    acc = list(_ACCORDING.finditer(pre))
+    verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    if acc and (not verbs or verbs[-1].start() < acc[-1].start()):
+        ref = _object_ref(pre[acc[-1].end() :])
+        if ref is not None:
+            return ref
+    for m in verbs:
+        ref = _subject_ref(pre[: m.start()])
+        if ref is not None:
+            return ref
+    return None
+
+
+def extract_quotes(blocks: Sequence[Block]) -> list[ExtractedQuote]:
+    """Every quotation in the body, in order, with speaker, role and whether it is partial."""
+    doc = _Doc(blocks)
+    doc.build_registry()
+    doc.classify()
+    doc.attribute()
+    return doc.results()

@@ -1,0 +1,306 @@
+"""Name runs: maximal sequences of capitalised words, and what kind of name each one is.
+
+Shared by quote attribution and tag extraction so both see the same names. Pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import names as N
+
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]|\.(?=[^\W_]))*\.?")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|ash|az|an|ul|ur)-[^\W\d_]")
+_KEEP_DOT = N.TITLES | N.ROLE_WORDS | N.POSTNOMINALS | frozenset({"st.", "a.m.", "p.m."})
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent")
+_CONNECT = frozenset({"of", "for", "and", "the", "on", "&"})
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # stripped of a trailing full stop and possessive
+    start: int
+    end: int  # end of the stripped text
+    raw_end: int
+    possessive: bool = False
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Run:
+    """A run of name words in some text: ``tokens`` are the words, ``start``/``end`` offsets."""
+
+    tokens: list[str]
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens with offsets; a trailing full stop is kept only on abbreviations."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        raw_end = m.end() + offset
+        if word.endswith(".") and word.lower() not in _KEEP_DOT and "." not in word[:-1]:
+            initial = len(word) == 2 and word[0].isupper()
+            if not (initial and text[m.end() : m.end() + 2][1:2].isupper()):
+                word = word[:-1]
+        possessive = False
+        if len(word) > 2 and word[-2:] in ("’s", "'s"):
+            word, possessive = word[:-2], True
+        elif len(word) > 2 and word[-1] in "’'" and word[-2] == "s":
+            word, possessive = word[:-1], True
+        word = word.strip("’'-")
+        if word:
+            out.append(Token(word, start, start + len(word), raw_end, possessive))
+    return out
+
+
+def is_cap(word: str) -> bool:
+    """A word that can be part of a name: capitalised, or ``al-Aref``; never a weekday/month."""
+    if not word:
+        return False
+    if word[0].isupper():
+        return word.lower().rstrip(".") not in N.WEEKDAYS_MONTHS
+    return bool(_ARTICLE_PREFIX.match(word))
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_PARTICLE_RE = "|".join(sorted(N.PARTICLES, key=len, reverse=True))
+_NAME_WORD = (
+    rf"(?:[{_UPPER}]|(?:{'|'.join(p[:-1] for p in N.ARTICLE_PREFIXES)})-[{_UPPER}])"
+    r"(?:[\w’'\-]|\.(?=\w))*\.?"
+)
+_CANDIDATE = re.compile(
+    rf"(?<![\w’'\-])(?:(?:{_PARTICLE_RE}) )*{_NAME_WORD}"
+    rf"(?:(?: (?:(?:{_PARTICLE_RE}) )*| (?:(?:of|for|and|the|on|&) )+){_NAME_WORD})*"
+)
+
+
+def runs(text: str, offset: int = 0) -> list[Run]:
+    """Maximal runs of capitalised words joined by single spaces, particles and connectors.
+
+    ``van der Berg`` and ``Department of Fire and Emergency Services`` are one run each;
+    ``Russia and Assad`` is two ("and" joins only inside an ``X of Y and Z`` name).
+    A regular expression finds the stretches worth a closer look; only those are tokenised.
+    """
+    found = _runs_cached(text)
+    if not offset:
+        return list(found)
+    return [Run(r.tokens, r.start + offset, r.end + offset, r.possessive) for r in found]
+
+
+@lru_cache(maxsize=8192)
+def _runs_cached(text: str) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for m in _CANDIDATE.finditer(text):
+        out.extend(_runs_in(m.group(), m.start()))
+    return tuple(out)
+
+
+def word_regex(words: list[str]) -> str:
+    """A regular expression alternation of ``words`` factored as a trie, which matches faster."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _runs_in(text: str, offset: int) -> list[Run]:
+    toks = tokens(text, offset)
+    out: list[Run] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not (
+            is_cap(t.text) or (t.low in N.PARTICLES and _particle_leads(toks, i, text, offset))
+        ):
+            i += 1
+            continue
+        words = [t.text]
+        start, end = t.start, t.end
+        possessive = t.possessive
+        has_of = False
+        j = i + 1
+        while j < n and not possessive:
+            prev, cur = toks[j - 1], toks[j]
+            gap = text[prev.raw_end - offset : cur.start - offset]
+            if gap != " " or (prev.raw_end != prev.end and not prev.text.endswith(".")):
+                break
+            if is_cap(cur.text) or (
+                cur.low in N.PARTICLES and _particle_leads(toks, j, text, offset)
+            ):
+                words.append(cur.text)
+            elif cur.low in _CONNECT and j + 1 < n and _joins(toks, j, text, offset, has_of):
+                words.append(cur.text)
+                has_of = has_of or cur.low in ("of", "for")
+            else:
+                break
+            end = cur.end
+            possessive = cur.possessive
+            j += 1
+        # drop trailing connectors/particles
+        while words and (words[-1].lower() in _CONNECT or words[-1].lower() in N.PARTICLES):
+            words.pop()
+        if words:
+            out.append(Run(words, start, end, possessive))
+        i = j
+    return out
+
+
+def _particle_leads(toks: list[Token], i: int, text: str, offset: int) -> bool:
+    """A lower-case particle is part of a name only when a capitalised word follows."""
+    j = i + 1
+    while j < len(toks) and toks[j].low in N.PARTICLES:
+        j += 1
+    if j >= len(toks) or j - i > 3:
+        return False
+    gap = text[toks[j - 1].raw_end - offset : toks[j].start - offset]
+    return gap == " " and is_cap(toks[j].text) and not toks[j].text.isupper()
+
+
+def _joins(toks: list[Token], j: int, text: str, offset: int, has_of: bool) -> bool:
+    word = toks[j].low
+    nxt = toks[j + 1]
+    if text[toks[j].raw_end - offset : nxt.start - offset] != " ":
+        return False
+    if word in ("of", "for"):
+        return is_cap(nxt.text) and nxt.low not in N.COMMON_CAPITALISED
+    if word in ("and", "&", "the", "on"):
+        return has_of and is_cap(nxt.text)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """What a run names: ``kind`` is person, organisation, place, event or single."""
+
+    kind: str
+    name: str
+    role: str | None
+    gender: str | None
+
+
+def strip_common(words: list[str]) -> list[str]:
+    """Drop sentence-initial common words ("The", "But", "In") from the front of a run."""
+    i = 0
+    while i < len(words) and words[i].lower() in N.COMMON_CAPITALISED:
+        if words[i].lower() in N.TITLES or (len(words[i]) > 1 and words[i].isupper()):
+            break
+        i += 1
+    return words[i:]
+
+
+def analyse(words: list[str]) -> NameInfo | None:
+    """Classify a run and split a leading role/title off a person's name (cached)."""
+    return _analyse(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _analyse(given: tuple[str, ...]) -> NameInfo | None:
+    words = strip_common(list(given))
+    if not words:
+        return None
+    low = [w.lower() for w in words]
+    gender = None
+    i = 0
+    had_role = False
+    while i < len(words) - 1 and (
+        low[i] in N.TITLES
+        or low[i] in N.ROLE_WORDS
+        or low[i] in N.PORTFOLIO_WORDS
+        or low[i] in _CONNECT
+    ):
+        if low[i] in N.MALE_TITLES:
+            gender = "m"
+        elif low[i] in N.FEMALE_TITLES:
+            gender = "f"
+        if low[i] in N.ROLE_WORDS or low[i] in N.TITLES:
+            had_role = True
+        i += 1
+    tail = words[i:]
+    while len(tail) > 1 and tail[-1].lower() in N.POSTNOMINALS:
+        tail = tail[:-1]
+    tail_low = [w.lower() for w in tail]
+    full = " ".join(words)
+    role = " ".join(words[:i]) or None
+    tail_cue = any(w in N.ORG_CUES for w in tail_low)
+    exact = place_canonical(" ".join(words))
+    if exact:
+        return NameInfo("organisation" if exact in N.ORG_PLACES else "place", exact, None, None)
+    if any(w in N.ORG_CUES for w in low) and not (had_role and not tail_cue):
+        return NameInfo("organisation", full, None, None)
+    joined = " ".join(tail)
+    canon = place_canonical(joined) or place_canonical(full)
+    if canon:
+        kind = "organisation" if canon in N.ORG_PLACES else "place"
+        return NameInfo(kind, canon if full not in N.PLACES else full, None, None)
+    if tail_low[-1] in N.PLACE_CUES and not had_role:
+        return NameInfo("place", full, None, None)
+    if low[0] in N.EVENT_CUES:
+        return NameInfo("event", full, None, None)
+    if len(tail) == 1:
+        if tail[0].isupper() and len(tail[0]) > 1 and not had_role:
+            if tail_low[0].rstrip(".") in N.NON_ENTITY_ACRONYMS:
+                return None
+            return NameInfo("organisation", tail[0], None, None)
+        return NameInfo("single", tail[0], role, gender)
+    if (
+        len(tail) >= 3
+        and tail_low[0].endswith(_OCCUPATION_ENDINGS)
+        and first_name_gender(tail[1])
+        and not first_name_gender(tail[0])
+    ):
+        tail = tail[1:]  # "Boxer Ana Ruiz": a sentence-initial noun before a first name
+        joined = " ".join(tail)
+    if gender is None:
+        gender = first_name_gender(tail[0])
+    return NameInfo("person", joined, role, gender)
+
+
+_PLACE_LOOKUP: dict[str, str] = {}
+for _canon, _aliases in N.PLACE_ALIASES.items():
+    _PLACE_LOOKUP[_canon.lower()] = _canon
+    for _a in _aliases:
+        _PLACE_LOOKUP[_a.lower()] = _canon
+for _p in N.PLACES:
+    _PLACE_LOOKUP.setdefault(_p.lower(), _p)
+
+
+def place_canonical(name: str) -> str | None:
+    """The canonical place for a name or alias ("U.S." -> "United States"), or None."""
+    return _PLACE_LOOKUP.get(name.lower())
+
+
+def first_name_gender(word: str) -> str | None:
+    """Gender suggested by a common first name (general data; None when unknown)."""
+    low = word.lower()
+    for key in (low, low.split("-")[0]):
+        if key in N.MALE_FIRST_NAMES:
+            return "m"
+        if key in N.FEMALE_FIRST_NAMES:
+            return "f"
+    return None

@@ -1,0 +1,84 @@
+"""Tag candidates: the reference seed's tags, alias folding and the words that are never tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articles.seeds.entities import TagCandidate, extract_tags
+from articles.seeds.format import read, split_blocks
+from articles.seeds.quotes import extract_quotes
+
+REFERENCE = Path(__file__).parent / "data" / "000_75629192de6a8d8b.txt"
+
+
+def tags_for(standfirst: str, *paragraphs: str, headline: str = "") -> list[TagCandidate]:
+    blocks = split_blocks("\n\n".join(paragraphs))
+    return extract_tags(headline, standfirst, blocks, extract_quotes(blocks))
+
+
+def by_name(tags: list[TagCandidate]) -> dict[str, TagCandidate]:
+    return {t.name: t for t in tags}
+
+
+def test_reference_tags() -> None:
+    seed = read(REFERENCE)
+    tags = extract_tags("", seed.standfirst, seed.blocks, extract_quotes(seed.blocks))
+    names = by_name(tags)
+    for wanted in ("Aleppo", "Syria", "Russia", "John Kerry"):
+        assert wanted in names
+    forms = {f.lower() for t in tags for f in (t.name, *t.aliases)}
+    for unwanted in ("monday", "the", "no respite", "diplomacy", "kerry's", "residents", "but"):
+        assert unwanted not in {t.name.lower() for t in tags}
+    assert "kerry" in forms  # folded into John Kerry, not a tag of its own
+    assert names["John Kerry"].kind == "person"
+    assert names["Aleppo"].kind == "place"
+    assert names["United States"].aliases == ("US",) or "US" in names["United States"].aliases
+    assert len(tags) <= 12
+    assert [t.score for t in tags] == sorted((t.score for t in tags), reverse=True)
+
+
+def test_aliases_fold_into_one_tag() -> None:
+    tags = tags_for(
+        "Talks between the U.S. and Peru stalled.",
+        "Trade envoy Marisol Quispe met officials from the United States in Lima on Monday.",
+        "Quispe said the US had not moved. Peru's exporters want a deal before March.",
+        '"We are patient," Quispe said.',
+    )
+    names = by_name(tags)
+    assert "United States" in names
+    assert {"U.S.", "US"} <= set(names["United States"].aliases)
+    assert "Marisol Quispe" in names
+    assert "Quispe" in names["Marisol Quispe"].aliases
+    assert names["Marisol Quispe"].kind == "person"
+    assert "Peru" in names and "Peru's" not in names
+    lowered = {t.name.lower() for t in tags}
+    assert not lowered & {"monday", "march", "quispe", "we", "trade"}
+
+
+def test_organisation_acronym_and_cues() -> None:
+    tags = tags_for(
+        "A charity warned of shortages.",
+        "The Northern Rivers Wildlife Society (NRWS) said on Friday that feeders were empty.",
+        "NRWS volunteers have fed birds for a decade, according to the Ministry of Forests.",
+    )
+    names = by_name(tags)
+    assert names["Northern Rivers Wildlife Society"].kind == "organisation"
+    assert "NRWS" in names["Northern Rivers Wildlife Society"].aliases
+    assert names["Ministry of Forests"].kind == "organisation"
+
+
+def test_subheadings_and_sentence_initial_words_are_not_tags() -> None:
+    tags = tags_for(
+        "Floods hit the valley.",
+        "Residents of Hallstrom waded through water on Tuesday.",
+        "WATER RISING",
+        "Volunteers filled sandbags in Hallstrom. However, the river kept rising.",
+    )
+    names = {t.name for t in tags}
+    assert "Hallstrom" in names
+    assert not names & {"Residents", "Volunteers", "However", "WATER RISING", "Tuesday"}
+
+
+def test_limit() -> None:
+    seed = read(REFERENCE)
+    assert len(extract_tags("", seed.standfirst, seed.blocks, limit=3)) == 3

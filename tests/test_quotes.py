@@ -1,0 +1,249 @@
+"""Quote extraction: the reference seed in full, then one focused case per attribution pattern.
+
+Pure Python: no database and no Django settings needed. The pattern cases use invented sentences
+and names so they test the general rule, not the example articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articles.seeds.format import Block, read, split_blocks
+from articles.seeds.quotes import ExtractedQuote, extract_quotes, normalise_quote_text
+
+REFERENCE = Path(__file__).parent / "data" / "000_75629192de6a8d8b.txt"
+
+
+def quotes_of(*paragraphs: str) -> list[ExtractedQuote]:
+    return extract_quotes(split_blocks("\n\n".join(paragraphs)))
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, bool]]:
+    return [(q.speaker, q.partial) for q in quotes_of(*paragraphs)]
+
+
+# --- the reference seed (SEED_FORMAT.md table) ---------------------------------------------
+
+# (block, speaker, partial, role); Jasarevic's role is the appositive as written, "the spokesman".
+REFERENCE_QUOTES = [
+    (2, "John McCain", True, "Republican senator"),
+    (3, "John Kerry", False, None),
+    (3, "John Kerry", False, None),
+    (5, "United States", True, None),
+    (7, "Aref al-Aref", False, "an intensive care medical worker"),
+    (7, "Aref al-Aref", False, None),
+    (8, "Bebars Mishal", False, None),
+    (9, "Bebars Mishal", False, None),
+    (9, "Bebars Mishal", False, None),
+    (12, "Osama Abo Ezz", False, "a general surgeon and Aleppo coordinator for SAMS"),
+    (13, "Osama Abo Ezz", False, None),
+    (15, "Tarik Jasarevic", False, "the spokesman"),
+    (19, "Dmitry Peskov", True, "Kremlin spokesman"),
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> tuple[tuple[Block, ...], list[ExtractedQuote]]:
+    blocks = read(REFERENCE).blocks
+    return blocks, extract_quotes(blocks)
+
+
+def test_reference_has_the_thirteen_quotes(reference) -> None:
+    _blocks, quotes = reference
+    got = [(q.block, q.speaker, q.partial, q.role) for q in quotes]
+    assert got == REFERENCE_QUOTES
+
+
+def test_reference_offsets_and_order(reference) -> None:
+    blocks, quotes = reference
+    for i, q in enumerate(quotes):
+        assert q.order == i
+        assert blocks[q.block].text[q.start : q.end] == q.text
+        assert q.text[:1] not in '"“' and q.text[-1:] not in '"”'
+    assert quotes[0].text == "intrepid but delusional"
+    assert quotes[3].text == "barbarism"
+    assert quotes[-1].text == "absolutely no prospect"
+
+
+def test_reference_speaker_kinds(reference) -> None:
+    _, quotes = reference
+    kinds = {q.speaker: q.speaker_kind for q in quotes}
+    assert kinds["United States"] == "organisation"
+    assert kinds["John Kerry"] == "person"
+
+
+def test_normalise_quote_text() -> None:
+    assert normalise_quote_text("  “It’s  a\tdeal,”  ") == '"It\'s a deal,"'
+    assert normalise_quote_text("a ‘b’") == "a 'b'"
+
+
+# --- attribution patterns -----------------------------------------------------------------
+
+
+def test_said_name_role_after_quote() -> None:
+    (q,) = quotes_of('"The harvest is late," said Ingrid Solberg, a grain trader in Bergen.')
+    assert (q.speaker, q.role, q.partial) == ("Ingrid Solberg", "a grain trader in Bergen", False)
+    assert q.text == "The harvest is late,"
+
+
+def test_name_said_colon() -> None:
+    q = quotes_of('Tomasz Kowalczyk, who runs a bakery, said: "We open at five every day."')[0]
+    assert (q.speaker, q.partial) == ("Tomasz Kowalczyk", False)
+
+
+def test_name_told_reporters_with_surname_resolution() -> None:
+    got = speakers(
+        "Energy minister Rosalind Achebe visited the plant on Friday.",
+        '"The turbines are running again," Achebe told reporters.',
+    )
+    assert got == [("Rosalind Achebe", False)]
+
+
+def test_role_name_said_quote() -> None:
+    (q,) = quotes_of('Harbour master Ewan Gillespie said "Nobody sails until the fog lifts."')
+    assert (q.speaker, q.partial, q.role) == ("Ewan Gillespie", False, "Harbour master")
+
+
+def test_according_to_name() -> None:
+    (q,) = quotes_of(
+        'According to Beatriz Okonjo-Lind, head of the tenants group, "Rents doubled in a year."'
+    )
+    assert (q.speaker, q.partial) == ("Beatriz Okonjo-Lind", False)
+
+
+def test_pronoun_resolves_by_gender_not_just_recency() -> None:
+    got = speakers(
+        "Mr Halvorsen, the club chairman, thanked his goalkeeper, Mrs Ilse Brandt, for her save.",
+        '"It was the best save I have seen in years," he said.',
+    )
+    assert got == [("Halvorsen", False)]
+
+
+def test_pronoun_resolves_to_earlier_speaker_with_gender_cue() -> None:
+    got = speakers(
+        "Farid Qasemi, a fisherman, said his catch had halved. He praised his daughter, "
+        "Leila Qasemi-Noor, who runs the boat.",
+        '"We work harder for less," he said.',
+    )
+    assert got == [("Farid Qasemi", False)]
+
+
+def test_title_reference_resolves_to_full_name() -> None:
+    got = speakers(
+        "Dr Chidi Okafor led the trial at the hospital.",
+        '"The results surprised us," Dr Okafor said.',
+        '"We will publish in the spring," Mr Okafor added.',
+    )
+    assert got == [("Chidi Okafor", False), ("Chidi Okafor", False)]
+
+
+def test_said_the_spokeswoman_name() -> None:
+    (q,) = quotes_of('"The line reopens on Monday," said the spokeswoman, Oona Vettori.')
+    assert (q.speaker, q.role) == ("Oona Vettori", "the spokeswoman")
+
+
+def test_spokesman_for_organisation_without_name() -> None:
+    (q,) = quotes_of(
+        'A spokesman for the Coastal Rail Authority said the closure was "regrettable but safe".'
+    )
+    assert (q.speaker, q.speaker_kind, q.partial) == (
+        "Coastal Rail Authority",
+        "organisation",
+        True,
+    )
+
+
+def test_organisation_noun_resolves_to_full_name() -> None:
+    got = quotes_of(
+        "The Ministry of Fisheries published new quotas on Tuesday.",
+        'In a statement, the ministry said the rules would "protect spawning grounds".',
+    )
+    assert [(q.speaker, q.speaker_kind, q.partial) for q in got] == [
+        ("Ministry of Fisheries", "organisation", True)
+    ]
+
+
+def test_country_as_speaker() -> None:
+    (q,) = quotes_of('At the summit, France called the blockade "unacceptable".')
+    assert (q.speaker, q.speaker_kind, q.partial) == ("France", "organisation", True)
+
+
+def test_split_quote_gives_two_quotes_same_speaker() -> None:
+    got = quotes_of(
+        "Marguerite Lindahl, the orchestra's director, was asked about the tour.",
+        '"We sold every seat," she said, "and we still lost money."',
+    )
+    assert [(q.text, q.speaker, q.partial) for q in got] == [
+        ("We sold every seat,", "Marguerite Lindahl", False),
+        ("and we still lost money.", "Marguerite Lindahl", False),
+    ]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    got = quotes_of(
+        "Rangi Parata, a ranger at the park, described the fire.",
+        '"The wind turned at noon and we had ten minutes.',
+        '"We lost the hut, but nobody was hurt," Parata said.',
+    )
+    assert [(q.block, q.speaker, q.partial) for q in got] == [
+        (1, "Rangi Parata", False),
+        (2, "Rangi Parata", False),
+    ]
+    assert got[0].text == "The wind turned at noon and we had ten minutes."
+
+
+def test_unattributed_paragraph_continues_previous_speaker() -> None:
+    got = speakers(
+        'Svetlana Orlova, a teacher, said: "The roof leaks every winter."',
+        '"The children wear coats in class."',
+    )
+    assert got == [("Svetlana Orlova", False), ("Svetlana Orlova", False)]
+
+
+def test_partial_quotes_embedded_in_sentence() -> None:
+    got = quotes_of(
+        'Senator Hugo Almeida described the budget as "a fantasy" and said it would '
+        '"hurt every family in the state".'
+    )
+    assert [(q.text, q.speaker, q.partial) for q in got] == [
+        ("a fantasy", "Hugo Almeida", True),
+        ("hurt every family in the state", "Hugo Almeida", True),
+    ]
+
+
+def test_curly_quotes_and_apostrophes() -> None:
+    (q,) = quotes_of("“We’re not finished, and it’s not over,” said Niamh Ó Briain.")
+    assert q.text == "We’re not finished, and it’s not over,"
+    assert q.speaker == "Niamh Ó Briain"
+
+
+def test_apostrophes_never_open_quotes() -> None:
+    assert quotes_of("The farmers' union met at St Kevin's hall on O'Connell Street.") == []
+
+
+# --- hard negatives: quoted text that is not a quotation ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The practice is what has become known as the "water debt" among growers.',
+        'The strike was dubbed "Operation Bluebird" by organisers.',
+        'Her best-selling memoir, "Salt and Iron", was published in 2019.',
+        'Striker Luis "the Hammer" Ferreira scored twice.',
+        'Shoppers queued for the "super saver" bundles on Friday.',
+        'The band played "Rivers of Home" as the crowd left.',
+        'The so-called "quiet zone" covers most of the valley.',
+        'Residents formed a group called "Keep Our Library" in May.',
+        "What engineers call “thermal drift” limits the sensor.",
+    ],
+)
+def test_not_quotes(sentence: str) -> None:
+    assert quotes_of(sentence) == []
+
+
+def test_nickname_next_to_real_quote() -> None:
+    got = quotes_of('Boxer Ana "Lightning" Ruiz said: "I trained for this my whole life."')
+    assert [(q.text, q.speaker) for q in got] == [("I trained for this my whole life.", "Ana Ruiz")]
