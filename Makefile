@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-sqlite test-postgres lint format bench install clean
+.PHONY: run test test-sqlite test-postgres lint format bench install clean axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,22 @@ run: $(STAMP) .secret_key
 	$(PY) manage.py demo_editor; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \
-	exec $(VENV)/bin/gunicorn newsroom.wsgi:application --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
+	HOST=$(HOST) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# axe-core for the browser tests' accessibility checks, from the npm registry, kept out of git.
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --no-save --no-audit --no-fund --prefix .cache/npm axe-core@4
+
+axe: $(AXE)
+
+# Not part of `make test` (tests/test_bench_smoke.py runs a 10-second version): import, extraction
+# and HTTP throughput; prints one table and writes bench/results.md. BENCH_SCALE=0.1 for a quick run.
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

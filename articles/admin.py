@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import difflib
+
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 from taggit.models import Tag as UnusedTaggitTag
 
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.models import (
+    Article,
+    Correction,
+    Quote,
+    Source,
+    Speaker,
+    StatusChange,
+    Tag,
+)
 
 
 class QuoteForm(forms.ModelForm):
@@ -57,18 +73,99 @@ class TagListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """Enforces, on the server, who may publish, and refuses a save made from a stale copy."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        exclude: list[str] = []
+
+    user = None  # set by ArticleAdmin.get_form
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        status = self.fields.get("status")
+        if status is not None and not self.user.has_perm("articles.publish_article"):
+            allowed = {Article.Status.DRAFT, Article.Status.IN_REVIEW, self.instance.status}
+            status.choices = [c for c in status.choices if c[0] in allowed]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.instance.pk:
+            old_status = None
+        else:
+            # Lock the row for the rest of the save: a concurrent save waits here, then sees
+            # the version this one writes, and is refused.
+            current = Article.objects.select_for_update().get(pk=self.instance.pk)
+            old_status = current.status
+            submitted = self.cleaned_data.get("version")
+            if submitted is not None and submitted != current.version:
+                who = current.last_changed_by or "an import"
+                raise forms.ValidationError(
+                    f"This article was changed by {who} at "
+                    f"{timezone.localtime(current.updated_at):%H:%M:%S} after you opened it. "
+                    "Your changes were not saved: reload the page to see the new version, "
+                    "then make your changes again.",
+                    code="stale",
+                )
+        new_status = data.get("status", old_status or Article.Status.DRAFT)
+        if Article.needs_publish_permission(old_status, new_status) and not self.user.has_perm(
+            "articles.publish_article"
+        ):
+            self.add_error("status", "You may not publish, schedule or withdraw articles.")
+        if new_status == Article.Status.SCHEDULED and not data.get("published_at"):
+            self.add_error("published_at", "A scheduled article needs a publication time.")
+        return data
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    fields = ["note", "created_at", "created_by"]
+    readonly_fields = ["created_by"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["at", "old_status", "new_status", "user"]
+    readonly_fields = fields
+    verbose_name_plural = "status history"
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[StatusChange]:
+        return super().get_queryset(request).select_related("user")
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "source", "section", "status", "published_at", "quote_count"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    change_list_template = "admin/articles/article/change_list.html"
+    list_display = [
+        "headline",
+        "source",
+        "section",
+        "status",
+        "published_at",
+        "quote_count",
+        "last_changed_by",
+    ]
     list_filter = ["status", "source", "section", TagListFilter]
-    list_select_related = ["source"]
+    list_select_related = ["source", "last_changed_by"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [QuoteInline]
-    actions = ["publish", "unpublish"]
+    inlines = [QuoteInline, CorrectionInline, StatusChangeInline]
+    actions = ["send_to_review", "publish", "unpublish", "withdraw"]
     list_per_page = 50
-    readonly_fields = [
+    provenance_fields = [
         "original_url",
         "outlet_article_id",
         "seed_line2",
@@ -77,38 +174,154 @@ class ArticleAdmin(admin.ModelAdmin):
         "imported_at",
         "created_at",
         "updated_at",
+        "last_changed_by",
     ]
+    readonly_fields = provenance_fields
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "section", "tags"]}),
-        ("Publishing", {"fields": ["status", "published_at", "source"]}),
-        (
-            "Provenance",
-            {"classes": ["collapse"], "fields": readonly_fields},
-        ),
+        ("Publishing", {"fields": ["status", "published_at", "source", "version"]}),
+        ("Provenance", {"classes": ["collapse"], "fields": provenance_fields}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).with_quote_count()
 
+    def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: object):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
+        if self.has_publish_permission(request):
+            return self.provenance_fields
+        return [*self.provenance_fields, "published_at"]
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        """Writers edit drafts and articles in review; live and withdrawn ones are editors'."""
+        if (
+            obj is not None
+            and obj.status in Article.PUBLISHING_STATUSES
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
+        if "status" in form.changed_data or not change:
+            new_status = obj.status
+            obj.status = form.initial.get("status") if change else None
+            obj.transition(new_status, request.user)
+        obj.last_changed_by = request.user
+        obj.version = (form.cleaned_data.get("version") or obj.version) + (1 if change else 0)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
+        for inline_form in formset.forms:
+            if isinstance(inline_form.instance, Correction) and not inline_form.instance.pk:
+                inline_form.instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
     @admin.display(ordering="quote_count", description="quotes")
     def quote_count(self, article: Article) -> int:
         return article.quote_count
 
-    @admin.action(description="Publish selected articles")
-    def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        now = timezone.now()
-        count = queryset.filter(published_at__isnull=True).update(
-            status=Article.Status.PUBLISHED, published_at=now
-        )
-        count += queryset.exclude(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.PUBLISHED
-        )
-        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
+    def _transition(self, request: HttpRequest, queryset: QuerySet[Article], status: str) -> None:
+        done = 0
+        # The changelist's queryset is annotated (GROUP BY), which cannot be locked.
+        selected = Article.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        for article in selected.select_for_update():
+            if article.status == status:
+                continue
+            article.transition(status, request.user)
+            article.last_changed_by = request.user
+            article.version += 1
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Status set to {article.get_status_display()}.")
+                article.save()
+            done += 1
+        label = Article.Status(status).label.lower()
+        self.message_user(request, f"{done} article(s) now {label}.", messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected articles (back to draft)")
+    @admin.action(description="Send selected articles to review")
+    def send_to_review(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._transition(request, queryset.filter(status=Article.Status.DRAFT), "review")
+
+    @admin.action(description="Publish selected articles", permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._transition(request, queryset, Article.Status.PUBLISHED)
+
+    @admin.action(
+        description="Unpublish selected articles (back to draft)", permissions=["publish"]
+    )
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
-        self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
+        self._transition(request, queryset, Article.Status.DRAFT)
+
+    @admin.action(description="Withdraw selected articles (410 Gone)", permissions=["publish"])
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        self._transition(request, queryset, Article.Status.WITHDRAWN)
+
+    def get_urls(self) -> list:
+        urls = [
+            path(
+                "dashboard/",
+                self.admin_site.admin_view(self.dashboard_view),
+                name="articles_article_dashboard",
+            ),
+            path(
+                "<int:object_id>/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def dashboard_view(self, request: HttpRequest) -> HttpResponse:
+        """What needs an editor: articles in review, and those scheduled to go live."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        listing = Article.objects.select_related("source", "last_changed_by")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Editorial dashboard",
+            "opts": self.model._meta,
+            "in_review": listing.in_review().order_by("-updated_at"),
+            "scheduled": listing.scheduled().order_by("published_at"),
+        }
+        return TemplateResponse(request, "admin/articles/article/dashboard.html", context)
+
+    def compare_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Two revisions of an article side by side, as a readable line diff per field."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = list(Version.objects.get_for_object(article).select_related("revision__user"))
+        by_id = {str(v.pk): v for v in versions}
+        older = by_id.get(request.GET.get("a", ""))
+        newer = by_id.get(request.GET.get("b", ""))
+        if older is None and len(versions) > 1:
+            older, newer = versions[1], versions[0]
+        diffs = []
+        if older is not None and newer is not None:
+            for field in ["headline", "standfirst", "body", "status", "section", "published_at"]:
+                a = str(older.field_dict.get(field) or "")
+                b = str(newer.field_dict.get(field) or "")
+                if a != b:
+                    lines = difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=1)
+                    diffs.append((field, list(lines)[2:]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare revisions of “{article}”",
+            "opts": self.model._meta,
+            "original": article,
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "diffs": diffs,
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
 @admin.register(Source)

@@ -5,3 +5,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self) -> None:
+        from articles.cache import connect_signals
+
+        connect_signals()  # every change invalidates the cached public pages

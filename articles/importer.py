@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import reversion
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Quote, Source, Speaker, Tag, unique_slug
+from articles.search import reindex_article
 from articles.seeds.format import SeedFormatError, read
 from articles.seeds.quotes import normalise_quote_text
 from articles.seeds.understand import ArticleDraft, understand
@@ -102,19 +104,31 @@ class SeedImporter:
         for path in iter_seed_files(paths):
             yield self.import_file(path)
 
+    # Another import running at the same time (PostgreSQL) can insert the same article, source,
+    # speaker or tag between this file's read and its insert; the unique constraint then refuses
+    # this transaction. Saving the file again sees the other's rows. Deadlocks and lock timeouts
+    # (OperationalError) are retried the same way; a file that still fails is reported.
+    SAVE_ATTEMPTS = 3
+
     def import_file(self, path: str | os.PathLike[str]) -> FileResult:
         name = str(path)
         try:
             draft = understand(read(path), EXTRACTION_VERSION)
-            with transaction.atomic():
-                result = self.save_draft(draft, name)
-                if self.dry_run:
-                    transaction.set_rollback(True)
-            return result
         except SeedFormatError as exc:
             return FileResult(name, Outcome.FAILED, str(exc))
-        except IntegrityError as exc:
-            return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
+        for attempt in range(1, self.SAVE_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    result = self.save_draft(draft, name)
+                    if self.dry_run:
+                        transaction.set_rollback(True)
+                return result
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == self.SAVE_ATTEMPTS:
+                    return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
+            except DatabaseError as exc:  # e.g. a value too long for its column on PostgreSQL
+                return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def save_draft(self, draft: ArticleDraft, name: str = "<draft>") -> FileResult:
         """Create or update the article the draft describes; the caller owns the transaction."""
@@ -125,9 +139,7 @@ class SeedImporter:
                 slug=self._free_slug(draft),
                 source=self._source(draft.source_domain),
             )
-            if self.publish:
-                article.status = Article.Status.PUBLISHED
-                article.published_at = timezone.now()
+            article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
@@ -146,6 +158,11 @@ class SeedImporter:
         return FileResult(name, outcome, article_id=article.pk)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
+        with reversion.create_revision():
+            reversion.set_comment(f"Imported from the seed of {draft.url}")
+            self._save_article(article, draft)
+
+    def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         article.headline = draft.headline
         article.standfirst = draft.standfirst
         article.body = draft.body
@@ -155,6 +172,8 @@ class SeedImporter:
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
         article.imported_at = timezone.now()
+        if article.pk:
+            article.version += 1
         article.save()
         self._save_quotes(article, draft)
         self._save_tags(article, draft)
@@ -162,6 +181,7 @@ class SeedImporter:
         Article.objects.filter(pk=article.pk).update(
             imported_fingerprint=article.imported_fingerprint
         )
+        reindex_article(article.pk)
 
     def _save_quotes(self, article: Article, draft: ArticleDraft) -> None:
         """Replace the article's quotes, keeping every speaker an editor chose by hand."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
+import reversion
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -124,8 +127,16 @@ class TaggedArticle(TaggedItemBase):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
-        """What readers may see: published, and not dated in the future."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What readers may see: published or scheduled, and due. A scheduled article goes
+        live by itself when its time comes, with no job to run."""
+        return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=timezone.now())
+
+    def in_review(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.IN_REVIEW)
+
+    def scheduled(self) -> ArticleQuerySet:
+        """Scheduled and not yet due."""
+        return self.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now())
 
     def for_listing(self) -> ArticleQuerySet:
         """Everything a list page shows, in a fixed number of queries."""
@@ -134,7 +145,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_detail(self) -> ArticleQuerySet:
         quotes = Quote.objects.select_related("speaker").order_by("position")
         return self.select_related("source").prefetch_related(
-            "tags", Prefetch("quotes", queryset=quotes)
+            "tags", "corrections", Prefetch("quotes", queryset=quotes)
         )
 
     def with_quote_count(self) -> ArticleQuerySet:
@@ -146,7 +157,14 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+    # Moving into (or out of) these needs the publish_article permission.
+    PUBLISHING_STATUSES = (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN)
 
     headline = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
@@ -185,14 +203,41 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(null=True, blank=True)
 
+    # Workflow: optimistic locking and who touched it last.
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every save; a save from an older version is refused."
+    )
+    last_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+        permissions = [
+            ("publish_article", "Can publish, schedule and withdraw articles"),
+        ]
 
     def __str__(self) -> str:
         return self.headline
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        change = getattr(self, "_status_change", None)
+        super().save(*args, **kwargs)
+        if change and change[0] != change[1]:
+            StatusChange.objects.create(
+                article=self,
+                old_status=change[0] or "",
+                new_status=change[1],
+                user=change[2] if getattr(change[2], "pk", None) else None,
+            )
+        self._status_change = None
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", args=[self.slug])
@@ -204,10 +249,34 @@ class Article(models.Model):
     @property
     def is_public(self) -> bool:
         return (
-            self.status == self.Status.PUBLISHED
+            self.status in self.LIVE_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @staticmethod
+    def needs_publish_permission(old_status: str | None, new_status: str) -> bool:
+        """Publishing, scheduling, withdrawing, and changing a live or withdrawn article's
+        status, all need ``publish_article``."""
+        if old_status == new_status:
+            return False
+        publishing = Article.PUBLISHING_STATUSES
+        return new_status in publishing or old_status in publishing
+
+    def transition(self, new_status: str, user: object | None = None) -> None:
+        """Move to ``new_status`` as ``user`` (None: the system), enforcing the permission and
+        keeping the status history. The caller saves the article."""
+        old_status = None if self._state.adding else self.status
+        if (
+            user is not None
+            and self.needs_publish_permission(old_status, new_status)
+            and not user.has_perm("articles.publish_article")
+        ):
+            raise PermissionDenied("You may not publish, schedule or withdraw articles.")
+        self.status = new_status
+        if new_status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self._status_change = (old_status, new_status, user)
 
     def fingerprint(self) -> str:
         """A hash of what editors can change (headline, standfirst, body, tags, quotes)."""
@@ -234,7 +303,7 @@ class QuoteQuerySet(models.QuerySet):
         """Quotes from articles readers may see, newest article first, with what a list shows."""
         return (
             self.filter(
-                article__status=Article.Status.PUBLISHED,
+                article__status__in=Article.LIVE_STATUSES,
                 article__published_at__lte=timezone.now(),
             )
             .select_related("article", "article__source", "speaker")
@@ -282,6 +351,45 @@ class Quote(models.Model):
         return f"{self.article.get_absolute_url()}#p{self.block}"
 
 
+class StatusChange(models.Model):
+    """One step of an article's workflow: who moved it from which status to which, when."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    old_status = models.CharField(max_length=20, blank=True, choices=Article.Status.choices)
+    new_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        get_latest_by = "at"
+
+    def __str__(self) -> str:
+        who = self.user or "import"
+        return (
+            f"{self.get_old_status_display() or 'new'} → {self.get_new_status_display()} by {who}"
+        )
+
+
+class Correction(models.Model):
+    """A dated correction note that readers see at the foot of the article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.created_at:%d %B %Y}"
+
+
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
     """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it."""
     base = slugify(text)[:max_length].strip("-") or "item"
@@ -291,3 +399,11 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> 
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)] + suffix
     return slug
+
+
+# Revisions keep an article with its quotes, tags and corrections, so a restore brings back
+# the whole story as it was.
+reversion.register(Quote)
+reversion.register(TaggedArticle)
+reversion.register(Correction)
+reversion.register(Article, follow=["quotes", "taggedarticle_set", "corrections"])

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.search import SearchResults, search
+from articles.seo import article_json_ld, json_ld_script
+
+RELATED_ARTICLES = 5
+
+
+def alternate_feeds(title: str, name: str, *args: str) -> list[dict[str, str]]:
+    """RSS and Atom ``<link rel="alternate">`` entries for the feed URL pair called ``name``."""
+    return [
+        {"title": f"{title} (RSS)", "type": "application/rss+xml", "url": reverse(name, args=args)},
+        {
+            "title": f"{title} (Atom)",
+            "type": "application/atom+xml",
+            "url": reverse(f"{name}_atom", args=args),
+        },
+    ]
 
 
 class ArticleListView(ListView):
@@ -29,9 +50,14 @@ class ArticleListView(ListView):
     def get_heading(self) -> str:
         return self.heading
 
+    def get_feeds(self) -> list[dict[str, str]]:
+        """The page's own feeds, besides the site-wide ones every page advertises."""
+        return []
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["heading"] = self.get_heading()
+        context["alternate_feeds"] = self.get_feeds()
         return context
 
 
@@ -43,6 +69,9 @@ class TagArticleListView(ArticleListView):
     def get_heading(self) -> str:
         return f"Tagged “{self.tag.name}”"
 
+    def get_feeds(self) -> list[dict[str, str]]:
+        return alternate_feeds(f"Newsroom: {self.tag.name}", "articles:tag_feed", self.tag.slug)
+
 
 class SourceArticleListView(ArticleListView):
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -52,6 +81,11 @@ class SourceArticleListView(ArticleListView):
     def get_heading(self) -> str:
         return f"From {self.source.name}"
 
+    def get_feeds(self) -> list[dict[str, str]]:
+        return alternate_feeds(
+            f"Newsroom: {self.source.name}", "articles:source_feed", self.source.domain
+        )
+
 
 class SectionArticleListView(ArticleListView):
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -60,15 +94,93 @@ class SectionArticleListView(ArticleListView):
     def get_heading(self) -> str:
         return self.kwargs["section"]
 
+    def get_feeds(self) -> list[dict[str, str]]:
+        section = self.kwargs["section"]
+        return alternate_feeds(f"Newsroom: {section}", "articles:section_feed", section)
+
 
 class ArticleDetailView(DetailView):
-    """One article with its body, quotes and tags, in three queries."""
+    """One article with its body, quotes, tags, metadata for search engines and related
+    articles, in four queries."""
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self) -> QuerySet[Article]:
         return Article.objects.published().for_detail()
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = Article.objects.filter(
+                slug=kwargs.get("slug"), status=Article.Status.WITHDRAWN
+            ).first()
+            if withdrawn is None:
+                raise
+            context = {"article": withdrawn}
+            return TemplateResponse(request, "articles/article_gone.html", context, status=410)
+
+    def get_related(self, article: Article) -> QuerySet[Article]:
+        """Other public articles sharing the most tags with this one: one query, since
+        filtering on the tags first makes ``Count`` count the shared ones."""
+        tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched
+        return (
+            Article.objects.published()
+            .filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags"))
+            .select_related("source")
+            .order_by("-shared_tags", "-published_at", "-pk")[:RELATED_ARTICLES]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        article = self.object
+        return super().get_context_data(
+            related=self.get_related(article),
+            json_ld=json_ld_script(article_json_ld(article, self.request)),
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            **kwargs,
+        )
+
+
+class SearchView(ListView):
+    """``/search/?q=``: published articles matching every word, best first, with snippets.
+    Any input gives a page (an empty query or no words gives the empty form)."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    template_name = "articles/search.html"
+    context_object_name = "hits"
+
+    def get_queryset(self) -> SearchResults:
+        self.query = self.request.GET.get("q", "").replace("\x00", "").strip()
+        return search(self.query)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            query=self.query,
+            has_terms=bool(self.object_list.terms),
+            query_prefix=urlencode({"q": self.query}),
+            **kwargs,
+        )
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """Staff see any article exactly as readers would, at a URL readers cannot open."""
+
+    def get_queryset(self) -> QuerySet[Article]:
+        return Article.objects.for_detail()
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not (request.user.is_staff and request.user.has_perm("articles.view_article")):
+            raise Http404("No article here.")
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(preview=True, **kwargs)
 
 
 class SpeakerDetailView(ListView):

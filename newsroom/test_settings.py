@@ -13,3 +13,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# On SQLite, test on a file (one per test process), not in memory: WAL, the busy timeout and
+# IMMEDIATE transactions then behave as in production, so concurrency tests mean something.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(
+            os.environ.get("TMPDIR", "/tmp"), f"newsroom-test-{os.getpid()}.sqlite3"
+        )
+    }

@@ -1,11 +1,29 @@
-"""Site URLs: the admin (at ADMIN_URL) and the reader's site; 404.html and 500.html are the
-error pages."""
+"""Site URLs: the admin (at ADMIN_URL), sitemaps and robots.txt, and the reader's site; 404.html
+and 500.html are the error pages."""
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from articles.health import healthz
+from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
     path("", include("articles.urls")),
 ]

@@ -26,3 +26,13 @@ def imported_article(db):
 
     call_command("import_seeds", str(REFERENCE_SEED), verbosity=0)
     return Article.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, so that with Redis (the PostgreSQL CI run) no test
+    sees pages another test cached."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

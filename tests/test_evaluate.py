@@ -21,17 +21,6 @@ def test_examples_meet_the_bar() -> None:
     assert total.tag_recall >= 0.8, report.format_table()
 
 
-def test_headline_callable_is_used() -> None:
-    seen = []
-
-    def headline_for(seed) -> str:
-        seen.append(seed.name)
-        return ""
-
-    evaluate_dir(EXAMPLES, headline_for=headline_for)
-    assert len(seen) == 12
-
-
 def test_format_table_lists_every_file_and_total() -> None:
     table = evaluate_dir(EXAMPLES).format_table()
     assert "TOTAL" in table

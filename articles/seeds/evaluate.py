@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entities import extract_tags
 from .format import ParsedSeed, read
-from .quotes import extract_quotes, normalise_quote_text
+from .quotes import normalise_quote_text
+from .understand import understand
 
 __all__ = ["FileScore", "Report", "evaluate_dir", "evaluate_seed"]
 
@@ -100,10 +99,12 @@ class Report:
         return "\n".join(lines)
 
 
-def evaluate_seed(seed: ParsedSeed, truth: dict, headline: str = "", name: str = "") -> FileScore:
-    """Score one parsed seed against its truth dictionary."""
+def evaluate_seed(seed: ParsedSeed, truth: dict, name: str = "") -> FileScore:
+    """Score one parsed seed against its truth dictionary, read exactly as the importer reads
+    it (``understand``), so the figures are the product's, headline included."""
     score = FileScore(name or seed.name)
-    quotes = extract_quotes(seed.blocks)
+    draft = understand(seed)
+    quotes = draft.quotes
     want = {(t["block"], normalise_quote_text(t["text"])): t for t in truth["quotes"]}
     score.truth = len(want)
     score.found = len(quotes)
@@ -125,7 +126,7 @@ def evaluate_seed(seed: ParsedSeed, truth: dict, headline: str = "", name: str =
     for key in want:
         if key not in seen:
             score.misses.append(f"{score.name}: missed quote in block {key[0]}: {key[1][:60]!r}")
-    tags = extract_tags(headline, seed.standfirst, seed.blocks, quotes)
+    tags = draft.tags
     forms = {t.name.casefold() for t in tags} | {a.casefold() for t in tags for a in t.aliases}
     forms = {normalise_quote_text(f) for f in forms}
     for entity in truth.get("entities", []):
@@ -137,10 +138,7 @@ def evaluate_seed(seed: ParsedSeed, truth: dict, headline: str = "", name: str =
     return score
 
 
-def evaluate_dir(
-    path: str | os.PathLike[str],
-    headline_for: Callable[[ParsedSeed], str] = lambda seed: "",
-) -> Report:
+def evaluate_dir(path: str | os.PathLike[str]) -> Report:
     """Evaluate every ``*.json`` truth file in ``path`` against its ``.txt`` seed."""
     rows = []
     for truth_path in sorted(Path(path).glob("*.json")):
@@ -149,7 +147,7 @@ def evaluate_dir(
             continue
         seed = read(seed_path)
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        rows.append(evaluate_seed(seed, truth, headline_for(seed), truth_path.stem))
+        rows.append(evaluate_seed(seed, truth, truth_path.stem))
     total = FileScore("TOTAL")
     for row in rows:
         total.truth += row.truth

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
+# The database keeps at most this much of each (Article.original_url, seed_line2/3); a longer
+# value is refused here, with its line, rather than failing later as a database error.
+MAX_URL_LENGTH = 2000
+MAX_INTEGER_DIGITS = 30
 PARAGRAPH = "paragraph"
 SUBHEADING = "subheading"
 
@@ -92,6 +96,8 @@ def check_url(url: str) -> str | None:
     """Return why ``url`` is not an absolute http(s) URL with a host, or None when it is."""
     if not url or any(ch.isspace() for ch in url):
         return f"expected an absolute http(s) URL, got {url!r}"
+    if len(url) > MAX_URL_LENGTH:
+        return f"the URL is longer than {MAX_URL_LENGTH} characters ({len(url)})"
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
@@ -108,6 +114,10 @@ def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:
         raise SeedFormatError(name, None, f"file is larger than {MAX_SEED_BYTES:,} bytes")
     if not data.strip():
         raise SeedFormatError(name, None, "file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SeedFormatError(
+            name, 1, "the file is UTF-16 (it starts with a UTF-16 BOM); expected UTF-8"
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SeedFormatError(name, line, "NUL byte in file")
@@ -117,6 +127,8 @@ def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:
         line = data[: exc.start].count(b"\n") + 1
         raise SeedFormatError(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from None
     text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise SeedFormatError(name, None, "file is empty")
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
@@ -134,6 +146,10 @@ def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:
         value = lines[number - 1].strip()
         if not _INTEGER.fullmatch(value):
             raise SeedFormatError(name, number, f"expected a non-negative integer, got {value!r}")
+        if len(value) > MAX_INTEGER_DIGITS:
+            raise SeedFormatError(
+                name, number, f"the integer has more than {MAX_INTEGER_DIGITS} digits"
+            )
     standfirst = lines[3].strip()
     if not standfirst:
         raise SeedFormatError(name, 4, "the standfirst is empty")
@@ -160,14 +176,25 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """A seed file's bytes (at most one past the size limit, so :func:`parse` can refuse it);
     a directory or an unreadable path raises SeedFormatError naming it."""
     name = str(path)
-    p = Path(path)
-    if p.is_dir():
-        raise SeedFormatError(name, None, "is a directory, not a seed file")
     try:
-        with p.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise SeedFormatError(name, None, "is a directory, not a seed file") from None
+    except OSError as exc:
+        raise SeedFormatError(name, None, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise SeedFormatError(name, None, "is a directory, not a seed file")
+        if not stat.S_ISREG(mode):
+            raise SeedFormatError(name, None, "is not a regular file (a device, FIFO or socket)")
+        with open(fd, "rb", closefd=False) as handle:
             return handle.read(MAX_SEED_BYTES + 1)
     except OSError as exc:
         raise SeedFormatError(name, None, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
 def read(path: str | os.PathLike[str]) -> ParsedSeed:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
+
+from articles.roles import ensure_roles
 
 
 class Command(BaseCommand):
-    help = "Create or reset the demo editor account (staff, may edit everything in Newsroom)."
+    help = "Create or reset the demo editor account: staff, in the Editors group."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="editor")
@@ -23,9 +25,8 @@ class Command(BaseCommand):
         user.is_staff = True
         user.set_password(password)
         user.save()
-        user.user_permissions.set(
-            Permission.objects.filter(content_type__app_label__in=["articles", "taggit"])
-        )
+        ensure_roles()
+        user.groups.add(Group.objects.get(name="Editors"))
         verb = "Created" if created else "Reset"
         self.stdout.write(
             self.style.SUCCESS(f"{verb} demo editor account: {username} / {password}")

@@ -1,0 +1,276 @@
+"""Whole-page caching for the reader's site, never stale.
+
+Every public page is rendered once per *generation* and kept in the configured cache (Redis in
+production). Any change to what readers can see (any row of the ``articles`` app or taggit saved
+or deleted, tags added or removed) bumps the generation, so every page is fresh at once without
+knowing which pages showed the changed row. Code that writes with ``QuerySet.update()`` (no
+signals) calls :func:`invalidate_public_pages` itself.
+
+Scheduled articles (live status, dated in the future) appear on their own: a page is never kept past
+the next scheduled publication time.
+
+Where the generation lives: in the cache when the cache is shared (Redis, Memcached, the database,
+files); with the per-process local-memory cache it lives in a small file instead, so that two
+gunicorn workers and an ``import_seeds`` run on the same host all see the same generation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from articles.models import Article
+from newsroom.routers import public_reads
+
+GENERATION_KEY = "newsroom:pages:generation"
+PAGE_KEY_PREFIX = "newsroom:page"
+NEXT_PUBLICATION_KEY = "newsroom:pages:next-publication"
+# Pages live at most this long even when nothing changes (a safety net, not a freshness rule).
+DEFAULT_PAGE_SECONDS = int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
+CACHED_NAMESPACES = frozenset(getattr(settings, "PAGE_CACHE_NAMESPACES", ["articles"]))
+_NO_SCHEDULED = "none"
+LIVE_STATUSES = tuple(getattr(Article, "LIVE_STATUSES", (Article.Status.PUBLISHED,)))
+
+
+# -- the generation ------------------------------------------------------------------------------
+
+
+def _uses_local_memory() -> bool:
+    return isinstance(cache, LocMemCache)
+
+
+def _generation_file() -> Path:
+    configured = getattr(settings, "PAGE_GENERATION_FILE", "")
+    if configured:
+        return Path(configured)
+    database = str(settings.DATABASES["default"].get("NAME", ""))
+    tag = hashlib.sha256(f"{settings.BASE_DIR}|{database}".encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"newsroom-pages-{tag}.generation"
+
+
+def current_generation() -> str:
+    """The token every cached page key includes; a new one means every page is stale."""
+    if _uses_local_memory():
+        try:
+            return _generation_file().read_text() or _start_generation()
+        except OSError:
+            return _start_generation()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A fresh random start: if the key was evicted, pages of an older generation stay dead.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY) or "lost"
+    return str(generation)
+
+
+def _start_generation() -> str:
+    _bump()
+    try:
+        return _generation_file().read_text() or "unshared"
+    except OSError:
+        return "unshared"
+
+
+def _bump() -> None:
+    token = uuid.uuid4().hex
+    if _uses_local_memory():
+        path = _generation_file()
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.{token}")
+        try:
+            temporary.write_text(token)
+            os.replace(temporary, path)
+        except OSError:
+            cache.clear()  # cannot share the generation: drop this process's pages instead
+        return
+    cache.set(GENERATION_KEY, token, timeout=None)
+
+
+def invalidate_public_pages(using: str | None = None) -> None:
+    """Make every cached public page stale, now and again when the current transaction commits.
+
+    The immediate bump covers code running outside a transaction; the one on commit covers a
+    reader who rendered the old rows between the bump and the commit.
+    """
+    _bump()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        func is _bump for _sids, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump, using=using)
+
+
+# Any row of these apps can show on a public page (articles, quotes, tags, sources, speakers,
+# corrections...); a save of anything else (sessions, users, log entries) changes no page.
+WATCHED_APPS = frozenset({"articles", "taggit"})
+
+
+def _on_change(sender: type, **kwargs: Any) -> None:
+    if sender._meta.app_label in WATCHED_APPS:
+        invalidate_public_pages(kwargs.get("using"))
+
+
+def _on_m2m_change(sender: type, action: str, **kwargs: Any) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and (
+        sender._meta.app_label in WATCHED_APPS
+    ):
+        invalidate_public_pages(kwargs.get("using"))
+
+
+def connect_signals() -> None:
+    """Called from ``ArticlesConfig.ready`` so every process (web, ``import_seeds``, shell)
+    invalidates; connecting twice is harmless."""
+    post_save.connect(_on_change, dispatch_uid="newsroom-pages-save")
+    post_delete.connect(_on_change, dispatch_uid="newsroom-pages-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="newsroom-pages-m2m")
+
+
+connect_signals()
+
+
+# -- scheduled publications ----------------------------------------------------------------------
+
+
+def seconds_until_next_publication(generation: str) -> float | None:
+    """Seconds until the earliest article that is published but dated in the future goes
+    public, or None when none is scheduled. Remembered per generation, so one query per change."""
+    key = f"{NEXT_PUBLICATION_KEY}:{generation}"
+    now = timezone.now()
+    stored = cache.get(key)
+    if stored is None or (stored != _NO_SCHEDULED and float(stored) <= now.timestamp()):
+        upcoming = (
+            Article.objects.filter(status__in=LIVE_STATUSES, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        stored = _NO_SCHEDULED if upcoming is None else str(upcoming.timestamp())
+        cache.set(key, stored, timeout=DEFAULT_PAGE_SECONDS)
+    if stored == _NO_SCHEDULED:
+        return None
+    return max(0.0, float(stored) - now.timestamp())
+
+
+# -- the middleware ------------------------------------------------------------------------------
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    """Anonymous GET/HEAD with no session, no messages and no credentials."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+    ):
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if "Cookie" in response.get("Vary", "") or "Set-Cookie" in response:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and (session.accessed or session.modified))
+
+
+def _page_key(request: HttpRequest, generation: str) -> str:
+    # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"{PAGE_KEY_PREFIX}:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _response_from(entry: dict[str, Any]) -> HttpResponse:
+    response = HttpResponse(entry["content"], content_type=entry["content_type"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    return response
+
+
+_KEPT_HEADERS = ("Content-Language", "X-Robots-Tag", "Link")
+
+
+class PublicPageCacheMiddleware:
+    """Serves the reader's pages (URL namespaces in ``PAGE_CACHE_NAMESPACES``) from the cache.
+
+    Placed last in ``MIDDLEWARE`` so that sessions, CSRF and messages have run; the view of any
+    other URL (admin, /healthz) is never touched. ``ConditionalGetMiddleware`` turns the ETag and
+    Last-Modified set here into 304s.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        if DEFAULT_PAGE_SECONDS <= 0 or match is None or match.namespace not in CACHED_NAMESPACES:
+            return None
+        if not _cacheable_request(request):
+            return None
+        generation = current_generation()
+        key = _page_key(request, generation)
+        entry = cache.get(key)
+        # Checked against Django's clock as well as the cache's TTL, so a page never outlives the
+        # next scheduled publication even if the cache keeps it a little longer.
+        if entry is not None and entry["expires"] > timezone.now().timestamp():
+            response = _response_from(entry)
+            response["X-Page-Cache"] = "hit"
+            return response
+        with public_reads():
+            response = view_func(request, *view_args, **view_kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if not _cacheable_response(request, response):
+                return response
+            until_next = seconds_until_next_publication(generation)
+        timeout: float = DEFAULT_PAGE_SECONDS
+        if until_next is not None:
+            timeout = min(timeout, until_next)
+        content = response.content
+        response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        response["Last-Modified"] = http_date(time.time())
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        response["X-Page-Cache"] = "miss"
+        if timeout >= 1:
+            headers = [
+                (name, response[name])
+                for name in ("ETag", "Last-Modified", "Cache-Control", *_KEPT_HEADERS)
+                if name in response
+            ]
+            entry = {
+                "content": content,
+                "content_type": response["Content-Type"],
+                "headers": headers,
+                "expires": timezone.now().timestamp() + timeout,
+            }
+            cache.set(key, entry, timeout=int(timeout))
+        return response

@@ -1,0 +1,396 @@
+"""Full-text search over articles: one interface, two engines.
+
+SQLite uses an FTS5 table and PostgreSQL a ``tsvector`` column with a GIN index; both live in a
+side table called ``articles_search`` (created by migration 0002) keyed by the article's id and
+written only by :func:`reindex_article`. Drafts are indexed too: whether an article is public is
+decided when searching, with ``Article.objects.published()``, so publishing and unpublishing
+(queryset ``update()``s in the admin) never leave the index stale.
+
+The index follows the data three ways:
+
+* the importer calls :func:`reindex_article` at the end of each file, after its quotes are
+  bulk-created (``bulk_create`` sends no signals);
+* saving or deleting an Article, Quote or Speaker (the admin, a shell) re-indexes the articles
+  involved; inside a transaction this waits for the commit and happens once per article;
+* :func:`rebuild_index` rebuilds everything, for operators.
+
+Reader input never reaches a query language: :func:`search_terms` keeps only word characters, so
+quotes, ``AND``, ``*``, ``-``, emoji, NUL bytes and 10,000-character strings are all safe.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, Quote, Speaker
+
+TABLE = "articles_search"
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 40
+MAX_QUERY_LENGTH = 500
+# Private-use characters mark highlighted words inside the engine's snippet; they are stripped
+# from indexed text, so after HTML-escaping the snippet they can only be our markers.
+START, STOP = "\ue000", "\ue001"
+_MARKERS = str.maketrans("", "", START + STOP + "\x00")
+_WORD = re.compile(r"\w+")
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a reader's query, lower-cased, deduplicated, at most ``MAX_TERMS``.
+
+    Everything that is not a word character is dropped, so the engines only ever see plain words
+    that are matched all together (AND), whatever the reader typed.
+    """
+    terms: list[str] = []
+    for word in _WORD.findall(query[:MAX_QUERY_LENGTH].replace("_", " ")):
+        word = word.lower()[:MAX_TERM_LENGTH]
+        if word not in terms:
+            terms.append(word)
+        if len(terms) == MAX_TERMS:
+            break
+    return terms
+
+
+def _clean(text: str) -> str:
+    return text.translate(_MARKERS)
+
+
+def _highlight(snippet: str) -> SafeString:
+    """The engine's snippet, HTML-escaped, with our markers turned into ``<mark>``."""
+    html = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)  # escaped above: only our markers become tags
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What is indexed for one article, in the columns the engines weigh differently."""
+
+    headline: str
+    standfirst: str
+    body: str
+    quotes: str
+
+    @classmethod
+    def for_article(cls, article_id: int) -> Document | None:
+        row = (
+            Article.objects.filter(pk=article_id)
+            .values_list("headline", "standfirst", "body")
+            .first()
+        )
+        if row is None:
+            return None
+        quotes = Quote.objects.filter(article_id=article_id).order_by("position")
+        lines = [
+            f"{text} — {speaker}" if speaker else text
+            for text, speaker in quotes.values_list("text", "speaker__name")
+        ]
+        headline, standfirst, body = row
+        return cls(_clean(headline), _clean(standfirst), _clean(body), _clean("\n".join(lines)))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the article (ready for a list), its score and a highlighted snippet."""
+
+    article: Article
+    score: float
+    snippet: SafeString
+
+
+class Engine:
+    """What each database's search must do; SQL only, the ORM does the rest."""
+
+    def write(self, cursor: Any, article_id: int, document: Document | None) -> None:
+        raise NotImplementedError
+
+    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+        raise NotImplementedError
+
+    def page(
+        self,
+        cursor: Any,
+        terms: list[str],
+        public_sql: str,
+        params: tuple,
+        offset: int,
+        limit: int,
+    ) -> list[tuple[int, float, str]]:
+        raise NotImplementedError
+
+
+class SQLiteEngine(Engine):
+    """FTS5 with the porter stemmer; ranked by bm25 with the headline weighing most."""
+
+    WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # headline, standfirst, body, quotes
+
+    @staticmethod
+    def match(terms: list[str]) -> str:
+        # Each term is a quoted FTS5 string: no operator, column filter or prefix can leak in.
+        return " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+
+    def write(self, cursor: Any, article_id: int, document: Document | None) -> None:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [article_id])
+        if document is not None:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (rowid, headline, standfirst, body, quotes) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [
+                    article_id,
+                    document.headline,
+                    document.standfirst,
+                    document.body,
+                    document.quotes,
+                ],
+            )
+
+    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({public_sql})",
+            [self.match(terms), *params],
+        )
+        return cursor.fetchone()[0]
+
+    def page(
+        self,
+        cursor: Any,
+        terms: list[str],
+        public_sql: str,
+        params: tuple,
+        offset: int,
+        limit: int,
+    ) -> list[tuple[int, float, str]]:
+        cursor.execute(
+            f"SELECT rowid, bm25({TABLE}, {self.WEIGHTS}) AS score, "
+            f"snippet({TABLE}, -1, %s, %s, '…', 30) "
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({public_sql}) "
+            "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
+            [START, STOP, self.match(terms), *params, limit, offset],
+        )
+        # bm25 is better when lower; report it the conventional way round.
+        return [(pk, -score, snippet) for pk, score, snippet in cursor.fetchall()]
+
+
+class PostgreSQLEngine(Engine):
+    """A weighted ``tsvector`` (headline A, standfirst B, quotes C, body D) under a GIN index,
+    ranked by ``ts_rank_cd``; snippets from ``ts_headline`` for the page's rows only."""
+
+    CONFIG = "english"
+    HEADLINE_OPTIONS = (
+        f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=12, "
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+
+    def write(self, cursor: Any, article_id: int, document: Document | None) -> None:
+        if document is None:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = %s", [article_id])
+            return
+        cursor.execute(
+            f"INSERT INTO {TABLE} (article_id, document, content) VALUES (%s, "
+            "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'C') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'D'), %s) "
+            "ON CONFLICT (article_id) DO UPDATE "
+            "SET document = EXCLUDED.document, content = EXCLUDED.content",
+            [
+                article_id,
+                self.CONFIG,
+                document.headline,
+                self.CONFIG,
+                document.standfirst,
+                self.CONFIG,
+                document.quotes,
+                self.CONFIG,
+                document.body,
+                "\n".join([document.standfirst, document.body, document.quotes]),
+            ],
+        )
+
+    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {TABLE} "
+            "WHERE document @@ plainto_tsquery(%s::regconfig, %s) "
+            f"AND article_id IN ({public_sql})",
+            [self.CONFIG, " ".join(terms), *params],
+        )
+        return cursor.fetchone()[0]
+
+    def page(
+        self,
+        cursor: Any,
+        terms: list[str],
+        public_sql: str,
+        params: tuple,
+        offset: int,
+        limit: int,
+    ) -> list[tuple[int, float, str]]:
+        cursor.execute(
+            "SELECT hit.article_id, hit.score, "
+            "ts_headline(%s::regconfig, hit.content, hit.query, %s) FROM ("
+            "  SELECT s.article_id, s.content, q.query, ts_rank_cd(s.document, q.query) AS score"
+            f"  FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query)"
+            f"  WHERE s.document @@ q.query AND s.article_id IN ({public_sql})"
+            "  ORDER BY score DESC, s.article_id DESC LIMIT %s OFFSET %s"
+            ") hit ORDER BY hit.score DESC, hit.article_id DESC",
+            [
+                self.CONFIG,
+                self.HEADLINE_OPTIONS,
+                self.CONFIG,
+                " ".join(terms),
+                *params,
+                limit,
+                offset,
+            ],
+        )
+        return cursor.fetchall()
+
+
+ENGINES: dict[str, Engine] = {"sqlite": SQLiteEngine(), "postgresql": PostgreSQLEngine()}
+
+
+def engine() -> Engine:
+    """The engine for the default database (SQLite and PostgreSQL are supported)."""
+    return ENGINES[connection.vendor]
+
+
+class SearchResults(Sequence[Hit]):
+    """Hits for a query, best first, fetched a page at a time: ``count()`` and slicing are all a
+    ``Paginator`` needs (one query to count, three to fetch a page with sources and tags)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.terms = search_terms(query)
+        self._count: int | None = None
+
+    def _public(self) -> tuple[str, tuple]:
+        # The reader's-visibility rule stays in one place: the model's queryset.
+        return Article.objects.published().order_by().values("pk").query.sql_with_params()
+
+    def count(self) -> int:  # type: ignore[override]
+        if self._count is None:
+            if not self.terms:
+                self._count = 0
+            else:
+                sql, params = self._public()
+                with connection.cursor() as cursor:
+                    self._count = engine().count(cursor, self.terms, sql, params)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, int):
+            hits = self[index : index + 1]
+            if not hits:
+                raise IndexError(index)
+            return hits[0]
+        start, stop, step = index.indices(self.count())
+        if step != 1:
+            raise ValueError("search results only slice with step 1")
+        if not self.terms or stop <= start:
+            return []
+        sql, params = self._public()
+        with connection.cursor() as cursor:
+            rows = engine().page(cursor, self.terms, sql, params, start, stop - start)
+        articles = Article.objects.for_listing().in_bulk([pk for pk, _, _ in rows])
+        return [
+            Hit(articles[pk], score, _highlight(snippet))
+            for pk, score, snippet in rows
+            if pk in articles
+        ]
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self[:])
+
+
+def search(query: str) -> SearchResults:
+    """Published articles matching every word of ``query``, most relevant first (lazy)."""
+    return SearchResults(query)
+
+
+def reindex_article(article_id: int) -> None:
+    """Bring one article's index entry up to date (or remove it when the article is gone).
+
+    Call it after changing an article's quotes in bulk; saving through models does it for you.
+    """
+    _pending().discard(article_id)
+    document = Document.for_article(article_id)
+    with connection.cursor() as cursor:
+        engine().write(cursor, article_id, document)
+
+
+def rebuild_index() -> int:
+    """Re-index every article; returns how many. For operators, after bulk SQL changes."""
+    ids = list(Article.objects.values_list("pk", flat=True))
+    for article_id in ids:
+        reindex_article(article_id)
+    return len(ids)
+
+
+# Keeping the index in step with saves and deletes ----------------------------------------------
+
+_local = threading.local()
+
+
+def _pending() -> set[int]:
+    if not hasattr(_local, "pending"):
+        _local.pending = set()
+    return _local.pending
+
+
+def schedule_reindex(article_id: int) -> None:
+    """Re-index now, or once when the surrounding transaction commits (an import deletes a
+    dozen quotes and saves the article in one transaction: one re-index, not thirteen)."""
+    if not connection.in_atomic_block:
+        reindex_article(article_id)
+        return
+    pending = _pending()
+    pending.add(article_id)
+
+    def run() -> None:
+        # Duplicates and ids already handled by an explicit reindex_article() are skipped.
+        if article_id in pending:
+            reindex_article(article_id)
+
+    transaction.on_commit(run)
+
+
+@receiver(post_save, sender=Article, dispatch_uid="search_article_saved")
+@receiver(post_delete, sender=Article, dispatch_uid="search_article_deleted")
+def _article_changed(sender: type, instance: Article, **kwargs: Any) -> None:
+    schedule_reindex(instance.pk)
+
+
+@receiver(post_save, sender=Quote, dispatch_uid="search_quote_saved")
+@receiver(post_delete, sender=Quote, dispatch_uid="search_quote_deleted")
+def _quote_changed(sender: type, instance: Quote, **kwargs: Any) -> None:
+    schedule_reindex(instance.article_id)
+
+
+@receiver(post_save, sender=Speaker, dispatch_uid="search_speaker_saved")
+def _speaker_changed(sender: type, instance: Speaker, **kwargs: Any) -> None:
+    if kwargs.get("created"):
+        return
+    for article_id in set(instance.quotes.values_list("article_id", flat=True)):
+        schedule_reindex(article_id)
+
+
+@receiver(pre_delete, sender=Speaker, dispatch_uid="search_speaker_deleted")
+def _speaker_deleted(sender: type, instance: Speaker, **kwargs: Any) -> None:
+    # Before the quotes lose their speaker; deletes run in a transaction, so this waits for it.
+    _speaker_changed(sender, instance)

@@ -1,0 +1,543 @@
+"""``make bench``: Newsroom's speed on this machine, as one markdown table.
+
+Measures, each the median of several runs:
+
+* import throughput (articles/s) and the importer's peak RSS at 10,000 and 100,000 generated
+  articles, on SQLite and (when reachable) PostgreSQL, each run into a fresh database;
+* extraction alone (``understand`` on parsed seeds), articles/s;
+* requests/s and p50/p99 latency of the home, article, tag and search pages, cold (page cache off)
+  and cached, under gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each next
+  to a trivial Django view served by the same gunicorn in the same run, as a ratio;
+* search p95 latency over varied queries at the largest size.
+
+It prints the table and writes it to ``bench/results.md`` with the date and commit.
+
+Environment: ``BENCH_SCALE`` (default 1) multiplies every article count (0.1 for a quick run),
+``BENCH_RUNS`` (default 3) runs per figure, ``BENCH_IMPORT_RUNS_LARGE`` (default 1) runs for the
+largest (100,000-article) import, ``BENCH_DURATION`` seconds per wrk run (default 10),
+``BENCH_PG_URL`` (default ``postgres://postgres@127.0.0.1:5432/newsroom_bench``; the database is
+dropped and recreated), ``BENCH_REDIS_URL`` (default ``redis://127.0.0.1:6379/15`` when Redis
+answers, else the local-memory cache), ``BENCH_DATA`` (default ``bench/.data``). ``--smoke`` is a
+~10-second version for the test suite that writes nowhere unless ``--out`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+SEARCH_QUERIES = ["aleppo", "ceasefire", "budget", "merger", "vaccine", "election", "flood",
+                  "minister", "cup final", "trade deal", "wildfire", "fraud trial"]  # fmt: skip
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    what: str
+    value: str
+    extra: str = ""
+    ratio: str = ""
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, what: str, value: str, extra: str = "", ratio: str = "") -> None:
+        self.rows.append(Row(what, value, extra, ratio))
+        print(f"  {what}: {value} {extra} {ratio}".rstrip(), file=sys.stderr, flush=True)
+
+    def markdown(self, header: str) -> str:
+        lines = [header, "", "| measure | value | detail | vs trivial view |", "|---|---|---|---|"]
+        lines += [f"| {r.what} | {r.value} | {r.extra} | {r.ratio} |" for r in self.rows]
+        if self.notes:
+            lines += ["", *[f"- {note}" for note in self.notes]]
+        return "\n".join(lines) + "\n"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# -- environment -----------------------------------------------------------------------------------
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_"))}
+    env.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+    env["DEBUG"] = "0"
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra)
+    return env
+
+
+def redis_url() -> str | None:
+    url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    if url == "none":
+        return None
+    match = re.match(r"redis://([^:/]+):(\d+)", url)
+    if match and port_open(match[1], int(match[2])):
+        return url
+    return None
+
+
+def pg_url() -> str | None:
+    url = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
+    if url == "none":
+        return None
+    match = re.match(r"postgres(?:ql)?://[^@]*@([^:/]+):(\d+)/", url)
+    if match and port_open(match[1], int(match[2])):
+        return url
+    return None
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_wrk(required: bool) -> str | None:
+    """The wrk binary, installed from Debian's packages when possible; None when absent and not
+    required."""
+    found = shutil.which("wrk")
+    if found or not required:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("wrk is missing; installing it: apt-get install -y wrk", file=sys.stderr)
+        for command in (["apt-get", "install", "-y", "-qq", "wrk"], ["apt-get", "update", "-qq"]):
+            subprocess.run(command, check=False)
+            found = shutil.which("wrk")
+            if found:
+                break
+        else:
+            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False)
+            found = shutil.which("wrk")
+    if not found:
+        sys.exit("make bench needs wrk (Debian package 'wrk'): apt-get install -y wrk")
+    return found
+
+
+def commit() -> str:
+    if os.environ.get("BENCH_COMMIT"):
+        return os.environ["BENCH_COMMIT"]
+    try:
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{sha or 'unknown'}{' (uncommitted changes)' if dirty else ''}"
+
+
+# -- databases and seeds ---------------------------------------------------------------------------
+
+
+def manage(args: list[str], env: dict[str, str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True, **kwargs
+    )
+
+
+def seeds_for(count: int, data: Path) -> Path:
+    """A directory of ``count`` generated seeds (seed 7), made once and kept in ``data``."""
+    directory = data / f"seeds-{count}"
+    marker = directory / ".complete"
+    if not marker.exists():
+        shutil.rmtree(directory, ignore_errors=True)
+        from articles.seeds.generate import write_seeds
+
+        write_seeds(count, directory, seed=7)
+        marker.touch()
+    return directory
+
+
+@contextmanager
+def fresh_database(kind: str, data: Path, name: str) -> Iterator[dict[str, str]]:
+    """Environment variables for a new, migrated, empty database of ``kind``."""
+    if kind == "sqlite":
+        path = data / f"{name}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        env = {"SQLITE_PATH": str(path)}
+    else:
+        url = pg_url()
+        assert url is not None
+        import psycopg
+
+        admin_url, _, dbname = url.rpartition("/")
+        with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+        env = {"DATABASE_URL": url}
+    manage(["migrate", "--no-input", "-v", "0"], base_env(**env))
+    yield env
+
+
+def run_import(seeds: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one ``import_seeds`` child process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [PYTHON, str(ROOT / "manage.py"), "import_seeds", str(seeds), "--no-progress", "-v", "0"],
+        env=base_env(**env),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if child.returncode not in (0,):
+        raise RuntimeError(f"import_seeds exited {child.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+# -- HTTP ------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def gunicorn(env: dict[str, str]) -> Iterator[str]:
+    port = free_port()
+    server_env = base_env(
+        **env,
+        BENCH_TRIVIAL_VIEW="1",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_ACCESS_LOG="",
+        GUNICORN_LOG_LEVEL="warning",
+    )
+    if url := redis_url():
+        server_env["REDIS_URL"] = url
+        server_env["CACHE_KEY_PREFIX"] = f"bench{port}"
+    process = subprocess.Popen(
+        [str(Path(PYTHON).with_name("gunicorn")), "-c", str(ROOT / "gunicorn.conf.py")],
+        env=server_env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("gunicorn did not come up")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@dataclass
+class Load:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non2xx: int
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(wrk_bin: str, url: str, seconds: float, headers: list[str] | None = None) -> Load:
+    """One ``wrk --latency`` run against ``url`` (loopback only)."""
+    assert url.startswith("http://127.0.0.1:")
+    out = subprocess.run(
+        [
+            wrk_bin,
+            "-t2",
+            "-c16",
+            f"-d{max(1, round(seconds))}s",
+            "--latency",
+            *(headers or []),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+
+    def percentile(p: str) -> float:
+        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE)
+        return float(match[1]) * _UNITS[match[2]] if match else float("nan")
+
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return Load(rps, percentile("50"), percentile("99"), int(bad[1]) if bad else 0)
+
+
+def status_of(url: str, headers: dict[str, str] | None = None) -> int:
+    try:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def latency_p95(urls: list[str], headers: dict[str, str]) -> tuple[float, float]:
+    """(p50, p95) in ms of one client requesting ``urls`` in turn (server-side latency)."""
+    timings = []
+    for url in urls:
+        started = time.perf_counter()
+        status_of(url, headers)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+
+
+def sample_urls(sqlite_path: Path) -> dict[str, str]:
+    """Paths of a real article and the busiest tag in the benchmark database."""
+    with sqlite3.connect(sqlite_path) as db:
+        slug = db.execute(
+            "SELECT slug FROM articles_article ORDER BY published_at DESC, id DESC LIMIT 1"
+        ).fetchone()[0]
+        tag = db.execute(
+            "SELECT t.slug FROM articles_tag t JOIN articles_taggedarticle ta ON ta.tag_id = t.id "
+            "GROUP BY t.id ORDER BY COUNT(*) DESC LIMIT 1"
+        ).fetchone()
+    return {
+        "home": "/",
+        "article": f"/articles/{slug}/",
+        "tag": f"/tags/{tag[0] if tag else 'none'}/",
+        "search": "/search/?q=ceasefire",
+    }
+
+
+# -- the measurements ------------------------------------------------------------------------------
+
+
+def bench_import(report: Report, sizes: list[int], runs: Callable[[int], int], data: Path) -> Path:
+    """Import each size into fresh databases; returns the largest SQLite database, kept."""
+    kinds = ["sqlite"] + (["postgres"] if pg_url() else [])
+    if not pg_url() and os.environ.get("BENCH_PG_URL") != "none":
+        report.notes.append("PostgreSQL not reachable: its import rows are missing.")
+    largest = data / f"http-{sizes[-1]}.sqlite3"
+    for count in sizes:
+        seeds = seeds_for(count, data)
+        for kind in kinds:
+            times, peaks = [], []
+            for i in range(runs(count)):
+                with fresh_database(kind, data, f"import-{kind}") as env:
+                    elapsed, peak = run_import(seeds, env)
+                    times.append(elapsed)
+                    peaks.append(peak)
+                    if kind == "sqlite" and count == sizes[-1] and i == 0:
+                        for suffix in ("", "-wal", "-shm"):
+                            source = Path(f"{env['SQLITE_PATH']}{suffix}")
+                            if source.exists():
+                                shutil.copy(source, f"{largest}{suffix}")
+            rate = count / median(times)
+            report.add(
+                f"import {count:,} articles, {kind}",
+                f"{rate:,.0f} articles/s",
+                f"peak RSS {max(peaks):.0f} MB; {median(times):.1f} s; {len(times)} run(s)",
+            )
+    return largest
+
+
+def bench_extraction(report: Report, count: int, runs: int) -> None:
+    from articles.seeds.format import parse
+    from articles.seeds.generate import iter_seeds
+    from articles.seeds.understand import understand
+
+    parsed = [parse(s.text.encode("utf-8"), s.name) for s in iter_seeds(count, seed=11)]
+    rates = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for seed in parsed:
+            understand(seed)
+        rates.append(count / (time.perf_counter() - started))
+    report.add(
+        "extraction alone (understand)",
+        f"{median(rates):,.0f} articles/s",
+        f"{count:,} parsed seeds, one core, median of {runs}",
+    )
+
+
+def bench_http(
+    report: Report,
+    sqlite_path: Path,
+    articles: int,
+    wrk_bin: str | None,
+    seconds: float,
+    runs: int,
+    modes: dict[str, tuple[str, ...]],
+) -> None:
+    """One gunicorn; "cold" requests carry a session cookie, which (like an editor's) skips the
+    page cache entirely, so both modes share a server and the trivial view's yardstick."""
+    env = {"SQLITE_PATH": str(sqlite_path)}
+    paths = sample_urls(sqlite_path)
+    cache_name = "Redis" if redis_url() else "local memory"
+    workers = os.environ.get("WEB_CONCURRENCY") or (os.cpu_count() or 1) * 2 + 1
+    report.notes.append(
+        f"HTTP: gunicorn -c gunicorn.conf.py ({workers} sync workers), SQLite "
+        f"with {articles:,} articles, page cache in {cache_name}; wrk -t2 -c16 on loopback, "
+        f"{max(1, round(seconds))} s per run; cold = page cache skipped (session cookie)."
+    )
+    if wrk_bin is None:
+        report.notes.append("wrk not installed: request rows skipped.")
+        return
+    with gunicorn(env) as base:
+        search_ok = status_of(base + paths["search"]) == 200
+        for path in ("/bench/trivial/", *paths.values()):  # warm imports, connections, caches
+            status_of(base + path)
+        loads: dict[str, list[Load]] = {}
+        for _ in range(runs):
+            loads.setdefault("trivial", []).append(wrk(wrk_bin, base + "/bench/trivial/", seconds))
+            for mode, names in modes.items():
+                headers = COLD_HEADERS if mode == "cold" else []
+                for name in names:
+                    if name == "search" and not search_ok:
+                        continue
+                    url = base + paths[name]
+                    loads.setdefault(f"{name}|{mode}", []).append(
+                        wrk(wrk_bin, url, seconds, headers)
+                    )
+        trivial = median([r.rps for r in loads["trivial"]])
+        report.add("trivial view", f"{trivial:,.0f} req/s", latency_text(loads["trivial"]), "1.00")
+        for mode, names in modes.items():
+            for name in names:
+                results = loads.get(f"{name}|{mode}", [])
+                if not results:
+                    report.add(f"{name} page, {mode}", "n/a", "no /search/ page (404)")
+                    continue
+                rps = median([r.rps for r in results])
+                report.add(
+                    f"{name} page, {mode}",
+                    f"{rps:,.0f} req/s",
+                    latency_text(results),
+                    f"{rps / trivial:.2f}",
+                )
+        if search_ok and "search" in modes.get("cold", ()):
+            urls = [
+                f"{base}/search/?q={urllib.request.quote(q)}&page={p}"
+                for _ in range(max(1, runs))
+                for q in SEARCH_QUERIES
+                for p in (1, 2)
+            ]
+            p50, p95 = latency_p95(urls, dict(COLD_HEADERS_PAIRS))
+            report.add(
+                f"search at {articles:,} articles (uncached, one client)",
+                f"p95 {p95:.1f} ms",
+                f"p50 {p50:.1f} ms over {len(urls)} varied queries",
+            )
+
+
+COLD_HEADERS_PAIRS = [("Cookie", "sessionid=bench-skips-the-page-cache")]
+COLD_HEADERS = [arg for name, value in COLD_HEADERS_PAIRS for arg in ("-H", f"{name}: {value}")]
+
+
+def latency_text(loads: list[Load]) -> str:
+    p50 = median([r.p50_ms for r in loads])
+    p99 = median([r.p99_ms for r in loads])
+    bad = sum(r.non2xx for r in loads)
+    return f"p50 {p50:.1f} ms, p99 {p99:.1f} ms" + (f", {bad} non-2xx" if bad else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a ~10-second version")
+    parser.add_argument("--out", help="write the table here (default bench/results.md)")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    scale = float(os.environ.get("BENCH_SCALE", "1"))
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    large_runs = int(os.environ.get("BENCH_IMPORT_RUNS_LARGE", "1"))
+    seconds = float(os.environ.get("BENCH_DURATION", "10"))
+    ci = os.environ.get("CI", "").lower() == "true"
+    if args.smoke:
+        sizes, runs, large_runs, seconds = [20], 1, 1, 1
+        os.environ.setdefault("WEB_CONCURRENCY", "2")  # boots in a second, enough for 1-s runs
+        wrk_bin = ensure_wrk(required=ci)
+        out = Path(args.out) if args.out else None
+        os.environ.setdefault("BENCH_PG_URL", "none")
+    else:
+        sizes = [max(10, round(10_000 * scale)), max(10, round(100_000 * scale))]
+        wrk_bin = ensure_wrk(required=True)
+        out = Path(args.out) if args.out else ROOT / "bench" / "results.md"
+    data = Path(os.environ.get("BENCH_DATA", ROOT / "bench" / ".data"))
+    if args.smoke:
+        data = Path(tempfile.mkdtemp(prefix="newsroom-bench-smoke-"))
+    data.mkdir(parents=True, exist_ok=True)
+
+    report = Report()
+    # The site's static storage needs its manifest, as in production (`make run` does the same).
+    if not (args.smoke and (ROOT / "staticfiles" / "staticfiles.json").exists()):
+        manage(["collectstatic", "--no-input", "-v", "0"], base_env(SQLITE_PATH=str(data / "x")))
+    try:
+
+        def import_runs(count: int) -> int:
+            return large_runs if count == sizes[-1] and len(sizes) > 1 else runs
+
+        largest = bench_import(report, sizes, import_runs, data)
+        bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
+        every = ("home", "article", "tag", "search")
+        modes = (
+            {"cold": ("article",), "cached": ("home", "article")}
+            if args.smoke
+            else {
+                "cold": every,
+                "cached": every,
+            }
+        )
+        bench_http(report, largest, sizes[-1], wrk_bin, seconds, runs, modes)
+    finally:
+        if args.smoke:
+            shutil.rmtree(data, ignore_errors=True)
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (
+        f"## Newsroom benchmark{' (smoke)' if args.smoke else ''}: {when}, commit {commit()}, "
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+        + (f", BENCH_SCALE={scale:g}" if scale != 1 and not args.smoke else "")
+    )
+    table = report.markdown(header)
+    print(table)
+    if out is not None:
+        out.write_text(table, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

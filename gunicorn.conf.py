@@ -1,0 +1,33 @@
+"""gunicorn settings for Newsroom (``gunicorn -c gunicorn.conf.py``), overridable from the
+environment so that the same file serves a laptop, a benchmark and each production app server.
+
+Workers default to 2 x CPU + 1 (sync workers, the request handling is CPU-bound Python and the
+database and cache are close by); WEB_CONCURRENCY overrides it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+wsgi_app = "newsroom.wsgi:application"
+bind = os.environ.get(
+    "GUNICORN_BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+)
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))  # a stuck request is killed after this
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))  # behind a load balancer: keep > 2
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "1000"))
+# "-" is stdout (collected by the process manager); GUNICORN_ACCESS_LOG="" turns it off, which
+# the benchmark does so that logging is not what it measures.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn 27 otherwise opens a control socket in ~/.gunicorn: app servers may have no writable
+# home, and nothing here uses it (same as --no-control-socket).
+control_socket_disable = True
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

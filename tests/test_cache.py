@@ -1,0 +1,219 @@
+"""Cached public pages are never stale: every change readers could see shows at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import cache as page_cache
+from articles.models import Article, Tag
+from newsroom.routers import PrimaryReplicaRouter, public_reads
+from tests.test_views import make_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url: str, **extra):
+    response = client.get(url, **extra)
+    return response, response.content.decode()
+
+
+@pytest.fixture
+def story(db) -> Article:
+    make_articles(1)
+    return Article.objects.get(slug="story-0")
+
+
+def pages(article: Article) -> list[str]:
+    return [
+        "/",
+        article.get_absolute_url(),
+        reverse("articles:tag", args=["topic-0"]),
+        reverse("articles:source", args=[article.source.domain]),
+    ]
+
+
+def test_second_visit_is_served_from_the_cache_without_queries(client, story):
+    first, _ = get(client, story.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second, html = get(client, story.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert "Story 0" in html
+    assert second["ETag"] == first["ETag"]
+    assert second["Last-Modified"] == first["Last-Modified"]
+
+
+def test_article_page_queries_cold_and_warm(client, story):
+    """The issue's budget: at most 6 queries with an empty cache, fewer once cached."""
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(story.get_absolute_url()).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(story.get_absolute_url()).status_code == 200
+    assert len(cold) <= 6
+    assert len(warm) < len(cold)
+
+
+def test_conditional_get_gives_304(client, story):
+    first, _ = get(client, "/")
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    later = client.get("/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert later.status_code == 304
+
+
+def test_edit_shows_at_once_everywhere(client, story):
+    for url in pages(story):
+        assert "Story 0" in get(client, url)[1]
+    story.headline = "Corrected headline"
+    story.save()
+    for url in pages(story):
+        _, html = get(client, url)
+        assert "Corrected headline" in html, url
+        assert "Story 0" not in html, url
+
+
+def test_publish_shows_at_once(client, story):
+    story.status = Article.Status.DRAFT
+    story.save()
+    assert "Story 0" not in get(client, "/")[1]
+    assert client.get(story.get_absolute_url()).status_code == 404
+    story.status = Article.Status.PUBLISHED
+    story.save()
+    assert "Story 0" in get(client, "/")[1]
+    assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_withdraw_and_unpublish_show_at_once(client, story):
+    for url in pages(story):
+        assert "Story 0" in get(client, url)[1]
+    story.status = getattr(Article.Status, "WITHDRAWN", Article.Status.DRAFT)
+    story.save()
+    for url in pages(story):
+        response, html = get(client, url)
+        assert "Story 0" not in html or response.status_code in (404, 410), url
+    assert client.get(story.get_absolute_url()).status_code in (404, 410)
+
+
+def test_queryset_update_needs_the_explicit_invalidation(client, story):
+    assert "Story 0" in get(client, "/")[1]
+    Article.objects.filter(pk=story.pk).update(status=Article.Status.DRAFT)
+    page_cache.invalidate_public_pages()
+    assert "Story 0" not in get(client, "/")[1]
+
+
+def test_tag_changes_show_at_once(client, story):
+    tag_url = reverse("articles:tag", args=["topic-0"])
+    assert "Story 0" in get(client, tag_url)[1]
+    story.tags.remove(Tag.objects.get(slug="topic-0"))
+    assert "Story 0" not in get(client, tag_url)[1]
+    tag = Tag.objects.get(slug="topic-1")
+    tag.name = "Renamed Topic"
+    tag.save()
+    assert "Renamed Topic" in get(client, story.get_absolute_url())[1]
+
+
+def test_import_shows_at_once(client, reference_seed, tmp_path: Path):
+    assert "Kerry" not in get(client, "/")[1]
+    call_command("import_seeds", str(reference_seed), verbosity=0)
+    assert "John Kerry defends diplomacy" in get(client, "/")[1]
+    article = Article.objects.get()
+    url = article.get_absolute_url()
+    assert "Russia blames the United States" in get(client, url)[1]
+    lines = reference_seed.read_text(encoding="utf-8").splitlines()
+    lines[3] = "A new standfirst from the wire."
+    changed = tmp_path / "changed.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    call_command("import_seeds", str(changed), verbosity=0)
+    assert "A new standfirst from the wire." in get(client, url)[1]
+
+
+def test_scheduled_article_appears_on_time_without_waiting(client, story, monkeypatch):
+    now = timezone.now()
+    later = make_scheduled(now + dt.timedelta(hours=1))
+    response, html = get(client, "/")
+    assert "Scheduled story" not in html and response["X-Page-Cache"] == "miss"
+    assert get(client, "/")[0]["X-Page-Cache"] == "hit"  # cached, but only until then
+    assert client.get(later.get_absolute_url()).status_code == 404
+    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=1, seconds=1))
+    assert "Scheduled story" in get(client, "/")[1]
+    assert client.get(later.get_absolute_url()).status_code == 200
+
+
+def test_cache_timeout_stops_at_next_publication(story):
+    generation = page_cache.current_generation()
+    assert page_cache.seconds_until_next_publication(generation) is None
+    make_scheduled(timezone.now() + dt.timedelta(seconds=90))
+    generation = page_cache.current_generation()  # the save above started a new generation
+    seconds = page_cache.seconds_until_next_publication(generation)
+    assert seconds is not None and 0 < seconds <= 90
+
+
+def make_scheduled(when: dt.datetime) -> Article:
+    article = Article.objects.get(slug="story-0")
+    article.pk = None
+    article._state.adding = True
+    article.slug = "scheduled-story"
+    article.headline = "Scheduled story"
+    article.original_url = "https://example.com/world/scheduled-story"
+    article.published_at = when
+    article.save()
+    return article
+
+
+def test_logged_in_users_are_never_served_or_stored(client, story, django_user_model):
+    get(client, "/")  # cached for anonymous readers
+    user = django_user_model.objects.create_user("ed", password="x", is_staff=True)
+    client.force_login(user)
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    client.logout()
+
+
+def test_requests_with_messages_are_not_cached(client, story):
+    client.cookies["messages"] = "something"
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_admin_and_healthz_are_not_cached(admin_client, client, story):
+    assert "X-Page-Cache" not in admin_client.get(reverse("admin:index"))
+    response = client.get("/healthz")
+    assert "X-Page-Cache" not in response
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_missing_pages_are_not_cached(client, story):
+    assert client.get("/articles/nope/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/articles/nope/")
+
+
+def test_responses_that_set_cookies_or_touch_the_session_are_not_stored():
+    request = RequestFactory().get("/")
+    response = HttpResponse("x")
+    assert page_cache._cacheable_response(request, response)
+    response.set_cookie("c", "1")
+    assert not page_cache._cacheable_response(request, response)
+    private = HttpResponse("x")
+    private["Cache-Control"] = "private"
+    assert not page_cache._cacheable_response(request, private)
+
+
+def test_the_router_sends_public_reads_to_the_replica_and_writes_to_the_primary():
+    router = PrimaryReplicaRouter()
+    assert router.db_for_read(Article) == "default"
+    with public_reads():
+        assert router.db_for_read(Article) == "replica"
+        assert router.db_for_write(Article) == "default"
+    assert router.db_for_read(Article) == "default"
+    assert router.allow_migrate("default", "articles")
+    assert not router.allow_migrate("replica", "articles")
