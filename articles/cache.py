@@ -17,6 +17,7 @@ gunicorn workers and an ``import_seeds`` run on the same host all see the same g
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import time
@@ -38,6 +39,7 @@ from django.utils.http import http_date
 from articles.models import Article
 from newsroom.routers import public_reads
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "newsroom:pages:generation"
 PAGE_KEY_PREFIX = "newsroom:page"
 NEXT_PUBLICATION_KEY = "newsroom:pages:next-publication"
@@ -236,9 +238,13 @@ class PublicPageCacheMiddleware:
             return None
         if not _cacheable_request(request):
             return None
-        generation = current_generation()
-        key = _page_key(request, generation)
-        entry = cache.get(key)
+        try:
+            generation = current_generation()
+            key = _page_key(request, generation)
+            entry = cache.get(key)
+        except Exception:  # the cache is down: serve the page uncached rather than fail
+            logger.exception("page cache unavailable")
+            return None
         # Checked against Django's clock as well as the cache's TTL, so a page never outlives the
         # next scheduled publication even if the cache keeps it a little longer.
         if entry is not None and entry["expires"] > timezone.now().timestamp():
@@ -272,5 +278,8 @@ class PublicPageCacheMiddleware:
                 "headers": headers,
                 "expires": timezone.now().timestamp() + timeout,
             }
-            cache.set(key, entry, timeout=int(timeout))
+            try:
+                cache.set(key, entry, timeout=int(timeout))
+            except Exception:
+                logger.exception("page cache unavailable")
         return response

@@ -21,7 +21,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, transacti
 from django.utils import timezone
 
 from articles.models import Article, Quote, Source, Speaker, Tag, unique_slug
-from articles.search import reindex_article
+from articles.search import reindex_once, schedule_reindex
 from articles.seeds.format import SeedFormatError, read
 from articles.seeds.quotes import normalise_quote_text
 from articles.seeds.understand import ArticleDraft, understand
@@ -158,7 +158,7 @@ class SeedImporter:
         return FileResult(name, outcome, article_id=article.pk)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
-        with reversion.create_revision():
+        with reversion.create_revision(), reindex_once():
             reversion.set_comment(f"Imported from the seed of {draft.url}")
             self._save_article(article, draft)
 
@@ -181,7 +181,7 @@ class SeedImporter:
         Article.objects.filter(pk=article.pk).update(
             imported_fingerprint=article.imported_fingerprint
         )
-        reindex_article(article.pk)
+        schedule_reindex(article.pk)  # bulk_create sent no signals for the quotes
 
     def _save_quotes(self, article: Article, draft: ArticleDraft) -> None:
         """Replace the article's quotes, keeping every speaker an editor chose by hand."""

@@ -11,7 +11,7 @@ The index follows the data three ways:
 * the importer calls :func:`reindex_article` at the end of each file, after its quotes are
   bulk-created (``bulk_create`` sends no signals);
 * saving or deleting an Article, Quote or Speaker (the admin, a shell) re-indexes the articles
-  involved; inside a transaction this waits for the commit and happens once per article;
+  involved, in the same transaction;
 * :func:`rebuild_index` rebuilds everything, for operators.
 
 Reader input never reaches a query language: :func:`search_terms` keeps only word characters, so
@@ -21,12 +21,13 @@ quotes, ``AND``, ``*``, ``-``, emoji, NUL bytes and 10,000-character strings are
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils.html import escape
@@ -328,7 +329,6 @@ def reindex_article(article_id: int) -> None:
 
     Call it after changing an article's quotes in bulk; saving through models does it for you.
     """
-    _pending().discard(article_id)
     document = Document.for_article(article_id)
     with connection.cursor() as cursor:
         engine().write(cursor, article_id, document)
@@ -344,30 +344,37 @@ def rebuild_index() -> int:
 
 # Keeping the index in step with saves and deletes ----------------------------------------------
 
-_local = threading.local()
 
-
-def _pending() -> set[int]:
-    if not hasattr(_local, "pending"):
-        _local.pending = set()
-    return _local.pending
+_pending: ContextVar[set[int] | None] = ContextVar("search_pending_reindex", default=None)
 
 
 def schedule_reindex(article_id: int) -> None:
-    """Re-index now, or once when the surrounding transaction commits (an import deletes a
-    dozen quotes and saves the article in one transaction: one re-index, not thirteen)."""
-    if not connection.in_atomic_block:
+    """Re-index at once, inside the caller's transaction: the index commits or rolls back with
+    the change, and no write is left for after the commit, when another writer may hold the
+    database (SQLite). Inside :func:`reindex_once`, it is noted and done once at the end."""
+    pending = _pending.get()
+    if pending is None:
         reindex_article(article_id)
+    else:
+        pending.add(article_id)
+
+
+@contextmanager
+def reindex_once() -> Iterator[None]:
+    """Batch the re-indexing of a block of writes (an import saves an article, deletes and
+    creates its quotes...): each touched article is re-indexed once, when the block succeeds,
+    still inside the caller's transaction."""
+    if _pending.get() is not None:  # already batching: the outer block re-indexes
+        yield
         return
-    pending = _pending()
-    pending.add(article_id)
-
-    def run() -> None:
-        # Duplicates and ids already handled by an explicit reindex_article() are skipped.
-        if article_id in pending:
-            reindex_article(article_id)
-
-    transaction.on_commit(run)
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    for article_id in sorted(pending):
+        reindex_article(article_id)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="search_article_saved")

@@ -17,7 +17,8 @@ Environment: ``BENCH_SCALE`` (default 1) multiplies every article count (0.1 for
 largest (100,000-article) import, ``BENCH_DURATION`` seconds per wrk run (default 10),
 ``BENCH_PG_URL`` (default ``postgres://postgres@127.0.0.1:5432/newsroom_bench``; the database is
 dropped and recreated), ``BENCH_REDIS_URL`` (default ``redis://127.0.0.1:6379/15`` when Redis
-answers, else the local-memory cache), ``BENCH_DATA`` (default ``bench/.data``). ``--smoke`` is a
+answers, else the local-memory cache), ``BENCH_DATA`` (default ``bench/.data``),
+``BENCH_HTTP_SQLITE`` (serve this existing SQLite database and skip the imports). ``--smoke`` is a
 ~10-second version for the test suite that writes nowhere unless ``--out`` is given.
 """
 
@@ -511,7 +512,12 @@ def main(argv: list[str] | None = None) -> int:
         def import_runs(count: int) -> int:
             return large_runs if count == sizes[-1] and len(sizes) > 1 else runs
 
-        largest = bench_import(report, sizes, import_runs, data)
+        if reuse := os.environ.get("BENCH_HTTP_SQLITE"):  # an existing database: no imports
+            largest = Path(reuse)
+            with sqlite3.connect(largest) as db:
+                sizes[-1] = db.execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]
+        else:
+            largest = bench_import(report, sizes, import_runs, data)
         bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
         every = ("home", "article", "tag", "search")
         modes = (

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from django.db import models
+from django.db import connections, models
 
 _public_read: ContextVar[bool] = ContextVar("newsroom_public_read", default=False)
 
@@ -28,11 +28,22 @@ def public_reads() -> Iterator[None]:
         _public_read.reset(token)
 
 
+def _replica_is_separate() -> bool:
+    """False when "replica" is the primary under another name: the same server and database, as
+    in the test suite, where it is a test mirror of "default" (and reading "default" keeps each
+    test's transaction and database-access rules)."""
+    if "replica" not in connections.settings:
+        return False
+    keys = ("HOST", "PORT", "NAME")
+    replica, primary = connections["replica"].settings_dict, connections["default"].settings_dict
+    return any(str(replica.get(k)) != str(primary.get(k)) for k in keys)
+
+
 class PrimaryReplicaRouter:
     """``DATABASE_ROUTERS`` entry used when ``DATABASE_REPLICA_URL`` is set."""
 
     def db_for_read(self, model: type[models.Model], **hints: Any) -> str:
-        return "replica" if _public_read.get() else "default"
+        return "replica" if _public_read.get() and _replica_is_separate() else "default"
 
     def db_for_write(self, model: type[models.Model], **hints: Any) -> str:
         return "default"

@@ -97,16 +97,6 @@ def test_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
         read(fifo)
 
 
-def test_unreadable_file_is_refused(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads files whatever their mode")  # pragma: no cover
-    locked = tmp_path / "locked.txt"
-    locked.write_bytes(REFERENCE)
-    locked.chmod(0)
-    with pytest.raises(SeedFormatError, match="cannot be read"):
-        read(locked)
-
-
 # --- property tests: the parser returns a ParsedSeed or raises SeedFormatError, nothing else ---
 
 FUZZ = settings(

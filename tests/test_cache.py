@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles import cache as page_cache
 from articles.models import Article, Tag
+from newsroom import routers
 from newsroom.routers import PrimaryReplicaRouter, public_reads
 from tests.test_views import make_articles
 
@@ -208,8 +209,11 @@ def test_responses_that_set_cookies_or_touch_the_session_are_not_stored():
     assert not page_cache._cacheable_response(request, private)
 
 
-def test_the_router_sends_public_reads_to_the_replica_and_writes_to_the_primary():
+def test_the_router_sends_public_reads_to_the_replica_and_writes_to_the_primary(monkeypatch):
     router = PrimaryReplicaRouter()
+    with public_reads():  # no separate replica configured: everything reads the primary
+        assert router.db_for_read(Article) == "default"
+    monkeypatch.setattr(routers, "_replica_is_separate", lambda: True)
     assert router.db_for_read(Article) == "default"
     with public_reads():
         assert router.db_for_read(Article) == "replica"
@@ -217,3 +221,13 @@ def test_the_router_sends_public_reads_to_the_replica_and_writes_to_the_primary(
     assert router.db_for_read(Article) == "default"
     assert router.allow_migrate("default", "articles")
     assert not router.allow_migrate("replica", "articles")
+
+
+def test_a_broken_cache_serves_pages_uncached(client, story, monkeypatch):
+    def down() -> str:
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(page_cache, "current_generation", down)
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response

@@ -82,3 +82,27 @@ def test_subheadings_and_sentence_initial_words_are_not_tags() -> None:
 def test_limit() -> None:
     seed = read(REFERENCE)
     assert len(extract_tags("", seed.standfirst, seed.blocks, limit=3)) == 3
+
+
+def test_port_of_and_river_names_are_places() -> None:
+    tags = tags_for(
+        "Dockers walked out at the Port of Halvik.",
+        "Ships queued outside the Port of Halvik on Monday as the River Orme flooded.",
+        "The University of Brenmoor said its research vessel was stuck at the Port of Halvik.",
+    )
+    names = by_name(tags)
+    assert names["Port of Halvik"].kind == "place"
+    assert names["River Orme"].kind == "place"
+    assert names["University of Brenmoor"].kind == "organisation"
+
+
+def test_portfolio_word_names_an_institution() -> None:
+    tags = tags_for(
+        "Waiting lists grew again.",
+        "The Health Service Executive and the Department of Education published figures.",
+        "Green Valley Watch, a campaign group, criticised both.",
+    )
+    names = by_name(tags)
+    assert names["Health Service Executive"].kind == "organisation"
+    assert "Department of Education" in names
+    assert "Green Valley Watch" in names

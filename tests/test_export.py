@@ -15,7 +15,12 @@ from django.core.management import call_command
 from articles.seeds.export import SeedRow, export_seeds, seed_filename, seed_text
 from articles.seeds.format import parse
 from tests.conftest import EXAMPLES, REFERENCE_SEED
-from tests.seedgen import snapshot, write_generated_seeds
+from tests.seedgen import (
+    snapshot,
+    snapshot_differences,
+    without_tag_kinds,
+    write_generated_seeds,
+)
 
 REFERENCE_NAME = "2259122_john-kerry-defends-diplomacy-as-russian-backed-forces-pound-aleppo.txt"
 
@@ -90,7 +95,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_articles(
     assert len(list((tmp_path / "backup").iterdir())) == 33
     wipe()
     call_command("import_seeds", str(tmp_path / "backup"), verbosity=0)
-    assert snapshot() == before
+    assert snapshot_differences(without_tag_kinds(snapshot()), without_tag_kinds(before)) == []
     # And the export of the re-import is the same files, byte for byte.
     export(tmp_path / "again")
     for path in (tmp_path / "backup").iterdir():

@@ -42,12 +42,12 @@ def test_same_seed_same_files_other_seed_other_files():
 
 @pytest.mark.django_db
 def test_command_writes_importable_files(tmp_path: Path):
-    call_command("generate_seeds", "25", str(tmp_path), "--seed", "5", verbosity=0)
+    call_command("generate_seeds", "8", str(tmp_path), "--seed", "5", verbosity=0)
     files = list(iter_seed_files([tmp_path]))
-    assert len(files) == 25
+    assert len(files) == 8
     for path in files:
         read(path)
     call_command("import_seeds", str(tmp_path), verbosity=0)
     from articles.models import Article
 
-    assert Article.objects.count() == 25
+    assert Article.objects.count() == 8

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import names as N
 from .format import Block
-from .quotes import ExtractedQuote, quoted_ranges
+from .quotes import ExtractedQuote, mask_quotes
 from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common
 
 __all__ = ["TagCandidate", "extract_tags"]
@@ -52,18 +52,6 @@ _PREV_WORD = re.compile(r"(\w+)\s+$")
 _SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[“\"(]\s*)$")
 
 
-def _mask(text: str) -> str:
-    """Blank out quoted spans (marks included) so their words are not read as names."""
-    ranges = quoted_ranges(text)
-    if not ranges:
-        return text
-    chars = list(text)
-    for a, b in ranges:
-        for i in range(a, min(b, len(chars))):
-            chars[i] = "\x00"
-    return "".join(chars)
-
-
 def _initials(words: list[str]) -> str:
     return "".join(
         w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")
@@ -88,7 +76,7 @@ class _Collector:
         return cand
 
     def scan(self, text: str, weight: float, order: int, body: bool) -> None:
-        masked = _mask(text)
+        masked = mask_quotes(text)
         if body:
             self.lower_words.update(w for w in re.findall(r"\b[a-z][a-z’'-]+\b", masked))
         for run in runs(masked):

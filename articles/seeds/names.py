@@ -11,6 +11,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrases(text: str) -> frozenset[str]:
+    """Entries that may hold spaces, separated by ``|``."""
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """``key:value`` entries separated by ``|``, in order."""
+    return dict(p.strip().split(":", 1) for p in text.split("|") if p.strip())
+
+
 # Honorifics stripped from a name; the gendered ones also tell us he or she.
 MALE_TITLES = _words("mr mr. sir lord mister monsieur herr senor señor")
 FEMALE_TITLES = _words("ms ms. mrs mrs. miss dame lady madam mme mme. madame frau senora señora")
@@ -38,7 +48,12 @@ ROLE_WORDS = _words(
     "headmistress striker midfielder defender goalkeeper forward skipper founder ceo cfo coo "
     "cto md chef lawyer analyst economist correspondent editor reporter presenter "
     "mp mep mla msp assemblyman assemblywoman envoy consul minister-president first "
-    "secretary-general director-general under-secretary"
+    "secretary-general director-general under-secretary lifeguard ranger firefighter paramedic "
+    "pilot farmer fisherman teacher student engineer scientist researcher activist volunteer "
+    "campaigner historian lecturer architect artist author novelist photographer actor "
+    "actress midwife pharmacist astronaut astronomer physicist biologist chemist geologist "
+    "entrepreneur businessman businesswoman banker investor shopkeeper boxer sprinter "
+    "cyclist swimmer jockey trainer referee umpire priest pastor rescuer"
 )
 
 # Portfolio words that follow or precede a role ("Emergency Services Minister", "Minister of
@@ -82,7 +97,10 @@ ORG_CUES = _words(
     "motors systems technologies energy petroleum mining resources pharmaceuticals bros "
     "cooperative co-operative collective consortium institute directorate inspectorate "
     "executive secretariat cabinet administration state nation nations bloc caucus brigade "
-    "regiment battalion division team fc united rovers athletic wanderers"
+    "regiment battalion division team fc united rovers athletic wanderers chamber commerce "
+    "textiles foods brewery breweries steel logistics shipping chemicals electronics insurance "
+    "properties developments grocers stores retail farms mills motors aviation telecom "
+    "railways utilities"
 )
 # Organisation cues of the institutional kind: a short name is never folded into these
 # ("Ghana" is not a short form of "Ghana Health Service").
@@ -104,6 +122,39 @@ ORG_NOUNS = _words(
     "movement club league federation association charity airline carrier startup "
     "start-up network team hospital directorate administration regulator watchdog body "
     "cabinet military"
+)
+# Business nouns that stand for the company an article is about ("the company said").
+COMPANY_NOUNS = _words(
+    "company firm group business chain retailer carrier airline operator lender insurer "
+    "manufacturer maker startup start-up supermarket grocer developer publisher broadcaster "
+    "mill factory producer exporter importer brewer miner utility"
+)
+# A leading word that makes a capitalised run a place ("Port of Valmora", "Mount Kenya").
+PLACE_HEADS = _words("port mount lake cape fort isle bay gulf strait lough loch glen river")
+# Nouns for people left unnamed ("said one truck driver", "a resident said"); a noun ending
+# like an occupation (-er, -or, -ist, -ian) counts as well unless it is in NOT_PERSON_NOUNS.
+PERSON_NOUNS = _words(
+    "resident witness commuter woman man neighbour neighbor official source nurse doctor "
+    "parent mother father farmer shopper voter passenger student engineer protester "
+    "survivor fan supporter villager shopkeeper owner diplomat officer soldier activist "
+    "employee customer patient relative friend wife husband son daughter brother sister local "
+    "trader vendor guard pilot medic paramedic firefighter mourner onlooker bystander "
+    "pensioner retiree tourist visitor girl boy teenager youth person citizen refugee "
+    "migrant pedestrian cyclist motorist aide insider colleague veteran widow widower "
+    "grandmother grandfather mum dad spokesman spokeswoman spokesperson"
+)
+NOT_PERSON_NOUNS = _words(
+    "letter paper number order matter water corner sector factor error computer poster "
+    "charter quarter border chapter register meter monitor motor tractor counter later "
+    "other neither either another together never ever however whatever whether"
+)
+FEMALE_NOUNS = _words(
+    "woman mother wife daughter sister girl widow grandmother mum spokeswoman businesswoman "
+    "chairwoman policewoman congresswoman"
+)
+MALE_NOUNS = _words(
+    "man father husband son brother boy widower grandfather dad spokesman businessman "
+    "chairman policeman congressman fisherman"
 )
 PLACE_CUES = _words(
     "city town village county province region district island islands street road avenue "
@@ -128,80 +179,24 @@ NON_ENTITY_ACRONYMS = _words(
 )
 
 # Demonyms and adjectives that count as a mention of a place.
-DEMONYMS = {
-    "american": "United States",
-    "russian": "Russia",
-    "syrian": "Syria",
-    "iranian": "Iran",
-    "iraqi": "Iraq",
-    "israeli": "Israel",
-    "palestinian": "Palestine",
-    "turkish": "Turkey",
-    "british": "United Kingdom",
-    "english": "England",
-    "scottish": "Scotland",
-    "welsh": "Wales",
-    "irish": "Ireland",
-    "french": "France",
-    "german": "Germany",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "portuguese": "Portugal",
-    "dutch": "Netherlands",
-    "belgian": "Belgium",
-    "swiss": "Switzerland",
-    "austrian": "Austria",
-    "swedish": "Sweden",
-    "norwegian": "Norway",
-    "danish": "Denmark",
-    "finnish": "Finland",
-    "polish": "Poland",
-    "ukrainian": "Ukraine",
-    "greek": "Greece",
-    "chinese": "China",
-    "japanese": "Japan",
-    "korean": "Korea",
-    "indian": "India",
-    "pakistani": "Pakistan",
-    "afghan": "Afghanistan",
-    "bangladeshi": "Bangladesh",
-    "indonesian": "Indonesia",
-    "malaysian": "Malaysia",
-    "singaporean": "Singapore",
-    "thai": "Thailand",
-    "vietnamese": "Vietnam",
-    "filipino": "Philippines",
-    "australian": "Australia",
-    "canadian": "Canada",
-    "mexican": "Mexico",
-    "brazilian": "Brazil",
-    "argentine": "Argentina",
-    "argentinian": "Argentina",
-    "chilean": "Chile",
-    "colombian": "Colombia",
-    "venezuelan": "Venezuela",
-    "peruvian": "Peru",
-    "cuban": "Cuba",
-    "egyptian": "Egypt",
-    "libyan": "Libya",
-    "saudi": "Saudi Arabia",
-    "yemeni": "Yemen",
-    "lebanese": "Lebanon",
-    "jordanian": "Jordan",
-    "nigerian": "Nigeria",
-    "ghanaian": "Ghana",
-    "kenyan": "Kenya",
-    "ethiopian": "Ethiopia",
-    "somali": "Somalia",
-    "sudanese": "Sudan",
-    "south african": "South Africa",
-    "taiwanese": "Taiwan",
-    "antarctic": "Antarctica",
-    "arctic": "Arctic",
-    "african": "Africa",
-    "asian": "Asia",
-    "european": "Europe",
-}
+DEMONYMS = _pairs(
+    "american:United States|russian:Russia|syrian:Syria|iranian:Iran|iraqi:Iraq|"
+    "israeli:Israel|palestinian:Palestine|turkish:Turkey|british:United Kingdom|"
+    "english:England|scottish:Scotland|welsh:Wales|irish:Ireland|french:France|"
+    "german:Germany|italian:Italy|spanish:Spain|portuguese:Portugal|dutch:Netherlands|"
+    "belgian:Belgium|swiss:Switzerland|austrian:Austria|swedish:Sweden|norwegian:Norway|"
+    "danish:Denmark|finnish:Finland|polish:Poland|ukrainian:Ukraine|greek:Greece|"
+    "chinese:China|japanese:Japan|korean:Korea|indian:India|pakistani:Pakistan|"
+    "afghan:Afghanistan|bangladeshi:Bangladesh|indonesian:Indonesia|malaysian:Malaysia|"
+    "singaporean:Singapore|thai:Thailand|vietnamese:Vietnam|filipino:Philippines|"
+    "australian:Australia|canadian:Canada|mexican:Mexico|brazilian:Brazil|"
+    "argentine:Argentina|argentinian:Argentina|chilean:Chile|colombian:Colombia|"
+    "venezuelan:Venezuela|peruvian:Peru|cuban:Cuba|egyptian:Egypt|libyan:Libya|"
+    "saudi:Saudi Arabia|yemeni:Yemen|lebanese:Lebanon|jordanian:Jordan|nigerian:Nigeria|"
+    "ghanaian:Ghana|kenyan:Kenya|ethiopian:Ethiopia|somali:Somalia|sudanese:Sudan|"
+    "south african:South Africa|taiwanese:Taiwan|antarctic:Antarctica|arctic:Arctic|"
+    "african:Africa|asian:Asia|european:Europe"
+)
 
 # Places: countries (with common short forms as aliases), continents, major cities and regions.
 PLACE_ALIASES = {
@@ -219,533 +214,71 @@ PLACE_ALIASES = {
 }
 ORG_PLACES = frozenset({"United Nations", "European Union"})
 
-COUNTRIES = frozenset(
-    [
-        "Afghanistan",
-        "Albania",
-        "Algeria",
-        "Andorra",
-        "Angola",
-        "Argentina",
-        "Armenia",
-        "Australia",
-        "Austria",
-        "Azerbaijan",
-        "Bahamas",
-        "Bahrain",
-        "Bangladesh",
-        "Barbados",
-        "Belarus",
-        "Belgium",
-        "Belize",
-        "Benin",
-        "Bhutan",
-        "Bolivia",
-        "Bosnia",
-        "Botswana",
-        "Brazil",
-        "Brunei",
-        "Bulgaria",
-        "Burundi",
-        "Cambodia",
-        "Cameroon",
-        "Canada",
-        "Chad",
-        "Chile",
-        "China",
-        "Colombia",
-        "Comoros",
-        "Congo",
-        "Croatia",
-        "Cuba",
-        "Cyprus",
-        "Denmark",
-        "Djibouti",
-        "Dominica",
-        "Ecuador",
-        "Egypt",
-        "Eritrea",
-        "Estonia",
-        "Eswatini",
-        "Ethiopia",
-        "Fiji",
-        "Finland",
-        "France",
-        "Gabon",
-        "Gambia",
-        "Georgia",
-        "Germany",
-        "Ghana",
-        "Greece",
-        "Grenada",
-        "Guatemala",
-        "Guinea",
-        "Guyana",
-        "Haiti",
-        "Honduras",
-        "Hungary",
-        "Iceland",
-        "India",
-        "Indonesia",
-        "Iran",
-        "Iraq",
-        "Ireland",
-        "Israel",
-        "Italy",
-        "Jamaica",
-        "Japan",
-        "Jordan",
-        "Kazakhstan",
-        "Kenya",
-        "Kiribati",
-        "Kosovo",
-        "Kuwait",
-        "Kyrgyzstan",
-        "Laos",
-        "Latvia",
-        "Lebanon",
-        "Lesotho",
-        "Liberia",
-        "Libya",
-        "Liechtenstein",
-        "Lithuania",
-        "Luxembourg",
-        "Madagascar",
-        "Malawi",
-        "Malaysia",
-        "Maldives",
-        "Mali",
-        "Malta",
-        "Mauritania",
-        "Mauritius",
-        "Mexico",
-        "Micronesia",
-        "Moldova",
-        "Monaco",
-        "Mongolia",
-        "Montenegro",
-        "Morocco",
-        "Mozambique",
-        "Myanmar",
-        "Namibia",
-        "Nauru",
-        "Nepal",
-        "Netherlands",
-        "Nicaragua",
-        "Niger",
-        "Nigeria",
-        "Norway",
-        "Oman",
-        "Pakistan",
-        "Palau",
-        "Palestine",
-        "Panama",
-        "Paraguay",
-        "Peru",
-        "Philippines",
-        "Poland",
-        "Portugal",
-        "Qatar",
-        "Romania",
-        "Russia",
-        "Rwanda",
-        "Samoa",
-        "Senegal",
-        "Serbia",
-        "Seychelles",
-        "Singapore",
-        "Slovakia",
-        "Slovenia",
-        "Somalia",
-        "Spain",
-        "Sudan",
-        "Suriname",
-        "Sweden",
-        "Switzerland",
-        "Syria",
-        "Taiwan",
-        "Tajikistan",
-        "Tanzania",
-        "Thailand",
-        "Togo",
-        "Tonga",
-        "Tunisia",
-        "Turkey",
-        "Turkmenistan",
-        "Tuvalu",
-        "Uganda",
-        "Ukraine",
-        "Uruguay",
-        "Uzbekistan",
-        "Vanuatu",
-        "Venezuela",
-        "Vietnam",
-        "Yemen",
-        "Zambia",
-        "Zimbabwe",
-        "England",
-        "Scotland",
-        "Wales",
-        "Greenland",
-        "Tibet",
-    ]
-) | frozenset(
-    {
-        "United States",
-        "United Kingdom",
-        "United Arab Emirates",
-        "Saudi Arabia",
-        "South Africa",
-        "South Korea",
-        "North Korea",
-        "New Zealand",
-        "Sri Lanka",
-        "Costa Rica",
-        "El Salvador",
-        "Dominican Republic",
-        "Czech Republic",
-        "Ivory Coast",
-        "Sierra Leone",
-        "Burkina Faso",
-        "Papua New Guinea",
-        "South Sudan",
-        "East Timor",
-        "Northern Ireland",
-        "Hong Kong",
-        "Puerto Rico",
-        "Vatican City",
-        "Democratic Republic of Congo",
-    }
+COUNTRIES = _words(
+    "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria "
+    "Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan "
+    "Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad "
+    "Chile China Colombia Comoros Congo Croatia Cuba Cyprus Denmark Djibouti Dominica Ecuador "
+    "Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia Germany "
+    "Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India "
+    "Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati "
+    "Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein "
+    "Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius "
+    "Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia "
+    "Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine "
+    "Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa "
+    "Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname "
+    "Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey "
+    "Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen "
+    "Zambia Zimbabwe England Scotland Wales Greenland Tibet"
+) | _phrases(
+    "United States|United Kingdom|United Arab Emirates|Saudi Arabia|South Africa|"
+    "South Korea|North Korea|New Zealand|Sri Lanka|Costa Rica|El Salvador|"
+    "Dominican Republic|Czech Republic|Ivory Coast|Sierra Leone|Burkina Faso|"
+    "Papua New Guinea|South Sudan|East Timor|Northern Ireland|Hong Kong|Puerto Rico|"
+    "Vatican City|Democratic Republic of Congo"
 )
-REGIONS = frozenset(
-    [
-        "Africa",
-        "Asia",
-        "Europe",
-        "Antarctica",
-        "Arctic",
-        "Oceania",
-        "Americas",
-        "Caribbean",
-        "Balkans",
-        "Baltics",
-        "Scandinavia",
-        "Caucasus",
-        "Sahel",
-        "Sahara",
-        "Siberia",
-        "Kashmir",
-        "Crimea",
-        "Donbas",
-        "Gaza",
-        "Darfur",
-        "Kurdistan",
-        "Catalonia",
-        "Bavaria",
-        "Quebec",
-        "Ontario",
-        "Alberta",
-        "Manitoba",
-        "Saskatchewan",
-        "Queensland",
-        "Tasmania",
-        "Victoria",
-        "Texas",
-        "California",
-        "Florida",
-        "Alaska",
-        "Hawaii",
-        "Ohio",
-        "Michigan",
-        "Virginia",
-        "Georgia",
-        "Arizona",
-        "Nevada",
-        "Oregon",
-        "Washington",
-        "Colorado",
-        "Punjab",
-        "Bengal",
-        "Kerala",
-        "Goa",
-        "Gujarat",
-        "Maharashtra",
-        "Bihar",
-        "Assam",
-        "Rajasthan",
-        "Karnataka",
-        "Sindh",
-        "Balochistan",
-        "Patagonia",
-        "Amazon",
-        "Andes",
-        "Himalayas",
-        "Alps",
-    ]
-) | frozenset(
-    {
-        "Middle East",
-        "West Bank",
-        "Gaza Strip",
-        "Golan Heights",
-        "Latin America",
-        "South America",
-        "North America",
-        "Central America",
-        "East Africa",
-        "West Africa",
-        "North Africa",
-        "Southeast Asia",
-        "South Asia",
-        "Central Asia",
-        "East Asia",
-        "West Antarctica",
-        "East Antarctica",
-        "New South Wales",
-        "Western Australia",
-        "South Australia",
-        "Northern Territory",
-        "New York",
-        "New Jersey",
-        "New Mexico",
-        "North Carolina",
-        "South Carolina",
-        "Tamil Nadu",
-        "Uttar Pradesh",
-        "Madhya Pradesh",
-        "Andhra Pradesh",
-        "West Bengal",
-        "British Columbia",
-        "Nova Scotia",
-        "Persian Gulf",
-        "Red Sea",
-        "Black Sea",
-        "South China Sea",
-        "Mediterranean",
-    }
+REGIONS = _words(
+    "Africa Asia Europe Antarctica Arctic Oceania Americas Caribbean Balkans Baltics "
+    "Scandinavia Caucasus Sahel Sahara Siberia Kashmir Crimea Donbas Gaza Darfur Kurdistan "
+    "Catalonia Bavaria Quebec Ontario Alberta Manitoba Saskatchewan Queensland Tasmania "
+    "Victoria Texas California Florida Alaska Hawaii Ohio Michigan Virginia Georgia Arizona "
+    "Nevada Oregon Washington Colorado Punjab Bengal Kerala Goa Gujarat Maharashtra Bihar "
+    "Assam Rajasthan Karnataka Sindh Balochistan Patagonia Amazon Andes Himalayas Alps "
+    "Mediterranean"
+) | _phrases(
+    "Middle East|West Bank|Gaza Strip|Golan Heights|Latin America|South America|"
+    "North America|Central America|East Africa|West Africa|North Africa|Southeast Asia|"
+    "South Asia|Central Asia|East Asia|West Antarctica|East Antarctica|New South Wales|"
+    "Western Australia|South Australia|Northern Territory|New York|New Jersey|New Mexico|"
+    "North Carolina|South Carolina|Tamil Nadu|Uttar Pradesh|Madhya Pradesh|Andhra Pradesh|"
+    "West Bengal|British Columbia|Nova Scotia|Persian Gulf|Red Sea|Black Sea|"
+    "South China Sea"
 )
-CITIES = frozenset(
-    [
-        "London",
-        "Paris",
-        "Berlin",
-        "Madrid",
-        "Rome",
-        "Lisbon",
-        "Dublin",
-        "Brussels",
-        "Amsterdam",
-        "Vienna",
-        "Prague",
-        "Warsaw",
-        "Budapest",
-        "Athens",
-        "Stockholm",
-        "Oslo",
-        "Copenhagen",
-        "Helsinki",
-        "Moscow",
-        "Kyiv",
-        "Kiev",
-        "Minsk",
-        "Ankara",
-        "Istanbul",
-        "Tehran",
-        "Baghdad",
-        "Damascus",
-        "Aleppo",
-        "Homs",
-        "Idlib",
-        "Beirut",
-        "Amman",
-        "Jerusalem",
-        "Riyadh",
-        "Doha",
-        "Dubai",
-        "Cairo",
-        "Tripoli",
-        "Tunis",
-        "Algiers",
-        "Rabat",
-        "Casablanca",
-        "Khartoum",
-        "Nairobi",
-        "Addis",
-        "Lagos",
-        "Abuja",
-        "Accra",
-        "Dakar",
-        "Kinshasa",
-        "Johannesburg",
-        "Pretoria",
-        "Harare",
-        "Lusaka",
-        "Kampala",
-        "Kigali",
-        "Mogadishu",
-        "Kabul",
-        "Islamabad",
-        "Karachi",
-        "Lahore",
-        "Delhi",
-        "Mumbai",
-        "Kolkata",
-        "Chennai",
-        "Bangalore",
-        "Bengaluru",
-        "Hyderabad",
-        "Dhaka",
-        "Colombo",
-        "Kathmandu",
-        "Beijing",
-        "Shanghai",
-        "Shenzhen",
-        "Wuhan",
-        "Taipei",
-        "Tokyo",
-        "Osaka",
-        "Seoul",
-        "Pyongyang",
-        "Bangkok",
-        "Hanoi",
-        "Manila",
-        "Jakarta",
-        "Singapore",
-        "Sydney",
-        "Melbourne",
-        "Brisbane",
-        "Perth",
-        "Adelaide",
-        "Canberra",
-        "Auckland",
-        "Wellington",
-        "Ottawa",
-        "Toronto",
-        "Montreal",
-        "Vancouver",
-        "Calgary",
-        "Edmonton",
-        "Washington",
-        "Chicago",
-        "Boston",
-        "Seattle",
-        "Portland",
-        "Houston",
-        "Dallas",
-        "Atlanta",
-        "Miami",
-        "Denver",
-        "Phoenix",
-        "Detroit",
-        "Philadelphia",
-        "Baltimore",
-        "Sacramento",
-        "Mexico",
-        "Bogota",
-        "Bogotá",
-        "Lima",
-        "Santiago",
-        "Caracas",
-        "Quito",
-        "Havana",
-        "Brasilia",
-        "Rio",
-        "Geneva",
-        "Zurich",
-        "Bern",
-        "Milan",
-        "Naples",
-        "Munich",
-        "Hamburg",
-        "Frankfurt",
-        "Cologne",
-        "Barcelona",
-        "Valencia",
-        "Seville",
-        "Porto",
-        "Marseille",
-        "Lyon",
-        "Edinburgh",
-        "Glasgow",
-        "Cardiff",
-        "Belfast",
-        "Manchester",
-        "Liverpool",
-        "Birmingham",
-        "Leeds",
-        "Bristol",
-        "Sheffield",
-        "Newcastle",
-        "Oxford",
-        "Cambridge",
-        "Cork",
-        "Galway",
-        "Limerick",
-        "Rotterdam",
-        "Utrecht",
-        "Antwerp",
-        "Luxembourg",
-        "Strasbourg",
-        "Kraków",
-        "Krakow",
-        "Gdansk",
-        "Odesa",
-        "Odessa",
-        "Kharkiv",
-        "Mariupol",
-        "Sevastopol",
-        "Yerevan",
-        "Baku",
-        "Tbilisi",
-        "Tashkent",
-        "Almaty",
-        "Astana",
-        "Ulaanbaatar",
-        "Hebron",
-        "Mosul",
-        "Basra",
-        "Raqqa",
-        "Benghazi",
-        "Sanaa",
-        "Aden",
-        "Muscat",
-        "Kuwait",
-        "Manama",
-        "Jeddah",
-        "Mecca",
-        "Medina",
-        "Mombasa",
-        "Durban",
-        "Darwin",
-        "Hobart",
-    ]
-) | frozenset(
-    {
-        "New York",
-        "Los Angeles",
-        "San Francisco",
-        "San Diego",
-        "Las Vegas",
-        "New Orleans",
-        "Hong Kong",
-        "Kuala Lumpur",
-        "Ho Chi Minh City",
-        "Buenos Aires",
-        "Sao Paulo",
-        "São Paulo",
-        "Rio de Janeiro",
-        "Mexico City",
-        "Cape Town",
-        "Abu Dhabi",
-        "Tel Aviv",
-        "New Delhi",
-        "The Hague",
-        "Benin City",
-        "Addis Ababa",
-        "Dar es Salaam",
-        "St Petersburg",
-        "Saint Petersburg",
-    }
+CITIES = _words(
+    "London Paris Berlin Madrid Rome Lisbon Dublin Brussels Amsterdam Vienna Prague Warsaw "
+    "Budapest Athens Stockholm Oslo Copenhagen Helsinki Moscow Kyiv Kiev Minsk Ankara "
+    "Istanbul Tehran Baghdad Damascus Aleppo Homs Idlib Beirut Amman Jerusalem Riyadh Doha "
+    "Dubai Cairo Tripoli Tunis Algiers Rabat Casablanca Khartoum Nairobi Addis Lagos Abuja "
+    "Accra Dakar Kinshasa Johannesburg Pretoria Harare Lusaka Kampala Kigali Mogadishu Kabul "
+    "Islamabad Karachi Lahore Delhi Mumbai Kolkata Chennai Bangalore Bengaluru Hyderabad "
+    "Dhaka Colombo Kathmandu Beijing Shanghai Shenzhen Wuhan Taipei Tokyo Osaka Seoul "
+    "Pyongyang Bangkok Hanoi Manila Jakarta Singapore Sydney Melbourne Brisbane Perth "
+    "Adelaide Canberra Auckland Wellington Ottawa Toronto Montreal Vancouver Calgary Edmonton "
+    "Washington Chicago Boston Seattle Portland Houston Dallas Atlanta Miami Denver Phoenix "
+    "Detroit Philadelphia Baltimore Sacramento Mexico Bogota Bogotá Lima Santiago Caracas "
+    "Quito Havana Brasilia Rio Geneva Zurich Bern Milan Naples Munich Hamburg Frankfurt "
+    "Cologne Barcelona Valencia Seville Porto Marseille Lyon Edinburgh Glasgow Cardiff "
+    "Belfast Manchester Liverpool Birmingham Leeds Bristol Sheffield Newcastle Oxford "
+    "Cambridge Cork Galway Limerick Rotterdam Utrecht Antwerp Luxembourg Strasbourg Kraków "
+    "Krakow Gdansk Odesa Odessa Kharkiv Mariupol Sevastopol Yerevan Baku Tbilisi Tashkent "
+    "Almaty Astana Ulaanbaatar Hebron Mosul Basra Raqqa Benghazi Sanaa Aden Muscat Kuwait "
+    "Manama Jeddah Mecca Medina Mombasa Durban Darwin Hobart"
+) | _phrases(
+    "New York|Los Angeles|San Francisco|San Diego|Las Vegas|New Orleans|Hong Kong|"
+    "Kuala Lumpur|Ho Chi Minh City|Buenos Aires|Sao Paulo|São Paulo|Rio de Janeiro|"
+    "Mexico City|Cape Town|Abu Dhabi|Tel Aviv|New Delhi|The Hague|Benin City|Addis Ababa|"
+    "Dar es Salaam|St Petersburg|Saint Petersburg"
 )
 PLACES = COUNTRIES | REGIONS | CITIES
 

@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 
 from . import names as N
 from .format import Block
+from .names import _words
 from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common, word_regex
 
-__all__ = ["ExtractedQuote", "extract_quotes", "normalise_quote_text", "quoted_ranges"]
+__all__ = [
+    "ExtractedQuote",
+    "extract_quotes",
+    "mask_quotes",
+    "normalise_quote_text",
+    "quoted_ranges",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,111 +52,18 @@ def normalise_quote_text(s: str) -> str:
 
 # --- word lists -------------------------------------------------------------------------
 
-_VERBS = [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "replied",
-    "replies",
-    "wrote",
-    "writes",
-    "described",
-    "describes",
-    "called",
-    "warned",
-    "warns",
-    "urged",
-    "urges",
-    "accused",
-    "accuses",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "announced",
-    "acknowledged",
-    "admitted",
-    "admits",
-    "conceded",
-    "concedes",
-    "claimed",
-    "claims",
-    "suggested",
-    "suggests",
-    "recalled",
-    "recalls",
-    "responded",
-    "responds",
-    "answered",
-    "answers",
-    "joked",
-    "complained",
-    "predicted",
-    "promised",
-    "vowed",
-    "pledged",
-    "cautioned",
-    "stressed",
-    "stresses",
-    "testified",
-    "remarked",
-    "observed",
-    "shouted",
-    "quipped",
-    "concluded",
-    "agreed",
-    "denied",
-    "dismissed",
-    "labelled",
-    "labeled",
-    "branded",
-    "hailed",
-    "praised",
-    "condemned",
-    "criticised",
-    "criticized",
-    "tweeted",
-    "posted",
-    "continued",
-    "reiterated",
-    "confirmed",
-    "maintained",
-    "wondered",
-    "exclaimed",
-    "boasted",
-    "mused",
-    "countered",
-    "conceded",
-    "estimated",
-    "emphasised",
-    "emphasized",
-]
-_PARTICIPLES = [
-    "saying",
-    "adding",
-    "telling",
-    "asking",
-    "describing",
-    "calling",
-    "warning",
-    "urging",
-    "noting",
-]
+_VERBS = _words(
+    "said says say told tells tell added adds asked asks replied replies wrote writes "
+    "described describes called warned warns urged urges accused accuses insisted insists "
+    "argued argues explained explains noted notes stated states declared declares announced "
+    "acknowledged admitted admits conceded concedes claimed claims suggested suggests "
+    "recalled recalls responded responds answered answers joked complained predicted promised "
+    "vowed pledged cautioned stressed stresses testified remarked observed shouted quipped "
+    "concluded agreed denied dismissed labelled labeled branded hailed praised condemned "
+    "criticised criticized tweeted posted continued reiterated confirmed maintained wondered "
+    "exclaimed boasted mused countered estimated emphasised emphasized"
+)
+_PARTICIPLES = _words("saying adding telling asking describing calling warning urging noting")
 _VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, *_PARTICIPLES, "put it"]) + r")\b")
 _FINITE_VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, "put it"]) + r")\b")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
@@ -167,133 +81,23 @@ _WORK_NOUN = re.compile(
     r"musical|game|chant|hymn|memoir|biography|catchphrase)\s*,?\s*$",
     re.I,
 )
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "no",
-        "vs",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "capt",
-        "cmdr",
-        "supt",
-        "det",
-        "insp",
-        "messrs",
-        "mt",
-        "ft",
-        "etc",
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+_ABBREVIATIONS = _words(
+    "a.m approx apr aug capt cmdr co col corp dec dept det dr e.g est etc feb fig ft gen gov "
+    "i.e inc insp jan jr jul jun lt ltd mar messrs mr mrs ms mt no nov oct p.m prof rep sen "
+    "sep sept sgt sr st supt u.k u.n u.s vs"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
-_ROLE_DETERMINERS = frozenset(
-    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"]
+_ROLE_DETERMINERS = _words("a an the his her its their our my your this that")
+_PREPOSITIONS = _words(
+    "in on at for from with by to during after before under over about since near inside "
+    "outside across through into against among between without despite amid as like writing "
+    "speaking giving addressing asked"
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "with",
-        "by",
-        "to",
-        "during",
-        "after",
-        "before",
-        "under",
-        "over",
-        "about",
-        "since",
-        "near",
-        "inside",
-        "outside",
-        "across",
-        "through",
-        "into",
-        "against",
-        "among",
-        "between",
-        "without",
-        "despite",
-        "amid",
-        "as",
-        "like",
-        "writing",
-        "speaking",
-        "giving",
-        "addressing",
-        "asked",
-    ]
-)
-_LINKS = frozenset(
-    ["of", "for", "at", "in", "from", "with", "on", "to", "by", "near", "about", "as"]
-)
-_CONJUNCTIONS = frozenset(
-    ["and", "but", "or", "then", "also", "later", "again", "so", "yet", "while"]
-)
-_ADVERBS = frozenset(
-    [
-        "also",
-        "later",
-        "then",
-        "again",
-        "previously",
-        "once",
-        "repeatedly",
-        "recently",
-        "earlier",
-        "separately",
-        "afterwards",
-        "today",
-        "yesterday",
-        "simply",
-        "only",
-        "still",
-        "has",
-        "have",
-        "had",
-    ]
+_LINKS = _words("of for at in from with on to by near about as")
+_CONJUNCTIONS = _words("and but or then also later again so yet while")
+_ADVERBS = _words(
+    "also later then again previously once repeatedly recently earlier separately afterwards "
+    "today yesterday simply only still has have had"
 )
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": None, "it": "it"}
 _GENDER_WORDS = {"he": "m", "his": "m", "him": "m", "himself": "m"} | {
@@ -307,6 +111,20 @@ _EARLY_POSSESSIVE = re.compile(r"^(?:\S+\s+){0,3}\S+(?:[’']s|s[’'])(?=\s|$)"
 _MARK = re.compile('["“”]')
 _OPEN_MARKS = '"“'
 _CLOSE_MARKS = '"”'
+
+
+_WHAT_CALLED = re.compile(
+    r"\b(?:what|which)\s+(he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:has\s+|had\s+|once\s+|later\s+|previously\s+)?called(?:\s+the)?\s*$"
+)
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:labelled|labeled|branded|called|call|calls|dubbed|nicknamed)\b[^\"“”]*\bthe\s*$"
+)
+_NOT_NOUNS = _words(
+    "that which who whom whose of to is was were are be been has had have would will could "
+    "should may might must can did does do not after before because when while if than as"
+)
 
 
 # --- internal structures ------------------------------------------------------------------
@@ -327,11 +145,12 @@ class _Span:
     kind: str = "person"
     role: str | None = None
     explicit: bool = False
+    who: _Entity | None = None
 
 
 @dataclass(slots=True)
 class _Ref:
-    kind: str  # name, pronoun, orgnoun, inherit
+    kind: str  # name, pronoun, orgnoun, anon (an unnamed person), inherit
     value: str = ""
     role: str | None = None
     gender: str | None = None
@@ -340,7 +159,7 @@ class _Ref:
 @dataclass(slots=True)
 class _Entity:
     name: str
-    kind: str  # person or organisation
+    kind: str  # person, organisation or anonymous (then ``name`` is the description)
     words: list[str]
     gender: str | None = None
 
@@ -351,6 +170,7 @@ class _Mention:
     sentence: int
     entity: _Entity
     subject: bool
+    role: str | None = None
 
 
 @dataclass(slots=True)
@@ -360,6 +180,7 @@ class _BlockInfo:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
     speakers: list[tuple[int, _Entity]] = field(default_factory=list)  # (pos, who)
+    runs: list[Run] = field(default_factory=list)  # name runs outside quotations
 
 
 # --- span finding -------------------------------------------------------------------------
@@ -393,6 +214,23 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     for s in _find_spans(0, text):
         out.append((s.mark, (s.close + 1) if s.close is not None else s.end))
     return out
+
+
+def mask_quotes(text: str, spans: list[_Span] | None = None) -> str:
+    """``text`` with every quoted span (marks included) blanked out by NUL characters, so
+    that words inside quotations are never read as names; offsets are unchanged."""
+    if spans is None:
+        spans = _find_spans(0, text)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for s in spans:
+        stop = (s.close + 1) if s.close is not None else s.end
+        parts.append(text[pos : s.mark])
+        parts.append("\x00" * (stop - s.mark))
+        pos = stop
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _inside(spans: list[_Span], pos: int) -> bool:
@@ -480,12 +318,14 @@ class _Doc:
     def build_registry(self) -> None:
         found: list[tuple[int, int, Run]] = []
         for bi, info in enumerate(self.blocks):
-            for a, b in self.gaps(info):
-                for run in runs(info.text[a:b], a):
-                    found.append((bi, a, run))
-                    if len(run.tokens) == 1:
-                        key = run.tokens[0].lower()
-                        self.single_counts[key] = self.single_counts.get(key, 0) + 1
+            # one pass over the block with its quotations blanked; ``extract_tags`` reads the
+            # same masked text, so the runs are found once per article
+            info.runs = runs(mask_quotes(info.text, info.spans)) if info.text else []
+            for run in info.runs:
+                found.append((bi, 0, run))
+                if len(run.tokens) == 1:
+                    key = run.tokens[0].lower()
+                    self.single_counts[key] = self.single_counts.get(key, 0) + 1
         found.extend(self._nickname_names())
         for _bi, _a, run in found:
             nameinfo = analyse(run.tokens)
@@ -510,7 +350,7 @@ class _Doc:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = not any(m.sentence == sent for m in info.mentions)
-            info.mentions.append(_Mention(run.start, sent, ent, first))
+            info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(run.tokens)))
         self._gender_from_pronouns()
 
     def _nickname_names(self) -> list[tuple[int, int, Run]]:
@@ -520,18 +360,15 @@ class _Doc:
             for s in info.spans:
                 if s.close is None or len(s.text.split()) > 4:
                     continue
-                before = runs(info.text[: s.mark].rstrip(" "))
-                after = runs(info.text[s.close + 1 :].lstrip(" "))
-                if (
-                    before
-                    and after
-                    and before[-1].end == len(info.text[: s.mark].rstrip(" "))
-                    and after[0].start == 0
-                    and info.text[s.mark - 1 : s.mark] == " "
-                    and info.text[s.close + 1 : s.close + 2] == " "
-                ):
-                    words = [*before[-1].tokens, *after[0].tokens]
-                    out.append((bi, before[-1].start, Run(words, before[-1].start, s.close)))
+                if info.text[s.mark - 1 : s.mark] != " ":
+                    continue
+                if info.text[s.close + 1 : s.close + 2] != " ":
+                    continue
+                before = [r for r in info.runs if r.end == s.mark - 1]
+                after = [r for r in info.runs if r.start == s.close + 2]
+                if before and after and not before[0].possessive:
+                    words = [*before[0].tokens, *after[0].tokens]
+                    out.append((bi, before[0].start, Run(words, before[0].start, s.close)))
         return out
 
     def _register(self, name: str, kind: str, gender: str | None) -> _Entity:
@@ -679,8 +516,16 @@ class _Doc:
         post = self._post(info, k)
         inner = s.text.strip()
         terminal = inner[-1] in ".!?,;:…" if inner else False
+        if _WHAT_CALLED.search(pre):  # what she called "an insulting proposal"
+            return True
         if n <= 6 and _NAMING.search(pre):
             return False
+        if n <= 4 and not terminal and s.close is not None:
+            if _MODIFIER_BEFORE.search(pre) and _noun_follows(post):
+                return False  # a "section 114" notice: a quoted term used as a modifier
+            label = _LABEL_BEFORE.search(pre)
+            if label and not self._known_subject(pre[: label.start()]):
+                return False  # media labelled the contest the "rent election"
         if n <= 6 and _WORK_NOUN.search(pre) and not _FINITE_VERB_RE.search(pre[-25:]):
             return False
         # nickname between first and last name: Emma "the Cat" Lindqvist
@@ -706,6 +551,15 @@ class _Doc:
         sentence = self._sentence_text(info, s)
         return bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
 
+    def _known_subject(self, clause: str) -> bool:
+        """The clause before a verb ends in a pronoun or a name the article gives."""
+        ref = _subject_ref(clause)
+        if ref is None or ref.kind in ("inherit", "anon"):
+            return False
+        if ref.kind == "name":
+            return self.resolve_name(ref.value.split()) is not None
+        return True
+
     def _is_partial(self, info: _BlockInfo, k: int, s: _Span) -> bool:
         pre = self._pre(info, k)
         stripped = pre.rstrip()
@@ -713,6 +567,12 @@ class _Doc:
             return False
         if stripped.endswith(":"):
             return False
+        if (
+            stripped.endswith(",")
+            and _ACCORDING.search(stripped)
+            and self._ends_sentence(info, k, s)
+        ):
+            return False  # according to X, "a whole clause that ends the sentence."
         first = s.text.lstrip()[:1]
         upper = bool(first) and (first.isupper() or first.isdigit() or first in "‘'….")
         prev = info.spans[k - 1] if k > 0 else None
@@ -728,6 +588,11 @@ class _Doc:
         after_verb = bool(_FINITE_VERB_RE.search(stripped.split()[-1]))
         return not (upper and (stripped.endswith(",") or after_verb))
 
+    def _ends_sentence(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        inner = s.text.rstrip()
+        rest = self._post(info, k).strip()
+        return len(s.text.split()) >= 4 and (inner[-1:] in ".!?…" or rest in ("", ".", "!", "?"))
+
     # --- attribution
 
     def attribute(self) -> None:
@@ -735,12 +600,16 @@ class _Doc:
         for bi, info in enumerate(self.blocks):
             block_speaker: tuple[_Entity, str | None] | None = None
             quotes = [(k, s) for k, s in enumerate(info.spans) if s.is_quote]
+            if quotes:
+                self._reported_speech(bi, info)
             for k, s in quotes:
                 ref = self._explicit_ref(info, k, s)
                 who = self._resolve_ref(ref, bi, s.mark) if ref is not None else None
                 if who is not None:
                     s.explicit = True
                     role = _role_of(ref)
+                    if role is None and ref is not None and ref.kind == "pronoun":
+                        role = self._unused_role(info, who, s.mark)
                 else:
                     prev = self._previous_in_sentence(info, k, s)
                     if prev is not None:
@@ -753,11 +622,15 @@ class _Doc:
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
                 if who is not None:
-                    s.speaker, s.kind = who.name, who.kind
-                    s.role = role
+                    s.who = who
+                    if who.kind == "anonymous":  # "said one truck driver": no name to give
+                        s.speaker, s.kind, s.role = None, "person", role or who.name
+                    else:
+                        s.speaker, s.kind, s.role = who.name, who.kind, role
                     block_speaker = (who, role)
                     info.speakers.append((s.mark, who))
-            self._reported_speech(bi, info)
+            if not quotes:
+                self._reported_speech(bi, info)
             info.speakers.sort(key=lambda item: item[0])
             if info.speakers:
                 last_speaker = (info.speakers[-1][1], None)
@@ -771,8 +644,18 @@ class _Doc:
             p = info.spans[j]
             if p.sentence != s.sentence:
                 break
-            if p.is_quote and p.speaker is not None:
-                return self.by_key.get(p.speaker.lower()) or _Entity(p.speaker, p.kind, []), p.role
+            if p.is_quote and p.who is not None:
+                return p.who, p.role
+        return None
+
+    def _unused_role(self, info: _BlockInfo, who: _Entity, pos: int) -> str | None:
+        """The office given with a name earlier in the paragraph ("Trade Minister Elena
+        Sokolova told parliament ...") for the first quote there that a pronoun attributes."""
+        if any(s.is_quote and s.who is who and s.role and s.mark < pos for s in info.spans):
+            return None
+        for m in info.mentions:
+            if m.pos < pos and m.entity is who and m.role:
+                return m.role
         return None
 
     def _chain_speaker(self, bi: int, s: _Span) -> _Entity | None:
@@ -820,6 +703,7 @@ class _Doc:
                     not any(w in N.ORG_CUES for w in ent.words)
                     and place_canonical(ent.name) is None
                 )
+                and not _org_role(ref.role)
             ):
                 ent.kind = "person"
             if ent is None:
@@ -832,7 +716,12 @@ class _Doc:
         if ref.kind == "pronoun":
             return self._resolve_pronoun(ref.gender, bi, pos)
         if ref.kind == "orgnoun":
-            return self._resolve_orgnoun(ref.value, bi, pos)
+            ent = self._resolve_orgnoun(ref.value, bi, pos)
+            if ent is None and ref.role:  # "the operators' association", as written
+                ent = self._register(ref.role, "organisation", None)
+            return ent
+        if ref.kind == "anon":
+            return _Entity(ref.value, "anonymous", [], ref.gender)
         return None
 
     def _candidates(self, bi: int, pos: int):
@@ -849,7 +738,7 @@ class _Doc:
             yield from (m.entity for m in ments if not m.subject)
         for b in range(bi - 1, max(-1, bi - 4), -1):
             prev = self.blocks[b]
-            yield from (w for _p, w in reversed(prev.speakers))
+            yield from (w for _p, w in reversed(prev.speakers) if w.kind != "anonymous")
             for sent in range(len(prev.sentences) - 1, -1, -1):
                 ments = [m for m in prev.mentions if m.sentence == sent]
                 yield from (m.entity for m in ments if m.subject)
@@ -864,7 +753,7 @@ class _Doc:
                 continue
             if gender is None:  # they: a person (singular they) or an organisation
                 return ent
-            if ent.kind != "person":
+            if ent.kind != "person" and ent.kind != "anonymous":
                 continue
             if ent.gender is None or ent.gender == gender:
                 return ent
@@ -877,6 +766,10 @@ class _Doc:
         for ent in self.entities:
             if ent.kind == "organisation" and noun in ent.words:
                 return ent
+        if noun in N.COMPANY_NOUNS:  # "the company": the business the article is about
+            for ent in self.entities:
+                if ent.kind == "organisation" and _company_like(ent):
+                    return ent
         return None
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
@@ -887,7 +780,7 @@ class _Doc:
                 continue
             text = info.text[a:b]
             m = _FINITE_VERB_RE.search(text)
-            if not m or m.group() in ("called", "described", "praised", "condemned"):
+            if not m or m.group() in ("called", "praised", "condemned"):
                 continue
             ref = _subject_ref(text[: m.start()])
             if ref is None or ref.kind == "inherit":
@@ -921,10 +814,46 @@ class _Doc:
 # --- attribution phrases ------------------------------------------------------------------
 
 
+def _org_role(role: str) -> bool:
+    """An appositive that describes an organisation ("Britain's largest supermarket chain")."""
+    words = re.split(r"\s+(?:of|for|in|at|with|which|that|who)\s", role.lower())[0].split()
+    return bool(words) and (words[-1] in N.ORG_NOUNS or words[-1] in N.COMPANY_NOUNS)
+
+
+def _company_like(ent: _Entity) -> bool:
+    """An organisation that is not a place, a government body or a public institution."""
+    if place_canonical(ent.name) is not None:
+        return False
+    return not any(w in N.INSTITUTION_CUES or w in N.PORTFOLIO_WORDS for w in ent.words)
+
+
+def _noun_follows(post: str) -> bool:
+    """Text after a quote that starts with a lower-case word a modifier could qualify."""
+    m = re.match(r"\s+([a-z][a-z-]*)\b", post)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (
+        word in _NOT_NOUNS
+        or word in _CONJUNCTIONS
+        or word in _PREPOSITIONS
+        or _VERB_RE.fullmatch(word)
+    )
+
+
 def _bare(word: str) -> str:
     """A surname without its Arabic article: "al-assad" -> "assad"."""
     head, _, rest = word.partition("-")
     return rest if rest and head + "-" in N.ARTICLE_PREFIXES else word
+
+
+def _run_role(words: list[str]) -> str | None:
+    """The office words in front of a name ("Trade Minister"), honorifics dropped."""
+    info = analyse(words)
+    if info is None or not info.role or info.kind not in ("person", "single"):
+        return None
+    kept = [w for w in info.role.split() if w.lower() not in N.TITLES]
+    return " ".join(kept) or None
 
 
 def _role_of(ref: _Ref | None) -> str | None:
@@ -969,6 +898,9 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     found = [r for r in runs(seg) if strip_common(r.tokens)]
     if not found:
         return None
+    affiliated = _affiliated_name(seg, found)
+    if affiliated is not None:
+        return affiliated
     last = found[-1]
     if last.end < len(seg) or last.possessive:
         return None
@@ -978,12 +910,67 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
         if any(w in _LINKS for w in between):
             return None
     if found[0].possessive and len(found) > 1 and found[0].start == 0:
-        return None
+        between = seg[found[0].end : last.start].split()
+        if not between or any(w[:1].isupper() for w in between):
+            return None
     role = seg[: last.start].strip()
     for lead in ("including", "and", "but", "with", "by", "from"):
         if role.lower().startswith(lead + " "):
             role = role[len(lead) + 1 :]
+    first = role.split()[0].lower() if role else ""
+    if first in _PREPOSITIONS or first.endswith(("ed", "ing")) or first in ("by", "of"):
+        role = ""  # "written by Lady Justice X": not a description of X
     return last.text, role or None
+
+
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?(?=[^\W\d_])")
+
+
+def _affiliated_name(seg: str, found: list[Run]) -> tuple[str, str | None] | None:
+    """``Dr Ingrid Halvorsen of the University of Tromsø``: a person's name that the segment
+    starts with (after role words), followed by the place or body they belong to."""
+    for k, run in enumerate(found):
+        if run.possessive:
+            return None
+        info = analyse(run.tokens)
+        if info is None or info.kind not in ("person", "single"):
+            continue
+        if info.kind == "single" and not (info.gender or info.role):
+            continue
+        lead = seg[: run.start].split()
+        if any(w[:1].isupper() for w in lead) or len(lead) > 3:
+            return None
+        if not _AFFILIATION.match(seg, run.end) or k + 1 >= len(found):
+            return None
+        return run.text, seg[: run.start].strip() or None
+    return None
+
+
+def _anon_ref(seg: str) -> _Ref | None:
+    """An unnamed person: "one truck driver", "a woman in Orta", "her neighbour"."""
+    m = _ANON.match(seg.strip())
+    if m is None:
+        return None
+    words = m.group(2).split()
+    head = words[-1].lower().strip(",.;:")
+    if any(w[:1].isupper() for w in words):
+        return None
+    person = head in N.PERSON_NOUNS or (
+        head.endswith(_PERSON_ENDINGS) and head not in N.NOT_PERSON_NOUNS and len(head) > 4
+    )
+    if not person or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
+        return None
+    gender = "f" if head in N.FEMALE_NOUNS else "m" if head in N.MALE_NOUNS else None
+    text = re.split(r"\s+(?:who|which|whose)\s", seg.strip())[0].rstrip(".,;: ")
+    return _Ref("anon", text, text, gender)
+
+
+_ANON = re.compile(
+    r"(one|a|an|another|her|his|their|its|a local|a fellow)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"(?=$|\s+(?:in|from|at|of|on|near|who|with|outside|inside)\b|,)",
+    re.I,
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 
 def _is_role_segment(seg: str) -> bool:
@@ -1009,10 +996,13 @@ def _clean_role(seg: str | None) -> str | None:
     return seg.strip().rstrip(".,;:") or None
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
+
+
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
     t = " " + text.strip() + " "
-    t = re.sub(r",\s*(?:who|whose|which|where|whom)\b[^,]*,", ",", t)
+    t = _RELATIVE_CLAUSE.sub(",", t)
     t = re.sub(r",?\s*\b(?:who|which|that)\s*$", "", t.rstrip())
     segs = [x for x in _split_segments(t)]
     while segs and not segs[-1]:
@@ -1026,12 +1016,12 @@ def _subject_ref(text: str) -> _Ref | None:
         return _Ref("inherit")
     if last_words[-1] in _SUBJECT_PRONOUNS and len(last_words) <= 2:
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
-    if len(last_words) <= 4 and last_words[0] in ("the", "its", "their") and not runs(segs[-1]):
-        noun = last_words[-1]
-        if noun in N.ORG_NOUNS:
-            return _Ref("orgnoun", noun)
+    orgnoun = _orgnoun_ref(segs[-1], last_words)
+    if orgnoun is not None:
+        return orgnoun
     after_role: str | None = None
     fallback: _Ref | None = None
+    head: str | None = None
     for idx in range(len(segs) - 1, -1, -1):
         seg = segs[idx]
         if not seg:
@@ -1044,14 +1034,29 @@ def _subject_ref(text: str) -> _Ref | None:
                 role = segs[idx - 1]
             return _Ref("name", name, _clean_role(role))
         if _is_role_segment(seg):
-            after_role = seg
+            after_role = head = seg
             if fallback is None:
                 fallback = _spokesman_for(seg)
             continue
         if idx == len(segs) - 1 and seg.split()[0].lower() in _PREPOSITIONS:
             continue
         break
+    if fallback is None and head is not None:
+        return _anon_ref(head)
     return fallback
+
+
+def _orgnoun_ref(seg: str, words: list[str]) -> _Ref | None:
+    """``the ministry``, ``the operators' association``: an organisation by its kind; the words
+    as written (without the article) are kept for when no name in the text fits."""
+    if not (1 < len(words) <= 4 and words[0] in ("the", "its", "their")):
+        return None
+    if words[-1] not in N.ORG_NOUNS and words[-1] not in N.COMPANY_NOUNS:
+        return None
+    if any(strip_common(r.tokens) for r in runs(seg)):
+        return None
+    written = seg.split(None, 1)[1].strip(" ,.;:")
+    return _Ref("orgnoun", words[-1], written)
 
 
 def _spokesman_for(seg: str) -> _Ref | None:
@@ -1075,8 +1080,8 @@ def _object_ref(text: str) -> _Ref | None:
     if not segs:
         return None
     first = segs[0]
-    named = _name_segment(first)
-    if named is not None and runs(first) and runs(first)[0].start <= len(first.split()[0]) + 1:
+    named = _name_segment(first) or _leading_name(first)
+    if named is not None and _plain_lead(first):
         name, pre_role = named
         role = pre_role
         if len(segs) > 1 and _is_role_segment(segs[1]):
@@ -1087,9 +1092,45 @@ def _object_ref(text: str) -> _Ref | None:
         nxt = _name_segment(segs[1])
         if nxt is not None and runs(segs[1])[0].start == 0:
             return _Ref("name", nxt[0], _clean_role(first))
-    if words and words[0] == "the" and words[-1] in N.ORG_NOUNS and len(words) <= 3:
-        return _Ref("orgnoun", words[-1])
-    return None
+    if words and words[0] == "the" and len(words) <= 3:
+        ref = _orgnoun_ref(first, words)
+        if ref is not None:
+            return ref
+    return _anon_ref(first)
+
+
+_TRAILING_PHRASE = re.compile(
+    r"\s+(?:on|in|at|during|after|before|outside|inside|from|to|via|when|while|as|"
+    r"speaking|standing|addressing|told|adding|referring)\b"
+)
+
+
+def _plain_lead(seg: str) -> bool:
+    """The first name in ``seg`` comes after at most three lower-case role words."""
+    found = runs(seg)
+    if not found:
+        return False
+    lead = seg[: found[0].start].split()
+    if len(lead) <= 1:
+        return True
+    return len(lead) <= 3 and not any(
+        w in _PREPOSITIONS or w in _CONJUNCTIONS or not w.islower() for w in lead
+    )
+
+
+def _leading_name(seg: str) -> tuple[str, str | None] | None:
+    """``chief executive Nadia Brennan on a call with analysts``: a name after at most three
+    lower-case role words, followed by a phrase of circumstance."""
+    found = [r for r in runs(seg) if strip_common(r.tokens)]
+    if not found:
+        return None
+    run = found[0]
+    lead = seg[: run.start].split()
+    if run.possessive or len(lead) > 3 or any(not w[:1].islower() for w in lead):
+        return None
+    if not _TRAILING_PHRASE.match(seg, run.end):
+        return None
+    return run.text, " ".join(lead) or None
 
 
 def _post_ref(post: str, tight: bool) -> _Ref | None:
@@ -1106,11 +1147,18 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
 
 
 def _pre_ref(pre: str) -> _Ref | None:
+    called = _WHAT_CALLED.search(pre)
+    if called:  # what she called "..."
+        ref = _subject_ref(called.group(1))
+        if ref is not None and ref.kind != "inherit":
+            return ref
     acc = list(_ACCORDING.finditer(pre))
     verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
     if acc and (not verbs or verbs[-1].start() < acc[-1].start()):
         ref = _object_ref(pre[acc[-1].end() :])
         if ref is not None:
+            if ref.role and not pre.rstrip().endswith((",", "—", "–")):
+                ref.role = None  # according to X, the strike could cost "..."
             return ref
     for m in verbs:
         ref = _subject_ref(pre[: m.start()])

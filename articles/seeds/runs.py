@@ -145,10 +145,16 @@ def _runs_in(text: str, offset: int) -> list[Run]:
         possessive = t.possessive
         has_of = False
         j = i + 1
-        while j < n and not possessive:
+        while j < n and (not possessive or _plural_possessive_name(toks, j, text, offset)):
+            joined = possessive
+            if possessive:  # "Shopworkers' Alliance": the apostrophe belongs to the name
+                words[-1] = text[toks[j - 1].start - offset : toks[j - 1].raw_end - offset]
+                possessive = False
             prev, cur = toks[j - 1], toks[j]
             gap = text[prev.raw_end - offset : cur.start - offset]
-            if gap != " " or (prev.raw_end != prev.end and not prev.text.endswith(".")):
+            if gap != " " or (
+                prev.raw_end != prev.end and not prev.text.endswith(".") and not joined
+            ):
                 break
             if is_cap(cur.text) or (
                 cur.low in N.PARTICLES and _particle_leads(toks, j, text, offset)
@@ -171,6 +177,19 @@ def _runs_in(text: str, offset: int) -> list[Run]:
     return out
 
 
+def _plural_possessive_name(toks: list[Token], j: int, text: str, offset: int) -> bool:
+    """``Farmers' Union``: a plural possessive followed by a capitalised organisation word."""
+    prev, cur = toks[j - 1], toks[j]
+    raw = text[prev.start - offset : prev.raw_end - offset]
+    return (
+        raw[-1:] in "'’"
+        and raw[-2:-1] == "s"
+        and text[prev.raw_end - offset : cur.start - offset] == " "
+        and is_cap(cur.text)
+        and cur.low in N.ORG_CUES
+    )
+
+
 def _particle_leads(toks: list[Token], i: int, text: str, offset: int) -> bool:
     """A lower-case particle is part of a name only when a capitalised word follows."""
     j = i + 1
@@ -187,8 +206,10 @@ def _joins(toks: list[Token], j: int, text: str, offset: int, has_of: bool) -> b
     nxt = toks[j + 1]
     if text[toks[j].raw_end - offset : nxt.start - offset] != " ":
         return False
-    if word in ("of", "for"):
-        return is_cap(nxt.text) and nxt.low not in N.COMMON_CAPITALISED
+    if word in ("of", "for"):  # "Department of Health", never "head of The ..."
+        return is_cap(nxt.text) and (
+            nxt.low not in N.COMMON_CAPITALISED or nxt.low in N.PORTFOLIO_WORDS
+        )
     if word in ("and", "&", "the", "on"):
         return has_of and is_cap(nxt.text)
     return False
@@ -208,10 +229,18 @@ def strip_common(words: list[str]) -> list[str]:
     """Drop sentence-initial common words ("The", "But", "In") from the front of a run."""
     i = 0
     while i < len(words) and words[i].lower() in N.COMMON_CAPITALISED:
-        if words[i].lower() in N.TITLES or (len(words[i]) > 1 and words[i].isupper()):
+        low = words[i].lower()
+        if low in N.TITLES or (len(words[i]) > 1 and words[i].isupper()):
             break
+        if low in N.PORTFOLIO_WORDS and _names_body(words[i + 1 :]):
+            break  # "Health Service Executive", "Opposition Konkan Jan Morcha Party"
         i += 1
     return words[i:]
+
+
+def _names_body(words: list[str]) -> bool:
+    """The rest of a run names an institution: a capitalised organisation word in it."""
+    return any(w.lower() in N.ORG_CUES and w.lower() not in N.COMMON_CAPITALISED for w in words)
 
 
 def analyse(words: list[str]) -> NameInfo | None:
@@ -241,6 +270,8 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
         if low[i] in N.ROLE_WORDS or low[i] in N.TITLES:
             had_role = True
         i += 1
+    if not had_role:
+        i = 0  # "Green Valley Watch": portfolio words make a role only with an office word
     tail = words[i:]
     while len(tail) > 1 and tail[-1].lower() in N.POSTNOMINALS:
         tail = tail[:-1]
@@ -258,9 +289,9 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
     if canon:
         kind = "organisation" if canon in N.ORG_PLACES else "place"
         return NameInfo(kind, canon if full not in N.PLACES else full, None, None)
-    if tail_low[-1] in N.PLACE_CUES and not had_role:
+    if (tail_low[-1] in N.PLACE_CUES or low[0] in N.PLACE_HEADS) and not had_role:
         return NameInfo("place", full, None, None)
-    if low[0] in N.EVENT_CUES:
+    if low[0] in N.EVENT_CUES or (len(low) > 1 and low[-1] in N.EVENT_CUES and not had_role):
         return NameInfo("event", full, None, None)
     if len(tail) == 1:
         if tail[0].isupper() and len(tail[0]) > 1 and not had_role:

@@ -94,11 +94,15 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
     words = [w.lower() for w in words]
     texts = list(texts)
     forms = _written_forms(texts)
+    # The text with separators folded: a phrase absent from it needs no pattern compiled.
+    folded = _SEPARATORS.sub(" ", "\n".join(texts).lower())
     out: list[str] = []
     i = 0
     while i < len(words):
         span, form = 1, forms.get(words[i], words[i])
         for size in range(min(len(words) - i, _MAX_PHRASE), 1, -1):
+            if " ".join(words[i : i + size]) not in folded:
+                continue
             phrase = _phrase_as_written(words[i : i + size], texts)
             if phrase:
                 span, form = size, phrase
@@ -111,6 +115,8 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
 
 
 _MAX_PHRASE = 6
+_SEPARATORS = re.compile(r"[\s-]+")
+_AFTER_BREAK = re.compile(r"[.!?:\"“‘(]\s*$")
 
 
 def _phrase_as_written(words: list[str], texts: list[str]) -> str | None:
@@ -122,7 +128,7 @@ def _phrase_as_written(words: list[str], texts: list[str]) -> str | None:
     for text in texts:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 3) : match.start()]
-            if match.start() and not re.search(r"[.!?:\"“‘(]\s*$", before):
+            if match.start() and not _AFTER_BREAK.search(before):
                 return match.group()
             found = found or match.group()
     if found and found[0].isupper():
@@ -136,7 +142,7 @@ def _written_forms(texts: Iterable[str]) -> dict[str, str]:
     for text in texts:
         for match in _WORD.finditer(text):
             before = text[max(0, match.start() - 3) : match.start()]
-            at_start = match.start() == 0 or bool(re.search(r"[.!?:\"“‘(]\s*$", before))
+            at_start = match.start() == 0 or bool(_AFTER_BREAK.search(before))
             for form in _forms_of(match.group()):
                 slot = counts.setdefault(form.lower(), {}).setdefault(form, [0, 0])
                 slot[0 if at_start else 1] += 1
