@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from articles.search import reindex_once, schedule_reindex
 from articles.seeds.format import SeedFormatError, read
 from articles.seeds.quotes import normalise_quote_text
 from articles.seeds.understand import ArticleDraft, understand
+
+logger = logging.getLogger(__name__)
 
 # Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
 EXTRACTION_VERSION = "1"
@@ -116,7 +119,17 @@ class SeedImporter:
             draft = understand(read(path), EXTRACTION_VERSION)
         except SeedFormatError as exc:
             return FileResult(name, Outcome.FAILED, str(exc))
-        for attempt in range(1, self.SAVE_ATTEMPTS + 1):
+        except Exception as exc:  # a bug in extraction must not stop the other files
+            logger.exception("extraction failed for %s", name)
+            message = f"{name}: extraction failed ({type(exc).__name__}: {exc})"
+            return FileResult(name, Outcome.FAILED, message)
+        return self._save_with_retries(draft, name)
+
+    def _save_with_retries(self, draft: ArticleDraft, name: str) -> FileResult:
+        """Save in one transaction; retry when a concurrent import created the same article,
+        source, speaker or tag between our read and our write (the retry then finds it)."""
+        error: DatabaseError | None = None
+        for _attempt in range(self.SAVE_ATTEMPTS):
             try:
                 with transaction.atomic():
                     result = self.save_draft(draft, name)
@@ -124,11 +137,11 @@ class SeedImporter:
                         transaction.set_rollback(True)
                 return result
             except (IntegrityError, OperationalError) as exc:
-                if attempt == self.SAVE_ATTEMPTS:
-                    return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
-            except DatabaseError as exc:  # e.g. a value too long for its column on PostgreSQL
-                return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({exc})")
-        raise AssertionError("unreachable")  # pragma: no cover
+                error = exc
+            except DatabaseError as exc:  # e.g. a value too long for its column: final
+                error = exc
+                break
+        return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({error})")
 
     def save_draft(self, draft: ArticleDraft, name: str = "<draft>") -> FileResult:
         """Create or update the article the draft describes; the caller owns the transaction."""

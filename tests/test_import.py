@@ -190,3 +190,25 @@ def test_unknown_outlet_gets_a_readable_name(tmp_path: Path):
     )
     run(str(seed))
     assert Source.objects.get().name == "The Daily Planet"
+
+
+def test_a_crash_in_extraction_fails_that_file_only(tmp_path: Path, monkeypatch):
+    from articles import importer
+
+    shutil.copy(REFERENCE_SEED, tmp_path / "good.txt")
+    (tmp_path / "trips.txt").write_text(
+        REFERENCE_SEED.read_text().replace("report-john-kerry", "report-trips-the-extractor")
+    )
+    real_understand = importer.understand
+
+    def fragile(seed, version=""):
+        if "trips-the-extractor" in seed.url:
+            raise RuntimeError("boom")
+        return real_understand(seed, version)
+
+    monkeypatch.setattr(importer, "understand", fragile)
+    code, out, err = run(str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'trips.txt'}: extraction failed (RuntimeError: boom)" in err
+    assert "1 created" in out and "1 failed" in out
+    assert Article.objects.count() == 1
