@@ -31,15 +31,16 @@ run: $(STAMP) .secret_key
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \
 	HOST=$(HOST) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
-test: $(STAMP)
-	$(PY) -m pytest
-
 # axe-core for the browser tests' accessibility checks, from the npm registry, kept out of git.
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 $(AXE):
 	npm install --no-save --no-audit --no-fund --prefix .cache/npm axe-core@4
 
 axe: $(AXE)
+
+test: $(STAMP) $(AXE)
+	$(PY) -m pytest
+
 
 # Not part of `make test` (tests/test_bench_smoke.py runs a 10-second version): import, extraction
 # and HTTP throughput; prints one table and writes bench/results.md. BENCH_SCALE=0.1 for a quick run.
