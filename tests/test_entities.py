@@ -106,3 +106,43 @@ def test_portfolio_word_names_an_institution() -> None:
     assert names["Health Service Executive"].kind == "organisation"
     assert "Department of Education" in names
     assert "Green Valley Watch" in names
+
+
+def _forms(tags: list[TagCandidate]) -> set[str]:
+    return {f for t in tags for f in (t.name, *t.aliases)}
+
+
+def test_long_institution_names_with_and_comma_digits_and_possessives() -> None:
+    tags = tags_for(
+        "Ferries were cancelled on Route 66 and the Westmoor Radio 4 link went down.",
+        "The Ministry of Health, Labour and Welfare said the Dock Workers and Pilots "
+        "Association had called a strike before the Girls’ and Women’s Rowing Cup final.",
+        "Traffic on Route 66 was stopped. The Dock Workers and Pilots Association "
+        "said it would picket the Ministry of Health, Labour and Welfare again.",
+    )
+    forms = _forms(tags)
+    assert "Ministry of Health, Labour and Welfare" in forms
+    assert "Dock Workers and Pilots Association" in forms
+    assert "Route 66" in forms
+
+
+def test_lower_case_geographic_and_prize_nouns_and_the_venue() -> None:
+    tags = tags_for(
+        "A study of Cua Viet bay won the Merrow prize.",
+        "Divers surveyed Cua Viet bay in March. The work won the Merrow prize at a dinner at "
+        "the Roundhouse in Leeds.",
+        "The Merrow prize is worth £10,000.",
+    )
+    forms = _forms(tags)
+    assert {"Cua Viet bay", "Merrow prize", "Roundhouse"} <= forms
+
+
+def test_legislature_and_dateline() -> None:
+    tags = tags_for(
+        "The Senate passed the bill.",
+        "OSLO, May 2 (Reuters) - The Senate passed the bill on Friday, and the Senate "
+        "will sit again on Monday.",
+    )
+    names = by_name(tags)
+    assert "Senate" in names
+    assert "Reuters" not in names and "OSLO" not in names

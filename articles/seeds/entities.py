@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from . import names as N
 from .format import Block
 from .quotes import ExtractedQuote, mask_quotes
-from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common
+from .runs import (
+    Run,
+    analyse,
+    comma_org_names,
+    dateline_end,
+    first_name_gender,
+    place_canonical,
+    runs,
+    strip_common,
+)
 
 __all__ = ["TagCandidate", "extract_tags"]
 
@@ -49,6 +58,26 @@ _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "across", "to", "into", "outside", "inside", "around"]
 )
 _PREV_WORD = re.compile(r"(\w+)\s+$")
+_MASKED = re.compile("\x00+")
+# Legislatures and seats of power named by one capitalised word ("the Senate").
+_LEGISLATURES = N._words(
+    "senate congress parliament kremlin pentagon bundestag knesset duma dáil dail oireachtas "
+    "seanad storting riksdag folketing sejm"
+)
+# Names that end in a number ("Interstate 94", "BBC Radio 3", "Terminal 5").
+_NUMBERED_HEADS = N._words(
+    "interstate highway route motorway radio channel terminal pier platform gate runway "
+    "formula apollo"
+)
+# Lower-case nouns written after a proper name that belong to it ("Nha Phu bay").
+_GEO_NOUNS = N._words(
+    "bay gulf lagoon estuary delta peninsula reef glacier canyon plateau basin atoll "
+    "archipelago fjord"
+)
+_PRIZE_NOUNS = N._words("prize award trophy medal")
+_NAME_TAIL = re.compile(
+    r" (?:(\d{1,4})(?![\w.,]\d)|(" + "|".join(sorted(_GEO_NOUNS | _PRIZE_NOUNS)) + r"))\b(?![’'-])"
+)
 _SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[“\"(]\s*)$")
 
 
@@ -61,8 +90,10 @@ def _initials(words: list[str]) -> str:
 class _Collector:
     def __init__(self) -> None:
         self.cands: dict[str, _Cand] = {}
-        self.singles: dict[str, list[tuple[float, int, bool, bool]]] = {}
+        # (weight, order, sentence-initial, after a place preposition, after "the")
+        self.singles: dict[str, list[tuple[float, int, bool, bool, bool]]] = {}
         self.lower_words: set[str] = set()
+        self.quoted: list[tuple[str, str]] = []  # paragraphs with quotations, and masked
 
     def add(self, name: str, kind: str, form: str, weight: float, order: int) -> _Cand:
         key = name.lower()
@@ -79,12 +110,37 @@ class _Collector:
         masked = mask_quotes(text)
         if body:
             self.lower_words.update(w for w in re.findall(r"\b[a-z][a-z’'-]+\b", masked))
+            if masked != text:
+                self.quoted.append((text, masked))
+            cut = dateline_end(masked) if order == 1 else 0
+            if cut:  # "BRUSSELS, March 4 (Reuters) -": the byline, not the story
+                masked = " " * cut + masked[cut:]
+        spans = comma_org_names(masked)
+        for _a, _b, name in spans:  # "Department for Environment, Food and Rural Affairs"
+            self.add(name, "organisation", name, weight, order)
         for run in runs(masked):
+            if any(a <= run.start < b for a, b, _n in spans):
+                continue
             before = _PREV_WORD.search(masked, max(0, run.start - 24), run.start)
             self._run(masked, run, weight, order, before.group(1).lower() if before else "")
 
     def _run(self, text: str, run: Run, weight: float, order: int, prev: str) -> None:
         words = run.tokens
+        nxt = text[run.end + 1 : run.end + 2]
+        if not run.possessive and nxt and (nxt.isdigit() or nxt in "bglerdcpaftm"):
+            tail = _NAME_TAIL.match(text, run.end)
+            if tail is not None:
+                if tail.group(1):  # "Interstate 94", "BBC Radio 3"
+                    if words[-1].lower() in _NUMBERED_HEADS:
+                        words = [*words, tail.group(1)]
+                else:  # "Nha Phu bay", "the Harland prize": a lower-case kind of thing
+                    stripped = strip_common(words)
+                    if stripped and all(w[:1].isupper() for w in stripped):
+                        noun = tail.group(2)
+                        kind = "place" if noun in _GEO_NOUNS else "topic"
+                        name = " ".join([*stripped, noun])
+                        self.add(name, kind, name, weight, order)
+                        return
         if all(w.isupper() and len(w) > 6 for w in words):
             return
         if words[-1].endswith(".") and len(words[-1]) == 2:
@@ -104,6 +160,8 @@ class _Collector:
             return
         if len(stripped) < len(words):
             at_start = True if len(stripped) == len(words) - 1 and at_start else at_start
+            if words[-len(stripped) - 1].lower() == "the":
+                prev = "the"  # "The Senate passed": the article belongs to the name
         low0 = stripped[0].lower()
         if len(stripped) == 1:
             word = stripped[0]
@@ -117,7 +175,7 @@ class _Collector:
             if len(word) < 2:
                 return
             self.singles.setdefault(word, []).append(
-                (weight, order, at_start, prev in _PLACE_PREPOSITIONS)
+                (weight, order, at_start, prev in _PLACE_PREPOSITIONS, prev == "the")
             )
             return
         info = analyse(stripped)
@@ -130,7 +188,7 @@ class _Collector:
                 if canon and w.isupper():
                     self.add(canon, "place", w, weight, order)
         if info.kind == "single":
-            self.singles.setdefault(info.name, []).append((weight, order, False, False))
+            self.singles.setdefault(info.name, []).append((weight, order, False, False, False))
             if info.gender or info.role:
                 self._single_evidence.setdefault(info.name.lower(), 0)
                 self._single_evidence[info.name.lower()] += 1
@@ -231,6 +289,7 @@ def _fold_suffixes(col: _Collector) -> None:
 def _fold_singles(col: _Collector) -> None:
     """Fold one-word mentions into the full name they shorten, or keep them as tags."""
     multi = [c for c in col.cands.values() if len(c.name.split()) > 1]
+    quoted_text: str | None = None  # the quotations: the speakers' mentions count too
     for word, uses in col.singles.items():
         low = word.lower()
         weight = sum(u[0] for u in uses)
@@ -258,16 +317,19 @@ def _fold_singles(col: _Collector) -> None:
             continue
         if low in N.NON_ENTITY_ACRONYMS or low in N.WEEKDAYS_MONTHS or low in N.TITLES:
             continue
-        if low in N.ROLE_WORDS or low in N.PORTFOLIO_WORDS or low in N.ORG_CUES:
+        legislature = low in _LEGISLATURES and any(u[4] for u in uses)
+        if not legislature and (
+            low in N.ROLE_WORDS or low in N.PORTFOLIO_WORDS or low in N.ORG_CUES
+        ):
             continue
-        mid = [u for u in uses if not u[2]]
+        mid = [u for u in uses if not u[2] or legislature]
         if not mid:
             continue  # only ever sentence-initial: a common word, not a name
         if low in col.lower_words:
             continue
         if len(uses) == 1 and first_name_gender(word):
             continue
-        if word.isupper() and len(word) > 1:
+        if (word.isupper() and len(word) > 1) or legislature:
             kind = "organisation"
         elif sum(1 for u in uses if u[3]) * 2 >= len(uses):
             kind = "place"
@@ -276,7 +338,18 @@ def _fold_singles(col: _Collector) -> None:
         else:
             kind = "organisation"
         cand = col.add(word, kind, word, 0.0, first)
-        cand.score = weight * (1.0 if len(mid) > 1 else 0.6)
+        # "the Barbican" names one place or body as surely as a second mention would
+        named = len(mid) > 1 or any(u[4] for u in mid) or legislature
+        if quoted_text is None:
+            quoted_text = " ".join(
+                t[m.start() : m.end()] for t, masked in col.quoted for m in _MASKED.finditer(masked)
+            )
+        said = (
+            len(re.findall(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", quoted_text))
+            if word in quoted_text
+            else 0
+        )
+        cand.score = weight * (1.0 if named else 0.6) + 0.5 * said
         cand.mentions = len(uses)
 
 

@@ -53,7 +53,10 @@ ROLE_WORDS = _words(
     "campaigner historian lecturer architect artist author novelist photographer actor "
     "actress midwife pharmacist astronaut astronomer physicist biologist chemist geologist "
     "entrepreneur businessman businesswoman banker investor shopkeeper boxer sprinter "
-    "cyclist swimmer jockey trainer referee umpire priest pastor rescuer"
+    "cyclist swimmer jockey trainer referee umpire priest pastor rescuer "
+    # abbreviated ranks and offices, with and without their full stop
+    "gen gen. lt. col. capt. sgt. maj maj. insp insp. supt supt. det det. cpl cpl. adm adm. "
+    "cmdr cmdr. brig brig. cllr. pres pres. atty atty. pte pte. whip"
 )
 
 # Portfolio words that follow or precede a role ("Emergency Services Minister", "Minister of

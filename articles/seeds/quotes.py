@@ -8,6 +8,7 @@ the fullest form the article gives, pronouns by gender cues and recency.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,17 @@ from dataclasses import dataclass, field
 from . import names as N
 from .format import Block
 from .names import _words
-from .runs import Run, analyse, first_name_gender, place_canonical, runs, strip_common, word_regex
+from .runs import (
+    Run,
+    analyse,
+    comma_org_names,
+    dateline_end,
+    first_name_gender,
+    place_canonical,
+    runs,
+    strip_common,
+    word_regex,
+)
 
 __all__ = [
     "ExtractedQuote",
@@ -82,9 +93,12 @@ _WORK_NOUN = re.compile(
     re.I,
 )
 _ABBREVIATIONS = _words(
-    "a.m approx apr aug capt cmdr co col corp dec dept det dr e.g est etc feb fig ft gen gov "
-    "i.e inc insp jan jr jul jun lt ltd mar messrs mr mrs ms mt no nov oct p.m prof rep sen "
-    "sep sept sgt sr st supt u.k u.n u.s vs"
+    "a.m adm approx apr atty aug brig capt cllr cmdr co col corp cpl dec dept det dr e.g est etc "
+    "feb fig fr ft gen gov hon i.e inc insp jan jr jul jun lt ltd maj mar messrs mr mrs ms mt "
+    "no nov oct p.m pres prof pte rep rev sen sep sept sgt sr st supt u.k u.n u.s vs"
+)
+_ABBREV_DOT = re.compile(
+    r"\b(" + word_regex(sorted(w for w in _ABBREVIATIONS if "." not in w)) + r")\.(?=\s)", re.I
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
 _ROLE_DETERMINERS = _words("a an the his her its their our my your this that")
@@ -118,6 +132,16 @@ _WHAT_CALLED = re.compile(
     r"(?:has\s+|had\s+|once\s+|later\s+|previously\s+)?called(?:\s+the)?\s*$"
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+_STRONG_NAMING = re.compile(r"\b(?:titled|entitled|headlined|headed)\s*,?\s*$", re.I)
+_LABEL_VERB = re.compile(
+    r"\b(?:dubbed|nicknamed|labelled|labeled|branded|billed|hailed|touted)\s+(?:as\s+)?$", re.I
+)
+_BY_AGENT = re.compile(r"[,]?\s+by\s+(?:some\s+|many\s+|the\s+)?[\w’'-]+")
+_NEW_THING_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s+"
+    r"(?:new|latest|proposed|planned|revised|upcoming|controversial|flagship)\s+$",
+    re.I,
+)
 _LABEL_BEFORE = re.compile(
     r"\b(?:labelled|labeled|branded|called|call|calls|dubbed|nicknamed)\b[^\"“”]*\bthe\s*$"
 )
@@ -150,10 +174,11 @@ class _Span:
 
 @dataclass(slots=True)
 class _Ref:
-    kind: str  # name, pronoun, orgnoun, anon (an unnamed person), inherit
+    kind: str  # name, pronoun, orgnoun, rolenoun, thenoun, given, anon, inherit
     value: str = ""
     role: str | None = None
     gender: str | None = None
+    at: int | None = None  # where a pronoun subject stands, when before the quote
 
 
 @dataclass(slots=True)
@@ -171,6 +196,7 @@ class _Mention:
     entity: _Entity
     subject: bool
     role: str | None = None
+    run: Run | None = None
 
 
 @dataclass(slots=True)
@@ -320,7 +346,11 @@ class _Doc:
         for bi, info in enumerate(self.blocks):
             # one pass over the block with its quotations blanked; ``extract_tags`` reads the
             # same masked text, so the runs are found once per article
-            info.runs = runs(mask_quotes(info.text, info.spans)) if info.text else []
+            masked = mask_quotes(info.text, info.spans) if info.text else ""
+            cut = dateline_end(masked) if bi == 0 else 0
+            if cut:
+                masked = " " * cut + masked[cut:]
+            info.runs = runs(masked) if masked else []
             for run in info.runs:
                 found.append((bi, 0, run))
                 if len(run.tokens) == 1:
@@ -350,7 +380,7 @@ class _Doc:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = not any(m.sentence == sent for m in info.mentions)
-            info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(run.tokens)))
+            info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(run.tokens), run))
         self._gender_from_pronouns()
 
     def _nickname_names(self) -> list[tuple[int, int, Run]]:
@@ -520,9 +550,18 @@ class _Doc:
             return True
         if n <= 6 and _NAMING.search(pre):
             return False
+        tail = pre[-24:]
+        if n <= 16 and "ed" in tail and _STRONG_NAMING.search(tail):
+            return False  # the paper, titled "A long title: with a subtitle"
+        if n <= 10 and _BY_AGENT.match(post) and _LABEL_VERB.search(tail):
+            return False  # dubbed "the new Tolstoy" by critics
         if n <= 4 and not terminal and s.close is not None:
             if _MODIFIER_BEFORE.search(pre) and _noun_follows(post):
                 return False  # a "section 114" notice: a quoted term used as a modifier
+            if _NEW_THING_BEFORE.search(pre) and re.match(r"\s+[a-z]", post):
+                m = re.match(r"\s+([a-z]+)", post)
+                if m and not _VERB_RE.fullmatch(m.group(1)) and m.group(1) not in _CONJUNCTIONS:
+                    return False  # its new "loyalty levy" as a way to ...: a name for a thing
             label = _LABEL_BEFORE.search(pre)
             if label and not self._known_subject(pre[: label.start()]):
                 return False  # media labelled the contest the "rent election"
@@ -604,7 +643,8 @@ class _Doc:
                 self._reported_speech(bi, info)
             for k, s in quotes:
                 ref = self._explicit_ref(info, k, s)
-                who = self._resolve_ref(ref, bi, s.mark) if ref is not None else None
+                at = s.mark if ref is None or ref.at is None else ref.at
+                who = self._resolve_ref(ref, bi, at) if ref is not None else None
                 if who is not None:
                     s.explicit = True
                     role = _role_of(ref)
@@ -616,6 +656,8 @@ class _Doc:
                         who, role = prev
                     elif block_speaker is not None:
                         who, role = block_speaker[0], None
+                    elif (said := self._reported_before(info, s.mark)) is not None:
+                        who, role = said, None  # X described his approach. "..."
                     else:
                         who = self._chain_speaker(bi, s)
                         role = None
@@ -636,6 +678,12 @@ class _Doc:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    @staticmethod
+    def _reported_before(info: _BlockInfo, pos: int) -> _Entity | None:
+        """The speaker of the last sentence of indirect speech before ``pos`` in the block."""
+        found = [(p, w) for p, w in info.speakers if p < pos]
+        return max(found, key=lambda item: item[0])[1] if found else None
 
     def _previous_in_sentence(
         self, info: _BlockInfo, k: int, s: _Span
@@ -682,9 +730,18 @@ class _Doc:
         post = self._post(info, k)
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
+            if ref.kind == "pronoun" and _CLAUSE_JOIN.match(post):
+                # "X described it as a "...", though they said ...": X is the subject
+                first = _pre_ref(pre)
+                if first is not None and first.kind not in ("inherit", "pronoun"):
+                    return first
             return ref
         ref = _pre_ref(pre)
         if ref is not None and ref.kind != "inherit":
+            if ref.kind == "pronoun":  # "He added that ... near Nha Trang, "...": from "He"
+                m = re.search(rf"\b{ref.value}\b", pre, re.I)
+                if m is not None:
+                    ref.at = s.mark - len(pre) + m.start()
             return ref
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
@@ -722,6 +779,52 @@ class _Doc:
             return ent
         if ref.kind == "anon":
             return _Entity(ref.value, "anonymous", [], ref.gender)
+        if ref.kind == "rolenoun":
+            return self._resolve_rolenoun(ref.value, bi, pos)
+        if ref.kind == "thenoun":
+            return self._resolve_thenoun(ref.value, bi, pos)
+        if ref.kind == "given":
+            return self._resolve_given(ref.value, bi, pos)
+        return None
+
+    def _resolve_given(self, word: str, bi: int, pos: int) -> _Entity | None:
+        """A common word used as a name ("An"), when an earlier full name ends in it (given
+        names come last in Vietnamese names) or starts with it."""
+        low = word.lower()
+        for b in range(bi, -1, -1):
+            for m in reversed(self.blocks[b].mentions):
+                if b == bi and m.pos >= pos:
+                    continue
+                ent = m.entity
+                if ent.kind == "person" and len(ent.words) > 1 and ent.words[-1] == low:
+                    return ent
+        return None
+
+    def _resolve_thenoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
+        for ent in self._candidates(bi, pos):
+            if ent.kind == "organisation" and len(ent.words) > 1 and ent.words[-1] == noun:
+                return ent
+        named = [
+            e
+            for e in self.entities
+            if e.kind == "organisation" and len(e.words) > 1 and e.words[-1] == noun
+        ]
+        return max(named, key=lambda e: len(e.words)) if named else None
+
+    def _resolve_rolenoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
+        """The most recent person whose office or appositive holds ``noun`` (or a synonym)."""
+        wanted = {noun, *_ROLE_SYNONYMS.get(noun, ())}
+        for b in range(bi, -1, -1):
+            for m in reversed(self.blocks[b].mentions):
+                if b == bi and m.pos >= pos:
+                    continue
+                if m.entity.kind != "person":
+                    continue
+                role = m.role
+                if role is None and m.run is not None:  # "X, the judge," / "the judge, X"
+                    role = _appositive_role(self.blocks[b].text, m.run)
+                if role and wanted & set(re.findall(r"[\w.-]+", role.lower())):
+                    return m.entity
         return None
 
     def _candidates(self, bi: int, pos: int):
@@ -763,6 +866,18 @@ class _Doc:
         for ent in self._candidates(bi, pos):
             if ent.kind == "organisation" and noun in ent.words:
                 return ent
+        if noun in N.COMPANY_NOUNS:
+            # "Apple said it would appeal. ... the company argued": a one-word name with no
+            # first name or gender that spoke just before is the company
+            for ent in itertools.islice(self._candidates(bi, pos), 6):
+                if (
+                    ent.kind == "person"
+                    and len(ent.words) == 1
+                    and ent.gender is None
+                    and first_name_gender(ent.name) is None
+                ):
+                    ent.kind = "organisation"
+                    return ent
         for ent in self.entities:
             if ent.kind == "organisation" and noun in ent.words:
                 return ent
@@ -973,6 +1088,47 @@ _ANON = re.compile(
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 
+_GROUP = re.compile(
+    r"(?:(?:some|many|several|other|most|two|three|four|a few|a group of|a number of|"
+    r"dozens of|hundreds of)\s+)?([A-Za-z][a-z-]+s)"
+    r"(?=$|\s+(?:at|from|in|with|for|of|on|close to|familiar with)\s)",
+    re.I,
+)
+
+
+def _group_ref(seg: str) -> _Ref | None:
+    """Unnamed people in the plural (``Analysts at one bank``, ``some residents``): a speaker
+    the text leaves anonymous, never a name mentioned earlier."""
+    m = _GROUP.match(seg.strip())
+    if m is None:
+        return None
+    rest = seg.strip()[m.end() :]
+    if any(w[:1].isupper() for w in rest.split()[:1]):
+        return None  # "Friends of the Earth": a name
+    at = re.match(r"\s*(?:at|from|with)\s+(?:the\s+)?", rest)
+    body = rest[at.end() :] if at else ""
+    found = runs(body) if body else []
+    if found and found[0].start == 0 and found[0].end >= len(body.rstrip(" .,;:")):
+        info = analyse(found[0].tokens)
+        if info is not None and info.kind == "organisation":
+            return _Ref("name", found[0].text)  # "Analysts at Corbell Bank": the bank speaks
+    plural = m.group(1).lower()
+    single = plural[:-1]
+    person = (
+        single in N.PERSON_NOUNS
+        or single in N.ROLE_WORDS
+        or (
+            single.endswith(_PERSON_ENDINGS)
+            and single not in N.NOT_PERSON_NOUNS
+            and len(single) > 4
+        )
+    )
+    if not person or single in N.ORG_NOUNS or single in N.COMPANY_NOUNS:
+        return None
+    text = seg.strip().rstrip(".,;: ")
+    return _Ref("anon", text, text, None)
+
+
 def _is_role_segment(seg: str) -> bool:
     words = seg.split()
     if not words:
@@ -1002,6 +1158,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
     t = " " + text.strip() + " "
+    orgs = comma_org_names(t)
+    if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."
+        return _Ref("name", orgs[-1][2])
     t = _RELATIVE_CLAUSE.sub(",", t)
     t = re.sub(r",?\s*\b(?:who|which|that)\s*$", "", t.rstrip())
     segs = [x for x in _split_segments(t)]
@@ -1016,9 +1175,19 @@ def _subject_ref(text: str) -> _Ref | None:
         return _Ref("inherit")
     if last_words[-1] in _SUBJECT_PRONOUNS and len(last_words) <= 2:
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
-    orgnoun = _orgnoun_ref(segs[-1], last_words)
+    last = segs[-1].split()[-1]
+    if len(last_words) == 1 and last[:1].isupper() and last.lower() in N.COMMON_CAPITALISED:
+        return _Ref("given", last)  # "An said": a short given name the article gave before
+    orgnoun = (
+        _orgnoun_ref(segs[-1], last_words)
+        or _rolenoun_ref(segs[-1], last_words)
+        or _thenoun_ref(segs[-1], last_words)
+    )
     if orgnoun is not None:
         return orgnoun
+    group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
+    if group is not None:
+        return group
     after_role: str | None = None
     fallback: _Ref | None = None
     head: str | None = None
@@ -1059,7 +1228,78 @@ def _orgnoun_ref(seg: str, words: list[str]) -> _Ref | None:
     return _Ref("orgnoun", words[-1], written)
 
 
+def _thenoun_ref(seg: str, words: list[str]) -> _Ref | None:
+    """``the patrol``: any other noun, which names an organisation only when an earlier
+    organisation's name ends in it ("Minnesota State Patrol")."""
+    if not (len(words) == 2 and words[0] == "the" and words[1].isalpha()):
+        return None
+    if not seg.split()[-1].islower() or words[1] in _NOT_NOUNS or words[1] in N.PRONOUNS:
+        return None
+    return _Ref("thenoun", words[1])
+
+
+_ROLE_SYNONYMS = {
+    "judge": ("justice", "magistrate"),
+    "justice": ("judge",),
+    "minister": ("secretary",),
+    "boss": ("manager", "coach", "chief", "executive"),
+    "manager": ("boss",),
+    "coach": ("manager", "boss"),
+    "governor": ("gov", "gov."),
+    "senator": ("sen", "sen."),
+    "chairman": ("chair", "chairwoman", "chairperson"),
+    "chairwoman": ("chair", "chairman", "chairperson"),
+    "chair": ("chairman", "chairwoman", "chairperson"),
+}
+
+
+def _rolenoun_ref(seg: str, words: list[str]) -> _Ref | None:
+    """``the judge``, ``the chief executive``: a person named earlier with that office."""
+    if len(words) > 2 and words[1] == "the" and (words[0] in _ADVERBS or words[0][-2:] == "ly"):
+        words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach said"
+    if not (1 < len(words) <= 4 and words[0] == "the"):
+        return None
+    if any(not w.replace("-", "").isalpha() or not w.islower() for w in seg.split()[1:]):
+        return None
+    head = words[-1]
+    if head not in N.ROLE_WORDS or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
+        return None
+    return _Ref("rolenoun", head, seg.split(None, 1)[1].strip(" ,.;:"))
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an|its|their)\s+([^,.;:()“”\"]{2,60})")
+_APPOSITIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+([a-z][^,.;:()“”\"]{1,60}),\s*$")
+
+
+def _appositive_role(text: str, run: Run) -> str | None:
+    """The office an appositive gives a name: ``X, the judge,`` or ``the judge, X``."""
+    m = _APPOSITIVE_AFTER.match(text, run.end + (1 if run.possessive else 0))
+    if m is None and not run.possessive:
+        m = _APPOSITIVE_BEFORE.search(text, max(0, run.start - 64), run.start)
+    return m.group(1).strip() if m else None
+
+
+_SPOKES = (
+    r"(?:spokesman|spokeswoman|spokesperson|spokespeople|representative|statement|source|"
+    r"press office|press officer|media officer|official)"
+)
+_SPOKES_HINTS = ("spokes", "representative", "statement", "source", "press", "media", "official")
+_ORG_SPOKESPERSON = re.compile(rf"(?:an?|the)\s+(.+?)\s+{_SPOKES}$", re.I)
+
+
 def _spokesman_for(seg: str) -> _Ref | None:
+    """``a spokesperson for Kessland Rail`` or ``a Kessland Rail spokesperson``: the
+    organisation speaks."""
+    low = seg.lower()
+    if not any(w in low for w in _SPOKES_HINTS):
+        return None
+    m = _ORG_SPOKESPERSON.match(seg.strip().rstrip(".,;:"))
+    if m:
+        found = runs(m.group(1))
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(m.group(1)):
+            info = analyse(found[0].tokens)
+            if info is not None and not (info.kind == "person" and info.gender):
+                return _Ref("name", found[0].text)
     m = re.match(
         r"(?:an?|the)\s+(?:\w+\s+)?(?:spokesman|spokeswoman|spokesperson|representative|"
         r"official|statement)\s+(?:for|from|of|at)\s+(?:the\s+)?(.*)$",
@@ -1073,9 +1313,27 @@ def _spokesman_for(seg: str) -> _Ref | None:
     return None
 
 
+_STOP = re.compile(r"([\w.]*[a-z])\.\s")
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first full stop that ends a sentence, not an abbreviation's
+    (``said Sen. Ada Marsh, the chair. Later...`` -> ``said Sen. Ada Marsh, the chair``)."""
+    for m in _STOP.finditer(text):
+        if m.group(1).lower() in _ABBREVIATIONS:
+            continue
+        return text[: m.start() + len(m.group(1))]
+    return text
+
+
+def _strip_abbreviations(text: str) -> str:
+    """``text`` with the full stops of abbreviations (``Sen.``, ``Dr.``) removed."""
+    return _ABBREV_DOT.sub(r"\1", text)
+
+
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
-    text = re.split(r"(?<=[a-z])\.\s", text)[0]
+    text = _first_clause(text)
     segs = [x for x in _split_segments(text) if x]
     if not segs:
         return None
@@ -1093,10 +1351,12 @@ def _object_ref(text: str) -> _Ref | None:
         if nxt is not None and runs(segs[1])[0].start == 0:
             return _Ref("name", nxt[0], _clean_role(first))
     if words and words[0] == "the" and len(words) <= 3:
-        ref = _orgnoun_ref(first, words)
+        ref = (
+            _orgnoun_ref(first, words) or _rolenoun_ref(first, words) or _thenoun_ref(first, words)
+        )
         if ref is not None:
             return ref
-    return _anon_ref(first)
+    return _spokesman_for(first) or _anon_ref(first)
 
 
 _TRAILING_PHRASE = re.compile(
@@ -1133,6 +1393,9 @@ def _leading_name(seg: str) -> tuple[str, str | None] | None:
     return run.text, " ".join(lead) or None
 
 
+_CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
+
+
 def _post_ref(post: str, tight: bool) -> _Ref | None:
     s = post.lstrip(" ,;:—–-")
     m = _VERB_RE.search(s)
@@ -1141,7 +1404,7 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
     before = s[: m.start()]
     if not before.strip():
         return _object_ref(s[m.end() :])
-    if tight and (len(before.split()) > 8 or "." in before.rstrip(".")):
+    if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
     return _subject_ref(before)
 

@@ -177,10 +177,15 @@ def _runs_in(text: str, offset: int) -> list[Run]:
     return out
 
 
+_IRREGULAR_PLURALS = frozenset({"women", "men", "children", "people"})
+
+
 def _plural_possessive_name(toks: list[Token], j: int, text: str, offset: int) -> bool:
     """``Farmers' Union``: a plural possessive followed by a capitalised organisation word."""
     prev, cur = toks[j - 1], toks[j]
     raw = text[prev.start - offset : prev.raw_end - offset]
+    if prev.low in _IRREGULAR_PLURALS and raw[-2:-1] in "'’":  # "Women’s FA Cup"
+        return text[prev.raw_end - offset : cur.start - offset] == " " and is_cap(cur.text)
     return (
         raw[-1:] in "'’"
         and raw[-2:-1] == "s"
@@ -211,8 +216,57 @@ def _joins(toks: list[Token], j: int, text: str, offset: int, has_of: bool) -> b
             nxt.low not in N.COMMON_CAPITALISED or nxt.low in N.PORTFOLIO_WORDS
         )
     if word in ("and", "&", "the", "on"):
-        return has_of and is_cap(nxt.text)
+        if has_of:
+            return is_cap(nxt.text)
+        return (
+            word in ("and", "&")
+            and place_canonical(toks[j - 1].text) is None
+            and _org_follows(toks, j + 1, text, offset)
+        )
     return False
+
+
+def _org_follows(toks: list[Token], k: int, text: str, offset: int) -> bool:
+    """``Nurses and Midwives Organisation``: after "and", at most three capitalised words
+    end in an organisation word, so the "and" is inside one name."""
+    for m in range(k, min(k + 3, len(toks))):
+        tok = toks[m]
+        if not is_cap(tok.text) or tok.low in N.COMMON_CAPITALISED:
+            return False
+        if m > k and text[toks[m - 1].raw_end - offset : tok.start - offset] != " ":
+            return False
+        if tok.low in N.INSTITUTION_CUES and m > k:
+            return True
+    return False
+
+
+_ORG_HEADS = (
+    "Department|Ministry|Office|Agency|Council|Commission|Committee|Institute|Federation|"
+    "Association|Union|Society|Organisation|Organization|Bureau|Authority|Board|Foundation|"
+    "Centre|Center|School|College|University|Academy|Museum|Directorate|Secretariat|Fund"
+)
+_CAPS = rf"{_NAME_WORD}(?: {_NAME_WORD})*"
+_COMMA_ORG = re.compile(
+    rf"(?<![\w’'\-])(?:{_ORG_HEADS}) (?:of|for) (?:the )?{_CAPS}(?:, {_CAPS})+,? and {_CAPS}"
+)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline (``BRUSSELS, March 4 (Reuters) -``) a body opens with ends,
+    or 0: the city and agency there are the byline, never the story's speakers or subjects."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def comma_org_names(text: str) -> list[tuple[int, int, str]]:
+    """Institutions whose name holds a ``, X and Y`` list after an organisation word:
+    ``Department for Environment, Food and Rural Affairs`` as (start, end, name)."""
+    if ", " not in text or " and " not in text:
+        return []
+    return [(m.start(), m.end(), m.group()) for m in _COMMA_ORG.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +326,9 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
         i += 1
     if not had_role:
         i = 0  # "Green Valley Watch": portfolio words make a role only with an office word
+        k = _embedded_role(words, low)
+        if k:  # "Bank of Japan Governor Kenji Nakamura": a body, its office, then the person
+            i, had_role = k, True
     tail = words[i:]
     while len(tail) > 1 and tail[-1].lower() in N.POSTNOMINALS:
         tail = tail[:-1]
@@ -310,6 +367,45 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
     if gender is None:
         gender = first_name_gender(tail[0])
     return NameInfo("person", joined, role, gender)
+
+
+# Office words too vague to split a run on when only one word follows ("Major League").
+_WEAK_ROLE_WORDS = N._words(
+    "first general major forward chief deputy vice executive state secretary acting "
+    "interim junior senior assistant director"
+)
+
+
+def _embedded_role(words: list[str], low: list[str]) -> int:
+    """Where a person's name starts after ``<body> <office>`` ("Senate Minority Leader Tom
+    Hale", "Bank of Japan Governor Kenji Nakamura"), or 0: the name that follows must be
+    capitalised words without organisation, place or office words in them."""
+    n = len(words)
+    for k in range(n - 2, 0, -1):
+        if low[k] not in N.ROLE_WORDS and low[k] not in N.TITLES:
+            continue
+        tail = low[k + 1 :]
+        if any(
+            w in N.ORG_CUES
+            or w in _CONNECT
+            or w in N.ROLE_WORDS
+            or w in N.TITLES
+            or w in N.PORTFOLIO_WORDS
+            or w in N.COMMON_CAPITALISED
+            or w in N.PLACE_CUES
+            for w in tail
+        ):
+            return 0
+        if not all(
+            (w[:1].isupper() and not w.isupper()) or w in N.PARTICLES for w in words[k + 1 :]
+        ):
+            return 0
+        if place_canonical(" ".join(words[k + 1 :])) is not None:
+            return 0
+        if len(tail) == 1 and low[k] in _WEAK_ROLE_WORDS:
+            return 0
+        return k + 1
+    return 0
 
 
 _PLACE_LOOKUP: dict[str, str] = {}
