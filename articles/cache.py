@@ -22,18 +22,21 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from articles.models import Article
@@ -54,7 +57,8 @@ LIVE_STATUSES = tuple(getattr(Article, "LIVE_STATUSES", (Article.Status.PUBLISHE
 
 
 def _uses_local_memory() -> bool:
-    return isinstance(cache, LocMemCache)
+    # ``cache`` is a proxy: ask the backend object itself.
+    return isinstance(caches["default"], LocMemCache)
 
 
 def _generation_file() -> Path:
@@ -107,14 +111,38 @@ def invalidate_public_pages(using: str | None = None) -> None:
     """Make every cached public page stale, now and again when the current transaction commits.
 
     The immediate bump covers code running outside a transaction; the one on commit covers a
-    reader who rendered the old rows between the bump and the commit.
+    reader who rendered the old rows between the bump and the commit. Inside
+    :func:`invalidate_once` it is noted, and done once when the block ends.
     """
+    pending = _pending.get()
+    if pending is not None:
+        pending.add(using)
+        return
     _bump()
     connection = transaction.get_connection(using)
     if connection.in_atomic_block and not any(
         func is _bump for _sids, func, _robust in connection.run_on_commit
     ):
         transaction.on_commit(_bump, using=using)
+
+
+_pending: ContextVar[set[str | None] | None] = ContextVar("pages_pending", default=None)
+
+
+@contextmanager
+def invalidate_once() -> Iterator[None]:
+    """Invalidate once for a block of writes (an import writes dozens of rows per article)."""
+    if _pending.get() is not None:  # an outer block invalidates
+        yield
+        return
+    pending: set[str | None] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        for using in pending:
+            invalidate_public_pages(using)
 
 
 # Any row of these apps can show on a public page (articles, quotes, tags, sources, speakers,
@@ -196,10 +224,21 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (session is not None and (session.accessed or session.modified))
 
 
-def _page_key(request: HttpRequest, generation: str) -> str:
+def _page_key(request: HttpRequest) -> str:
     # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{PAGE_KEY_PREFIX}:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"{PAGE_KEY_PREFIX}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _generation_and_entry(key: str) -> tuple[str, dict[str, Any] | None]:
+    """The current generation and the stored page, in one round trip to a shared cache."""
+    if _uses_local_memory():
+        return current_generation(), cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), None
+    return str(generation), found.get(key)
 
 
 def _response_from(entry: dict[str, Any]) -> HttpResponse:
@@ -209,52 +248,60 @@ def _response_from(entry: dict[str, Any]) -> HttpResponse:
     return response
 
 
-_KEPT_HEADERS = ("Content-Language", "X-Robots-Tag", "Link")
+def _public_match(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return match.namespace in CACHED_NAMESPACES
+
+
+_NOT_STORED_HEADERS = frozenset({"set-cookie", "x-page-cache", "content-type"})
 
 
 class PublicPageCacheMiddleware:
     """Serves the reader's pages (URL namespaces in ``PAGE_CACHE_NAMESPACES``) from the cache.
 
-    Placed last in ``MIDDLEWARE`` so that sessions, CSRF and messages have run; the view of any
-    other URL (admin, /healthz) is never touched. ``ConditionalGetMiddleware`` turns the ETag and
-    Last-Modified set here into 304s.
+    Placed near the top of ``MIDDLEWARE`` (after the security and static-file middleware), so a
+    hit skips sessions, CSRF, auth and messages altogether: that is what makes a cached page
+    nearly as cheap as an empty view. A miss runs the whole stack and the page is stored with
+    every header it left with. Requests with a session or messages cookie or credentials, other
+    URLs (admin, /healthz) and responses that set cookies or touch the session are never stored.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., HttpResponse],
-        view_args: tuple[Any, ...],
-        view_kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
-        match = request.resolver_match
-        if DEFAULT_PAGE_SECONDS <= 0 or match is None or match.namespace not in CACHED_NAMESPACES:
-            return None
-        if not _cacheable_request(request):
-            return None
+        if (
+            DEFAULT_PAGE_SECONDS <= 0
+            or not _cacheable_request(request)
+            or not _public_match(request)
+        ):
+            return self.get_response(request)
+        key = _page_key(request)
         try:
-            generation = current_generation()
-            key = _page_key(request, generation)
-            entry = cache.get(key)
+            generation, entry = _generation_and_entry(key)
         except Exception:  # the cache is down: serve the page uncached rather than fail
             logger.exception("page cache unavailable")
-            return None
-        # Checked against Django's clock as well as the cache's TTL, so a page never outlives the
-        # next scheduled publication even if the cache keeps it a little longer.
-        if entry is not None and entry["expires"] > timezone.now().timestamp():
+            return self.get_response(request)
+        # A page is good for the generation it was rendered in, and is checked against Django's
+        # clock as well as the cache's TTL, so it never outlives the next scheduled publication.
+        if (
+            entry is not None
+            and entry["generation"] == generation
+            and entry["expires"] > timezone.now().timestamp()
+        ):
             response = _response_from(entry)
             response["X-Page-Cache"] = "hit"
-            return response
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=entry["last_modified"],
+                response=response,
+            )
         with public_reads():
-            response = view_func(request, *view_args, **view_kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
+            response = self.get_response(request)
             if not _cacheable_response(request, response):
                 return response
             until_next = seconds_until_next_publication(generation)
@@ -262,24 +309,27 @@ class PublicPageCacheMiddleware:
         if until_next is not None:
             timeout = min(timeout, until_next)
         content = response.content
-        response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
-        response["Last-Modified"] = http_date(time.time())
+        if not response.has_header("ETag"):
+            response["ETag"] = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+        last_modified = int(time.time())
+        response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        response["X-Page-Cache"] = "miss"
         if timeout >= 1:
-            headers = [
-                (name, response[name])
-                for name in ("ETag", "Last-Modified", "Cache-Control", *_KEPT_HEADERS)
-                if name in response
-            ]
             entry = {
                 "content": content,
                 "content_type": response["Content-Type"],
-                "headers": headers,
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in _NOT_STORED_HEADERS
+                ],
                 "expires": timezone.now().timestamp() + timeout,
+                "generation": generation,
+                "last_modified": last_modified,
             }
             try:
                 cache.set(key, entry, timeout=int(timeout))
             except Exception:
                 logger.exception("page cache unavailable")
+        response["X-Page-Cache"] = "miss"
         return response

@@ -19,9 +19,12 @@ from pathlib import Path
 import reversion
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
-from articles.models import Article, Quote, Source, Speaker, Tag, unique_slug
+from articles.cache import invalidate_once
+from articles.models import Article, Quote, Source, Speaker, Tag, TaggedArticle, unique_slug
 from articles.search import reindex_once, schedule_reindex
 from articles.seeds.format import SeedFormatError, read
 from articles.seeds.quotes import normalise_quote_text
@@ -171,9 +174,13 @@ class SeedImporter:
         return FileResult(name, outcome, article_id=article.pk)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
-        with reversion.create_revision(), reindex_once():
-            reversion.set_comment(f"Imported from the seed of {draft.url}")
+        with invalidate_once(), reindex_once():
             self._save_article(article, draft)
+        # One revision of the article as it now stands, with its new quotes and tags (saved in
+        # bulk, so no per-row signal could have added them).
+        with reversion.create_revision():
+            reversion.set_comment(f"Imported from the seed of {draft.url}")
+            reversion.add_to_revision(article)
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         article.headline = draft.headline
@@ -188,34 +195,29 @@ class SeedImporter:
         if article.pk:
             article.version += 1
         article.save()
-        self._save_quotes(article, draft)
-        self._save_tags(article, draft)
-        article.imported_fingerprint = article.fingerprint()
+        quotes = self._save_quotes(article, draft)
+        tags = self._save_tags(article, draft)
+        article.imported_fingerprint = article.fingerprint([t.name for t in tags], quotes)
         Article.objects.filter(pk=article.pk).update(
             imported_fingerprint=article.imported_fingerprint
         )
         schedule_reindex(article.pk)  # bulk_create sent no signals for the quotes
 
-    def _save_quotes(self, article: Article, draft: ArticleDraft) -> None:
+    def _save_quotes(self, article: Article, draft: ArticleDraft) -> list[Quote]:
         """Replace the article's quotes, keeping every speaker an editor chose by hand."""
         fixed = {
             (q.block, normalise_quote_text(q.text)): q.speaker
             for q in article.quotes.filter(speaker_fixed=True).select_related("speaker")
         }
         article.quotes.all().delete()
-        speakers: dict[str, Speaker] = {}
+        speakers = self._speakers(draft)
         rows = []
         for position, quote in enumerate(draft.quotes):
             key = (quote.block, normalise_quote_text(quote.text))
-            speaker = fixed.get(key)
-            if key not in fixed and quote.speaker:
-                if quote.speaker not in speakers:
-                    speakers[quote.speaker] = Speaker.for_name(quote.speaker, quote.speaker_kind)
-                speaker = speakers[quote.speaker]
             rows.append(
                 Quote(
                     article=article,
-                    speaker=speaker,
+                    speaker=fixed[key] if key in fixed else speakers.get(quote.speaker or ""),
                     text=quote.text,
                     role=quote.role or "",
                     block=quote.block,
@@ -226,18 +228,44 @@ class SeedImporter:
                     speaker_fixed=key in fixed,
                 )
             )
-        Quote.objects.bulk_create(rows)
+        return Quote.objects.bulk_create(rows)
 
-    def _save_tags(self, article: Article, draft: ArticleDraft) -> None:
-        tags = []
+    def _speakers(self, draft: ArticleDraft) -> dict[str, Speaker]:
+        """The draft's speakers by name: one query for those already known by that exact name,
+        ``Speaker.for_name`` (aliases, other cases) for the rest."""
+        kinds = {q.speaker: q.speaker_kind for q in draft.quotes if q.speaker}
+        found = {s.name: s for s in Speaker.objects.filter(name__in=list(kinds))}
+        for name, kind in kinds.items():
+            if name not in found:
+                found[name] = Speaker.for_name(name, kind)
+        return found
+
+    def _save_tags(self, article: Article, draft: ArticleDraft) -> list[Tag]:
+        """Link the draft's tags in a few queries: tags match by name whatever the case and are
+        created when new; links change in bulk, without a signal per row (the revision and the
+        page cache hear of the article once, at its end)."""
+        names = [candidate.name for candidate in draft.tags]
+        existing = Tag.objects.annotate(lower_name=Lower("name")).filter(
+            Q(lower_name__in=[name.lower() for name in names]) | Q(name__in=names)
+        )
+        by_name = {tag.name.casefold(): tag for tag in existing}
+        tags: list[Tag] = []
         for candidate in draft.tags:
-            tag = Tag.objects.filter(name__iexact=candidate.name).first()
+            tag = by_name.get(candidate.name.casefold())
             if tag is None:
                 tag = Tag.objects.create(
                     name=candidate.name, slug=unique_slug(Tag, candidate.name), kind=candidate.kind
                 )
-            tags.append(tag)
-        article.tags.set(tags, clear=False)
+                by_name[candidate.name.casefold()] = tag
+            if tag not in tags:
+                tags.append(tag)
+        links = TaggedArticle.objects.filter(content_object=article)
+        links.exclude(tag__in=tags).delete()
+        linked = set(links.values_list("tag_id", flat=True))
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object=article, tag=tag) for tag in tags if tag.pk not in linked
+        )
+        return tags
 
     def _source(self, domain: str) -> Source:
         known = known_outlets().get(domain, {})

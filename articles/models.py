@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 
 import reversion
 from django.conf import settings
@@ -123,6 +124,10 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+
+    def __str__(self) -> str:
+        # taggit's own fetches the article and the tag; revisions name every link.
+        return f"tag {self.tag_id} on article {self.content_object_id}"
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -278,18 +283,25 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self._status_change = (old_status, new_status, user)
 
-    def fingerprint(self) -> str:
-        """A hash of what editors can change (headline, standfirst, body, tags, quotes)."""
-        quotes = [
-            [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial]
-            for q in self.quotes.order_by("position")
-        ]
+    def fingerprint(
+        self, tag_names: Iterable[str] | None = None, quotes: Iterable[Quote] | None = None
+    ) -> str:
+        """A hash of what editors can change (headline, standfirst, body, tags, quotes).
+
+        The importer passes the tag names and quotes it has just written, saving two queries.
+        """
+        if quotes is None:
+            quotes = self.quotes.order_by("position")
+        if tag_names is None:
+            tag_names = self.tags.values_list("name", flat=True)
         content = {
             "headline": self.headline,
             "standfirst": self.standfirst,
             "body": self.body,
-            "tags": sorted(self.tags.values_list("name", flat=True)),
-            "quotes": quotes,
+            "tags": sorted(tag_names),
+            "quotes": [
+                [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial] for q in quotes
+            ],
         }
         return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
@@ -345,6 +357,8 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        if not Quote.speaker.is_cached(self):  # no query per row (revisions name every quote)
+            return f"“{text}”"
         return f"“{text}” — {self.speaker or 'unknown'}"
 
     def get_absolute_url(self) -> str:

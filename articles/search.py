@@ -154,10 +154,14 @@ class SQLiteEngine(Engine):
                 ],
             )
 
+    # The full-text match drives (CROSS JOIN keeps SQLite from turning it around): a
+    # ``rowid IN (public articles)`` filter made SQLite run the match once per public article,
+    # 200 ms at 10,000 articles instead of well under one.
     def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
         cursor.execute(
-            f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({public_sql})",
-            [self.match(terms), *params],
+            f"SELECT COUNT(*) FROM {TABLE} CROSS JOIN ({public_sql}) AS public "
+            f"ON public.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s",
+            [*params, self.match(terms)],
         )
         return cursor.fetchone()[0]
 
@@ -170,12 +174,17 @@ class SQLiteEngine(Engine):
         offset: int,
         limit: int,
     ) -> list[tuple[int, float, str]]:
+        # Rank first, then make snippets for the page's rows only: a snippet in the ranking
+        # query would be built for every match before the sort.
+        match = self.match(terms)
         cursor.execute(
-            f"SELECT rowid, bm25({TABLE}, {self.WEIGHTS}) AS score, "
-            f"snippet({TABLE}, -1, %s, %s, '…', 30) "
-            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({public_sql}) "
-            "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-            [START, STOP, self.match(terms), *params, limit, offset],
+            f"SELECT hit.id, hit.score, snippet({TABLE}, -1, %s, %s, '…', 30) FROM ("
+            f"  SELECT {TABLE}.rowid AS id, bm25({TABLE}, {self.WEIGHTS}) AS score"
+            f"  FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid"
+            f"  WHERE {TABLE} MATCH %s ORDER BY score, {TABLE}.rowid DESC LIMIT %s OFFSET %s"
+            f") AS hit CROSS JOIN {TABLE} ON {TABLE}.rowid = hit.id WHERE {TABLE} MATCH %s "
+            "ORDER BY hit.score, hit.id DESC",
+            [START, STOP, *params, match, limit, offset, match],
         )
         # bm25 is better when lower; report it the conventional way round.
         return [(pk, -score, snippet) for pk, score, snippet in cursor.fetchall()]
@@ -275,6 +284,7 @@ class SearchResults(Sequence[Hit]):
 
     def _public(self) -> tuple[str, tuple]:
         # The reader's-visibility rule stays in one place: the model's queryset.
+        # One column, "pk" in the SQL (SQLite joins on ``public.pk``).
         return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
     def count(self) -> int:  # type: ignore[override]

@@ -307,6 +307,18 @@ def wrk(wrk_bin: str, url: str, seconds: float, headers: list[str] | None = None
     return Load(rps, percentile("50"), percentile("99"), int(bad[1]) if bad else 0)
 
 
+def settle(base: str, limit: float = 60) -> None:
+    """Wait until requests left queued by the last wrk run (slow pages keep the workers busy
+    after wrk stops) have drained, so one measurement does not spill into the next."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        status_of(base + "/bench/trivial/")
+        if time.perf_counter() - started < 0.05:
+            return
+        time.sleep(0.2)
+
+
 def status_of(url: str, headers: dict[str, str] | None = None) -> int:
     try:
         request = urllib.request.Request(url, headers=headers or {})
@@ -420,11 +432,14 @@ def bench_http(
         report.notes.append("wrk not installed: request rows skipped.")
         return
     with gunicorn(env) as base:
+        if status_of(base + "/bench/trivial/") != 200:
+            raise RuntimeError("/bench/trivial/ is missing: see BENCH_TRIVIAL_VIEW in urls.py")
         search_ok = status_of(base + paths["search"]) == 200
         for path in ("/bench/trivial/", *paths.values()):  # warm imports, connections, caches
             status_of(base + path)
         loads: dict[str, list[Load]] = {}
         for _ in range(runs):
+            settle(base)
             loads.setdefault("trivial", []).append(wrk(wrk_bin, base + "/bench/trivial/", seconds))
             for mode, names in modes.items():
                 headers = COLD_HEADERS if mode == "cold" else []
@@ -432,6 +447,7 @@ def bench_http(
                     if name == "search" and not search_ok:
                         continue
                     url = base + paths[name]
+                    settle(base)
                     loads.setdefault(f"{name}|{mode}", []).append(
                         wrk(wrk_bin, url, seconds, headers)
                     )
@@ -457,6 +473,7 @@ def bench_http(
                 for q in SEARCH_QUERIES
                 for p in (1, 2)
             ]
+            settle(base)
             p50, p95 = latency_p95(urls, dict(COLD_HEADERS_PAIRS))
             report.add(
                 f"search at {articles:,} articles (uncached, one client)",

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.RejectNulMiddleware",
+    # Whole public pages for anonymous readers: a hit skips everything below (articles/cache.py).
+    "articles.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -70,8 +72,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # django-axes: turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
-    # Last, so it sees the request after sessions/CSRF/messages; caches public pages only.
-    "articles.cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -1,6 +1,8 @@
 """Site URLs: the admin (at ADMIN_URL), sitemaps and robots.txt, and the reader's site; 404.html
 and 500.html are the error pages."""
 
+import os
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -27,3 +29,7 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
 ]
+if os.environ.get("BENCH_TRIVIAL_VIEW") == "1":  # only for `make bench`: the yardstick view
+    from bench.views import trivial
+
+    urlpatterns.append(path("bench/trivial/", trivial, name="bench-trivial"))

@@ -224,10 +224,22 @@ def test_the_router_sends_public_reads_to_the_replica_and_writes_to_the_primary(
 
 
 def test_a_broken_cache_serves_pages_uncached(client, story, monkeypatch):
-    def down() -> str:
+    def down(key: str) -> tuple[str, None]:
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(page_cache, "current_generation", down)
+    monkeypatch.setattr(page_cache, "_generation_and_entry", down)
     response = client.get(story.get_absolute_url())
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_local_memory_cache_shares_the_generation_between_processes(client, story):
+    """With the per-process local-memory cache, another process (a second gunicorn worker, an
+    import run) bumps the generation through a file every process on the host reads."""
+    if not page_cache._uses_local_memory():
+        pytest.skip("the generation lives in the shared cache")
+    get(client, "/")
+    assert get(client, "/")[0]["X-Page-Cache"] == "hit"
+    page_cache._generation_file().write_text("bumped-by-another-process")
+    assert page_cache.current_generation() == "bumped-by-another-process"
+    assert get(client, "/")[0]["X-Page-Cache"] == "miss"

@@ -81,6 +81,9 @@ _NAME_TAIL = re.compile(
 _SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|[“\"(]\s*)$")
 
 
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*)\)")
+
+
 def _initials(words: list[str]) -> str:
     return "".join(
         w[0] for w in words if w[:1].isupper() and w.lower() not in ("of", "for", "and", "the")
@@ -94,6 +97,7 @@ class _Collector:
         self.singles: dict[str, list[tuple[float, int, bool, bool, bool]]] = {}
         self.lower_words: set[str] = set()
         self.quoted: list[tuple[str, str]] = []  # paragraphs with quotations, and masked
+        self.acronyms: dict[str, str] = {}  # "IN-SPACe" -> the name it was given after
 
     def add(self, name: str, kind: str, form: str, weight: float, order: int) -> _Cand:
         key = name.lower()
@@ -118,11 +122,27 @@ class _Collector:
         spans = comma_org_names(masked)
         for _a, _b, name in spans:  # "Department for Environment, Food and Rural Affairs"
             self.add(name, "organisation", name, weight, order)
-        for run in runs(masked):
+        found = runs(masked)
+        if "(" in masked:
+            self._acronyms(masked, found)
+        for run in found:
             if any(a <= run.start < b for a, b, _n in spans):
                 continue
             before = _PREV_WORD.search(masked, max(0, run.start - 24), run.start)
             self._run(masked, run, weight, order, before.group(1).lower() if before else "")
+
+    def _acronyms(self, text: str, found: list[Run]) -> None:
+        """``Indian National Space Promotion and Authorisation Centre (IN-SPACe)``: the
+        acronym in brackets is a short form of the name just before it."""
+        for m in _PAREN_ACRONYM.finditer(text):
+            before = [r for r in found if r.end == m.start()]
+            if before:
+                stripped = strip_common(before[-1].tokens)
+                if len(stripped) > 1:
+                    info = analyse(stripped)
+                    if info is not None and info.kind in ("organisation", "place"):
+                        name = place_canonical(info.name) or info.name
+                        self.acronyms.setdefault(m.group(1), name)
 
     def _run(self, text: str, run: Run, weight: float, order: int, prev: str) -> None:
         words = run.tokens
@@ -295,6 +315,9 @@ def _fold_singles(col: _Collector) -> None:
         weight = sum(u[0] for u in uses)
         first = min(u[1] for u in uses)
         target = _single_target(col, multi, word)
+        given = col.acronyms.get(word)
+        if given is not None and given.lower() in col.cands:
+            target = col.cands[given.lower()]
         if target is not None:
             target.forms[word] = None
             target.score += weight
@@ -349,7 +372,7 @@ def _fold_singles(col: _Collector) -> None:
             if word in quoted_text
             else 0
         )
-        cand.score = weight * (1.0 if named else 0.6) + 0.5 * said
+        cand.score += weight * (1.0 if named else 0.6) + 0.5 * said  # after any speaker bonus
         cand.mentions = len(uses)
 
 

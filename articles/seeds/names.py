@@ -56,7 +56,9 @@ ROLE_WORDS = _words(
     "cyclist swimmer jockey trainer referee umpire priest pastor rescuer "
     # abbreviated ranks and offices, with and without their full stop
     "gen gen. lt. col. capt. sgt. maj maj. insp insp. supt supt. det det. cpl cpl. adm adm. "
-    "cmdr cmdr. brig brig. cllr. pres pres. atty atty. pte pte. whip"
+    "cmdr cmdr. brig brig. cllr. pres pres. atty atty. pte pte. whip coun coun. "
+    "co-founder cofounder co-chair co-chairman co-chairwoman co-director coroner auditor "
+    "comptroller ombudsman registrar assessor"
 )
 
 # Portfolio words that follow or precede a role ("Emergency Services Minister", "Minister of

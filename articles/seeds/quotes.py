@@ -364,6 +364,7 @@ class _Doc:
             ent = self._register(nameinfo.name, nameinfo.kind, nameinfo.gender)
             if ent.kind == "person" and ent.gender is None and nameinfo.gender:
                 ent.gender = nameinfo.gender
+        self._link_acronyms()
         for _bi, _a, run in found:
             nameinfo = analyse(run.tokens)
             if (
@@ -382,6 +383,43 @@ class _Doc:
             first = not any(m.sentence == sent for m in info.mentions)
             info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(run.tokens), run))
         self._gender_from_pronouns()
+
+    def _link_acronyms(self) -> None:
+        """``the National Disaster Response Force (NDRF)`` and ``WHO`` for the World Health
+        Organization: an acronym names the organisation it abbreviates, so it resolves there."""
+        short = [
+            e for e in self.entities if e.kind == "organisation" and _ACRONYM.fullmatch(e.name)
+        ]
+        if not short:
+            return
+        given: dict[str, _Entity] = {}
+        for info in self.blocks:
+            if "(" not in info.text:
+                continue
+            for m in _PAREN_ACRONYM.finditer(info.text):
+                before = [r for r in info.runs if r.end == m.start()]
+                if before:
+                    named = analyse(before[-1].tokens)
+                    full = self.by_key.get(named.name.lower()) if named else None
+                    if full is not None and full.kind == "organisation":
+                        given[m.group(1).lower()] = full
+        for ent in short:
+            key = ent.name.lower()
+            full = given.get(key)
+            if full is None:
+                letters = "".join(c for c in ent.name if c.isalpha()).lower()
+                for cand in self.entities:
+                    if len(cand.words) > 1 and cand is not ent and _initials(cand.words) == letters:
+                        if cand.kind != "organisation" and (
+                            cand.gender or first_name_gender(cand.name.split()[0])
+                        ):
+                            continue
+                        cand.kind = "organisation"  # "the International Maritime Forum"
+                        full = cand
+                        break
+            if full is not None and full is not ent:
+                self.by_key[key] = full
+                self.entities.remove(ent)
 
     def _nickname_names(self) -> list[tuple[int, int, Run]]:
         """``Ana "Lightning" Ruiz`` names Ana Ruiz: join the words either side of a nickname."""
@@ -498,6 +536,14 @@ class _Doc:
                                 m.entity.kind = "organisation"
                         else:
                             m.entity.gender = _GENDER_WORDS[word]
+                            ent = m.entity
+                            if (
+                                ent.kind == "organisation"
+                                and len(ent.words) >= 2
+                                and not any(w in N.ORG_CUES for w in ent.words)
+                                and place_canonical(ent.name) is None
+                            ):  # "Zheng Xiaoyu won the title of her career": a person
+                                ent.kind = "person"
                         break
 
     # --- classification
@@ -510,16 +556,21 @@ class _Doc:
                 if s.is_quote:
                     s.partial = self._is_partial(info, k, s)
 
-    def _pre(self, info: _BlockInfo, k: int) -> str:
+    def _pre(self, info: _BlockInfo, k: int, over_titles: bool = False) -> str:
+        """The sentence before span ``k``, from the previous span's close; with
+        ``over_titles`` earlier spans that are not quotations are blanked and passed over."""
         s = info.spans[k]
         a = info.sentences[s.sentence][0]
-        if (
-            k > 0
-            and info.spans[k - 1].sentence == s.sentence
-            and info.spans[k - 1].close is not None
-        ):
-            a = max(a, info.spans[k - 1].close + 1)
-        return info.text[a : s.mark]
+        j = k - 1
+        while over_titles and j >= 0 and info.spans[j].sentence == s.sentence:
+            if info.spans[j].is_quote:
+                break
+            j -= 1
+        if j >= 0 and info.spans[j].sentence == s.sentence and info.spans[j].close is not None:
+            a = max(a, info.spans[j].close + 1)
+        if j == k - 1:
+            return info.text[a : s.mark]
+        return mask_quotes(info.text[a : s.mark])
 
     def _post(self, info: _BlockInfo, k: int) -> str:
         s = info.spans[k]
@@ -579,6 +630,14 @@ class _Doc:
             and pre == pre.rstrip(",;: ") + " "
         ):
             return False
+        if (
+            2 <= n <= 4
+            and not terminal
+            and words[0] == "the"
+            and _title_like(words[1:])
+            and not re.search(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$", pre)
+        ):
+            return False  # crews call the fire "the Chute": a nickname
         if n <= 8 and not terminal and _title_like(words):
             attached = re.search(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$", pre)
             if not attached:
@@ -588,7 +647,11 @@ class _Doc:
         if pre.rstrip().endswith(":"):
             return True
         sentence = self._sentence_text(info, s)
-        return bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+        return bool(
+            _FINITE_VERB_RE.search(sentence)
+            or _ACCORDING.search(sentence)
+            or _PARTICIPLE_AFTER_CLAUSE.search(pre)
+        )
 
     def _known_subject(self, clause: str) -> bool:
         """The clause before a verb ends in a pronoun or a name the article gives."""
@@ -726,7 +789,7 @@ class _Doc:
         return None
 
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
-        pre = self._pre(info, k)
+        pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
@@ -770,6 +833,11 @@ class _Doc:
                 kind = "person" if info.kind in ("person", "single") else "organisation"
                 ent = self._register(info.name, kind, info.gender)
             return ent
+        if ref.kind == "orgname":
+            ent = self.by_key.get(ref.value.lower()) or self.resolve_name(ref.value.split())
+            if ent is None or ent.kind != "organisation":
+                ent = self._register(ref.value, "organisation", None)
+            return ent
         if ref.kind == "pronoun":
             return self._resolve_pronoun(ref.gender, bi, pos)
         if ref.kind == "orgnoun":
@@ -809,6 +877,18 @@ class _Doc:
             for e in self.entities
             if e.kind == "organisation" and len(e.words) > 1 and e.words[-1] == noun
         ]
+        if not named:  # "the Baltic Election Monitoring Mission", read as a person's name
+            named = [
+                e
+                for e in self.entities
+                if e.kind == "person"
+                and len(e.words) > 2
+                and e.words[-1] == noun
+                and e.gender is None
+                and first_name_gender(e.words[0]) is None
+            ]
+            for e in named:
+                e.kind = "organisation"
         return max(named, key=lambda e: len(e.words)) if named else None
 
     def _resolve_rolenoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
@@ -878,6 +958,15 @@ class _Doc:
                 ):
                     ent.kind = "organisation"
                     return ent
+        if noun in N.COMPANY_NOUNS:  # "The utility X said ... the company said"
+            for b in range(bi, max(-1, bi - 2), -1):
+                for p, ent in reversed(self.blocks[b].speakers):
+                    if (b == bi and p >= pos) or ent.kind != "organisation":
+                        continue
+                    if place_canonical(ent.name) is None and not any(
+                        w in N.INSTITUTION_CUES for w in ent.words
+                    ):
+                        return ent
         for ent in self.entities:
             if ent.kind == "organisation" and noun in ent.words:
                 return ent
@@ -927,6 +1016,14 @@ class _Doc:
 
 
 # --- attribution phrases ------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*")
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*)\)")
+
+
+def _initials(words: list[str]) -> str:
+    """First letters of a name's significant words: ``world health organization`` -> who."""
+    return "".join(w[0] for w in words if w not in ("of", "for", "and", "the", "on", "&", "in"))
 
 
 def _org_role(role: str) -> bool:
@@ -1053,7 +1150,7 @@ def _affiliated_name(seg: str, found: list[Run]) -> tuple[str, str | None] | Non
         if info.kind == "single" and not (info.gender or info.role):
             continue
         lead = seg[: run.start].split()
-        if any(w[:1].isupper() for w in lead) or len(lead) > 3:
+        if any(w[:1].isupper() for w in lead[1:]) or len(lead) > 3:
             return None
         if not _AFFILIATION.match(seg, run.end) or k + 1 >= len(found):
             return None
@@ -1088,6 +1185,7 @@ _ANON = re.compile(
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|based in)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?")
 _GROUP = re.compile(
     r"(?:(?:some|many|several|other|most|two|three|four|a few|a group of|a number of|"
     r"dozens of|hundreds of)\s+)?([A-Za-z][a-z-]+s)"
@@ -1108,7 +1206,14 @@ def _group_ref(seg: str) -> _Ref | None:
     at = re.match(r"\s*(?:at|from|with)\s+(?:the\s+)?", rest)
     body = rest[at.end() :] if at else ""
     found = runs(body) if body else []
-    if found and found[0].start == 0 and found[0].end >= len(body.rstrip(" .,;:")):
+    if (
+        found
+        and found[0].start == 0
+        and (
+            found[0].end >= len(body.rstrip(" .,;:"))
+            or _PLACE_TAIL.fullmatch(body[found[0].end :].rstrip(" .,;:"))
+        )
+    ):
         info = analyse(found[0].tokens)
         if info is not None and info.kind == "organisation":
             return _Ref("name", found[0].text)  # "Analysts at Corbell Bank": the bank speaks
@@ -1152,12 +1257,34 @@ def _clean_role(seg: str | None) -> str | None:
     return seg.strip().rstrip(".,;:") or None
 
 
+_ASIDES = re.compile(
+    r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
+    r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
+    r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
+    r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
+)
+_GAVE_NAME = re.compile(
+    r"\b(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
+    r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+)
+
+
+def _clean_clause(text: str) -> str:
+    """A clause without the asides that are never speakers: party labels, acronyms, ages."""
+    if "," not in text and "(" not in text:
+        return text
+    return _ASIDES.sub("", text)
+
+
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
 
 
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
-    t = " " + text.strip() + " "
+    gave = _GAVE_NAME.search(text) if " as " in text else None
+    if gave:  # "a woman who gave her name only as Lakshmi"
+        return _Ref("name", gave.group(1))
+    t = " " + _clean_clause(text.strip()) + " "
     orgs = comma_org_names(t)
     if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."
         return _Ref("name", orgs[-1][2])
@@ -1175,8 +1302,24 @@ def _subject_ref(text: str) -> _Ref | None:
         return _Ref("inherit")
     if last_words[-1] in _SUBJECT_PRONOUNS and len(last_words) <= 2:
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
+    if last_words[-1] == "police" and (len(last_words) == 1 or last_words == ["the", "police"]):
+        return _Ref("orgnoun", "police")  # "police said": the force the article named
+    members = _ORG_MEMBERS.fullmatch(segs[-1].rstrip(" ,.;:"))
+    if members:  # "the mission's monitors", "the union's negotiators"
+        noun = members.group(1).lower()
+        if noun in N.ORG_NOUNS or noun in N.COMPANY_NOUNS:
+            return _Ref("orgnoun", noun)
+        return _Ref("thenoun", noun)
+    named_org = _ORG_APPOSITION.match(segs[-1].rstrip(" ,.;:"))
+    if named_org:  # "The campaign group Zero by 2040"
+        return _Ref("orgname", named_org.group(1))
     last = segs[-1].split()[-1]
-    if len(last_words) == 1 and last[:1].isupper() and last.lower() in N.COMMON_CAPITALISED:
+    if (
+        len(last_words) == 1
+        and last[:1].isupper()
+        and last.lower() in N.COMMON_CAPITALISED
+        and not (last.isupper() and len(last) > 1)  # "WHO said": an acronym
+    ):
         return _Ref("given", last)  # "An said": a short given name the article gave before
     orgnoun = (
         _orgnoun_ref(segs[-1], last_words)
@@ -1213,6 +1356,22 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
+
+
+_ORG_MEMBERS = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)[’']s\s+(?:[a-z]+\s+)?"
+    r"(?:monitors|observers|staff|experts|officials|engineers|researchers|negotiators|"
+    r"lawyers|inspectors|scientists|analysts|economists|investigators|members|leaders)"
+)
+_ORG_KINDS = sorted(
+    N.ORG_NOUNS
+    | N.COMPANY_NOUNS
+    | N._words("charity ngo non-profit nonprofit think-tank lobby pressure advocacy")
+)
+_ORG_APPOSITION = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:" + word_regex(_ORG_KINDS) + r")\s+"
+    r"((?:[A-Z][\w’'&.-]*|\d+(?:,\d{3})*)(?:\s(?:[A-Z][\w’'&.-]*|\d+(?:,\d{3})*|of|for|by|and|the|on|&))*)$"
+)
 
 
 def _orgnoun_ref(seg: str, words: list[str]) -> _Ref | None:
@@ -1334,6 +1493,10 @@ def _strip_abbreviations(text: str) -> str:
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
     text = _first_clause(text)
+    gave = _GAVE_NAME.search(text) if " as " in text else None
+    if gave:  # said a woman in Orta, who gave her name only as Lakshmi
+        return _Ref("name", gave.group(1))
+    text = _clean_clause(text)
     segs = [x for x in _split_segments(text) if x]
     if not segs:
         return None
@@ -1346,7 +1509,11 @@ def _object_ref(text: str) -> _Ref | None:
             role = segs[1]
         return _Ref("name", name, _clean_role(role))
     words = first.lower().split()
-    if words and words[0] in ("the", "a", "an", "its", "their") and len(segs) > 1:
+    if (
+        words
+        and (words[0] in ("the", "a", "an", "its", "their") or _EARLY_POSSESSIVE.match(first))
+        and len(segs) > 1
+    ):
         nxt = _name_segment(segs[1])
         if nxt is not None and runs(segs[1])[0].start == 0:
             return _Ref("name", nxt[0], _clean_role(first))
@@ -1427,7 +1594,31 @@ def _pre_ref(pre: str) -> _Ref | None:
         ref = _subject_ref(pre[: m.start()])
         if ref is not None:
             return ref
+    if not verbs:
+        return _participle_subject(pre)
     return None
+
+
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting)\b")
+
+
+def _participle_subject(pre: str) -> _Ref | None:
+    """``The Foreign Ministry gave another account, saying ... "..."``: the name the
+    sentence opens with is the subject of the participle."""
+    m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
+    if m is None:
+        return None
+    clause = _clean_clause(pre[: m.start()]).strip()
+    found = [r for r in runs(clause) if strip_common(r.tokens)]
+    if not found or found[0].possessive:
+        return None
+    lead = clause[: found[0].start].split()
+    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an")):
+        return None
+    rest = clause[found[0].end :].split()
+    if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
+        return None
+    return _Ref("name", found[0].text)
 
 
 def extract_quotes(blocks: Sequence[Block]) -> list[ExtractedQuote]:

@@ -72,9 +72,13 @@ def is_cap(word: str) -> bool:
     if not word:
         return False
     if word[0].isupper():
-        return word.lower().rstrip(".") not in N.WEEKDAYS_MONTHS
+        low = word.lower()
+        return low.rstrip(".") not in N.WEEKDAYS_MONTHS and not low.endswith(_ADJECTIVE_ENDINGS)
     return bool(_ARTICLE_PREFIX.match(word))
 
+
+# "Nairobi-based", "Russian-backed": adjectives made from a name, never part of one.
+_ADJECTIVE_ENDINGS = ("-based", "-born", "-backed", "-led", "-owned", "-funded", "-headquartered")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _PARTICLE_RE = "|".join(sorted(N.PARTICLES, key=len, reverse=True))
@@ -160,7 +164,12 @@ def _runs_in(text: str, offset: int) -> list[Run]:
                 cur.low in N.PARTICLES and _particle_leads(toks, j, text, offset)
             ):
                 words.append(cur.text)
-            elif cur.low in _CONNECT and j + 1 < n and _joins(toks, j, text, offset, has_of):
+            elif (
+                cur.low in _CONNECT
+                and j + 1 < n
+                and _joins(toks, j, text, offset, has_of)
+                and not (cur.low == "of" and _person_of_body(words, toks, j))
+            ):
                 words.append(cur.text)
                 has_of = has_of or cur.low in ("of", "for")
             else:
@@ -177,18 +186,66 @@ def _runs_in(text: str, offset: int) -> list[Run]:
     return out
 
 
+def _person_of_body(words: list[str], toks: list[Token], j: int) -> bool:
+    """``Nandini Rao of Pune University``: a person's name, then the body they belong to,
+    which is a name of its own (the ``of`` at ``toks[j]`` does not join them)."""
+    if not 2 <= len(words) <= 6 or not words[-1][:1].isupper():
+        return False
+    info = analyse(words)
+    if info is None or info.kind != "person" or not 2 <= len(info.name.split()) <= 4:
+        return False
+    if any(w.isupper() or w.lower() in N.COMMON_CAPITALISED for w in info.name.split()):
+        return False
+    for tok in toks[j + 1 : j + 7]:
+        if not (is_cap(tok.text) or tok.low in _CONNECT):
+            break
+        if tok.low in N.ORG_CUES:
+            return True
+    return False
+
+
 _IRREGULAR_PLURALS = frozenset({"women", "men", "children", "people"})
+_POSSESSIVE_OFFICES = frozenset(
+    {
+        "sheriff",
+        "governor",
+        "mayor",
+        "prosecutor",
+        "attorney",
+        "general",
+        "coroner",
+        "marshal",
+        "president",
+        "commissioner",
+        "auditor",
+        "comptroller",
+        "treasurer",
+        "ombudsman",
+    }
+)
 
 
 def _plural_possessive_name(toks: list[Token], j: int, text: str, offset: int) -> bool:
     """``Farmers' Union``: a plural possessive followed by a capitalised organisation word."""
     prev, cur = toks[j - 1], toks[j]
     raw = text[prev.start - offset : prev.raw_end - offset]
+    if (
+        prev.low in _POSSESSIVE_OFFICES
+        and raw[-2:] in ("’s", "'s")
+        and text[prev.raw_end - offset : cur.start - offset] == " "
+        and is_cap(cur.text)
+        and cur.low in N.INSTITUTION_CUES
+        and j >= 2
+        and is_cap(toks[j - 2].text)
+    ):  # "Franklin County Sheriff’s Office": an office named after its holder
+        return True
     if prev.low in _IRREGULAR_PLURALS and raw[-2:-1] in "'’":  # "Women’s FA Cup"
         return text[prev.raw_end - offset : cur.start - offset] == " " and is_cap(cur.text)
     return (
-        raw[-1:] in "'’"
-        and raw[-2:-1] == "s"
+        (
+            (raw[-1:] in "'’" and raw[-2:-1] == "s")
+            or (prev.low.endswith("men") and raw[-2:-1] in "'’")
+        )
         and text[prev.raw_end - offset : cur.start - offset] == " "
         and is_cap(cur.text)
         and cur.low in N.ORG_CUES
@@ -227,14 +284,17 @@ def _joins(toks: list[Token], j: int, text: str, offset: int, has_of: bool) -> b
 
 
 def _org_follows(toks: list[Token], k: int, text: str, offset: int) -> bool:
-    """``Nurses and Midwives Organisation``: after "and", at most three capitalised words
+    """``Nurses and Midwives Organisation``: after "and", at most four capitalised words
     end in an organisation word, so the "and" is inside one name."""
-    for m in range(k, min(k + 3, len(toks))):
+    for m in range(k, min(k + 4, len(toks))):
         tok = toks[m]
-        if not is_cap(tok.text) or tok.low in N.COMMON_CAPITALISED:
+        if not is_cap(tok.text) or (m == k and tok.low in N.COMMON_CAPITALISED):
             return False
         if m > k and text[toks[m - 1].raw_end - offset : tok.start - offset] != " ":
-            return False
+            if not (m - k >= 2 and tok.low in N.INSTITUTION_CUES):
+                return False
+            if not _plural_possessive_name(toks, m, text, offset):
+                return False
         if tok.low in N.INSTITUTION_CUES and m > k:
             return True
     return False
@@ -305,7 +365,7 @@ def analyse(words: list[str]) -> NameInfo | None:
 @lru_cache(maxsize=4096)
 def _analyse(given: tuple[str, ...]) -> NameInfo | None:
     words = strip_common(list(given))
-    if not words:
+    if not words or (len(words) <= 2 and PARTY_AFFILIATION.match(" ".join(words))):
         return None
     low = [w.lower() for w in words]
     gender = None
@@ -369,6 +429,10 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
     return NameInfo("person", joined, role, gender)
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+# A party and state after a US politician ("D-Colo.", "R-Texas"): never a name.
+PARTY_AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?$")
+
 # Office words too vague to split a run on when only one word follows ("Major League").
 _WEAK_ROLE_WORDS = N._words(
     "first general major forward chief deputy vice executive state secretary acting "
@@ -397,7 +461,8 @@ def _embedded_role(words: list[str], low: list[str]) -> int:
         ):
             return 0
         if not all(
-            (w[:1].isupper() and not w.isupper()) or w in N.PARTICLES for w in words[k + 1 :]
+            (w[:1].isupper() and not w.isupper()) or w in N.PARTICLES or _INITIAL.fullmatch(w)
+            for w in words[k + 1 :]
         ):
             return 0
         if place_canonical(" ".join(words[k + 1 :])) is not None:
