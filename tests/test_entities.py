@@ -146,3 +146,52 @@ def test_legislature_and_dateline() -> None:
     names = by_name(tags)
     assert "Senate" in names
     assert "Reuters" not in names and "OSLO" not in names
+
+
+def forms_of(tags: list[TagCandidate]) -> set[str]:
+    return {f for t in tags for f in (t.name, *t.aliases)}
+
+
+def test_bracketed_acronym_folds_into_the_full_name() -> None:
+    tags = tags_for(
+        "A new licensing body met for the first time.",
+        "The government created the Northern Aviation Licensing and Safety Board (NALS-Bo) "
+        "in 2021.",
+        "NALS-Bo chairman Tomas Reyl said the rules were ready.",
+    )
+    names = by_name(tags)
+    assert "NALS-Bo" in names["Northern Aviation Licensing and Safety Board"].aliases
+    assert "NALS-Bo" not in names
+
+
+def test_union_name_with_and_and_plural_possessive_is_one_tag() -> None:
+    tags = tags_for(
+        "Workers walked out.",
+        "The walkout was called by the Ferry and Harbour Boatmen's Union (FHBU) on Monday.",
+        "The FHBU said talks would resume.",
+    )
+    names = by_name(tags)
+    assert "Ferry and Harbour Boatmen's Union" in names
+    assert "FHBU" in names["Ferry and Harbour Boatmen's Union"].aliases
+
+
+def test_possessive_office_and_based_adjective_names() -> None:
+    tags = tags_for(
+        "Deputies searched the valley.",
+        "The Marlow County Sheriff’s Office said the search would continue.",
+        "Ada Quist, an analyst at Leeds-based Harrow Partners, said costs would rise.",
+    )
+    forms = forms_of(tags)
+    assert "Marlow County Sheriff’s Office" in forms
+    assert "Harrow Partners" in forms
+    assert "Leeds-based Harrow Partners" not in forms
+
+
+def test_quoted_acronym_speaker_keeps_its_speaker_weight() -> None:
+    tags = tags_for(
+        "The tennis final drew a record audience.",
+        "Ilse Varga beat Ana Lenz in the final. Varga said she was tired.",
+        "Lenz said she would rest. Varga said she would not.",
+        "The state broadcaster KTVN called it “a night to remember”.",
+    )
+    assert "KTVN" in by_name(tags)
