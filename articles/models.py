@@ -153,6 +153,18 @@ class ArticleQuerySet(models.QuerySet):
             "tags", "corrections", Prefetch("quotes", queryset=quotes)
         )
 
+    def related_to(self, article: Article) -> ArticleQuerySet:
+        """Articles sharing the most tags with ``article``, in one query: filtering on its tags
+        first makes ``Count`` count only the shared ones."""
+        tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched by for_detail()
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags"))
+            .select_related("source")
+            .order_by("-shared_tags", "-published_at", "-pk")
+        )
+
     def with_quote_count(self) -> ArticleQuerySet:
         return self.annotate(quote_count=Count("quotes", distinct=True))
 

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -121,23 +121,10 @@ class ArticleDetailView(DetailView):
             context = {"article": withdrawn}
             return TemplateResponse(request, "articles/article_gone.html", context, status=410)
 
-    def get_related(self, article: Article) -> QuerySet[Article]:
-        """Other public articles sharing the most tags with this one: one query, since
-        filtering on the tags first makes ``Count`` count the shared ones."""
-        tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched
-        return (
-            Article.objects.published()
-            .filter(tags__in=tag_ids)
-            .exclude(pk=article.pk)
-            .annotate(shared_tags=Count("tags"))
-            .select_related("source")
-            .order_by("-shared_tags", "-published_at", "-pk")[:RELATED_ARTICLES]
-        )
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article = self.object
         return super().get_context_data(
-            related=self.get_related(article),
+            related=Article.objects.published().related_to(article)[:RELATED_ARTICLES],
             json_ld=json_ld_script(article_json_ld(article, self.request)),
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             **kwargs,

@@ -195,3 +195,14 @@ def test_quoted_acronym_speaker_keeps_its_speaker_weight() -> None:
         "The state broadcaster KTVN called it “a night to remember”.",
     )
     assert "KTVN" in by_name(tags)
+
+
+def test_shares_of_a_company_is_not_part_of_its_name() -> None:
+    names = by_name(
+        tags_for(
+            "Brannock Foods agreed a takeover.",
+            "Brannock Foods agreed to be bought by Tellwick Group.",
+            "Shares of Brannock rose 9 per cent on Monday.",
+        )
+    )
+    assert "Shares of Brannock" not in names

@@ -82,7 +82,8 @@ POSTNOMINALS = _words("sc qc kc mp mep mla msp td jr jr. sr sr. ii iii iv phd ob
 
 # Lower-case name particles ("van der Berg", "de la Cruz", "bin Salman").
 PARTICLES = _words(
-    "van von der den de del della degli di da das dos du la le les lo bin binti ibn ben bint "
+    "van von der den de del della degli di da das dos du la le les lo bin binti binte ibn ben "
+    "bint ap ferch"
     "al el ter ten te op zu y e"
 )
 # Hyphenated Arabic-style article prefixes ("al-Aref", "el-Idrissi").
@@ -105,7 +106,7 @@ ORG_CUES = _words(
     "regiment battalion division team fc united rovers athletic wanderers chamber commerce "
     "textiles foods brewery breweries steel logistics shipping chemicals electronics insurance "
     "properties developments grocers stores retail farms mills motors aviation telecom "
-    "railways utilities"
+    "railways utilities confederation air"
 )
 # Organisation cues of the institutional kind: a short name is never folded into these
 # ("Ghana" is not a short form of "Ghana Health Service").
@@ -339,6 +340,7 @@ FEMALE_FIRST_NAMES = frozenset(_FEMALE_NAMES.split())
 # Capitalised words that start sentences or headings but are not names.
 COMMON_CAPITALISED = _words(
     "the a an and but or nor so yet for of in on at by to from with without into onto over "
+    "shares stocks "
     "under after before since until while during about against among between through "
     "across inside outside within near despite although though because if unless when "
     "where whether which who whom whose what why how this that these those there here then "

@@ -85,12 +85,25 @@ _NAMING = re.compile(
     re.I,
 )
 _WORK_NOUN = re.compile(
-    r"\b(?:term|word|words|phrase|slogan|motto|hashtag|title|headline|book|film|movie|song|"
+    r"\b(term|word|words|phrase|slogan|motto|hashtag|title|headline|book|film|movie|song|"
     r"album|single|report|campaign|programme|program|exhibition|exhibit|documentary|show|"
     r"series|play|novel|anthem|manifesto|operation|project|app|brand|codename|nickname|"
     r"label|tagline|initiative|podcast|newspaper|magazine|column|poem|painting|opera|"
     r"musical|game|chant|hymn|memoir|biography|catchphrase)\s*,?\s*$",
     re.I,
+)
+_TERM_NOUNS = _words(
+    "term word words phrase slogan motto hashtag label tagline codename nickname chant "
+    "catchphrase brand"
+)
+_MANNER_WORDS = _words("with without in by for under")
+_ISSUED_THING = re.compile(
+    r"\b(?:issued|issues|issue|issuing|published|publishes|released|lodged|filed|served|"
+    r"imposed|sent out)\s+(?:a|an|the|its|their|new)\s+$",
+    re.I,
+)
+_DESCRIBING_AS = re.compile(
+    r"\b(?:describing|characterising|characterizing)\b[^“”\"]{0,80}\bas\s+(?:an?\s+|the\s+)?$"
 )
 _ABBREVIATIONS = _words(
     "a.m adm approx apr atty aug brig capt cllr cmdr co col corp cpl dec dept det dr e.g est etc "
@@ -128,8 +141,10 @@ _CLOSE_MARKS = '"”'
 
 
 _WHAT_CALLED = re.compile(
-    r"\b(?:what|which)\s+(he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
-    r"(?:has\s+|had\s+|once\s+|later\s+|previously\s+)?called(?:\s+the)?\s*$"
+    r"\b(?:what|which)\s+(he|she|they|it|the\s+[a-z]+|(?:[A-Z][\w’'-]+\s+|[a-z]+\s+){0,4}"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:has\s+|had\s+|once\s+|later\s+|previously\s+)?(?:called|described\s+as)"
+    r"(?:\s+the)?\s*$"
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
 _STRONG_NAMING = re.compile(r"\b(?:titled|entitled|headlined|headed)\s*,?\s*$", re.I)
@@ -486,6 +501,9 @@ class _Doc:
         ]
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and word in e.words]
+        if len(cands) > 1 and info.gender:  # "Mrs O'Rourke": the woman of the family
+            same = [e for e in cands if _entity_gender(e) == info.gender]
+            cands = same or [e for e in cands if _entity_gender(e) is None] or cands
         if not cands:
             cands = [
                 e
@@ -616,8 +634,15 @@ class _Doc:
             label = _LABEL_BEFORE.search(pre)
             if label and not self._known_subject(pre[: label.start()]):
                 return False  # media labelled the contest the "rent election"
-        if n <= 6 and _WORK_NOUN.search(pre) and not _FINITE_VERB_RE.search(pre[-25:]):
+        work = _WORK_NOUN.search(pre) if n <= 6 else None
+        if (
+            work is not None
+            and not _FINITE_VERB_RE.search(pre[-25:])
+            and not (words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
+        ):  # read the report "with a heavy heart": a manner, not the report's title
             return False
+        if n <= 5 and not terminal and _ISSUED_THING.search(pre) and words[0].islower():
+            return False  # the bureau issued a "safety advisory notice": a document's name
         # nickname between first and last name: Emma "the Cat" Lindqvist
         pre_words = pre.split()
         post_words = post.split()
@@ -650,6 +675,7 @@ class _Doc:
         return bool(
             _FINITE_VERB_RE.search(sentence)
             or _ACCORDING.search(sentence)
+            or _DESCRIBING_AS.search(pre)
             or _PARTICIPLE_AFTER_CLAUSE.search(pre)
         )
 
@@ -705,9 +731,16 @@ class _Doc:
             if quotes:
                 self._reported_speech(bi, info)
             for k, s in quotes:
-                ref = self._explicit_ref(info, k, s)
+                pre = self._pre(info, k)
+                if _IN_JUDGMENT.search(pre):  # "was described in the judgment as": the judge
+                    ref = _Ref("rolenoun", "judge", "judge")
+                else:
+                    ref = self._explicit_ref(info, k, s)
                 at = s.mark if ref is None or ref.at is None else ref.at
+                ahead = self._named_later(bi, pre) if s.close is not None else None
                 who = self._resolve_ref(ref, bi, at) if ref is not None else None
+                if ahead is not None:  # "a high court judge ruled ...", named in the next block
+                    who, ref = ahead, None
                 if who is not None:
                     s.explicit = True
                     role = _role_of(ref)
@@ -741,6 +774,25 @@ class _Doc:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _named_later(self, bi: int, pre: str) -> _Entity | None:
+        """``"...," a High Court judge ruled`` with the judge named in the next paragraph
+        ("Mrs Justice X said ..."): the person whose office or title holds the same word."""
+        m = _INDEFINITE_ROLE.search(pre)
+        if m is None or m.group(1).lower() not in N.ROLE_WORDS:
+            return None
+        noun = m.group(1).lower()
+        wanted = {noun, *_ROLE_SYNONYMS.get(noun, ())}
+        for b in range(bi, min(bi + 2, len(self.blocks))):
+            info = self.blocks[b]
+            for mention in info.mentions:
+                if mention.entity.kind != "person":
+                    continue
+                words = {w.lower() for w in (mention.run.tokens if mention.run else [])}
+                words |= set(re.findall(r"[\w.-]+", (mention.role or "").lower()))
+                if wanted & words:
+                    return mention.entity
+        return None
 
     @staticmethod
     def _reported_before(info: _BlockInfo, pos: int) -> _Entity | None:
@@ -943,9 +995,13 @@ class _Doc:
         return None
 
     def _resolve_orgnoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
+        # "the university": the University of York before the University and College Union
+        headed = [e for e in self.entities if e.kind == "organisation" and _org_head(e) == noun]
         for ent in self._candidates(bi, pos):
-            if ent.kind == "organisation" and noun in ent.words:
+            if ent.kind == "organisation" and noun in ent.words and (not headed or ent in headed):
                 return ent
+        if len(headed) == 1:
+            return headed[0]
         if noun in N.COMPANY_NOUNS:
             # "Apple said it would appeal. ... the company argued": a one-word name with no
             # first name or gender that spoke just before is the company
@@ -972,8 +1028,41 @@ class _Doc:
                 return ent
         if noun in N.COMPANY_NOUNS:  # "the company": the business the article is about
             for ent in self.entities:
-                if ent.kind == "organisation" and _company_like(ent):
+                if ent.kind == "organisation" and _company_like(ent) and _kind_fits(noun, ent):
                     return ent
+        return self._subject_word(bi, pos)
+
+    def _subject_word(self, bi: int, pos: int) -> _Entity | None:
+        """``Feyenoord had rejected two offers. The club said ...``: a one-word name that opens
+        a recent sentence, with no first name or title, is the organisation meant."""
+        for b in range(bi, max(-1, bi - 2), -1):
+            info = self.blocks[b]
+            for a, _e in reversed(info.sentences):
+                if b == bi and a >= pos:
+                    continue
+                run = next((r for r in info.runs if r.start >= a), None)
+                if run is None or run.start > a + 1 or len(run.tokens) != 1 or run.possessive:
+                    continue
+                word = run.tokens[0]
+                nameinfo = analyse([word])
+                if (
+                    nameinfo is None
+                    or nameinfo.kind != "single"
+                    or nameinfo.gender
+                    or nameinfo.role
+                    or first_name_gender(word)
+                    or word.lower() in N.COMMON_CAPITALISED
+                    or word.lower() in N.PRONOUNS
+                    or place_canonical(word) is not None
+                    or not re.match(r"\s+[a-z]", info.text[run.end : run.end + 3])
+                ):
+                    continue
+                known = self.resolve_name([word])
+                if known is not None:
+                    if known.kind == "organisation":
+                        return known
+                    continue
+                return self._register(word, "organisation", None)
         return None
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
@@ -1026,10 +1115,35 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in ("of", "for", "and", "the", "on", "&", "in"))
 
 
+def _entity_gender(ent: _Entity) -> str | None:
+    return ent.gender or first_name_gender(ent.words[0]) if ent.words else ent.gender
+
+
 def _org_role(role: str) -> bool:
     """An appositive that describes an organisation ("Britain's largest supermarket chain")."""
     words = re.split(r"\s+(?:of|for|in|at|with|which|that|who)\s", role.lower())[0].split()
     return bool(words) and (words[-1] in N.ORG_NOUNS or words[-1] in N.COMPANY_NOUNS)
+
+
+def _org_head(ent: _Entity) -> str:
+    """The kind word of an organisation's name: its word before ``of``/``for``, else its last
+    ("University of York" -> university, "University and College Union" -> union)."""
+    for k, w in enumerate(ent.words):
+        if k and w in ("of", "for"):
+            return ent.words[k - 1]
+    return ent.words[-1] if ent.words else ""
+
+
+_AIR_WORDS = frozenset({"air", "airline", "airlines", "airways", "aviation", "jet", "airlink"})
+_NOT_BUSINESS_HEADS = frozenset({"airport", "station", "port", "terminal", "hospital", "school"})
+
+
+def _kind_fits(noun: str, ent: _Entity) -> bool:
+    """Whether an organisation can be "the airline", "the company" and so on: an airline's
+    name has an air word in it; an airport or a hospital is never the business."""
+    if noun in ("airline", "carrier"):
+        return any(w in _AIR_WORDS for w in ent.words)
+    return _org_head(ent) not in _NOT_BUSINESS_HEADS
 
 
 def _company_like(ent: _Entity) -> bool:
@@ -1167,8 +1281,15 @@ def _anon_ref(seg: str) -> _Ref | None:
     head = words[-1].lower().strip(",.;:")
     if any(w[:1].isupper() for w in words):
         return None
-    person = head in N.PERSON_NOUNS or (
-        head.endswith(_PERSON_ENDINGS) and head not in N.NOT_PERSON_NOUNS and len(head) > 4
+    person = (
+        head in N.PERSON_NOUNS
+        or (head.endswith(_PERSON_ENDINGS) and head not in N.NOT_PERSON_NOUNS and len(head) > 4)
+        or (  # "said one mason": "one" before a plain noun is a person the text leaves unnamed
+            m.group(1).lower() in ("one", "another")
+            and head.isalpha()
+            and head not in _TIME_NOUNS
+            and head not in N.NOT_PERSON_NOUNS
+        )
     )
     if not person or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
         return None
@@ -1179,16 +1300,20 @@ def _anon_ref(seg: str) -> _Ref | None:
 
 _ANON = re.compile(
     r"(one|a|an|another|her|his|their|its|a local|a fellow)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
-    r"(?=$|\s+(?:in|from|at|of|on|near|who|with|outside|inside)\b|,)",
+    r"(?=$|[.;:]|\s+(?:in|from|at|of|on|near|who|with|outside|inside)\b|,)",
     re.I,
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant")
+_TIME_NOUNS = _words(
+    "day days week weeks month months year years time times morning evening night afternoon "
+    "hour hours minute minutes moment occasion point thing things way case reason"
+)
 
 
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|based in)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?")
 _GROUP = re.compile(
     r"(?:(?:some|many|several|other|most|two|three|four|a few|a group of|a number of|"
-    r"dozens of|hundreds of)\s+)?([A-Za-z][a-z-]+s)"
+    r"dozens of|hundreds of)\s+)?([A-Za-z][a-z-]+\s+)?([a-z][a-z-]+s)"
     r"(?=$|\s+(?:at|from|in|with|for|of|on|close to|familiar with)\s)",
     re.I,
 )
@@ -1200,6 +1325,14 @@ def _group_ref(seg: str) -> _Ref | None:
     m = _GROUP.match(seg.strip())
     if m is None:
         return None
+    modifier = (m.group(1) or "").strip().lower()
+    if modifier and (
+        modifier.endswith(("ing", "ed", "ly"))
+        or modifier in _PREPOSITIONS
+        or modifier in _ROLE_DETERMINERS
+        or modifier in _CONJUNCTIONS
+    ):
+        return None  # "addressing supporters at ...": not a group that speaks
     rest = seg.strip()[m.end() :]
     if any(w[:1].isupper() for w in rest.split()[:1]):
         return None  # "Friends of the Earth": a name
@@ -1217,7 +1350,7 @@ def _group_ref(seg: str) -> _Ref | None:
         info = analyse(found[0].tokens)
         if info is not None and info.kind == "organisation":
             return _Ref("name", found[0].text)  # "Analysts at Corbell Bank": the bank speaks
-    plural = m.group(1).lower()
+    plural = m.group(2).lower()
     single = plural[:-1]
     person = (
         single in N.PERSON_NOUNS
@@ -1276,6 +1409,10 @@ def _clean_clause(text: str) -> str:
     return _ASIDES.sub("", text)
 
 
+_TRAILING_RELATIVE = re.compile(
+    r",?\s*\b(?:who|which|that)(?:\s+(?:had|has|have|was|were|is|are|also|earlier|previously|"
+    r"once|already|repeatedly|long))*\s*$"
+)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
 
 
@@ -1289,7 +1426,7 @@ def _subject_ref(text: str) -> _Ref | None:
     if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."
         return _Ref("name", orgs[-1][2])
     t = _RELATIVE_CLAUSE.sub(",", t)
-    t = re.sub(r",?\s*\b(?:who|which|that)\s*$", "", t.rstrip())
+    t = _TRAILING_RELATIVE.sub("", t.rstrip())
     segs = [x for x in _split_segments(t)]
     while segs and not segs[-1]:
         segs.pop()
@@ -1331,6 +1468,10 @@ def _subject_ref(text: str) -> _Ref | None:
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         return group
+    if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
+        anon = _anon_ref(segs[-1])
+        if anon is not None:
+            return anon
     after_role: str | None = None
     fallback: _Ref | None = None
     head: str | None = None
@@ -1381,7 +1522,10 @@ def _orgnoun_ref(seg: str, words: list[str]) -> _Ref | None:
         return None
     if words[-1] not in N.ORG_NOUNS and words[-1] not in N.COMPANY_NOUNS:
         return None
-    if any(strip_common(r.tokens) for r in runs(seg)):
+    if any(
+        (kept := strip_common(r.tokens)) and not (len(kept) == 1 and kept[0].lower() in N.DEMONYMS)
+        for r in runs(seg)
+    ):  # "the Dutch club" is still the club
         return None
     written = seg.split(None, 1)[1].strip(" ,.;:")
     return _Ref("orgnoun", words[-1], written)
@@ -1397,6 +1541,14 @@ def _thenoun_ref(seg: str, words: list[str]) -> _Ref | None:
     return _Ref("thenoun", words[1])
 
 
+_IN_JUDGMENT = re.compile(
+    r"\b(?:described|called|criticised|criticized|branded)\s+in\s+(?:the|her|his|its)\s+"
+    r"(?:judgment|judgement|ruling)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$"
+)
+_INDEFINITE_ROLE = re.compile(
+    r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+)\s+(?:ruled|found|held|concluded|decided|"
+    r"said|says|wrote|warned)\b"
+)
 _ROLE_SYNONYMS = {
     "judge": ("justice", "magistrate"),
     "justice": ("judge",),
@@ -1595,6 +1747,12 @@ def _pre_ref(pre: str) -> _Ref | None:
         if ref is not None:
             return ref
     if not verbs:
+        described = _DESCRIBING_AS.search(pre)
+        if described:  # "X, its leader, had spent weeks describing the plan as a "...""
+            clause = re.sub(r"(?:\s+[a-z][\w’'-]*)+\s*$", "", pre[: described.start()])
+            ref = _subject_ref(clause)
+            if ref is not None and ref.kind != "inherit":
+                return ref
         return _participle_subject(pre)
     return None
 

@@ -191,6 +191,8 @@ def _person_of_body(words: list[str], toks: list[Token], j: int) -> bool:
     which is a name of its own (the ``of`` at ``toks[j]`` does not join them)."""
     if not 2 <= len(words) <= 6 or not words[-1][:1].isupper():
         return False
+    if words[-1].lower() in N.ROLE_WORDS:  # "Minister of State": an office, not a person
+        return False
     info = analyse(words)
     if info is None or info.kind != "person" or not 2 <= len(info.name.split()) <= 4:
         return False
@@ -448,6 +450,9 @@ def _embedded_role(words: list[str], low: list[str]) -> int:
     for k in range(n - 2, 0, -1):
         if low[k] not in N.ROLE_WORDS and low[k] not in N.TITLES:
             continue
+        k = _portfolio_after(low, k)  # "Executive for Finance", "Minister of State for Transport"
+        if k >= n - 1:
+            return 0
         tail = low[k + 1 :]
         if any(
             w in N.ORG_CUES
@@ -471,6 +476,18 @@ def _embedded_role(words: list[str], low: list[str]) -> int:
             return 0
         return k + 1
     return 0
+
+
+def _portfolio_after(low: list[str], k: int) -> int:
+    """The last word of an office's ``for|of <portfolio>`` complement after ``low[k]``
+    ("Executive for Finance", "Minister of State for Transport"), or ``k`` when none follows."""
+    m, end = k + 1, k
+    while m + 1 < len(low) and low[m] in ("for", "of") and low[m + 1] in N.PORTFOLIO_WORDS:
+        m += 2
+        while m < len(low) and (low[m] in N.PORTFOLIO_WORDS or low[m] == "and"):
+            m += 1
+        end = m - 1
+    return end
 
 
 _PLACE_LOOKUP: dict[str, str] = {}
