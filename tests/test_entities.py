@@ -206,3 +206,32 @@ def test_shares_of_a_company_is_not_part_of_its_name() -> None:
         )
     )
     assert "Shares of Brannock" not in names
+
+
+def test_role_prefixed_people_are_tagged_by_their_names() -> None:
+    tags = tags_for(
+        "A tribunal ruled on the port levy.",
+        "Deputy Inspector-General of Customs Peter Walcott Ndege told reporters the levy was "
+        "lawful. A bench of Chief Justice of Freedonia Oriel Vantasse and Justices Kemal "
+        "Ardeni-Roux and Petra L. Quennel heard the case.",
+        "Senior Minister for Maritime Trade and Inland Ports Maria Ivel Sandquist welcomed it. "
+        "Tomas Edvik of Chile, a shipper, said he would appeal.",
+    )
+    names = set(by_name(tags))
+    for wanted in (
+        "Peter Walcott Ndege",
+        "Oriel Vantasse",
+        "Kemal Ardeni-Roux",
+        "Maria Ivel Sandquist",
+        "Tomas Edvik",
+    ):
+        assert wanted in names
+    assert not any("Inspector" in n or "Justice" in n or "Minister" in n for n in names)
+
+
+def test_convention_on_subject_is_one_tag() -> None:
+    tags = tags_for(
+        "Talks stalled.",
+        "The Convention on Migratory Wetland Birds said talks would resume on Friday.",
+    )
+    assert "Convention on Migratory Wetland Birds" in by_name(tags)

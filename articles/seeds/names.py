@@ -58,7 +58,7 @@ ROLE_WORDS = _words(
     "gen gen. lt. col. capt. sgt. maj maj. insp insp. supt supt. det det. cpl cpl. adm adm. "
     "cmdr cmdr. brig brig. cllr. pres pres. atty atty. pte pte. whip coun coun. "
     "co-founder cofounder co-chair co-chairman co-chairwoman co-director coroner auditor "
-    "comptroller ombudsman registrar assessor"
+    "comptroller ombudsman registrar assessor advocate justices judges"
 )
 
 # Portfolio words that follow or precede a role ("Emergency Services Minister", "Minister of
@@ -93,6 +93,7 @@ ARTICLE_PREFIXES = ("al-", "el-", "ad-", "ar-", "as-", "at-", "ash-", "az-", "an
 ORG_CUES = _words(
     "ministry department bureau institute institution council service services society "
     "alliance union party university college school academy commission committee court "
+    "convention "
     "tribunal company corporation corp corp. inc inc. ltd ltd. llc plc group campaign "
     "officials association agency organisation organization board bank fund foundation "
     "trust museum gallery library centre center observatory authority office police army "
@@ -133,7 +134,7 @@ ORG_NOUNS = _words(
 COMPANY_NOUNS = _words(
     "company firm group business chain retailer carrier airline operator lender insurer "
     "manufacturer maker startup start-up supermarket grocer developer publisher broadcaster "
-    "mill factory producer exporter importer brewer miner utility"
+    "mill factory producer exporter importer brewer miner utility system"
 )
 # A leading word that makes a capitalised run a place ("Port of Valmora", "Mount Kenya").
 PLACE_HEADS = _words("port mount lake cape fort isle bay gulf strait lough loch glen river")

@@ -72,7 +72,7 @@ _VERBS = _words(
     "vowed pledged cautioned stressed stresses testified remarked observed shouted quipped "
     "concluded agreed denied dismissed labelled labeled branded hailed praised condemned "
     "criticised criticized tweeted posted continued reiterated confirmed maintained wondered "
-    "exclaimed boasted mused countered estimated emphasised emphasized"
+    "exclaimed boasted mused countered estimated emphasised emphasized ruled"
 )
 _PARTICIPLES = _words("saying adding telling asking describing calling warning urging noting")
 _VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, *_PARTICIPLES, "put it"]) + r")\b")
@@ -146,6 +146,8 @@ _WHAT_CALLED = re.compile(
     r"(?:has\s+|had\s+|once\s+|later\s+|previously\s+)?(?:called|described\s+as)"
     r"(?:\s+the)?\s*$"
 )
+_DEFINED_TERM = re.compile(r",?\s*(?:in which|whereby|by which)\b")
+_GLOSS = re.compile(r"[’'\"”]?,?\s*(?:or|meaning|literally|i\.e\.)\s*", re.I)
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
 _STRONG_NAMING = re.compile(r"\b(?:titled|entitled|headlined|headed)\s*,?\s*$", re.I)
 _LABEL_VERB = re.compile(
@@ -307,6 +309,8 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
             w = word.group(1).lower()
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
+            if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word.group(1)):
+                continue  # initials before a surname: "said its chair, P.J. Okafor"
         cuts.add(m.end())
     for s in spans:
         if s.close is None:
@@ -616,7 +620,16 @@ class _Doc:
         inner = s.text.strip()
         terminal = inner[-1] in ".!?,;:…" if inner else False
         if _WHAT_CALLED.search(pre):  # what she called "an insulting proposal"
-            return True
+            # ... what he called "card skimming," in which ...: a term, then its definition
+            return not (n <= 4 and _DEFINED_TERM.match(post))
+        if (
+            n <= 6
+            and k > 0
+            and not info.spans[k - 1].is_quote
+            and info.spans[k - 1].sentence == s.sentence
+            and _GLOSS.fullmatch(pre)
+        ):
+            return False  # known locally as "Bukit Lama", or "old hill": a gloss of a name
         if n <= 6 and _NAMING.search(pre):
             return False
         tail = pre[-24:]
@@ -755,7 +768,7 @@ class _Doc:
                     elif (said := self._reported_before(info, s.mark)) is not None:
                         who, role = said, None  # X described his approach. "..."
                     else:
-                        who = self._chain_speaker(bi, s)
+                        who = self._chain_speaker(bi, s) or self._named_next(bi, s)
                         role = None
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
@@ -774,6 +787,38 @@ class _Doc:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _by_generation(self, surname: str, which: str) -> _Entity | None:
+        """Of two people sharing a surname, the one a parent word (father, mother) or a
+        child word (son, daughter) introduces, for ``the elder``/``the younger``."""
+        older = which in ("elder", "older", "senior")
+        cues = _PARENT_WORDS if older else _CHILD_WORDS
+        for info in self.blocks:
+            for m in info.mentions:
+                ent = m.entity
+                if ent.kind != "person" or len(ent.words) < 2 or ent.words[-1] != surname:
+                    continue
+                before = info.text[max(0, m.pos - 40) : m.pos].lower()
+                if any(re.search(rf"\b{c}\b", before) for c in cues):
+                    return ent
+        return None
+
+    def _named_next(self, bi: int, s: _Span) -> _Entity | None:
+        """A paragraph that is only a quotation, then ``That was how X described ...`` or
+        ``With those words, ... X ended ...``: the person the next paragraph names."""
+        info = self.blocks[bi]
+        if s.mark > 0 or s.close is None or info.text[s.close + 1 :].strip(" .,’'\"”"):
+            return None
+        if bi + 1 >= len(self.blocks):
+            return None
+        nxt = self.blocks[bi + 1]
+        if not _BACK_REFERENCE.match(nxt.text) or not nxt.sentences:
+            return None
+        end = nxt.sentences[0][1]
+        for m in nxt.mentions:
+            if m.pos < end and m.entity.kind == "person" and len(m.entity.words) > 1:
+                return m.entity
+        return None
 
     def _named_later(self, bi: int, pre: str) -> _Entity | None:
         """``"...," a High Court judge ruled`` with the judge named in the next paragraph
@@ -866,7 +911,13 @@ class _Doc:
     def _resolve_ref(self, ref: _Ref, bi: int, pos: int) -> _Entity | None:
         if ref.kind == "name":
             words = ref.value.split()
+            if len(words) == 1 and words[0].lower() in N.DEMONYMS:
+                # "the Ethiopian said": a description of a person already named
+                return next((e for e in self._candidates(bi, pos) if e.kind == "person"), None)
             ent = self.resolve_name(words, (bi, pos))
+            kin = _KIN_ORDER.search(ref.role or "")
+            if kin and len(words) == 1:  # "the elder Okafor": the parent of the two
+                ent = self._by_generation(words[0].lower(), kin.group(1).lower()) or ent
             if (
                 ent is not None
                 and ref.role
@@ -893,7 +944,7 @@ class _Doc:
         if ref.kind == "pronoun":
             return self._resolve_pronoun(ref.gender, bi, pos)
         if ref.kind == "orgnoun":
-            ent = self._resolve_orgnoun(ref.value, bi, pos)
+            ent = self._modified_org(ref, bi, pos) or self._resolve_orgnoun(ref.value, bi, pos)
             if ent is None and ref.role:  # "the operators' association", as written
                 ent = self._register(ref.role, "organisation", None)
             return ent
@@ -993,6 +1044,56 @@ class _Doc:
             if ent.gender is None or ent.gender == gender:
                 return ent
         return None
+
+    def _modified_org(self, ref: _Ref, bi: int, pos: int) -> _Entity | None:
+        """``the volcanology agency``, ``the hospital system``, ``the group``: the organisation
+        whose name holds the modifier word, or for a generic noun the nearest organisation
+        that is the subject of a recent sentence."""
+        mods = [
+            w.rstrip("’'s")
+            for w in (ref.role or "").lower().split()[:-1]
+            if len(w) > 3 and w.isalpha() and w not in N.ORG_NOUNS
+        ]
+        if mods:
+            named = [
+                e
+                for e in self.entities
+                if e.kind == "organisation"
+                and len(e.words) > 1
+                and ref.value not in e.words
+                and any(w[:6] == m[:6] for m in mods for w in e.words)
+            ]
+            if len(named) == 1:
+                return named[0]
+        if ref.value not in _GENERIC_ORG_NOUNS or any(
+            ref.value in e.words for e in self.entities if e.kind == "organisation"
+        ):
+            return None
+        for ent in itertools.islice(self._candidates(bi, pos), 8):
+            if len(ent.words) < 2 and not ent.name.isupper():
+                continue  # "Thieves took ...": a capitalised word that opens a sentence
+            if ent.kind == "organisation" and place_canonical(ent.name) is None:
+                return ent
+            if ent.kind == "person" and ent.gender is None and self._described_as_org(ent):
+                ent.kind = "organisation"
+                return ent
+        return None
+
+    def _described_as_org(self, ent: _Entity) -> bool:
+        """``Harbor Care, a nonprofit chain of clinics,``: an appositive whose noun is a kind
+        of organisation makes the name an organisation's."""
+        for info in self.blocks:
+            for m in info.mentions:
+                if m.entity is not ent or m.run is None:
+                    continue
+                desc = _APPOSITIVE_AFTER.match(info.text, m.run.end)
+                if desc is None:
+                    continue
+                head = re.split(r"\s(?:of|for|in|at|with|that|which|based)\s", desc.group(1))[0]
+                last = head.split()[-1].lower() if head.split() else ""
+                if last in N.ORG_NOUNS or last in N.COMPANY_NOUNS:
+                    return True
+        return False
 
     def _resolve_orgnoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
         # "the university": the University of York before the University and College Union
@@ -1437,7 +1538,9 @@ def _subject_ref(text: str) -> _Ref | None:
         last_words.pop()
     if not last_words or all(w in _CONJUNCTIONS for w in last_words):
         return _Ref("inherit")
-    if last_words[-1] in _SUBJECT_PRONOUNS and len(last_words) <= 2:
+    if last_words[-1] in _SUBJECT_PRONOUNS and (
+        len(last_words) <= 2 or last_words[-2] in _SUBORDINATORS
+    ):  # "he said", "hours after she urged": the pronoun is the subject
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
     if last_words[-1] == "police" and (len(last_words) == 1 or last_words == ["the", "police"]):
         return _Ref("orgnoun", "police")  # "police said": the force the article named
@@ -1499,6 +1602,9 @@ def _subject_ref(text: str) -> _Ref | None:
     return fallback
 
 
+_SUBORDINATORS = _words(
+    "after before when as because since while until once although though if whereas"
+)
 _ORG_MEMBERS = re.compile(
     r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)[’']s\s+(?:[a-z]+\s+)?"
     r"(?:monitors|observers|staff|experts|officials|engineers|researchers|negotiators|"
@@ -1729,6 +1835,9 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
 
 
 def _pre_ref(pre: str) -> _Ref | None:
+    plural = _PLURAL_RELATIVE.search(pre)
+    if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
+        return _Ref("anon", plural.group(1))
     called = _WHAT_CALLED.search(pre)
     if called:  # what she called "..."
         ref = _subject_ref(called.group(1))
@@ -1744,6 +1853,8 @@ def _pre_ref(pre: str) -> _Ref | None:
             return ref
     for m in verbs:
         ref = _subject_ref(pre[: m.start()])
+        if ref is None and _AND_END.search(pre, 0, m.start()):
+            ref = _coordinated_subject(pre[: m.start()])
         if ref is not None:
             return ref
     if not verbs:
@@ -1753,11 +1864,69 @@ def _pre_ref(pre: str) -> _Ref | None:
             ref = _subject_ref(clause)
             if ref is not None and ref.kind != "inherit":
                 return ref
-        return _participle_subject(pre)
+        return _participle_subject(pre) or _colon_subject(pre)
     return None
 
 
-_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting)\b")
+def _colon_subject(pre: str) -> _Ref | None:
+    """``Club official Ann Lee hit back on Monday: "..."``: with no speech verb, the person
+    who is the subject of the clause the colon ends introduces the quotation."""
+    clause = pre.rstrip()
+    if not clause.endswith(":"):
+        return None
+    clause = clause[:-1]
+    for r in runs(clause):
+        rest = clause[r.end :].split()
+        if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
+            continue
+        info = analyse(r.tokens)
+        if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+    return None
+
+
+_BACK_REFERENCE = re.compile(
+    r"(?:That|This|Those|These|So|Such|With (?:those|these|that|this)|In (?:those|these))"
+    r"\b(?: (?:was|were|is|are|words|remarks|comments|message|how|what))?",
+)
+_KIN_ORDER = re.compile(r"\b(elder|older|senior|younger|junior)$", re.I)
+_PARENT_WORDS = ("father", "mother", "dad", "mum", "mom", "parent", "grandfather", "grandmother")
+_CHILD_WORDS = ("son", "daughter", "child", "grandson", "granddaughter")
+_PLURAL_RELATIVE = re.compile(
+    r"\b(?:which|that|what|whom)\s+(?:many\s+|some\s+|other\s+|the\s+)?([a-z]{3,}s)\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:described|called|dubbed|termed|labelled|labeled|branded)"
+    r"\s+(?:it\s+|them\s+)?(?:as\s+)?(?:an?\s+|the\s+)?$"
+)
+_NOT_PLURAL_NOUNS = _words("this has was is does its thus always perhaps sometimes")
+_GENERIC_ORG_NOUNS = _words("group organisation organization body system network")
+_AND_END = re.compile(r"\s(?:and|then|and then|before)\s+$")
+_FIRST_VERB = re.compile(
+    r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
+    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
+)
+_LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
+
+
+def _coordinated_subject(clause: str) -> _Ref | None:
+    """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
+    that opens the sentence, followed by its first verb, is the subject of the second."""
+    if any(mark in clause for mark in ",;:—–"):
+        return None
+    lead = _LEAD_POSSESSIVE.match(clause)
+    start = lead.end() if lead and place_canonical(lead.group()[:-3].strip()) else 0
+    found = runs(clause[start:])
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    rest = clause[start + found[0].end :].split()
+    if not rest or not _FIRST_VERB.fullmatch(rest[0]):
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", found[0].text)
+
+
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting|holding)\b")
 
 
 def _participle_subject(pre: str) -> _Ref | None:

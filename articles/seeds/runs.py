@@ -198,6 +198,9 @@ def _person_of_body(words: list[str], toks: list[Token], j: int) -> bool:
         return False
     if any(w.isupper() or w.lower() in N.COMMON_CAPITALISED for w in info.name.split()):
         return False
+    nxt = toks[j + 1 : j + 3]
+    if nxt and place_canonical(nxt[0].text) and (len(nxt) == 1 or not is_cap(nxt[1].text)):
+        return True  # "Abebe Kebede of Ethiopia": a person and the country they represent
     for tok in toks[j + 1 : j + 7]:
         if not (is_cap(tok.text) or tok.low in _CONNECT):
             break
@@ -274,15 +277,25 @@ def _joins(toks: list[Token], j: int, text: str, offset: int, has_of: bool) -> b
         return is_cap(nxt.text) and (
             nxt.low not in N.COMMON_CAPITALISED or nxt.low in N.PORTFOLIO_WORDS
         )
+    if word == "on" and toks[j - 1].low in _ON_HEADS and is_cap(nxt.text):
+        return nxt.low not in N.COMMON_CAPITALISED or nxt.low in N.PORTFOLIO_WORDS
     if word in ("and", "&", "the", "on"):
-        if has_of:
-            return is_cap(nxt.text)
+        if has_of:  # never "... of India Ann Roy and Justices Bo Lee": a second office holder
+            return is_cap(nxt.text) and not (word == "and" and _role_word(nxt.low))
         return (
             word in ("and", "&")
             and place_canonical(toks[j - 1].text) is None
             and _org_follows(toks, j + 1, text, offset)
         )
     return False
+
+
+# Bodies and instruments named by their subject: "Convention on Climate Change",
+# "Committee on Foreign Affairs", "Conference on Disarmament".
+_ON_HEADS = frozenset(
+    {"convention", "committee", "commission", "conference", "council", "panel", "tribunal"}
+    | {"treaty", "protocol", "forum", "subcommittee", "task", "force", "agreement"}
+)
 
 
 def _org_follows(toks: list[Token], k: int, text: str, offset: int) -> bool:
@@ -391,6 +404,9 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
         k = _embedded_role(words, low)
         if k:  # "Bank of Japan Governor Kenji Nakamura": a body, its office, then the person
             i, had_role = k, True
+    j = _trailing_person(words, low, i)
+    if j > i:  # "Additional Advocate General of Rajasthan Vikram Singh Rathore"
+        i, had_role = j, True
     tail = words[i:]
     while len(tail) > 1 and tail[-1].lower() in N.POSTNOMINALS:
         tail = tail[:-1]
@@ -432,6 +448,69 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+
+
+def _role_word(low: str) -> bool:
+    """An office or title word, hyphenated compounds included ("Inspector-General")."""
+    return (
+        low in N.ROLE_WORDS
+        or low in N.TITLES
+        or (("-" in low) and any(p in N.ROLE_WORDS for p in low.split("-")))
+    )
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised (or an initial, "S.K."),
+    not an office, organisation, portfolio, place or common capitalised word."""
+    low = word.lower()
+    if _INITIALS.fullmatch(word):
+        return True
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+        return low in N.PARTICLES
+    return not (
+        _role_word(low)
+        or low in N.PORTFOLIO_WORDS
+        or low in N.ORG_CUES
+        or low in _CONNECT
+        or low in N.COMMON_CAPITALISED
+        or low in N.PLACE_CUES
+        or low in N.DEMONYMS
+        or low.rstrip("s") in N.ROLE_WORDS
+        or place_canonical(word) is not None
+    )
+
+
+def _trailing_person(words: list[str], low: list[str], i: int) -> int:
+    """Where a person's name starts at the end of a run that opens with a role, or ``i``.
+
+    The person is the longest trailing sequence of name-like words (given names, surnames,
+    particles, initials); what comes before is the role, which must hold an office word or be
+    a nationality ("Ethiopian Tigist Alemu"). After ``of``/``for`` the first capitalised word
+    is the office's body or place ("Advocate General of Rajasthan Vikram Singh Rathore")."""
+    n = len(words)
+    if n < 3:
+        if n == 2 and i == 0 and low[0] in N.DEMONYMS and _name_like(words[1]):
+            return 1 if first_name_gender(words[1]) else i
+        return i
+    j = n
+    while j > 0 and _name_like(words[j - 1]):
+        j -= 1
+    while j < n and low[j] in N.PARTICLES:
+        j += 1
+    if j > 0 and low[j - 1] in _CONNECT and n - j >= 3:
+        j += 1
+        given = next((p for p in range(j - 1, n - 1) if first_name_gender(words[p])), None)
+        if given is not None:  # "... for Trade and Inland Ports Maria Ivel Sandquist"
+            j = given
+    if j <= i or n - j < 2 or j == 0:
+        return i
+    prefix = low[:j]
+    if any(_role_word(w) for w in prefix) or all(w in N.DEMONYMS for w in prefix):
+        return j
+    return i
+
+
 # A party and state after a US politician ("D-Colo.", "R-Texas"): never a name.
 PARTY_AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?$")
 
