@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,19 @@ DATA = Path(__file__).parent / "data"
 REFERENCE_SEED = DATA / "000_75629192de6a8d8b.txt"
 EXAMPLES = DATA / "examples"
 BAD = DATA / "bad"
+
+
+def run_import_seeds(*args: str) -> tuple[int, str, str]:
+    """Run ``import_seeds`` as the command line would: (exit status, stdout, stderr)."""
+    from django.core.management import call_command
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_seeds", *args, "--no-progress", stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exit:
+        code = exit.code
+    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

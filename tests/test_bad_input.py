@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from articles.seeds.format import (
     read_bytes,
     render,
 )
-from tests.conftest import BAD, DATA, REFERENCE_SEED
+from tests.conftest import BAD, DATA, REFERENCE_SEED, run_import_seeds
 
 REFERENCE = REFERENCE_SEED.read_bytes()
 
@@ -214,18 +213,6 @@ def test_seeds_built_line_by_line(
 # --- through the importer: bad files fail alone, good files of the same run import ------------
 
 
-def run_import(*args: str) -> tuple[int, str, str]:
-    from django.core.management import call_command
-
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_seeds", *args, "--no-progress", stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exit:
-        code = exit.code
-    return code, out.getvalue(), err.getvalue()
-
-
 def counts() -> dict[str, int]:
     from articles.models import Article, Quote, Source, Speaker, Tag
 
@@ -252,7 +239,7 @@ def test_whole_corpus_in_one_run_imports_only_the_good_files(tmp_path: Path) -> 
     bad_names = sorted(p.name for p in seeds.iterdir() if "good" not in p.name)
     bad_names.remove("000_reference.txt")
 
-    code, out, err = run_import(str(seeds))
+    code, out, err = run_import_seeds(str(seeds))
 
     assert code == 1
     assert f"2 created, 0 updated, 0 unchanged, 0 conflict, {len(bad_names)} failed" in out
@@ -267,7 +254,7 @@ def test_whole_corpus_in_one_run_imports_only_the_good_files(tmp_path: Path) -> 
 @pytest.mark.django_db
 @pytest.mark.parametrize("filename", sorted(NEW_BAD_FILES))
 def test_new_bad_file_alone_leaves_no_rows(filename: str) -> None:
-    code, _, err = run_import(str(BAD / filename))
+    code, _, err = run_import_seeds(str(BAD / filename))
     assert code == 1 and f"FAILED {BAD / filename}" in err
     assert set(counts().values()) == {0}
 
@@ -299,6 +286,6 @@ def test_a_failure_while_saving_rolls_the_whole_file_back(tmp_path: Path, monkey
         raise importer_module.IntegrityError("simulated failure after quotes were written")
 
     monkeypatch.setattr(importer_module.SeedImporter, "_save_tags", broken_tags)
-    code, _, err = run_import(str(REFERENCE_SEED))
+    code, _, err = run_import_seeds(str(REFERENCE_SEED))
     assert code == 1 and "simulated failure" in err
     assert counts()["Article"] == 0 and counts()["Quote"] == 0

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Quote, Source, Speaker
-from tests.conftest import BAD, REFERENCE_SEED
+from tests.conftest import BAD, REFERENCE_SEED, run_import_seeds
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +30,8 @@ REFERENCE_SPEAKERS = [
 ]
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_seeds", *args, "--no-progress", stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exit:
-        code = exit.code
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_reference_seed_becomes_one_published_article():
-    code, out, _ = run(str(REFERENCE_SEED))
+    code, out, _ = run_import_seeds(str(REFERENCE_SEED))
     assert code == 0
     assert "1 created" in out
     article = Article.objects.get()
@@ -62,7 +51,7 @@ def test_reference_seed_becomes_one_published_article():
 
 
 def test_reference_quotes_and_speakers():
-    run(str(REFERENCE_SEED))
+    run_import_seeds(str(REFERENCE_SEED))
     quotes = list(Quote.objects.select_related("speaker").order_by("position"))
     assert [(q.block, q.speaker.name, q.partial) for q in quotes] == REFERENCE_SPEAKERS
     assert [q.position for q in quotes] == list(range(13))
@@ -75,7 +64,7 @@ def test_reference_quotes_and_speakers():
 
 
 def test_reference_tags():
-    run(str(REFERENCE_SEED))
+    run_import_seeds(str(REFERENCE_SEED))
     names = set(Article.objects.get().tags.names())
     assert {"Aleppo", "Syria", "Russia", "John Kerry"} <= names
     assert not names & {"Monday", "The", "NO RESPITE", "DIPLOMACY", "He", "September"}
@@ -83,9 +72,9 @@ def test_reference_tags():
 
 
 def test_second_import_changes_nothing_and_says_so():
-    run(str(REFERENCE_SEED))
+    run_import_seeds(str(REFERENCE_SEED))
     before = Article.objects.get()
-    code, out, _ = run(str(REFERENCE_SEED))
+    code, out, _ = run_import_seeds(str(REFERENCE_SEED))
     assert code == 0
     assert "0 created, 0 updated, 1 unchanged" in out
     after = Article.objects.get()
@@ -96,18 +85,18 @@ def test_second_import_changes_nothing_and_says_so():
 def test_default_path_is_the_seeds_directory(settings, tmp_path: Path):
     shutil.copy(REFERENCE_SEED, tmp_path)
     settings.SEEDS_DIR = tmp_path
-    code, out, _ = run()
+    code, out, _ = run_import_seeds()
     assert code == 0 and "1 created" in out
 
 
 def test_changed_seed_updates_its_article(tmp_path: Path):
     seed = tmp_path / "seed.txt"
     shutil.copy(REFERENCE_SEED, seed)
-    run(str(seed))
+    run_import_seeds(str(seed))
     seed.write_text(
         seed.read_text().replace("Medical supplies were running out", "Supplies ran out")
     )
-    code, out, _ = run(str(seed))
+    code, out, _ = run_import_seeds(str(seed))
     assert code == 0 and "1 updated" in out
     article = Article.objects.get()
     assert "Supplies ran out" in article.body
@@ -121,8 +110,8 @@ def test_same_url_with_other_case_and_fragment_is_the_same_article(tmp_path: Pat
     variant.write_text(
         text.replace(url, url.replace("www.dnaindia.com", "WWW.DNAINDIA.COM") + "#x")
     )
-    run(str(REFERENCE_SEED))
-    code, out, _ = run(str(variant))
+    run_import_seeds(str(REFERENCE_SEED))
+    code, out, _ = run_import_seeds(str(variant))
     assert code == 0
     assert Article.objects.count() == 1
     assert "1 unchanged" in out
@@ -131,7 +120,7 @@ def test_same_url_with_other_case_and_fragment_is_the_same_article(tmp_path: Pat
 def test_directory_with_a_broken_file(tmp_path: Path):
     shutil.copy(REFERENCE_SEED, tmp_path)
     shutil.copy(BAD / "line2_not_integer.txt", tmp_path / "broken.txt")
-    code, out, err = run(str(tmp_path))
+    code, out, err = run_import_seeds(str(tmp_path))
     assert code == 1
     assert f"{tmp_path / 'broken.txt'}:2: expected a non-negative integer, got 'abc'" in err
     assert "1 created, 0 updated, 0 unchanged, 0 conflict, 1 failed" in out
@@ -140,7 +129,7 @@ def test_directory_with_a_broken_file(tmp_path: Path):
 
 @pytest.mark.parametrize("bad", sorted(BAD.glob("*.txt")), ids=lambda p: p.stem)
 def test_each_bad_file_fails_whole_and_writes_nothing(bad: Path):
-    code, _, err = run(str(bad))
+    code, _, err = run_import_seeds(str(bad))
     assert code == 1
     assert str(bad) in err
     assert not Article.objects.exists()
@@ -155,14 +144,14 @@ def test_missing_path_is_a_bad_argument():
 
 
 def test_dry_run_writes_nothing():
-    code, out, _ = run("--dry-run", str(REFERENCE_SEED))
+    code, out, _ = run_import_seeds("--dry-run", str(REFERENCE_SEED))
     assert code == 0
     assert "Dry run" in out and "1 created" in out
     assert not Article.objects.exists()
 
 
 def test_draft_flag_keeps_new_articles_from_readers():
-    run("--draft", str(REFERENCE_SEED))
+    run_import_seeds("--draft", str(REFERENCE_SEED))
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
@@ -171,14 +160,14 @@ def test_draft_flag_keeps_new_articles_from_readers():
 def test_editor_changes_are_kept_when_the_seed_changes(tmp_path: Path):
     seed = tmp_path / "seed.txt"
     shutil.copy(REFERENCE_SEED, seed)
-    run(str(seed))
+    run_import_seeds(str(seed))
     Article.objects.update(headline="An editor's headline")
     seed.write_text(seed.read_text().replace("Medical supplies", "Medicine"))
-    code, out, err = run(str(seed))
+    code, out, err = run_import_seeds(str(seed))
     assert code == 0
     assert "1 conflict" in out and "kept the editor's version" in err
     assert Article.objects.get().headline == "An editor's headline"
-    code, out, _ = run("--overwrite", str(seed))
+    code, out, _ = run_import_seeds("--overwrite", str(seed))
     assert "1 updated" in out
     assert Article.objects.get().headline.startswith("John Kerry defends")
 
@@ -188,7 +177,7 @@ def test_unknown_outlet_gets_a_readable_name(tmp_path: Path):
     seed.write_text(
         REFERENCE_SEED.read_text().replace("www.dnaindia.com", "www.the-daily-planet.co.uk")
     )
-    run(str(seed))
+    run_import_seeds(str(seed))
     assert Source.objects.get().name == "The Daily Planet"
 
 
@@ -207,7 +196,7 @@ def test_a_crash_in_extraction_fails_that_file_only(tmp_path: Path, monkeypatch)
         return real_understand(seed, version)
 
     monkeypatch.setattr(importer, "understand", fragile)
-    code, out, err = run(str(tmp_path))
+    code, out, err = run_import_seeds(str(tmp_path))
     assert code == 1
     assert f"{tmp_path / 'trips.txt'}: extraction failed (RuntimeError: boom)" in err
     assert "1 created" in out and "1 failed" in out
