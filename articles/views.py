@@ -140,7 +140,7 @@ class SearchView(ListView):
     context_object_name = "hits"
 
     def get_queryset(self) -> SearchResults:
-        self.query = self.request.GET.get("q", "").replace("\x00", "").strip()
+        self.query = self.request.GET.get("q", "").strip()  # RejectNulMiddleware drops NULs
         return search(self.query)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -12,8 +12,8 @@ class RejectNulMiddleware:
 
     PostgreSQL cannot compare text with a NUL in it, so a lookup such as ``?speaker=%00`` or
     ``/sections/%00/`` would raise a DataError (a 500) in whichever view filtered on it. No URL of
-    the site has a NUL; a query parameter without its NULs means what the reader typed (the search
-    page drops them too). Forms already refuse NUL (Django's ProhibitNullCharactersValidator)."""
+    the site has a NUL; a query parameter without its NULs means what the reader typed. Forms
+    already refuse NUL (Django's ProhibitNullCharactersValidator)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

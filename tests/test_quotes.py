@@ -251,13 +251,16 @@ def test_nickname_next_to_real_quote() -> None:
 
 # --- the held-out development set under tests/data/extraction ------------------------------
 
-EXTRACTION = Path(__file__).parent / "data" / "extraction"
+# Truth sets beyond the given examples: one written to cover every pattern, then four written
+# blind (each was used for development after its one blind measurement; see the README).
+TRUTH_SETS = ["extraction", "blind", "holdout", "holdout2", "holdout3"]
 
 
-def test_extraction_set_meets_the_bar() -> None:
+@pytest.mark.parametrize("name", TRUTH_SETS)
+def test_truth_set_meets_the_bar(name: str) -> None:
     from articles.seeds.evaluate import evaluate_dir
 
-    report = evaluate_dir(EXTRACTION)
+    report = evaluate_dir(Path(__file__).parent / "data" / name)
     assert len(report.rows) >= 10
     total = report.total
     assert total.e2e_precision >= 0.95, report.format_table()
@@ -519,16 +522,6 @@ def test_titles_labels_and_product_terms_are_not_quotes() -> None:
     assert qs == []
 
 
-def test_blind_set_scores() -> None:
-    from articles.seeds.evaluate import evaluate_dir
-
-    total = evaluate_dir(Path(__file__).parent / "data" / "blind").total
-    assert total.e2e_precision >= 0.95
-    assert total.e2e_recall >= 0.90
-    assert total.attribution >= 0.95
-    assert total.tag_recall >= 0.8
-
-
 # --- roles, affiliations and organisations (holdout patterns, invented sentences) -------------
 
 
@@ -693,16 +686,6 @@ def test_nickname_after_the_is_not_a_quote() -> None:
     assert qs == []
 
 
-def test_holdout_set_scores() -> None:
-    from articles.seeds.evaluate import evaluate_dir
-
-    total = evaluate_dir(Path(__file__).parent / "data" / "holdout").total
-    assert total.e2e_precision >= 0.95
-    assert total.e2e_recall >= 0.90
-    assert total.attribution >= 0.95
-    assert total.tag_recall >= 0.8
-
-
 # --- holdout2 patterns (invented sentences) -------------------------------------------------
 
 
@@ -815,16 +798,6 @@ def test_short_partial_quotes_after_describing_and_what_called_and_manner() -> N
 def test_issued_term_is_not_a_quote() -> None:
     qs = quotes_of("Ms Pell said the regulator had issued a “fire safety notice” to all landlords.")
     assert qs == []
-
-
-def test_holdout2_set_scores() -> None:
-    from articles.seeds.evaluate import evaluate_dir
-
-    total = evaluate_dir(Path(__file__).parent / "data" / "holdout2").total
-    assert total.e2e_precision >= 0.95
-    assert total.e2e_recall >= 0.90
-    assert total.attribution >= 0.95
-    assert total.tag_recall >= 0.8
 
 
 # --- role prefixes, nationalities, leads and other attribution patterns (holdout3 round) ------
@@ -999,13 +972,3 @@ def test_gloss_and_defined_term_are_not_quotes() -> None:
         "which thieves copy a card's chip."
     )
     assert got == []
-
-
-def test_holdout3_set_scores() -> None:
-    from articles.seeds.evaluate import evaluate_dir
-
-    total = evaluate_dir(Path(__file__).parent / "data" / "holdout3").total
-    assert total.e2e_precision >= 0.95
-    assert total.e2e_recall >= 0.90
-    assert total.attribution >= 0.95
-    assert total.tag_recall >= 0.8
