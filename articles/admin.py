@@ -19,6 +19,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag as UnusedTaggitTag
 
+from articles.history import record_baseline
 from articles.models import (
     Article,
     Correction,
@@ -208,6 +209,19 @@ class ArticleAdmin(VersionAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        if request.method == "POST":
+            article = Article.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+            if article is not None and self.has_change_permission(request, article):
+                record_baseline(article)  # the version before this editor's first change
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
         if "status" in form.changed_data or not change:
             new_status = obj.status
@@ -234,6 +248,7 @@ class ArticleAdmin(VersionAdmin):
         for article in selected.select_for_update():
             if article.status == status:
                 continue
+            record_baseline(article)
             article.transition(status, request.user)
             article.last_changed_by = request.user
             article.version += 1

@@ -1,5 +1,5 @@
-"""The one place where seeds become rows: one transaction per file, idempotent, and careful with
-editors' work.
+"""The one place where seeds become rows: in batches, idempotent, and careful with editors'
+work.
 
 ``import_seeds`` (the command) and the tests call :class:`SeedImporter`; nothing else writes
 articles from seeds.
@@ -9,28 +9,39 @@ from __future__ import annotations
 
 import enum
 import json
-import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 import reversion
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db.models import Model, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from articles.cache import invalidate_once
-from articles.models import Article, Quote, Source, Speaker, Tag, TaggedArticle, unique_slug
-from articles.search import reindex_once, schedule_reindex
-from articles.seeds.format import SeedFormatError, read
-from articles.seeds.quotes import normalise_quote_text
-from articles.seeds.understand import ArticleDraft, understand
-
-logger = logging.getLogger(__name__)
+from articles.cache import invalidate_once, invalidate_public_pages
+from articles.history import record_baseline
+from articles.models import (
+    Article,
+    Quote,
+    Source,
+    Speaker,
+    StatusChange,
+    Tag,
+    TaggedArticle,
+    unique_slug,
+    unique_slugs,
+)
+from articles.search import Document, index_documents, reindex_once, schedule_reindex
+from articles.seeds.entities import TagCandidate
+from articles.seeds.pool import Understood, understand_file, understand_files
+from articles.seeds.quotes import ExtractedQuote, normalise_quote_text
+from articles.seeds.understand import ArticleDraft
 
 # Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
 EXTRACTION_VERSION = "1"
@@ -95,38 +106,143 @@ def known_outlets() -> dict[str, dict[str, str]]:
     return {row["fields"]["domain"]: row["fields"] for row in rows}
 
 
+QUOTE_COLUMNS = (
+    "article",
+    "speaker",
+    "text",
+    "role",
+    "block",
+    "start",
+    "end",
+    "partial",
+    "position",
+    "speaker_fixed",
+)
+
+
+class QuoteRow(NamedTuple):
+    """A new article's quote as the importer inserts it: the columns after ``article`` in
+    ``QUOTE_COLUMNS`` order, then the speaker's name for the search index."""
+
+    speaker_id: int | None
+    text: str
+    role: str
+    block: int
+    start: int
+    end: int
+    partial: bool
+    position: int
+    speaker_fixed: bool
+    speaker_name: str
+
+    def values(self) -> tuple:
+        """The values of ``QUOTE_COLUMNS`` after ``article``."""
+        return self[:-1]
+
+    @classmethod
+    def of(cls, position: int, quote: ExtractedQuote, speaker: Speaker | None) -> QuoteRow:
+        return cls(
+            speaker.pk if speaker else None,
+            quote.text,
+            quote.role or "",
+            quote.block,
+            quote.start,
+            quote.end,
+            quote.partial,
+            position,
+            False,
+            speaker.name if speaker else "",
+        )
+
+
+def insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) -> None:
+    """Insert plain rows with one prepared statement (``executemany``).
+
+    ``bulk_create`` builds a model instance and prepares every value of every row, several
+    times the cost of the insert itself when an import writes a dozen quotes and tag links per
+    article. The values must be ready for the database: numbers, strings, booleans, None, or
+    values prepared with the field's ``get_db_prep_save``. No signals are sent.
+    """
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 class SeedImporter:
     """Turns seed files into articles. ``publish`` makes new articles public; ``dry_run``
-    rolls every file back; ``overwrite`` lets a changed seed replace an editor's edits."""
+    rolls every file back; ``overwrite`` lets a changed seed replace an editor's edits.
+
+    Files are understood in ``workers`` processes and written ``batch_size`` at a time: new
+    articles of a batch are created together in one transaction, with a few bulk inserts, while
+    a file that changes an existing article goes through :meth:`save_draft` as before. If the
+    batch fails in the database, it is rolled back and saved again file by file, each file in
+    its own transaction, so one bad file is still rejected whole and the others land.
+    """
+
+    BATCH_SIZE = 500
+    # Sources, tags and speakers already seen are kept between batches, up to this many each.
+    CACHE_LIMIT = 20_000
 
     def __init__(
-        self, *, publish: bool = True, dry_run: bool = False, overwrite: bool = False
+        self,
+        *,
+        publish: bool = True,
+        dry_run: bool = False,
+        overwrite: bool = False,
+        batch_size: int = BATCH_SIZE,
+        workers: int = 1,
     ) -> None:
         self.publish = publish
         self.dry_run = dry_run
         self.overwrite = overwrite
+        self.batch_size = max(1, batch_size)
+        self.workers = workers
+        self._forget()
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
-        for path in iter_seed_files(paths):
-            yield self.import_file(path)
+        """One result per file, in order, each yielded once its batch is committed."""
+        understood = understand_files(iter_seed_files(paths), EXTRACTION_VERSION, self.workers)
+        while batch := list(islice(understood, self.batch_size)):
+            yield from self.save_batch(batch)
+
+    def import_file(self, path: str | os.PathLike[str]) -> FileResult:
+        return self.save_batch([understand_file(path, EXTRACTION_VERSION)])[0]
+
+    def save_batch(self, batch: list[Understood]) -> list[FileResult]:
+        """Save a batch of understood files; results in the batch's order."""
+        results: dict[int, FileResult] = {}
+        drafts: list[tuple[int, str, ArticleDraft]] = []
+        for index, item in enumerate(batch):
+            if item.draft is None:
+                results[index] = FileResult(item.name, Outcome.FAILED, item.failure)
+            else:
+                drafts.append((index, item.name, item.draft))
+        if drafts:
+            try:
+                with transaction.atomic():
+                    results.update(self._save_together(drafts))
+                    if self.dry_run:
+                        transaction.set_rollback(True)
+            except DatabaseError:
+                # Rolled back whole: save again one file per transaction, so only a file that
+                # cannot be saved fails (and a concurrent import's rows are seen).
+                self._forget()
+                for index, name, draft in drafts:
+                    results[index] = self._save_with_retries(draft, name)
+            if self.dry_run:
+                self._forget()  # the rows behind the caches were rolled back
+        return [results[index] for index in range(len(batch))]
 
     # Another import running at the same time (PostgreSQL) can insert the same article, source,
     # speaker or tag between this file's read and its insert; the unique constraint then refuses
     # this transaction. Saving the file again sees the other's rows. Deadlocks and lock timeouts
     # (OperationalError) are retried the same way; a file that still fails is reported.
     SAVE_ATTEMPTS = 3
-
-    def import_file(self, path: str | os.PathLike[str]) -> FileResult:
-        name = str(path)
-        try:
-            draft = understand(read(path), EXTRACTION_VERSION)
-        except SeedFormatError as exc:
-            return FileResult(name, Outcome.FAILED, str(exc))
-        except Exception as exc:  # a bug in extraction must not stop the other files
-            logger.exception("extraction failed for %s", name)
-            message = f"{name}: extraction failed ({type(exc).__name__}: {exc})"
-            return FileResult(name, Outcome.FAILED, message)
-        return self._save_with_retries(draft, name)
 
     def _save_with_retries(self, draft: ArticleDraft, name: str) -> FileResult:
         """Save in one transaction; retry when a concurrent import created the same article,
@@ -141,10 +257,106 @@ class SeedImporter:
                 return result
             except (IntegrityError, OperationalError) as exc:
                 error = exc
+                self._forget()
             except DatabaseError as exc:  # e.g. a value too long for its column: final
                 error = exc
                 break
+        self._forget()
         return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({error})")
+
+    def _save_together(self, drafts: list[tuple[int, str, ArticleDraft]]) -> dict[int, FileResult]:
+        """Inside the batch's transaction: new articles in bulk, the rest one by one."""
+        urls = [draft.url for _, _, draft in drafts]
+        existing = {
+            article.original_url: article
+            for article in Article.objects.select_for_update()
+            .filter(original_url__in=urls)
+            .only("pk", "original_url", "seed_sha256")
+        }
+        results: dict[int, FileResult] = {}
+        new: list[tuple[int, str, ArticleDraft]] = []
+        one_by_one: list[tuple[int, str, ArticleDraft]] = []
+        seen: set[str] = set()
+        for index, name, draft in drafts:
+            article = existing.get(draft.url)
+            if draft.url in seen:  # the same article twice in a batch: after the first
+                one_by_one.append((index, name, draft))
+            elif article is None:
+                new.append((index, name, draft))
+            elif article.seed_sha256 == draft.seed_sha256:
+                results[index] = FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
+            else:
+                one_by_one.append((index, name, draft))
+            seen.add(draft.url)
+        with invalidate_once(), reindex_once():
+            created = self._create([draft for *_, draft in new])
+            for (index, name, _draft), article in zip(new, created, strict=True):
+                results[index] = FileResult(name, Outcome.CREATED, article_id=article.pk)
+            for index, name, draft in one_by_one:
+                results[index] = self.save_draft(draft, name)
+        return results
+
+    def _create(self, drafts: list[ArticleDraft]) -> list[Article]:
+        """New articles with their quotes, tags, status history and search entries, in bulk."""
+        if not drafts:
+            return []
+        sources = self._sources_for({draft.source_domain for draft in drafts})
+        speakers = self._speakers_for(drafts)
+        tags = self._tags_for(drafts)
+        slugs = self._free_slugs(drafts)
+        status = Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT
+        now = timezone.now()
+        articles, quote_rows, tag_ids, documents = [], [], [], []
+        for draft, slug in zip(drafts, slugs, strict=True):
+            article = Article(
+                original_url=draft.url,
+                slug=slug,
+                source=sources[draft.source_domain],
+                imported_at=now,
+            )
+            self._fill(article, draft)
+            article.transition(status)
+            article._status_change = None  # written below, in bulk
+            quotes = [
+                QuoteRow.of(position, quote, speakers.get(quote.speaker or ""))
+                for position, quote in enumerate(draft.quotes)
+            ]
+            article_tags = list(dict.fromkeys(tags[c.name.casefold()] for c in draft.tags))
+            article.imported_fingerprint = article.fingerprint(
+                [tag.name for tag in article_tags], quotes
+            )
+            articles.append(article)
+            quote_rows.append(quotes)
+            tag_ids.append([tag.pk for tag in article_tags])
+            documents.append(
+                Document.build(
+                    article.headline,
+                    article.standfirst,
+                    article.body,
+                    [(q.text, q.speaker_name) for q in quotes],
+                )
+            )
+        Article.objects.bulk_create(articles)
+        ids = [article.pk for article in articles]
+        insert_rows(
+            Quote,
+            QUOTE_COLUMNS,
+            [(pk, *q.values()) for pk, qs in zip(ids, quote_rows, strict=True) for q in qs],
+        )
+        insert_rows(
+            TaggedArticle,
+            ("content_object", "tag"),
+            [(pk, tag) for pk, tags_of in zip(ids, tag_ids, strict=True) for tag in tags_of],
+        )
+        at = StatusChange._meta.get_field("at").get_db_prep_save(now, connection)
+        insert_rows(
+            StatusChange,
+            ("article", "old_status", "new_status", "at"),
+            [(pk, "", status, at) for pk in ids],
+        )
+        index_documents(dict(zip(ids, documents, strict=True)))
+        invalidate_public_pages()  # bulk inserts send no signals
+        return articles
 
     def save_draft(self, draft: ArticleDraft, name: str = "<draft>") -> FileResult:
         """Create or update the article the draft describes; the caller owns the transaction."""
@@ -152,8 +364,8 @@ class SeedImporter:
         if article is None:
             article = Article(
                 original_url=draft.url,
-                slug=self._free_slug(draft),
-                source=self._source(draft.source_domain),
+                slug=self._free_slugs([draft])[0],
+                source=self._sources_for({draft.source_domain})[draft.source_domain],
             )
             article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
             outcome = Outcome.CREATED
@@ -174,15 +386,21 @@ class SeedImporter:
         return FileResult(name, outcome, article_id=article.pk)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
+        updating = article.pk is not None
+        if updating:
+            record_baseline(article)  # the version this import replaces stays restorable
         with invalidate_once(), reindex_once():
             self._save_article(article, draft)
-        # One revision of the article as it now stands, with its new quotes and tags (saved in
-        # bulk, so no per-row signal could have added them).
-        with reversion.create_revision():
-            reversion.set_comment(f"Imported from the seed of {draft.url}")
-            reversion.add_to_revision(article)
+        if updating:
+            # A revision of the article as it now stands, with its new quotes and tags (saved
+            # in bulk, so no per-row signal could have added them). A new article gets its
+            # first revision when an editor first changes it (``record_baseline``).
+            with reversion.create_revision():
+                reversion.set_comment(f"Imported from the seed of {draft.url}")
+                reversion.add_to_revision(article)
 
-    def _save_article(self, article: Article, draft: ArticleDraft) -> None:
+    @staticmethod
+    def _fill(article: Article, draft: ArticleDraft) -> None:
         article.headline = draft.headline
         article.standfirst = draft.standfirst
         article.body = draft.body
@@ -191,6 +409,25 @@ class SeedImporter:
         article.seed_line2 = draft.line2
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
+
+    @staticmethod
+    def _quote(
+        article: Article, position: int, quote: ExtractedQuote, speaker: Speaker | None
+    ) -> Quote:
+        return Quote(
+            article=article,
+            speaker=speaker,
+            text=quote.text,
+            role=quote.role or "",
+            block=quote.block,
+            start=quote.start,
+            end=quote.end,
+            partial=quote.partial,
+            position=position,
+        )
+
+    def _save_article(self, article: Article, draft: ArticleDraft) -> None:
+        self._fill(article, draft)
         article.imported_at = timezone.now()
         if article.pk:
             article.version += 1
@@ -210,55 +447,21 @@ class SeedImporter:
             for q in article.quotes.filter(speaker_fixed=True).select_related("speaker")
         }
         article.quotes.all().delete()
-        speakers = self._speakers(draft)
+        speakers = self._speakers_for([draft])
         rows = []
-        for position, quote in enumerate(draft.quotes):
-            key = (quote.block, normalise_quote_text(quote.text))
-            rows.append(
-                Quote(
-                    article=article,
-                    speaker=fixed[key] if key in fixed else speakers.get(quote.speaker or ""),
-                    text=quote.text,
-                    role=quote.role or "",
-                    block=quote.block,
-                    start=quote.start,
-                    end=quote.end,
-                    partial=quote.partial,
-                    position=position,
-                    speaker_fixed=key in fixed,
-                )
-            )
+        for position, extracted in enumerate(draft.quotes):
+            key = (extracted.block, normalise_quote_text(extracted.text))
+            speaker = fixed[key] if key in fixed else speakers.get(extracted.speaker or "")
+            quote = self._quote(article, position, extracted, speaker)
+            quote.speaker_fixed = key in fixed
+            rows.append(quote)
         return Quote.objects.bulk_create(rows)
 
-    def _speakers(self, draft: ArticleDraft) -> dict[str, Speaker]:
-        """The draft's speakers by name: one query for those already known by that exact name,
-        ``Speaker.for_name`` (aliases, other cases) for the rest."""
-        kinds = {q.speaker: q.speaker_kind for q in draft.quotes if q.speaker}
-        found = {s.name: s for s in Speaker.objects.filter(name__in=list(kinds))}
-        for name, kind in kinds.items():
-            if name not in found:
-                found[name] = Speaker.for_name(name, kind)
-        return found
-
     def _save_tags(self, article: Article, draft: ArticleDraft) -> list[Tag]:
-        """Link the draft's tags in a few queries: tags match by name whatever the case and are
-        created when new; links change in bulk, without a signal per row (the revision and the
-        page cache hear of the article once, at its end)."""
-        names = [candidate.name for candidate in draft.tags]
-        existing = Tag.objects.annotate(lower_name=Lower("name")).filter(
-            Q(lower_name__in=[name.lower() for name in names]) | Q(name__in=names)
-        )
-        by_name = {tag.name.casefold(): tag for tag in existing}
-        tags: list[Tag] = []
-        for candidate in draft.tags:
-            tag = by_name.get(candidate.name.casefold())
-            if tag is None:
-                tag = Tag.objects.create(
-                    name=candidate.name, slug=unique_slug(Tag, candidate.name), kind=candidate.kind
-                )
-                by_name[candidate.name.casefold()] = tag
-            if tag not in tags:
-                tags.append(tag)
+        """Link the draft's tags; links change in bulk, without a signal per row (the revision
+        and the page cache hear of the article once, at its end)."""
+        by_name = self._tags_for([draft])
+        tags = list(dict.fromkeys(by_name[c.name.casefold()] for c in draft.tags))
         links = TaggedArticle.objects.filter(content_object=article)
         links.exclude(tag__in=tags).delete()
         linked = set(links.values_list("tag_id", flat=True))
@@ -267,22 +470,82 @@ class SeedImporter:
         )
         return tags
 
-    def _source(self, domain: str) -> Source:
-        known = known_outlets().get(domain, {})
-        source, _ = Source.objects.get_or_create(
-            domain=domain,
-            defaults={
-                "name": known.get("name") or Source.name_from_domain(domain),
-                "homepage": known.get("homepage") or f"https://{domain}/",
-            },
-        )
-        return source
+    # Rows shared between articles, looked up a batch at a time and remembered ----------------
 
-    def _free_slug(self, draft: ArticleDraft) -> str:
-        if not Article.objects.filter(slug=draft.slug).exists():
-            return draft.slug
-        if draft.outlet_id:
-            candidate = f"{draft.slug[:180]}-{draft.outlet_id}"
-            if not Article.objects.filter(slug=candidate).exists():
-                return candidate
-        return unique_slug(Article, draft.slug)
+    def _forget(self) -> None:
+        """Drop the remembered sources, tags and speakers (after a rollback, or when full)."""
+        self._sources: dict[str, Source] = {}
+        self._tags: dict[str, Tag] = {}
+        self._speakers: dict[str, Speaker] = {}
+
+    def _trim(self) -> None:
+        if max(len(self._sources), len(self._tags), len(self._speakers)) > self.CACHE_LIMIT:
+            self._forget()  # memory stays flat however many distinct names an archive holds
+
+    def _sources_for(self, domains: set[str]) -> dict[str, Source]:
+        self._trim()
+        for domain in domains - self._sources.keys():
+            known = known_outlets().get(domain, {})
+            self._sources[domain], _ = Source.objects.get_or_create(
+                domain=domain,
+                defaults={
+                    "name": known.get("name") or Source.name_from_domain(domain),
+                    "homepage": known.get("homepage") or f"https://{domain}/",
+                },
+            )
+        return self._sources
+
+    def _speakers_for(self, drafts: list[ArticleDraft]) -> dict[str, Speaker]:
+        """The drafts' speakers by name (``Speaker.for_names``: aliases, other cases; new ones
+        created), remembered for the next batches."""
+        self._trim()
+        kinds: dict[str, str] = {}
+        for draft in drafts:
+            for quote in draft.quotes:
+                if quote.speaker and quote.speaker not in self._speakers:
+                    kinds.setdefault(quote.speaker, quote.speaker_kind)
+        self._speakers.update(Speaker.for_names(kinds))
+        return self._speakers
+
+    def _tags_for(self, drafts: list[ArticleDraft]) -> dict[str, Tag]:
+        """The drafts' tags by case-folded name: matched whatever the case, created when new."""
+        self._trim()
+        wanted: dict[str, TagCandidate] = {}
+        for draft in drafts:
+            for candidate in draft.tags:
+                key = candidate.name.casefold()
+                if key not in self._tags:
+                    wanted.setdefault(key, candidate)
+        if wanted:
+            names = [candidate.name for candidate in wanted.values()]
+            existing = Tag.objects.annotate(lower_name=Lower("name")).filter(
+                Q(lower_name__in=[name.lower() for name in names]) | Q(name__in=names)
+            )
+            for tag in existing:
+                self._tags.setdefault(tag.name.casefold(), tag)
+            new: list[Tag] = []
+            for key, candidate in wanted.items():
+                if key not in self._tags:
+                    self._tags[key] = Tag(name=candidate.name, kind=candidate.kind)
+                    new.append(self._tags[key])
+            for tag, slug in zip(new, unique_slugs(Tag, [t.name for t in new]), strict=True):
+                tag.slug = slug
+            Tag.objects.bulk_create(new)
+        return self._tags
+
+    def _free_slugs(self, drafts: list[ArticleDraft]) -> list[str]:
+        """A free slug per draft: the headline's, else with the outlet's id, else numbered."""
+        with_ids = [f"{d.slug[:180]}-{d.outlet_id}" if d.outlet_id else "" for d in drafts]
+        candidates = {d.slug for d in drafts} | set(filter(None, with_ids))
+        taken = set(Article.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        slugs = []
+        for draft, with_id in zip(drafts, with_ids, strict=True):
+            if draft.slug not in taken:
+                slug = draft.slug
+            elif with_id and with_id not in taken:
+                slug = with_id
+            else:
+                slug = unique_slug(Article, draft.slug, taken=taken)
+            taken.add(slug)
+            slugs.append(slug)
+        return slugs

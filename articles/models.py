@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -69,14 +70,46 @@ class Speaker(models.Model):
     @classmethod
     def for_name(cls, name: str, kind: str = Kind.PERSON) -> Speaker:
         """The speaker called ``name`` (or having it as an alias), created when new."""
-        existing = cls.objects.filter(Q(name__iexact=name) | Q(slug=slugify(name))).first()
-        if existing is None:
-            existing = cls.objects.filter(aliases__icontains=name).first()
-            if existing is not None and name.lower() not in (a.lower() for a in existing.aliases):
-                existing = None
-        if existing is not None:
-            return existing
-        return cls.objects.create(name=name, slug=unique_slug(cls, name), kind=kind)
+        return cls.for_names({name: kind})[name]
+
+    @classmethod
+    def for_names(cls, kinds: dict[str, str]) -> dict[str, Speaker]:
+        """``for_name`` for many names (name -> kind for new speakers), in a few queries: the
+        first speaker by name whose name matches whatever the case or whose slug matches, else
+        one that has the name as an alias, else a new speaker (one per name and its variants)."""
+        found: dict[str, Speaker] = {}
+        if not kinds:
+            return found
+        keys = {name: (name.lower(), slugify(name)) for name in kinds}
+        candidates = (
+            cls.objects.annotate(lower_name=Lower("name"))
+            .filter(
+                Q(lower_name__in=[lower for lower, _ in keys.values()])
+                | Q(name__in=list(kinds))
+                | Q(slug__in=[slug for _, slug in keys.values()])
+            )
+            .order_by("name", "pk")
+        )
+        by_key: dict[str, Speaker] = {}
+        for speaker in candidates:
+            by_key.setdefault(speaker.name.lower(), speaker)
+            by_key.setdefault(speaker.slug, speaker)
+        if any(key not in by_key for pair in keys.values() for key in pair):
+            for speaker in cls.objects.exclude(aliases=[]).order_by("name", "pk"):
+                for alias in speaker.aliases:
+                    by_key.setdefault(f"alias:{alias.lower()}", speaker)
+        new: list[Speaker] = []
+        for name, (lower, slug) in keys.items():
+            speaker = by_key.get(lower) or by_key.get(slug) or by_key.get(f"alias:{lower}")
+            if speaker is None:
+                speaker = cls(name=name, kind=kinds[name])
+                new.append(speaker)
+                by_key[lower] = by_key[slug] = speaker
+            found[name] = speaker
+        for speaker, slug in zip(new, unique_slugs(cls, [s.name for s in new]), strict=True):
+            speaker.slug = slug
+        cls.objects.bulk_create(new)
+        return found
 
     def merge(self, others: list[Speaker]) -> int:
         """Fold ``others`` into this speaker: their quotes and names move here; returns quotes
@@ -427,15 +460,32 @@ class Correction(models.Model):
         return f"Correction of {self.created_at:%d %B %Y}"
 
 
-def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
-    """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it."""
+def unique_slug(
+    model: type[models.Model], text: str, max_length: int = 200, taken: Collection[str] = ()
+) -> str:
+    """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it and it
+    is not in ``taken`` (slugs about to be used by rows not yet saved)."""
     base = slugify(text)[:max_length].strip("-") or "item"
     slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
+    while slug in taken or model._default_manager.filter(slug=slug).exists():
         n += 1
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)] + suffix
     return slug
+
+
+def unique_slugs(model: type[models.Model], texts: Iterable[str]) -> list[str]:
+    """``unique_slug`` for many texts at once, also unique among themselves: one query for the
+    plain slugs, and more only for those already taken."""
+    texts = list(texts)
+    bases = [slugify(text)[:200].strip("-") or "item" for text in texts]
+    taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
+    slugs = []
+    for text, base in zip(texts, bases, strict=True):
+        slug = base if base not in taken else unique_slug(model, text, taken=taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 # Revisions keep an article with its quotes, tags and corrections, so a restore brings back
@@ -443,4 +493,5 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> 
 reversion.register(Quote)
 reversion.register(TaggedArticle)
 reversion.register(Correction)
-reversion.register(Article, follow=["quotes", "taggedarticle_set", "corrections"])
+REVISION_FOLLOWS = ("quotes", "taggedarticle_set", "corrections")
+reversion.register(Article, follow=REVISION_FOLLOWS)

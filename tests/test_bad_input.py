@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.db import IntegrityError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,14 +262,15 @@ def test_new_bad_file_alone_leaves_no_rows(filename: str) -> None:
 
 @pytest.mark.django_db
 def test_file_that_vanishes_mid_run(tmp_path: Path) -> None:
-    """A directory is listed first, read file by file: one deleted in between fails alone."""
+    """A directory is listed first, read file by file: one deleted in between fails alone
+    (batches of one, so that b.txt is read after a.txt is saved)."""
     from articles.importer import Outcome, SeedImporter
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes(REFERENCE.replace(b"2259122", name.encode()[:1] + b"1"))
     shutil.copy(DATA / "examples" / "002_harbor_air_merger.txt", tmp_path / "c.txt")
     results = []
-    for result in SeedImporter().run([tmp_path]):
+    for result in SeedImporter(batch_size=1).run([tmp_path]):
         results.append(result)
         if result.path.endswith("a.txt"):
             (tmp_path / "b.txt").unlink()
@@ -279,13 +281,24 @@ def test_file_that_vanishes_mid_run(tmp_path: Path) -> None:
 
 @pytest.mark.django_db
 def test_a_failure_while_saving_rolls_the_whole_file_back(tmp_path: Path, monkeypatch) -> None:
-    """A crash after the article row is written (in the tags step) leaves nothing of the file."""
-    from articles import importer as importer_module
+    """A database error on one file (in the batch: before its rows are inserted; saved alone:
+    after its article, quotes and tags are written): the batch is rolled back and saved again
+    file by file, the others land and nothing of the failing file is left."""
+    from articles.models import Article
 
-    def broken_tags(self, article, draft):
-        raise importer_module.IntegrityError("simulated failure after quotes were written")
+    real_fingerprint = Article.fingerprint
 
-    monkeypatch.setattr(importer_module.SeedImporter, "_save_tags", broken_tags)
-    code, _, err = run_import_seeds(str(REFERENCE_SEED))
-    assert code == 1 and "simulated failure" in err
-    assert counts()["Article"] == 0 and counts()["Quote"] == 0
+    def fragile_fingerprint(self, *args, **kwargs):
+        if "trips" in self.original_url:
+            raise IntegrityError("simulated failure after rows were written")
+        return real_fingerprint(self, *args, **kwargs)
+
+    monkeypatch.setattr(Article, "fingerprint", fragile_fingerprint)
+    shutil.copy(REFERENCE_SEED, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(REFERENCE.replace(b"john-kerry", b"trips-kerry"))
+    shutil.copy(DATA / "examples" / "002_harbor_air_merger.txt", tmp_path / "c.txt")
+    code, out, err = run_import_seeds(str(tmp_path))
+    assert code == 1 and "simulated failure" in err and str(tmp_path / "b.txt") in err
+    assert "2 created" in out and "1 failed" in out
+    assert not Article.objects.filter(original_url__contains="trips").exists()
+    assert counts()["Article"] == 2

@@ -27,10 +27,26 @@ from tests.seedgen import (
     write_generated_seeds,
 )
 
-# Sized to stay well under a minute: the importer takes about 20 ms a generated file on SQLite
-# and 40 ms on PostgreSQL here. CRASH_SEEDS=1000 runs more.
-SEED_COUNTS = {"sqlite": 300, "postgres": 200}
+# Sized to stay well under a minute. Small batches (each committed on its own) and worker
+# processes, so a kill can land mid-batch, between batches, or with workers running.
+# CRASH_SEEDS=3000 runs more.
+SEED_COUNTS = {"sqlite": 600, "postgres": 400}
+BATCH_SIZE = 25
 KILLS = 3
+
+
+def kill_after_some_files(victim: subprocess.Popen, files: int, rng: random.Random) -> None:
+    """SIGKILL ``victim`` a moment after it reports ``files`` files saved: the point is random,
+    yet always inside the import, however fast this machine is."""
+    reported = 0
+    while reported < files:
+        line = victim.stdout.readline()
+        if not line:
+            break
+        reported += line.startswith(("created: ", "unchanged: "))
+    time.sleep(rng.uniform(0, 0.02))
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
 
 
 @pytest.mark.parametrize("backend", backends())
@@ -46,15 +62,20 @@ def test_sigkill_at_random_points_then_rerun_gives_the_uninterrupted_result(
     databases = ScratchDatabases(backend, tmp_path, 2)
     try:
         env_a, env_b = databases.envs
-        args = ("import_seeds", str(seeds), "--no-progress")
+        args = ("import_seeds", str(seeds), "--no-progress", f"--batch-size={BATCH_SIZE}")
         uninterrupted = start_manage(*args, env=env_a)
 
-        partial_dumps = []
+        # Kill points, in files saved so far: rising, and each within the first half of what is
+        # left, so the victim is still importing when the signal arrives.
+        points, done = [], 0
         for _ in range(KILLS):
-            victim = start_manage(*args, env=env_b, stdout=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.8, 0.8 + count / 100))  # past start-up, into the import
-            victim.send_signal(signal.SIGKILL)
-            victim.wait(timeout=30)
+            done += rng.randint(1, (count - done) // 2)
+            points.append(done)
+        partial_dumps = []
+        unbuffered = {**env_b, "PYTHONUNBUFFERED": "1"}
+        for point in points:
+            victim = start_manage(*args, "--verbosity=2", env=unbuffered, stderr=subprocess.DEVNULL)
+            kill_after_some_files(victim, point, rng)
             assert victim.returncode == -signal.SIGKILL, f"the import ended by itself {note}"
             partial_dumps.append(dump(env_b))
 

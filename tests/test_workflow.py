@@ -285,3 +285,22 @@ def test_two_concurrent_saves_exactly_one_succeeds():
     article.refresh_from_db()
     assert article.headline in {form["headline"] for form in forms}
     assert article.version == forms[0]["version"] + 1
+
+
+def test_an_import_keeps_no_revision_until_the_first_change(editor, draft):
+    """New imports write no revision; the first change records the article as imported first,
+    so it can still be compared and restored."""
+    original = draft.headline
+    assert not Version.objects.get_for_object(draft).exists()
+    editor.post(change_url(draft), form_data(draft, headline="A better headline"))
+    versions = Version.objects.get_for_object(draft)
+    assert [v.field_dict["headline"] for v in versions] == ["A better headline", original]
+    assert versions[1].revision.comment == "As imported, before its first change."
+    assert versions[1].revision.version_set.filter(content_type__model="quote").count() == 13
+
+    editor.post(change_url(draft), form_data(draft, headline="Third headline"))
+    assert Version.objects.get_for_object(draft).count() == 3  # one baseline only
+
+    versions[1].revision.revert(delete=True)
+    draft.refresh_from_db()
+    assert draft.headline == original

@@ -9,6 +9,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.importer import ImportSummary, Outcome, SeedImporter
+from articles.seeds.pool import default_workers
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 class Command(BaseCommand):
@@ -32,6 +40,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-progress", action="store_true", help="Never show the progress line."
         )
+        parser.add_argument(
+            "--batch-size",
+            type=positive,
+            default=SeedImporter.BATCH_SIZE,
+            help="New articles written per transaction (default %(default)s).",
+        )
+        parser.add_argument(
+            "--workers",
+            type=positive,
+            default=default_workers(),
+            help="Processes that read and understand seeds (default: one per core, "
+            "%(default)s here; small imports use none).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         paths = options["paths"] or [settings.SEEDS_DIR]
@@ -42,6 +63,8 @@ class Command(BaseCommand):
             publish=not options["draft"],
             dry_run=bool(options["dry_run"]),
             overwrite=bool(options["overwrite"]),
+            batch_size=options["batch_size"],
+            workers=options["workers"],
         )
         show_progress = (
             not options["no_progress"] and self.stdout.isatty() and options["verbosity"] >= 1
