@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from articles.models import Article, Source, Tag
+from articles.models import Article, Source, Tag, tags_of
 
 FEED_SIZE = 30
 
@@ -56,7 +56,7 @@ class LatestArticlesFeed(Feed):
         return item.source.homepage or f"https://{item.source.domain}/"
 
     def item_categories(self, item: Article) -> list[str]:
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in tags_of(item)]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

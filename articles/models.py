@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Prefetch, Q, Subquery
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from articles.links import slug_url, str_url
 from articles.seeds.format import Block, split_blocks
 
 
@@ -35,7 +35,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:source", args=[self.domain])
+        return str_url("articles:source", self.domain)
 
     @staticmethod
     def name_from_domain(domain: str) -> str:
@@ -65,7 +65,7 @@ class Speaker(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:speaker", args=[self.slug])
+        return slug_url("articles:speaker", self.slug)
 
     @classmethod
     def for_name(cls, name: str, kind: str = Kind.PERSON) -> Speaker:
@@ -146,7 +146,7 @@ class Tag(TagBase):
         ordering = ["name"]
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:tag", args=[self.slug])
+        return slug_url("articles:tag", self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -157,10 +157,18 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+        # Tag pages and related articles go from a tag to its articles.
+        indexes = [models.Index(fields=["tag", "content_object"], name="tag_article_idx")]
 
     def __str__(self) -> str:
         # taggit's own fetches the article and the tag; revisions name every link.
         return f"tag {self.tag_id} on article {self.content_object_id}"
+
+
+def tags_of(article: Article) -> list[Tag]:
+    """The article's tags: the list ``for_listing()`` and ``for_detail()`` prefetched, else read."""
+    tags = getattr(article, "tag_list", None)
+    return list(article.tags.all()) if tags is None else tags
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -179,22 +187,33 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now())
 
     def for_listing(self) -> ArticleQuerySet:
-        """Everything a list page shows, in a fixed number of queries (the body is not shown,
-        so it is not read)."""
-        return self.select_related("source").prefetch_related("tags").defer("body")
+        """Everything a list page shows, in a fixed number of queries: each article's source,
+        and its tags as the list ``tag_list`` (a prefetched ``tags.all()`` costs a queryset
+        built per article). The body is not shown, so it is not read."""
+        return (
+            self.select_related("source")
+            .prefetch_related(Prefetch("tags", to_attr="tag_list"))
+            .defer("body")
+        )
 
     def for_detail(self) -> ArticleQuerySet:
+        """One article's page, in four queries: its source, and as lists its tags
+        (``tag_list``), quotes in order with their speakers (``quote_list``) and corrections
+        (``correction_list``)."""
         quotes = Quote.objects.select_related("speaker").order_by("position")
         return self.select_related("source").prefetch_related(
-            "tags", "corrections", Prefetch("quotes", queryset=quotes)
+            Prefetch("tags", to_attr="tag_list"),
+            Prefetch("corrections", to_attr="correction_list"),
+            Prefetch("quotes", queryset=quotes, to_attr="quote_list"),
         )
 
     def related_to(self, article: Article) -> ArticleQuerySet:
         """Recent articles sharing the most tags with ``article``, in one query. Only the
         articles behind the newest ``RELATED_CANDIDATES`` links to its tags are weighed, so a
         tag on thousands of articles costs no more than a rare one; filtering on its tags
-        before ``Count`` makes the count the number of shared tags."""
-        tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched by for_detail()
+        before ``Count`` makes the count the number of shared tags. Only the columns the
+        related list shows are read (headline, slug, date, source name)."""
+        tag_ids = [tag.pk for tag in tags_of(article)]
         candidates = (
             TaggedArticle.objects.filter(tag_id__in=tag_ids)
             .exclude(content_object_id=article.pk)
@@ -205,6 +224,9 @@ class ArticleQuerySet(models.QuerySet):
             self.filter(pk__in=Subquery(candidates), tags__in=tag_ids)
             .annotate(shared_tags=Count("tags"))
             .select_related("source")
+            # Grouping and sorting the candidates' whole rows (bodies and all) would cost
+            # more than the rest of the page.
+            .only("headline", "slug", "published_at", "source", "source__name")
             .order_by("-shared_tags", "-published_at", "-pk")
         )
 
@@ -279,8 +301,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         # Newest first is how every list reads: with this index (and no competing index on
         # status or published_at alone) SQLite reads the first page in order and stops,
-        # instead of sorting every published article.
-        indexes = [models.Index(fields=["-published_at", "-id"], name="article_newest_idx")]
+        # instead of sorting every published article. With the status in it too, counting the
+        # published articles (every list's paginator) reads only the index.
+        indexes = [
+            models.Index(fields=["-published_at", "-id", "status"], name="article_listing_idx")
+        ]
         permissions = [
             ("publish_article", "Can publish, schedule and withdraw articles"),
         ]
@@ -301,7 +326,11 @@ class Article(models.Model):
         self._status_change = None
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.slug])
+        return slug_url("articles:detail", self.slug)
+
+    def get_section_url(self) -> str:
+        """The section's page ("" when the article has no section)."""
+        return str_url("articles:section", self.section) if self.section else ""
 
     @property
     def blocks(self) -> tuple[Block, ...]:

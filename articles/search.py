@@ -295,7 +295,7 @@ def engine() -> Engine:
 
 class SearchResults(Sequence[Hit]):
     """Hits for a query, best first, fetched a page at a time: ``count()`` and slicing are all a
-    ``Paginator`` needs (one query to count, three to fetch a page with sources and tags)."""
+    ``Paginator`` needs (one query to count, two to fetch a page with the sources)."""
 
     def __init__(self, query: str) -> None:
         self.query = query
@@ -338,7 +338,12 @@ class SearchResults(Sequence[Hit]):
         sql, params = self._public()
         with connection.cursor() as cursor:
             rows = engine().page(cursor, self.terms, sql, params, start, stop - start)
-        articles = Article.objects.for_listing().in_bulk([pk for pk, _, _ in rows])
+        # What a hit shows: the article and its source, not its body or its tags.
+        articles = (
+            Article.objects.select_related("source")
+            .defer("body")
+            .in_bulk([pk for pk, _, _ in rows])
+        )
         return [
             Hit(articles[pk], score, _highlight(snippet))
             for pk, score, snippet in rows

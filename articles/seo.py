@@ -8,11 +8,11 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, Tag
+from articles.links import fixed_url
+from articles.models import Article, Tag, tags_of
 
 PUBLISHER_NAME = "Newsroom"
 
@@ -37,8 +37,11 @@ def json_ld_script(data: dict[str, Any]) -> SafeString:
 
 def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
     """The NewsArticle fields Google and others read; ``article`` has its source and tags
-    loaded (``for_detail()``), so this makes no query."""
-    url = request.build_absolute_uri(article.get_absolute_url())
+    loaded (``for_detail()``), so this makes no query. ``url`` is the canonical URL."""
+    # request.build_absolute_uri(path) for the site's own paths (absolute, ASCII, already
+    # quoted), with the scheme and host checked once rather than once a link.
+    origin = request.build_absolute_uri("/")[:-1]
+    url = origin + article.get_absolute_url()
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -57,16 +60,16 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
         "publisher": {
             "@type": "Organization",
             "name": PUBLISHER_NAME,
-            "url": request.build_absolute_uri(reverse("articles:list")),
+            "url": origin + fixed_url("articles:list"),
         },
         "isBasedOn": article.original_url,
         "about": [
             {
                 "@type": SCHEMA_TYPES.get(tag.kind, "Thing"),
                 "name": tag.name,
-                "url": request.build_absolute_uri(tag.get_absolute_url()),
+                "url": origin + tag.get_absolute_url(),
             }
-            for tag in article.tags.all()
+            for tag in tags_of(article)
         ],
     }
     if article.section:

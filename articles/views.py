@@ -6,7 +6,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -31,6 +32,27 @@ def alternate_feeds(title: str, name: str, *args: str) -> list[dict[str, str]]:
             "url": reverse(f"{name}_atom", args=args),
         },
     ]
+
+
+class FilteredListPaginator(Paginator):
+    """Pages of a filtered article list (a tag's, a source's, a section's), each read in one
+    query that first picks the page's ids from the sorted matches, reading only the columns it
+    sorts on, then the page's rows. Sorting every match's whole row to keep twenty cost more
+    than the rest of the page. (The home page reads its page straight from an index.)"""
+
+    def page(self, number: int | str) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        matches = self.object_list
+        rows = (
+            Article.objects.filter(pk__in=Subquery(matches.values("pk")[bottom:top]))
+            .for_listing()
+            .order_by(*matches.query.order_by or Article._meta.ordering)
+        )
+        return self._get_page(rows, number, self)
 
 
 class ArticleListView(ListView):
@@ -62,6 +84,8 @@ class ArticleListView(ListView):
 
 
 class TagArticleListView(ArticleListView):
+    paginator_class = FilteredListPaginator
+
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return articles.filter(tags=self.tag)
@@ -74,6 +98,8 @@ class TagArticleListView(ArticleListView):
 
 
 class SourceArticleListView(ArticleListView):
+    paginator_class = FilteredListPaginator
+
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         self.source = get_object_or_404(Source, domain=self.kwargs["domain"])
         return articles.filter(source=self.source)
@@ -88,6 +114,8 @@ class SourceArticleListView(ArticleListView):
 
 
 class SectionArticleListView(ArticleListView):
+    paginator_class = FilteredListPaginator
+
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.filter(section__iexact=self.kwargs["section"])
 
@@ -123,10 +151,11 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article = self.object
+        data = article_json_ld(article, self.request)
         return super().get_context_data(
             related=Article.objects.published().related_to(article)[:RELATED_ARTICLES],
-            json_ld=json_ld_script(article_json_ld(article, self.request)),
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            json_ld=json_ld_script(data),
+            canonical_url=data["url"],
             **kwargs,
         )
 
