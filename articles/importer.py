@@ -206,6 +206,11 @@ class SeedImporter:
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
         """One result per file, in order, each yielded once its batch is committed."""
+        if connection.vendor == "sqlite":
+            # The site maps the database file into memory for fast reads; an import touches the
+            # whole file once, and every mapped page would count as the importer's memory.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA mmap_size=0")
         understood = understand_files(iter_seed_files(paths), EXTRACTION_VERSION, self.workers)
         while batch := list(islice(understood, self.batch_size)):
             yield from self.save_batch(batch)
