@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import names as N
 from .format import Block
-from .quotes import ExtractedQuote, mask_quotes
+from .quotes import ExtractedQuote, mask_quotes, paragraph_layout
 from .runs import (
     Run,
     analyse,
@@ -57,8 +58,29 @@ _COMPASS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "from", "across", "to", "into", "outside", "inside", "around"]
 )
-_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The word that ``(\\w+)\\s+$`` finds in ``text[lo:hi]`` (the last word, then spaces up
+    to ``hi``), or "": stepping back from ``hi`` costs a few characters, where the regular
+    expression backtracks at every position of the window."""
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == hi:
+        return ""
+    space = text.rfind(" ", lo, j)
+    word = text[space + 1 : j]
+    if space >= 0 and word.replace("_", "a").isalnum():
+        return word  # the usual case: the word runs back to a space
+    i = j
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:j]
+
+
 _MASKED = re.compile("\x00+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # Legislatures and seats of power named by one capitalised word ("the Senate").
 _LEGISLATURES = N._words(
     "senate congress parliament kremlin pentagon bundestag knesset duma dáil dail oireachtas "
@@ -95,9 +117,21 @@ class _Collector:
         self.cands: dict[str, _Cand] = {}
         # (weight, order, sentence-initial, after a place preposition, after "the")
         self.singles: dict[str, list[tuple[float, int, bool, bool, bool]]] = {}
-        self.lower_words: set[str] = set()
+        self.body_masked: list[str] = []  # the body outside quotations, for ``is_lower_word``
+        self._lower_words: set[str] | None = None
         self.quoted: list[tuple[str, str]] = []  # paragraphs with quotations, and masked
         self.acronyms: dict[str, str] = {}  # "IN-SPACe" -> the name it was given after
+
+    def is_lower_word(self, low: str) -> bool:
+        """Whether the body writes ``low`` as a lower-case word outside quotations. The words
+        are listed only when some paragraph holds ``low`` at all, which is rarely."""
+        if self._lower_words is None:
+            if not any(low in text for text in self.body_masked):
+                return False
+            self._lower_words = set()
+            for text in self.body_masked:
+                self._lower_words.update(_LOWER_WORD.findall(text))
+        return low in self._lower_words
 
     def add(self, name: str, kind: str, form: str, weight: float, order: int) -> _Cand:
         key = name.lower()
@@ -111,122 +145,151 @@ class _Collector:
         return cand
 
     def scan(self, text: str, weight: float, order: int, body: bool) -> None:
-        masked = mask_quotes(text)
+        masked = paragraph_layout(text).masked if body else mask_quotes(text)
         if body:
-            self.lower_words.update(w for w in re.findall(r"\b[a-z][a-z’'-]+\b", masked))
+            self.body_masked.append(masked)
             if masked != text:
                 self.quoted.append((text, masked))
             cut = dateline_end(masked) if order == 1 else 0
             if cut:  # "BRUSSELS, March 4 (Reuters) -": the byline, not the story
                 masked = " " * cut + masked[cut:]
-        spans = comma_org_names(masked)
-        for _a, _b, name in spans:  # "Department for Environment, Food and Rural Affairs"
-            self.add(name, "organisation", name, weight, order)
-        found = runs(masked)
-        if "(" in masked:
-            self._acronyms(masked, found)
-        for run in found:
-            if any(a <= run.start < b for a, b, _n in spans):
-                continue
-            before = _PREV_WORD.search(masked, max(0, run.start - 24), run.start)
-            self._run(masked, run, weight, order, before.group(1).lower() if before else "")
-
-    def _acronyms(self, text: str, found: list[Run]) -> None:
-        """``Indian National Space Promotion and Authorisation Centre (IN-SPACe)``: the
-        acronym in brackets is a short form of the name just before it."""
-        for m in _PAREN_ACRONYM.finditer(text):
-            before = [r for r in found if r.end == m.start()]
-            if before:
-                stripped = strip_common(before[-1].tokens)
-                if len(stripped) > 1:
-                    info = analyse(stripped)
-                    if info is not None and info.kind in ("organisation", "place"):
-                        name = place_canonical(info.name) or info.name
-                        self.acronyms.setdefault(m.group(1), name)
-
-    def _run(self, text: str, run: Run, weight: float, order: int, prev: str) -> None:
-        words = run.tokens
-        nxt = text[run.end + 1 : run.end + 2]
-        if not run.possessive and nxt and (nxt.isdigit() or nxt in "bglerdcpaftm"):
-            tail = _NAME_TAIL.match(text, run.end)
-            if tail is not None:
-                if tail.group(1):  # "Interstate 94", "BBC Radio 3"
-                    if words[-1].lower() in _NUMBERED_HEADS:
-                        words = [*words, tail.group(1)]
-                else:  # "Nha Phu bay", "the Harland prize": a lower-case kind of thing
-                    stripped = strip_common(words)
-                    if stripped and all(w[:1].isupper() for w in stripped):
-                        noun = tail.group(2)
-                        kind = "place" if noun in _GEO_NOUNS else "topic"
-                        name = " ".join([*stripped, noun])
-                        self.add(name, kind, name, weight, order)
-                        return
-        if all(w.isupper() and len(w) > 6 for w in words):
-            return
-        if words[-1].endswith(".") and len(words[-1]) == 2:
-            words = [*words[:-1], words[-1][0]]
-        if (
-            len(words) > 1
-            and words[-1].lower() in N.DEMONYMS
-            and all(w.lower() in _COMPASS for w in words[:-1])
-        ):
-            self.add(N.DEMONYMS[words[-1].lower()], "place", words[-1], 0.5 * weight, order)
-            return
-        at_start = run.start == 0 or bool(
-            _SENTENCE_START.search(text[max(0, run.start - 4) : run.start])
-        )
-        stripped = strip_common(words)
-        if not stripped:
-            return
-        if len(stripped) < len(words):
-            at_start = True if len(stripped) == len(words) - 1 and at_start else at_start
-            if words[-len(stripped) - 1].lower() == "the":
-                prev = "the"  # "The Senate passed": the article belongs to the name
-        low0 = stripped[0].lower()
-        if len(stripped) == 1:
-            word = stripped[0]
-            demonym = N.DEMONYMS.get(word.split("-")[0].lower())
-            if demonym and (word.islower() is False):
-                self.add(demonym, "place", word, 0.5 * weight, order)
-                return
-            acronym = word.isupper() and len(word) > 1
-            if not acronym and (low0 in N.PRONOUNS or low0 in N.COMMON_CAPITALISED):
-                return
-            if len(word) < 2:
-                return
-            self.singles.setdefault(word, []).append(
-                (weight, order, at_start, prev in _PLACE_PREPOSITIONS, prev == "the")
-            )
-            return
-        info = analyse(stripped)
-        if info is None:
-            return
-        if info.role:
-            # "US Secretary of State John Kerry": the role may name a place too
-            for w in info.role.split():
-                canon = place_canonical(w)
-                if canon and w.isupper():
-                    self.add(canon, "place", w, weight, order)
-        if info.kind == "single":
-            self.singles.setdefault(info.name, []).append((weight, order, False, False, False))
-            if info.gender or info.role:
-                self._single_evidence.setdefault(info.name.lower(), 0)
-                self._single_evidence[info.name.lower()] += 1
-            return
-        kind = {"event": "topic"}.get(info.kind, info.kind)
-        form = info.name if info.kind == "person" else " ".join(stripped)
-        if kind == "place" or kind == "organisation":
-            canon = place_canonical(info.name)
-            name = canon or info.name
-        else:
-            name = info.name
-        cand = self.add(name, kind, form, weight, order)
-        if info.kind == "person" and (info.gender or info.role):
-            cand.person_evidence += 1
-        if prev in _PLACE_PREPOSITIONS:
-            cand.places += 1
+        for action in _read(masked):
+            what = action[0]
+            if what == "add":
+                _what, name, kind, form, half, person, place = action
+                cand = self.add(name, kind, form, 0.5 * weight if half else weight, order)
+                if person:
+                    cand.person_evidence += 1
+                if place:
+                    cand.places += 1
+            elif what == "single":
+                _what, word, at_start, after_place, after_the = action
+                self.singles.setdefault(word, []).append(
+                    (weight, order, at_start, after_place, after_the)
+                )
+            elif what == "evidence":
+                self._single_evidence[action[1]] = self._single_evidence.get(action[1], 0) + 1
+            else:  # "acronym"
+                self.acronyms.setdefault(action[1], action[2])
 
     _single_evidence: dict[str, int]
+
+
+# What reading a text contributes, in order, for the collector to apply with the text's
+# weight and order: ("add", name, kind, form, at half weight, person evidence, after a place
+# preposition), ("single", word, sentence-initial, after a place preposition, after "the"),
+# ("evidence", a single name's key) or ("acronym", acronym, the name it abbreviates).
+_Action = tuple
+
+
+@lru_cache(maxsize=8192)
+def _read(masked: str) -> tuple[_Action, ...]:
+    """The names in a text with its quotations masked: a pure function of the text, cached
+    like :func:`runs` (wire copy repeats its stock paragraphs from story to story)."""
+    out: list[_Action] = []
+    spans = comma_org_names(masked)
+    for _a, _b, name in spans:  # "Department for Environment, Food and Rural Affairs"
+        out.append(("add", name, "organisation", name, False, False, False))
+    found = runs(masked)
+    if "(" in masked:
+        out.extend(("acronym", short, name) for short, name in _acronyms(masked, found))
+    for run in found:
+        if spans and any(a <= run.start < b for a, b, _n in spans):
+            continue
+        before = _word_before(masked, max(0, run.start - 24), run.start)
+        out.extend(_read_run(masked, run, before.lower()))
+    return tuple(out)
+
+
+def _acronyms(text: str, found: list[Run]) -> list[tuple[str, str]]:
+    """``Indian National Space Promotion and Authorisation Centre (IN-SPACe)``: the
+    acronym in brackets is a short form of the name just before it."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        before = [r for r in found if r.end == m.start()]
+        if before:
+            stripped = strip_common(before[-1].tokens)
+            if len(stripped) > 1:
+                info = analyse(stripped)
+                if info is not None and info.kind in ("organisation", "place"):
+                    out.append((m.group(1), place_canonical(info.name) or info.name))
+    return out
+
+
+def _read_run(text: str, run: Run, prev: str) -> list[_Action]:
+    """What one run of capitalised words in ``text`` contributes (``prev``: the word before)."""
+    words = run.tokens
+    nxt = text[run.end + 1 : run.end + 2]
+    if not run.possessive and nxt and (nxt.isdigit() or nxt in "bglerdcpaftm"):
+        tail = _NAME_TAIL.match(text, run.end)
+        if tail is not None:
+            if tail.group(1):  # "Interstate 94", "BBC Radio 3"
+                if words[-1].lower() in _NUMBERED_HEADS:
+                    words = [*words, tail.group(1)]
+            else:  # "Nha Phu bay", "the Harland prize": a lower-case kind of thing
+                stripped = strip_common(words)
+                if stripped and all(w[:1].isupper() for w in stripped):
+                    noun = tail.group(2)
+                    kind = "place" if noun in _GEO_NOUNS else "topic"
+                    name = " ".join([*stripped, noun])
+                    return [("add", name, kind, name, False, False, False)]
+    if len(words[0]) > 6 and all(w.isupper() and len(w) > 6 for w in words):
+        return []
+    if words[-1].endswith(".") and len(words[-1]) == 2:
+        words = [*words[:-1], words[-1][0]]
+    if (
+        len(words) > 1
+        and words[-1].lower() in N.DEMONYMS
+        and all(w.lower() in _COMPASS for w in words[:-1])
+    ):
+        return [("add", N.DEMONYMS[words[-1].lower()], "place", words[-1], True, False, False)]
+    at_start = run.start == 0 or bool(
+        _SENTENCE_START.search(text[max(0, run.start - 4) : run.start])
+    )
+    stripped = strip_common(words)
+    if not stripped:
+        return []
+    if len(stripped) < len(words):
+        at_start = True if len(stripped) == len(words) - 1 and at_start else at_start
+        if words[-len(stripped) - 1].lower() == "the":
+            prev = "the"  # "The Senate passed": the article belongs to the name
+    low0 = stripped[0].lower()
+    if len(stripped) == 1:
+        word = stripped[0]
+        demonym = N.DEMONYMS.get(word.split("-")[0].lower())
+        if demonym and (word.islower() is False):
+            return [("add", demonym, "place", word, True, False, False)]
+        acronym = word.isupper() and len(word) > 1
+        if not acronym and (low0 in N.PRONOUNS or low0 in N.COMMON_CAPITALISED):
+            return []
+        if len(word) < 2:
+            return []
+        return [("single", word, at_start, prev in _PLACE_PREPOSITIONS, prev == "the")]
+    info = analyse(stripped)
+    if info is None:
+        return []
+    out: list[_Action] = []
+    if info.role:
+        # "US Secretary of State John Kerry": the role may name a place too
+        for w in info.role.split():
+            canon = place_canonical(w)
+            if canon and w.isupper():
+                out.append(("add", canon, "place", w, False, False, False))
+    if info.kind == "single":
+        out.append(("single", info.name, False, False, False))
+        if info.gender or info.role:
+            out.append(("evidence", info.name.lower()))
+        return out
+    kind = {"event": "topic"}.get(info.kind, info.kind)
+    form = info.name if info.kind == "person" else " ".join(stripped)
+    if kind == "place" or kind == "organisation":
+        canon = place_canonical(info.name)
+        name = canon or info.name
+    else:
+        name = info.name
+    person = info.kind == "person" and bool(info.gender or info.role)
+    out.append(("add", name, kind, form, False, person, prev in _PLACE_PREPOSITIONS))
+    return out
 
 
 def extract_tags(
@@ -348,7 +411,7 @@ def _fold_singles(col: _Collector) -> None:
         mid = [u for u in uses if not u[2] or legislature]
         if not mid:
             continue  # only ever sentence-initial: a common word, not a name
-        if low in col.lower_words:
+        if col.is_lower_word(low):
             continue
         if len(uses) == 1 and first_name_gender(word):
             continue

@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import names as N
 from .format import Block
 from .names import _words
 from .runs import (
+    NameInfo,
     Run,
     analyse,
     comma_org_names,
@@ -33,6 +35,7 @@ __all__ = [
     "extract_quotes",
     "mask_quotes",
     "normalise_quote_text",
+    "paragraph_layout",
     "quoted_ranges",
 ]
 
@@ -113,7 +116,9 @@ _ABBREVIATIONS = _words(
 _ABBREV_DOT = re.compile(
     r"\b(" + word_regex(sorted(w for w in _ABBREVIATIONS if "." not in w)) + r")\.(?=\s)", re.I
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
+# Matched from the stop itself (not a lookbehind), so the search can skip ahead to the next
+# stop instead of trying every position: a sentence break starts one character in.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
 _ROLE_DETERMINERS = _words("a an the his her its their our my your this that")
 _PREPOSITIONS = _words(
     "in on at for from with by to during after before under over about since near inside "
@@ -189,7 +194,10 @@ class _Span:
     who: _Entity | None = None
 
 
-@dataclass(slots=True)
+# Frozen because shared: the readers of attribution clauses (_subject_ref, _object_ref,
+# _pre_ref, _post_ref, _name_segment) are cached, being pure functions of a short clause, and
+# clauses ("he said", "said the spokesman") recur within an article and from one to the next.
+@dataclass(frozen=True, slots=True)
 class _Ref:
     kind: str  # name, pronoun, orgnoun, rolenoun, thenoun, given, anon, inherit
     value: str = ""
@@ -232,6 +240,8 @@ class _BlockInfo:
 def _find_spans(index: int, text: str) -> list[_Span]:
     """Pair quote marks: ``"`` toggles, ``“`` opens, ``”`` closes; unclosed runs to the end."""
     spans: list[_Span] = []
+    if '"' not in text and "“" not in text and "”" not in text:
+        return spans  # most paragraphs quote nobody: no need to start the scan
     open_at: int | None = None
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
@@ -301,15 +311,17 @@ def _tight_attribution(text: str) -> bool:
 def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     cuts = {0}
     for m in _SENTENCE_END.finditer(text):
-        dot = m.start() - 1
-        if _inside(spans, dot) or (_inside(spans, m.end()) and text[m.end()] not in _OPEN_MARKS):
+        dot = m.start()
+        if spans and (
+            _inside(spans, dot) or (_inside(spans, m.end()) and text[m.end()] not in _OPEN_MARKS)
+        ):
             continue
-        word = re.search(r"([\w.]+)\.$", text[: m.start()])
+        word = _word_before_dot(text, dot + 1)
         if word:
-            w = word.group(1).lower()
+            w = word.lower()
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
-            if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word.group(1)):
+            if _INITIALS_ONLY.fullmatch(word):
                 continue  # initials before a surname: "said its chair, P.J. Okafor"
         cuts.add(m.end())
     for s in spans:
@@ -327,27 +339,94 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     ]
 
 
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
+def _word_before_dot(text: str, end: int) -> str | None:
+    """What ``re.search(r"([\\w.]+)\\.$", text[:end])`` captures (the word and dots before a
+    full stop at ``end - 1``), found by stepping back from ``end`` instead of searching the
+    whole text before it, which made sentence splitting quadratic in a paragraph's length."""
+    if end and text[end - 1] == "\n":  # ``$`` also matches before a final newline
+        end -= 1
+    if end < 2 or text[end - 1] != ".":
+        return None
+    space = text.rfind(" ", max(0, end - 40), end - 1)
+    word = text[space + 1 : end - 1]
+    if space >= 0 and word.replace(".", "a").replace("_", "a").isalnum():
+        return word  # the usual case: a word after a space
+    i = end - 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i : end - 1] if i < end - 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A paragraph's quoted spans (as ``_Span`` fields: mark, start, end, close, text), its
+    sentences, its text with the quotations masked, and for each sentence without a quotation
+    where its first speech verb is and which (None for none, and for the others)."""
+
+    spans: tuple[tuple[int, int, int, int | None, str], ...]
+    sentences: tuple[tuple[int, int], ...]
+    masked: str
+    verbs: tuple[tuple[int, str] | None, ...]
+
+
+@lru_cache(maxsize=8192)
+def paragraph_layout(text: str) -> _Layout:
+    """The layout of a body paragraph, a pure function of its text. Cached like
+    :func:`runs`: quotation extraction reads every paragraph and tag extraction reads the same
+    paragraphs again, and wire copy repeats its stock paragraphs from story to story."""
+    spans = _find_spans(0, text)
+    sentences = _sentences(text, spans)
+    quoted = {_sentence_at(sentences, s.mark) for s in spans}
+    verbs: list[tuple[int, str] | None] = []
+    for k, (a, b) in enumerate(sentences):
+        # Searched in place, not in a copy of the sentence: the same match, as a sentence
+        # starts after a space or a quotation mark, so ``\b`` reads the same at its start.
+        m = None if k in quoted else _FINITE_VERB_RE.search(text, a, b)
+        verbs.append((m.start(), m.group()) if m else None)
+    return _Layout(
+        tuple((s.mark, s.start, s.end, s.close, s.text) for s in spans),
+        tuple(sentences),
+        mask_quotes(text, spans),
+        tuple(verbs),
+    )
+
+
+def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence that holds ``pos`` (the last one when none does)."""
+    for k, (a, b) in enumerate(sentences):
+        if a <= pos < b:
+            return k
+    return len(sentences) - 1
+
+
 # --- the document -------------------------------------------------------------------------
 
 
 class _Doc:
     def __init__(self, blocks: Sequence[Block]) -> None:
-        self.blocks = [_BlockInfo(b.text if not b.is_subheading else "") for b in blocks]
+        self.blocks: list[_BlockInfo] = []
         self.entities: list[_Entity] = []
+        # The same entities by last word and by surname (last word without its Arabic article),
+        # in the same order: resolving a name looks only at those that can match it.
+        self.by_last: dict[str, list[_Entity]] = {}
+        self.by_surname: dict[str, list[_Entity]] = {}
         self.by_key: dict[str, _Entity] = {}
         self.single_counts: dict[str, int] = {}
-        for i, info in enumerate(self.blocks):
-            info.spans = _find_spans(i, info.text)
-            info.sentences = _sentences(info.text, info.spans)
-            for s in info.spans:
+        for i, block in enumerate(blocks):
+            text = block.text if not block.is_subheading else ""
+            layout = paragraph_layout(text)
+            spans = [_Span(i, *bounds) for bounds in layout.spans]
+            info = _BlockInfo(text, spans, list(layout.sentences), [], [], [])
+            for s in spans:
                 s.sentence = self._sentence_of(info, s.mark)
+            self.blocks.append(info)
 
     @staticmethod
     def _sentence_of(info: _BlockInfo, pos: int) -> int:
-        for k, (a, b) in enumerate(info.sentences):
-            if a <= pos < b:
-                return k
-        return len(info.sentences) - 1
+        return _sentence_at(info.sentences, pos)
 
     def gaps(self, info: _BlockInfo) -> list[tuple[int, int]]:
         """Ranges of the block outside quoted spans (marks excluded)."""
@@ -365,7 +444,7 @@ class _Doc:
         for bi, info in enumerate(self.blocks):
             # one pass over the block with its quotations blanked; ``extract_tags`` reads the
             # same masked text, so the runs are found once per article
-            masked = mask_quotes(info.text, info.spans) if info.text else ""
+            masked = paragraph_layout(info.text).masked if info.text else ""
             cut = dateline_end(masked) if bi == 0 else 0
             if cut:
                 masked = " " * cut + masked[cut:]
@@ -376,31 +455,32 @@ class _Doc:
                     key = run.tokens[0].lower()
                     self.single_counts[key] = self.single_counts.get(key, 0) + 1
         found.extend(self._nickname_names())
-        for _bi, _a, run in found:
-            nameinfo = analyse(run.tokens)
+        named = [(bi, run, analyse(run.tokens)) for bi, _a, run in found]  # read each run once
+        for _bi, _run, nameinfo in named:
             if nameinfo is None or nameinfo.kind not in ("person", "organisation", "place"):
                 continue
             ent = self._register(nameinfo.name, nameinfo.kind, nameinfo.gender)
             if ent.kind == "person" and ent.gender is None and nameinfo.gender:
                 ent.gender = nameinfo.gender
         self._link_acronyms()
-        for _bi, _a, run in found:
-            nameinfo = analyse(run.tokens)
+        for _bi, _run, nameinfo in named:
             if (
                 nameinfo is not None
                 and nameinfo.kind == "single"
                 and nameinfo.gender
-                and self.resolve_name(run.tokens) is None
+                and self._resolve(nameinfo) is None
             ):  # "Mr Halvorsen", no first name given
                 self._register(nameinfo.name, "person", nameinfo.gender)
-        for bi, _a, run in found:
-            ent = self.resolve_name(run.tokens)
+        mentioned: set[tuple[int, int]] = set()  # (block, sentence) already holding a mention
+        for bi, run, nameinfo in named:
+            ent = self._resolve(nameinfo)
             if ent is None:
                 continue
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
-            first = not any(m.sentence == sent for m in info.mentions)
-            info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(run.tokens), run))
+            first = (bi, sent) not in mentioned
+            mentioned.add((bi, sent))
+            info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(nameinfo), run))
         self._gender_from_pronouns()
 
     def _link_acronyms(self) -> None:
@@ -439,6 +519,9 @@ class _Doc:
             if full is not None and full is not ent:
                 self.by_key[key] = full
                 self.entities.remove(ent)
+                if ent.words:
+                    self.by_last[ent.words[-1]].remove(ent)
+                    self.by_surname[_bare(ent.words[-1])].remove(ent)
 
     def _nickname_names(self) -> list[tuple[int, int, Run]]:
         """``Ana "Lightning" Ruiz`` names Ana Ruiz: join the words either side of a nickname."""
@@ -476,6 +559,9 @@ class _Doc:
                 kind = "organisation"
         ent = _Entity(name, kind, [w.lower() for w in words], gender)
         self.entities.append(ent)
+        if ent.words:
+            self.by_last.setdefault(ent.words[-1], []).append(ent)
+            self.by_surname.setdefault(_bare(ent.words[-1]), []).append(ent)
         self.by_key[key] = ent
         return ent
 
@@ -483,7 +569,12 @@ class _Doc:
         self, words: list[str], before: tuple[int, int] | None = None
     ) -> _Entity | None:
         """The registered entity a run names: exact, fuller form, or surname reference."""
-        info = analyse(words)
+        return self._resolve(analyse(words), before)
+
+    def _resolve(
+        self, info: NameInfo | None, before: tuple[int, int] | None = None
+    ) -> _Entity | None:
+        """:meth:`resolve_name` for a run already analysed."""
         if info is None or info.kind == "event":
             return None
         if info.kind in ("person", "organisation", "place"):
@@ -491,17 +582,14 @@ class _Doc:
             if ent is not None and info.kind != "person":
                 return ent
             tail = info.name.lower().split()
-            cands = [
-                e for e in self.entities if e.kind == "person" and e.words[-len(tail) :] == tail
-            ]
-            if cands:
-                return cands[0]
-            return ent
+            pool = self.by_last.get(tail[-1], ()) if tail else self.entities
+            fuller = next(
+                (e for e in pool if e.kind == "person" and e.words[-len(tail) :] == tail), None
+            )
+            return fuller if fuller is not None else ent
         word = info.name.lower()
         cands = [
-            e
-            for e in self.entities
-            if e.kind == "person" and len(e.words) > 1 and _bare(e.words[-1]) == word
+            e for e in self.by_surname.get(word, ()) if e.kind == "person" and len(e.words) > 1
         ]
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and word in e.words]
@@ -901,7 +989,7 @@ class _Doc:
             if ref.kind == "pronoun":  # "He added that ... near Nha Trang, "...": from "He"
                 m = re.search(rf"\b{ref.value}\b", pre, re.I)
                 if m is not None:
-                    ref.at = s.mark - len(pre) + m.start()
+                    ref = replace(ref, at=s.mark - len(pre) + m.start())
             return ref
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
@@ -1168,20 +1256,19 @@ class _Doc:
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
         """Sentences of indirect speech ("X said the ...") make X the latest speaker."""
-        quoted_sentences = {s.sentence for s in info.spans}
-        for sent, (a, b) in enumerate(info.sentences):
-            if sent in quoted_sentences:
+        verbs = paragraph_layout(info.text).verbs  # sentences with a quotation have None
+        for (a, _b), verb in zip(info.sentences, verbs, strict=True):
+            if verb is None:
                 continue
-            text = info.text[a:b]
-            m = _FINITE_VERB_RE.search(text)
-            if not m or m.group() in ("called", "praised", "condemned"):
+            at, said = verb
+            if said in ("called", "praised", "condemned"):
                 continue
-            ref = _subject_ref(text[: m.start()])
+            ref = _subject_ref(info.text[a:at])
             if ref is None or ref.kind == "inherit":
                 continue
-            who = self._resolve_ref(ref, bi, a + m.start())
+            who = self._resolve_ref(ref, bi, at)
             if who is not None:
-                info.speakers.append((a + m.start(), who))
+                info.speakers.append((at, who))
 
     def results(self) -> list[ExtractedQuote]:
         out: list[ExtractedQuote] = []
@@ -1268,15 +1355,15 @@ def _noun_follows(post: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _bare(word: str) -> str:
     """A surname without its Arabic article: "al-assad" -> "assad"."""
     head, _, rest = word.partition("-")
     return rest if rest and head + "-" in N.ARTICLE_PREFIXES else word
 
 
-def _run_role(words: list[str]) -> str | None:
-    """The office words in front of a name ("Trade Minister"), honorifics dropped."""
-    info = analyse(words)
+def _run_role(info: NameInfo | None) -> str | None:
+    """The office words in front of an analysed name ("Trade Minister"), honorifics dropped."""
     if info is None or not info.role or info.kind not in ("person", "single"):
         return None
     kept = [w for w in info.role.split() if w.lower() not in N.TITLES]
@@ -1313,6 +1400,7 @@ def _split_segments(text: str) -> list[str]:
     return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
 
 
+@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _name_segment(seg: str) -> tuple[str, str | None] | None:
     """(name, role words before it) when a segment ends in a name run."""
     seg = seg.strip().rstrip(".,;:")
@@ -1517,6 +1605,7 @@ _TRAILING_RELATIVE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
     gave = _GAVE_NAME.search(text) if " as " in text else None
@@ -1748,6 +1837,7 @@ def _strip_abbreviations(text: str) -> str:
     return _ABBREV_DOT.sub(r"\1", text)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
     text = _first_clause(text)
@@ -1821,6 +1911,7 @@ def _leading_name(seg: str) -> tuple[str, str | None] | None:
 _CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _post_ref(post: str, tight: bool) -> _Ref | None:
     s = post.lstrip(" ,;:—–-")
     m = _VERB_RE.search(s)
@@ -1834,6 +1925,7 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
     return _subject_ref(before)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
@@ -1849,7 +1941,7 @@ def _pre_ref(pre: str) -> _Ref | None:
         ref = _object_ref(pre[acc[-1].end() :])
         if ref is not None:
             if ref.role and not pre.rstrip().endswith((",", "—", "–")):
-                ref.role = None  # according to X, the strike could cost "..."
+                ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
     for m in verbs:
         ref = _subject_ref(pre[: m.start()])

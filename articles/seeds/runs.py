@@ -6,6 +6,7 @@ Shared by quote attribution and tag extraction so both see the same names. Pure 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,10 +49,20 @@ class Run:
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word tokens with offsets; a trailing full stop is kept only on abbreviations."""
     out = []
+    words = text.split(" ")
+    if all(word.isalpha() for word in words):  # "Hana van der Berg": each word is a token
+        pos = offset
+        for word in words:
+            out.append(Token(word, pos, pos + len(word), pos + len(word)))
+            pos += len(word) + 1
+        return out
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start() + offset
         raw_end = m.end() + offset
+        if word.isalpha():  # most words: no full stop, apostrophe or hyphen to look at
+            out.append(Token(word, start, raw_end, raw_end))
+            continue
         if word.endswith(".") and word.lower() not in _KEEP_DOT and "." not in word[:-1]:
             initial = len(word) == 2 and word[0].isupper()
             if not (initial and text[m.end() : m.end() + 2][1:2].isupper()):
@@ -67,8 +78,10 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def is_cap(word: str) -> bool:
-    """A word that can be part of a name: capitalised, or ``al-Aref``; never a weekday/month."""
+    """A word that can be part of a name: capitalised, or ``al-Aref``; never a weekday/month.
+    Cached: it is asked of the same words again and again."""
     if not word:
         return False
     if word[0].isupper():
@@ -80,10 +93,33 @@ def is_cap(word: str) -> bool:
 # "Nairobi-based", "Russian-backed": adjectives made from a name, never part of one.
 _ADJECTIVE_ENDINGS = ("-based", "-born", "-backed", "-led", "-owned", "-funded", "-headquartered")
 
+
+def word_regex(words: list[str]) -> str:
+    """A regular expression alternation of ``words`` factored as a trie, which matches faster."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_PARTICLE_RE = "|".join(sorted(N.PARTICLES, key=len, reverse=True))
+# Tries rather than plain alternations: the same matches (a particle must be followed by a
+# space and a prefix by "-", so at most one alternative can succeed), found with fewer tries.
+_PARTICLE_RE = word_regex(sorted(N.PARTICLES))
 _NAME_WORD = (
-    rf"(?:[{_UPPER}]|(?:{'|'.join(p[:-1] for p in N.ARTICLE_PREFIXES)})-[{_UPPER}])"
+    rf"(?:[{_UPPER}]|(?:{word_regex([p[:-1] for p in N.ARTICLE_PREFIXES])})-[{_UPPER}])"
     r"(?:[\w’'\-]|\.(?=\w))*\.?"
 )
 _CANDIDATE = re.compile(
@@ -108,29 +144,29 @@ def runs(text: str, offset: int = 0) -> list[Run]:
 @lru_cache(maxsize=8192)
 def _runs_cached(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
-    for m in _CANDIDATE.finditer(text):
-        out.extend(_runs_in(m.group(), m.start()))
+    for m in _candidates(text):
+        found = m.group()
+        if found.isalpha():  # one plain word, the commonest case: what _runs_in makes of it
+            low = found.lower()
+            if is_cap(found) and low not in _CONNECT and low not in N.PARTICLES:
+                out.append(Run([found], m.start(), m.end()))
+            continue
+        out.extend(_runs_in(found, m.start()))
     return tuple(out)
 
 
-def word_regex(words: list[str]) -> str:
-    """A regular expression alternation of ``words`` factored as a trie, which matches faster."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+_UNMASKED = re.compile("[^\x00]+")
 
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
 
-    return build(trie)
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(text)``, reading only the stretches between the NULs that mask
+    quotations: a candidate holds no NUL, and a NUL before or after a stretch reads as its
+    start or end does, so the matches are the same without trying every masked position."""
+    if "\x00" not in text:
+        yield from _CANDIDATE.finditer(text)
+        return
+    for stretch in _UNMASKED.finditer(text):
+        yield from _CANDIDATE.finditer(text, stretch.start(), stretch.end())
 
 
 def _runs_in(text: str, offset: int) -> list[Run]:

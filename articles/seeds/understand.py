@@ -60,8 +60,9 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         headline = headline_from_standfirst(seed.standfirst)
     quotes = tuple(extract_quotes(seed.blocks))
     tags = tuple(extract_tags(headline, seed.standfirst, seed.blocks, quotes))
+    url = normalise_url(seed.url)
     return ArticleDraft(
-        url=normalise_url(seed.url),
+        url=url,
         source_domain=parts.domain,
         section=parts.section or "",
         headline=headline,
@@ -73,12 +74,13 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         blocks=seed.blocks,
         quotes=quotes,
         tags=tags,
-        seed_sha256=_seed_hash(seed, version),
+        seed_sha256=_seed_hash(seed, version, url),
     )
 
 
-def _seed_hash(seed: ParsedSeed, version: str) -> str:
-    """Hash of the seed as rendered with its normalised URL, so that CRLF, a BOM or the URL's
-    host case change nothing, and of ``version``, the extraction rules' version."""
-    canonical = render(replace(seed, url=normalise_url(seed.url)))
+def _seed_hash(seed: ParsedSeed, version: str, url: str | None = None) -> str:
+    """Hash of the seed as rendered with its normalised URL (``url``, when the caller has it),
+    so that CRLF, a BOM or the URL's host case change nothing, and of ``version``, the
+    extraction rules' version."""
+    canonical = render(replace(seed, url=normalise_url(seed.url) if url is None else url))
     return hashlib.sha256(f"{version}\n{canonical}".encode()).hexdigest()

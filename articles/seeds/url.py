@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -93,65 +94,196 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
     """
     words = [w.lower() for w in words]
     texts = list(texts)
-    forms = _written_forms(texts)
     # The text with separators folded: a phrase absent from it needs no pattern compiled.
-    folded = _SEPARATORS.sub(" ", "\n".join(texts).lower())
-    out: list[str] = []
+    folded = _fold_separators("\n".join(texts).lower())
+    spans: list[tuple[int, str | None]] = []  # (slug words taken, phrase as written or None)
     i = 0
     while i < len(words):
-        span, form = 1, forms.get(words[i], words[i])
-        for size in range(min(len(words) - i, _MAX_PHRASE), 1, -1):
+        span, phrase = 1, None
+        # A phrase is in the text only if its first two words are: most words stop there.
+        longest = min(len(words) - i, _MAX_PHRASE)
+        if longest >= 2 and " ".join(words[i : i + 2]) not in folded:
+            longest = 1
+        for size in range(longest, 1, -1):
             if " ".join(words[i : i + size]) not in folded:
                 continue
             phrase = _phrase_as_written(words[i : i + size], texts)
             if phrase:
-                span, form = size, phrase
+                span = size
                 break
+        spans.append((span, phrase or None))
+        i += span
+    # Spellings are counted only for the words no phrase covers (often none).
+    loose = frozenset(words[i] for i, (_span, phrase) in _starts(spans) if phrase is None)
+    forms = _written_forms(texts, loose) if loose else {}
+    out: list[str] = []
+    for i, (_span, phrase) in _starts(spans):
+        form = phrase or forms.get(words[i], words[i])
         if not out:
             form = form[:1].upper() + form[1:]
         out.append(form)
-        i += span
     return " ".join(out)
+
+
+def _starts(spans: list[tuple[int, str | None]]) -> list[tuple[int, tuple[int, str | None]]]:
+    """Each span with the index of the slug word it starts at."""
+    out, i = [], 0
+    for span in spans:
+        out.append((i, span))
+        i += span[0]
+    return out
 
 
 _MAX_PHRASE = 6
 _SEPARATORS = re.compile(r"[\s-]+")
 _AFTER_BREAK = re.compile(r"[.!?:\"“‘(]\s*$")
+# A word after a sentence break that ends at most two spaces before it (``_AFTER_BREAK``).
+_WORD_AFTER_BREAK = re.compile(r"[.!?:\"“‘(]\s{0,2}(" + _WORD.pattern + ")")
+
+
+def _fold_separators(text: str) -> str:
+    """``_SEPARATORS.sub(" ", text)``, several times faster for the usual text, in which
+    every run of separators is one space, hyphen or newline: then replacing those will do.
+    (Every other whitespace character is unprintable.)"""
+    spaced = text.replace("-", " ").replace("\n", " ")
+    if "  " not in spaced and spaced.isprintable():
+        return spaced
+    return _SEPARATORS.sub(" ", text)
 
 
 def _phrase_as_written(words: list[str], texts: list[str]) -> str | None:
     """How the text writes these words in a row (mid-sentence when it can), or None."""
-    pattern = re.compile(
-        r"(?<![\w'’-])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE
-    )
+    plain = all(w.isascii() and w.isalnum() for w in words)
+    pattern = None
     found = None
     for text in texts:
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - 3) : match.start()]
-            if match.start() and not _AFTER_BREAK.search(before):
-                return match.group()
-            found = found or match.group()
+        if plain:
+            spans = _plain_phrase_spans(words, text)
+        else:
+            if pattern is None:
+                pattern = re.compile(
+                    r"(?<![\w'’-])" + r"[\s-]+".join(map(re.escape, words)) + r"(?![\w-])",
+                    re.IGNORECASE,
+                )
+            spans = (m.span() for m in pattern.finditer(text))
+        for start, end in spans:
+            before = text[max(0, start - 3) : start]
+            if start and not _AFTER_BREAK.search(before):
+                return text[start:end]
+            found = found or text[start:end]
     if found and found[0].isupper():
         return None  # only ever seen starting a sentence: its capital says nothing
     return found
 
 
-def _written_forms(texts: Iterable[str]) -> dict[str, str]:
-    """Map lower-cased word -> its most common mid-sentence spelling in ``texts``."""
+def _plain_phrase_spans(words: list[str], text: str) -> Iterator[tuple[int, int]]:
+    """The matches of the pattern :func:`_phrase_as_written` compiles, found without
+    compiling it, for words of ASCII letters and digits: matching those ignoring case is
+    comparing them with the text's lower case, character for character, once the only
+    characters beyond ASCII that the pattern matches to an ASCII one and ``lower`` does not
+    (dotted and dotless i, the long s) are spelt as it reads them; and the pattern never
+    needs to backtrack. (Compiling a new pattern for each article's phrases cost more than
+    the rest of the headline.)"""
+    # The dotted capital I is the one character whose lower case is two characters long.
+    low = (text.replace("İ", "i") if "İ" in text else text).lower()
+    if "ı" in low or "ſ" in low:
+        low = low.replace("ı", "i").replace("ſ", "s")
+    first, n, pos = words[0], len(text), 0
+    while (p := low.find(first, pos)) >= 0:
+        end = p + len(first)
+        ok = not (p and (text[p - 1].isalnum() or text[p - 1] in "_'’-"))
+        for word in words[1:]:
+            if not ok:
+                break
+            gap = end
+            while gap < n and (text[gap].isspace() or text[gap] == "-"):
+                gap += 1
+            ok = gap > end and low.startswith(word, gap)
+            end = gap + len(word)
+        if ok and not (end < n and (text[end].isalnum() or text[end] in "_-")):
+            yield p, end
+            pos = end
+        else:
+            pos = p + 1
+
+
+def _written_forms(texts: Iterable[str], wanted: frozenset[str]) -> dict[str, str]:
+    """Map lower-cased word -> its most common mid-sentence spelling in ``texts``.
+
+    Only the ``wanted`` words are counted, as the headline asks for no other, so a text that
+    holds none of them is skipped and one that holds a few is read only around them. Other
+    texts are tallied with ``findall``, so Python steps through each distinct word once.
+    Either way words are counted in order of first occurrence, as ``max`` breaks ties so.
+    """
     counts: dict[str, dict[str, list[int]]] = {}
+
+    def count(word: str, starts: int, mids: int) -> None:
+        plain = "-" not in word and "'" not in word and "’" not in word
+        for form in (word,) if plain else _forms_of(word):
+            lower = form.lower()
+            if lower in wanted:
+                slot = counts.setdefault(lower, {}).setdefault(form, [0, 0])
+                slot[0] += starts
+                slot[1] += mids
+
     for text in texts:
-        for match in _WORD.finditer(text):
-            before = text[max(0, match.start() - 3) : match.start()]
-            at_start = match.start() == 0 or bool(_AFTER_BREAK.search(before))
-            for form in _forms_of(match.group()):
-                slot = counts.setdefault(form.lower(), {}).setdefault(form, [0, 0])
-                slot[0 if at_start else 1] += 1
+        # ``lower`` maps each character on its own and to one character, so a word's lower
+        # case is where it stands in the text's; except a capital sigma, whose lower case
+        # depends on what follows it, and the dotted capital I, which lower-cases to two.
+        if "Σ" not in text and "İ" not in text:
+            low = text.lower()
+            present = [k for k in wanted if k in low]
+            if not present:
+                continue
+            if sum(low.count(k) for k in present) <= _FEW:
+                for word, at_start in _words_around(text, low, present):
+                    count(word, 1 if at_start else 0, 0 if at_start else 1)
+                continue
+        total = Counter(_WORD.findall(text))
+        at_start = Counter(_WORD_AFTER_BREAK.findall(text))
+        first = _WORD.match(text)
+        if first:  # the text's first word starts a sentence too
+            at_start[first.group()] += 1
+        for word, n in total.items():
+            count(word, at_start[word], n - at_start[word])
     forms = {}
     for lower, variants in counts.items():
         mid = {f: c[1] for f, c in variants.items() if c[1]}
         pool = mid or {f: c[0] for f, c in variants.items()}
         forms[lower] = max(pool, key=lambda f: (pool[f], f.islower()))
     return forms
+
+
+_FEW = 3  # occurrences of the wanted words below which reading around them is cheaper
+
+
+def _in_word(ch: str) -> bool:
+    """A character ``_WORD`` can match: a letter or digit, an apostrophe or a hyphen."""
+    return ch.isalnum() or ch in "'’-"
+
+
+def _words_around(text: str, low: str, keys: list[str]) -> Iterator[tuple[str, bool]]:
+    """The ``_WORD`` matches in the stretches of word characters that hold an occurrence of
+    one of ``keys`` in ``low`` (the text lower-cased, character for character), in order,
+    each with whether it starts a sentence. A match never spans a character outside such a
+    stretch, so each stretch reads as it does in the whole text."""
+    starts = set()
+    for key in keys:
+        p = low.find(key)
+        while p >= 0:
+            r = p
+            while r and _in_word(text[r - 1]):
+                r -= 1
+            starts.add(r)
+            p = low.find(key, p + 1)
+    n = len(text)
+    for r in sorted(starts):
+        e = r
+        while e < n and _in_word(text[e]):
+            e += 1
+        for m in _WORD.finditer(text, r, e):
+            s = m.start()
+            yield m.group(), s == 0 or bool(_AFTER_BREAK.search(text[max(0, s - 3) : s]))
 
 
 def _forms_of(word: str) -> list[str]:
