@@ -179,7 +179,8 @@ class _Collector:
 # weight and order: ("add", name, kind, form, at half weight, person evidence, after a place
 # preposition), ("single", word, sentence-initial, after a place preposition, after "the"),
 # ("evidence", a single name's key) or ("acronym", acronym, the name it abbreviates).
-_Action = tuple
+# Reading is kept apart from applying so that it is a pure function of the text.
+_Action = tuple[str | bool, ...]
 
 
 @lru_cache(maxsize=8192)
