@@ -211,7 +211,9 @@ class SeedImporter:
             # whole file once, and every mapped page would count as the importer's memory.
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA mmap_size=0")
-        understood = understand_files(iter_seed_files(paths), EXTRACTION_VERSION, self.workers)
+        understood = understand_files(
+            iter_seed_files(paths), EXTRACTION_VERSION, self.workers, window=2 * self.batch_size
+        )
         while batch := list(islice(understood, self.batch_size)):
             yield from self.save_batch(batch)
 

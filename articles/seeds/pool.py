@@ -26,7 +26,7 @@ from articles.seeds.understand import ArticleDraft, understand
 logger = logging.getLogger(__name__)
 
 CHUNK = 32  # files per task: big enough to amortise the pickling, small enough to stay in step
-AHEAD = 3  # tasks in flight per worker
+WINDOW = 1024  # files in flight at most: what bounds memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +71,17 @@ def default_workers() -> int:
 
 
 def understand_files(
-    paths: Iterable[str | os.PathLike[str]], version: str, workers: int = 1
+    paths: Iterable[str | os.PathLike[str]],
+    version: str,
+    workers: int = 1,
+    window: int = WINDOW,
 ) -> Iterator[Understood]:
     """``understand_file`` for every path, in the given order.
 
     With ``workers`` > 1 and more than a few chunks of files, the work runs in that many
     processes; fewer files are done here, as starting processes would cost more than it saves.
+    Up to ``window`` files are handed out ahead of the caller: make it larger than what the
+    caller takes at once (a batch), so the workers keep going while it writes.
     """
     files = (str(Path(p)) for p in paths)
     first = list(islice(files, CHUNK * 2))
@@ -90,7 +95,7 @@ def understand_files(
         chunks = _chunks(first, files)
         for chunk in chunks:
             pending.append(pool.submit(_understand_chunk, chunk, version))
-            if len(pending) >= workers * AHEAD:
+            if len(pending) * CHUNK >= max(window, workers * CHUNK * 2):
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
