@@ -11,6 +11,7 @@ import enum
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -140,7 +141,13 @@ class QuoteRow(NamedTuple):
         return self[:-1]
 
     @classmethod
-    def of(cls, position: int, quote: ExtractedQuote, speaker: Speaker | None) -> QuoteRow:
+    def of(
+        cls,
+        position: int,
+        quote: ExtractedQuote,
+        speaker: Speaker | None,
+        speaker_fixed: bool = False,
+    ) -> QuoteRow:
         return cls(
             speaker.pk if speaker else None,
             quote.text,
@@ -150,7 +157,7 @@ class QuoteRow(NamedTuple):
             quote.end,
             quote.partial,
             position,
-            False,
+            speaker_fixed,
             speaker.name if speaker else "",
         )
 
@@ -231,10 +238,8 @@ class SeedImporter:
                 drafts.append((index, item.name, item.draft))
         if drafts:
             try:
-                with transaction.atomic():
+                with self._transaction():
                     results.update(self._save_together(drafts))
-                    if self.dry_run:
-                        transaction.set_rollback(True)
             except DatabaseError:
                 # Rolled back whole: save again one file per transaction, so only a file that
                 # cannot be saved fails (and a concurrent import's rows are seen).
@@ -257,19 +262,22 @@ class SeedImporter:
         error: DatabaseError | None = None
         for _attempt in range(self.SAVE_ATTEMPTS):
             try:
-                with transaction.atomic():
-                    result = self.save_draft(draft, name)
-                    if self.dry_run:
-                        transaction.set_rollback(True)
-                return result
-            except (IntegrityError, OperationalError) as exc:
+                with self._transaction():
+                    return self.save_draft(draft, name)
+            except DatabaseError as exc:
                 error = exc
-                self._forget()
-            except DatabaseError as exc:  # e.g. a value too long for its column: final
-                error = exc
-                break
-        self._forget()
+                self._forget()  # remembered rows may have been rolled back
+                if not isinstance(exc, (IntegrityError, OperationalError)):
+                    break  # e.g. a value too long for its column: final
         return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({error})")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A transaction that commits, or with ``dry_run`` always rolls back."""
+        with transaction.atomic():
+            yield
+            if self.dry_run:
+                transaction.set_rollback(True)
 
     def _save_together(self, drafts: list[tuple[int, str, ArticleDraft]]) -> dict[int, FileResult]:
         """Inside the batch's transaction: new articles in bulk, the rest one by one."""
@@ -417,22 +425,6 @@ class SeedImporter:
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
 
-    @staticmethod
-    def _quote(
-        article: Article, position: int, quote: ExtractedQuote, speaker: Speaker | None
-    ) -> Quote:
-        return Quote(
-            article=article,
-            speaker=speaker,
-            text=quote.text,
-            role=quote.role or "",
-            block=quote.block,
-            start=quote.start,
-            end=quote.end,
-            partial=quote.partial,
-            position=position,
-        )
-
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)
         article.imported_at = timezone.now()
@@ -447,7 +439,7 @@ class SeedImporter:
         )
         schedule_reindex(article.pk)  # bulk_create sent no signals for the quotes
 
-    def _save_quotes(self, article: Article, draft: ArticleDraft) -> list[Quote]:
+    def _save_quotes(self, article: Article, draft: ArticleDraft) -> list[QuoteRow]:
         """Replace the article's quotes, keeping every speaker an editor chose by hand."""
         fixed = {
             (q.block, normalise_quote_text(q.text)): q.speaker
@@ -459,10 +451,9 @@ class SeedImporter:
         for position, extracted in enumerate(draft.quotes):
             key = (extracted.block, normalise_quote_text(extracted.text))
             speaker = fixed[key] if key in fixed else speakers.get(extracted.speaker or "")
-            quote = self._quote(article, position, extracted, speaker)
-            quote.speaker_fixed = key in fixed
-            rows.append(quote)
-        return Quote.objects.bulk_create(rows)
+            rows.append(QuoteRow.of(position, extracted, speaker, speaker_fixed=key in fixed))
+        insert_rows(Quote, QUOTE_COLUMNS, [(article.pk, *row.values()) for row in rows])
+        return rows
 
     def _save_tags(self, article: Article, draft: ArticleDraft) -> list[Tag]:
         """Link the draft's tags; links change in bulk, without a signal per row (the revision
