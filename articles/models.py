@@ -9,8 +9,8 @@ from collections.abc import Collection, Iterable
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db import connection, models
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
@@ -166,13 +166,15 @@ class TaggedArticle(TaggedItemBase):
 
 
 def tags_of(article: Article) -> list[Tag]:
-    """The article's tags: the list ``for_listing()`` and ``for_detail()`` prefetched, else read."""
+    """The article's tags: the list ``for_listing()`` and ``page()`` read, else read now."""
     tags = getattr(article, "tag_list", None)
     return list(article.tags.all()) if tags is None else tags
 
 
 class ArticleQuerySet(models.QuerySet):
-    RELATED_CANDIDATES = 500
+    # Related articles: how many of each tag's newest articles are weighed (``related_to``).
+    RELATED_WINDOW = 100
+    RELATED_SHORTLIST = 50  # of which the public ones are read and ranked
 
     def published(self) -> ArticleQuerySet:
         """What readers may see: published or scheduled, and due. A scheduled article goes
@@ -196,39 +198,130 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body")
         )
 
-    def for_detail(self) -> ArticleQuerySet:
-        """One article's page, in four queries: its source, and as lists its tags
-        (``tag_list``), quotes in order with their speakers (``quote_list``) and corrections
-        (``correction_list``)."""
-        quotes = Quote.objects.select_related("speaker").order_by("position")
-        return self.select_related("source").prefetch_related(
-            Prefetch("tags", to_attr="tag_list"),
-            Prefetch("corrections", to_attr="correction_list"),
-            Prefetch("quotes", queryset=quotes, to_attr="quote_list"),
+    @staticmethod
+    def published_sql(alias: str) -> tuple[str, list[object]]:
+        """``published()`` as an SQL condition on the article table called ``alias``, for the
+        queries written in SQL below."""
+        statuses = ", ".join(["%s"] * len(Article.LIVE_STATUSES))
+        return (
+            f"{alias}.status IN ({statuses}) AND {alias}.published_at <= %s",
+            [*Article.LIVE_STATUSES, timezone.now()],
         )
 
-    def related_to(self, article: Article) -> ArticleQuerySet:
-        """Recent articles sharing the most tags with ``article``, in one query. Only the
-        articles behind the newest ``RELATED_CANDIDATES`` links to its tags are weighed, so a
-        tag on thousands of articles costs no more than a rare one; filtering on its tags
-        before ``Count`` makes the count the number of shared tags. Only the columns the
-        related list shows are read (headline, slug, date, source name)."""
+    def page(self, *, public: bool = True, **lookup: object) -> Article | None:
+        """The article with ``slug`` or ``pk`` (``lookup``) and everything its page shows, or
+        None: its source, and as lists its tags (``tag_list``), quotes in order with their
+        speakers (``quote_list``) and corrections (``correction_list``). With ``public``,
+        only what readers may see (``published()``).
+
+        Four short queries written in SQL: building the same four with the ORM (a
+        ``select_related`` and three ``Prefetch``es) cost several times more than running them,
+        and this is the page readers open most. The source and speakers come with only the
+        fields the page shows; the rest stay deferred."""
+        ((field, value),) = lookup.items()
+        if field not in ("slug", "pk"):
+            raise TypeError(f"page() takes slug or pk, not {field}")
+        quote = connection.ops.quote_name
+        table = {model: quote(model._meta.db_table) for model in (Article, Source, Speaker)}
+        where, params = self.published_sql("a") if public else ("1 = 1", [])
+        rows = Article.objects.raw(
+            f"SELECT a.*, s.name AS source_name, s.domain AS source_domain, "
+            f"s.homepage AS source_homepage FROM {table[Article]} a "
+            f"JOIN {table[Source]} s ON s.id = a.source_id "
+            f"WHERE a.{'slug' if field == 'slug' else 'id'} = %s AND {where}",
+            [value, *params],
+        )
+        article = next(iter(rows), None)
+        if article is None:
+            return None
+        db = rows.db
+        article.source = Source.from_db(
+            db,
+            ["id", "name", "domain", "homepage"],
+            [
+                article.source_id,
+                article.source_name,
+                article.source_domain,
+                article.source_homepage,
+            ],
+        )
+        article.tag_list = list(
+            Tag.objects.raw(
+                f"SELECT t.* FROM {quote(Tag._meta.db_table)} t "
+                f"JOIN {quote(TaggedArticle._meta.db_table)} l ON l.tag_id = t.id "
+                "WHERE l.content_object_id = %s ORDER BY t.name, t.id",  # as Tag.Meta.ordering
+                [article.pk],
+            )
+        )
+        article.quote_list = list(
+            Quote.objects.raw(
+                f"SELECT q.*, p.name AS speaker_name, p.slug AS speaker_slug "
+                f"FROM {quote(Quote._meta.db_table)} q "
+                f"LEFT JOIN {table[Speaker]} p ON p.id = q.speaker_id "
+                "WHERE q.article_id = %s ORDER BY q.position, q.id",
+                [article.pk],
+            )
+        )
+        for item in article.quote_list:
+            item.article = article
+            item.speaker = (
+                Speaker.from_db(
+                    db,
+                    ["id", "name", "slug"],
+                    [item.speaker_id, item.speaker_name, item.speaker_slug],
+                )
+                if item.speaker_id
+                else None
+            )
+        article.correction_list = list(
+            Correction.objects.raw(
+                f"SELECT * FROM {quote(Correction._meta.db_table)} "
+                "WHERE article_id = %s ORDER BY created_at, id",
+                [article.pk],
+            )
+        )
+        return article
+
+    def related_to(self, article: Article, limit: int = 5) -> list[Article]:
+        """Up to ``limit`` public articles sharing the most tags with ``article``, newest first
+        among equals, in one query.
+
+        Each of its tags contributes only its newest ``RELATED_WINDOW`` articles, read backwards
+        from the (tag, article) index, so a tag on thousands of articles costs no more than a
+        rare one and nothing is sorted but the candidates; an article's score is the number of
+        those windows it is in (its shared tags, for recent stories). Written in SQL because
+        the ORM's version of it (a grouped ``Count`` over a subquery) cost more to build than
+        the rest of the page. Visibility is ``published_sql()``. The articles come
+        with what the related list shows: headline, slug, date, ``source_name``."""
         tag_ids = [tag.pk for tag in tags_of(article)]
-        candidates = (
-            TaggedArticle.objects.filter(tag_id__in=tag_ids)
-            .exclude(content_object_id=article.pk)
-            .order_by("-content_object_id")
-            .values("content_object_id")[: self.RELATED_CANDIDATES]
+        if not tag_ids or limit < 1:
+            return []
+        quote = connection.ops.quote_name
+        links, articles, sources = (
+            quote(model._meta.db_table) for model in (TaggedArticle, Article, Source)
         )
-        return (
-            self.filter(pk__in=Subquery(candidates), tags__in=tag_ids)
-            .annotate(shared_tags=Count("tags"))
-            .select_related("source")
-            # Grouping and sorting the candidates' whole rows (bodies and all) would cost
-            # more than the rest of the page.
-            .only("headline", "slug", "published_at", "source", "source__name")
-            .order_by("-shared_tags", "-published_at", "-pk")
+        window = (
+            f"SELECT * FROM (SELECT content_object_id AS id FROM {links} WHERE tag_id = %s "
+            "AND content_object_id <> %s ORDER BY content_object_id DESC LIMIT %s) AS w{}"
         )
+        candidates = " UNION ALL ".join(window.format(i) for i in range(len(tag_ids)))
+        public, public_params = self.published_sql("a")
+        # The best candidates are picked from the index alone; only they are joined to their
+        # rows (whose status and date lie beyond the body, a long read each).
+        sql = (
+            "SELECT a.id, a.headline, a.slug, a.published_at, a.source_id, "
+            "s.name AS source_name, c.shared_tags FROM ("
+            f"  SELECT id, COUNT(*) AS shared_tags FROM ({candidates}) AS w"
+            "   GROUP BY id ORDER BY shared_tags DESC, id DESC LIMIT %s"
+            f") AS c JOIN {articles} a ON a.id = c.id JOIN {sources} s ON s.id = a.source_id "
+            f"WHERE {public} "
+            "ORDER BY c.shared_tags DESC, a.published_at DESC, a.id DESC LIMIT %s"
+        )
+        params: list[object] = []
+        for tag_id in tag_ids:
+            params += [tag_id, article.pk, self.RELATED_WINDOW]
+        params += [self.RELATED_SHORTLIST, *public_params, limit]
+        return list(Article.objects.raw(sql, params))
 
     def with_quote_count(self) -> ArticleQuerySet:
         return self.annotate(quote_count=Count("quotes", distinct=True))

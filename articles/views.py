@@ -129,13 +129,20 @@ class SectionArticleListView(ArticleListView):
 
 class ArticleDetailView(DetailView):
     """One article with its body, quotes, tags, metadata for search engines and related
-    articles, in four queries."""
+    articles, in five queries (``Article.objects.page`` and ``related_to``)."""
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    public_only = True
 
-    def get_queryset(self) -> QuerySet[Article]:
-        return Article.objects.published().for_detail()
+    def get_object(self, queryset: QuerySet[Article] | None = None) -> Article:
+        article = Article.objects.page(public=self.public_only, **self.lookup())
+        if article is None:
+            raise Http404("No article here.")
+        return article
+
+    def lookup(self) -> dict[str, object]:
+        return {"slug": self.kwargs["slug"]}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
@@ -153,7 +160,7 @@ class ArticleDetailView(DetailView):
         article = self.object
         data = article_json_ld(article, self.request)
         return super().get_context_data(
-            related=Article.objects.published().related_to(article)[:RELATED_ARTICLES],
+            related=Article.objects.related_to(article, RELATED_ARTICLES),
             json_ld=json_ld_script(data),
             canonical_url=data["url"],
             **kwargs,
@@ -184,8 +191,10 @@ class SearchView(ListView):
 class ArticlePreviewView(ArticleDetailView):
     """Staff see any article exactly as readers would, at a URL readers cannot open."""
 
-    def get_queryset(self) -> QuerySet[Article]:
-        return Article.objects.for_detail()
+    public_only = False
+
+    def lookup(self) -> dict[str, object]:
+        return {"pk": self.kwargs["pk"]}
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not (request.user.is_staff and request.user.has_perm("articles.view_article")):

@@ -9,6 +9,9 @@ than the rest of the page.
   ``{{ when|date:'c' }}``, ``{{ when|date:"j F Y" }}``, ``{{ when|date:"j F Y, H:i" }}``.
 * ``{{ article.tag_list|tag_items }}``: one ``<li><a href="{{ tag.get_absolute_url }}">{{
   tag.name }}</a></li>`` per tag.
+* ``{{ article.blocks|body_html }}``, ``{{ article.quote_list|quote_items:article.original_url
+  }}``, ``{{ related|related_items }}``: an article page's paragraphs, quotes and related
+  articles, each of which was a ``{% for %}`` over dozens of items with several lookups apiece.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from django import template
 from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 from articles.links import fixed_url as _fixed_url
 from articles.links import slug_url_maker
-from articles.models import Tag
+from articles.models import Article, Quote, Tag
+from articles.seeds.format import Block
 
 register = template.Library()
 
@@ -70,3 +75,58 @@ def tag_items(tags: Iterable[Tag]) -> SafeString:
             f'<li><a href="{escape(url(tag.slug))}">{escape(tag.name)}</a></li>' for tag in tags
         )
     )
+
+
+@register.filter
+def body_html(blocks: Iterable[Block]) -> SafeString:
+    """Each block as ``<p id="pN">`` or, for a subheading, ``<h2 id="pN">``: N counts from 0, so
+    quotes can link to their paragraph."""
+    return mark_safe(
+        "\n".join(
+            f'<h2 id="p{n}">{escape(block.text)}</h2>'
+            if block.is_subheading
+            else f'<p id="p{n}">{escape(block.text)}</p>'
+            for n, block in enumerate(blocks)
+        )
+    )
+
+
+@register.filter
+def quote_items(quotes: Iterable[Quote], cite: str) -> SafeString:
+    """One ``<li>`` per quote: the words (citing ``cite``), who said them with their role, and
+    a link to the paragraph they are in."""
+    speaker_url = slug_url_maker("articles:speaker")
+    cite = escape(cite)
+    items = []
+    for quote in quotes:
+        speaker = quote.speaker
+        who = (
+            f'<a href="{escape(speaker_url(speaker.slug))}">{escape(speaker.name)}</a>'
+            if speaker
+            else "Unattributed"
+        )
+        if quote.role:
+            who += f", {escape(quote.role)}"
+        partial = " · partial quote" if quote.partial else ""
+        items.append(
+            f'<li>\n<blockquote cite="{cite}"><p>{escape(quote.text)}</p></blockquote>\n'
+            f'<p class="attribution">\n{who}\n· <a href="#p{quote.block}">in paragraph '
+            f"{quote.block + 1}</a>{partial}\n</p>\n</li>"
+        )
+    return mark_safe("\n".join(items))
+
+
+@register.filter
+def related_items(articles: Iterable[Article]) -> SafeString:
+    """One ``<li>`` per related article (``Article.objects.related_to``): its headline as a
+    link, its source and its date."""
+    article_url = slug_url_maker("articles:detail")
+    items = []
+    for article in articles:
+        when = template_localtime(article.published_at)
+        date = f' · <time datetime="{iso_datetime(when)}">{long_date(when)}</time>' if when else ""
+        items.append(
+            f'<li>\n<a href="{escape(article_url(article.slug))}">{escape(article.headline)}</a>'
+            f'\n<span class="meta">{escape(article.source_name)}{date}</span>\n</li>'
+        )
+    return mark_safe("\n".join(items))
