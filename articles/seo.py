@@ -1,5 +1,6 @@
-"""What search engines and link previews read on an article page: JSON-LD (schema.org
-NewsArticle), rendered so that no text from a seed can close its ``<script>`` element."""
+"""What search engines and link previews read on an article page: the canonical link, Open
+Graph and Twitter tags, and JSON-LD (schema.org NewsArticle), rendered so that no text from a
+seed can close its ``<script>`` element."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 
 from articles.links import fixed_url
 from articles.models import Article, Tag, tags_of
@@ -75,3 +77,37 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
     if article.section:
         data["articleSection"] = article.section
     return data
+
+
+def article_head(article: Article, canonical_url: str) -> SafeString:
+    """The canonical link and the Open Graph, article and Twitter ``<meta>`` tags, escaped.
+    Built here rather than in the template: two dozen template lookups cost more than the rest
+    of the page's head."""
+    text = {
+        "headline": escape(article.headline),
+        "standfirst": escape(article.standfirst),
+        "url": escape(canonical_url),
+    }
+    lines = [
+        f'<link rel="canonical" href="{text["url"]}">',
+        '<meta property="og:type" content="article">',
+        '<meta property="og:site_name" content="Newsroom">',
+        f'<meta property="og:title" content="{text["headline"]}">',
+        f'<meta property="og:description" content="{text["standfirst"]}">',
+        f'<meta property="og:url" content="{text["url"]}">',
+        '<meta property="og:locale" content="en_GB">',
+    ]
+    if article.published_at:
+        published = localtime(article.published_at).isoformat()
+        lines.append(f'<meta property="article:published_time" content="{published}">')
+    modified = localtime(article.updated_at).isoformat()
+    lines.append(f'<meta property="article:modified_time" content="{modified}">')
+    if article.section:
+        lines.append(f'<meta property="article:section" content="{escape(article.section)}">')
+    lines += [f'<meta property="article:tag" content="{escape(t.name)}">' for t in tags_of(article)]
+    lines += [
+        '<meta name="twitter:card" content="summary">',
+        f'<meta name="twitter:title" content="{text["headline"]}">',
+        f'<meta name="twitter:description" content="{text["standfirst"]}">',
+    ]
+    return mark_safe("\n  ".join(lines))  # every text above is escaped

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Quote, Source, Speaker, Tag
 from articles.search import SearchResults, search
-from articles.seo import article_json_ld, json_ld_script
+from articles.seo import article_head, article_json_ld, json_ld_script
 
 RELATED_ARTICLES = 5
 
@@ -162,7 +162,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             related=Article.objects.related_to(article, RELATED_ARTICLES),
             json_ld=json_ld_script(data),
-            canonical_url=data["url"],
+            head=article_head(article, data["url"]),
             **kwargs,
         )
 
