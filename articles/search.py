@@ -16,6 +16,10 @@ The index follows the data three ways:
 
 Reader input never reaches a query language: :func:`search_terms` keeps only word characters, so
 quotes, ``AND``, ``*``, ``-``, emoji, NUL bytes and 10,000-character strings are all safe.
+
+A query's cost is bounded whatever the size of the archive: only the newest ``MAX_RANKED`` public
+matches are ranked, and the count stops there too. A common word matches tens of thousands of
+articles; scoring and counting them all made every search slower as the archive grew.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ TABLE = "articles_search"
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
 MAX_QUERY_LENGTH = 500
+# A query ranks only its newest (highest id) MAX_RANKED public matches, and counts no further,
+# so ranking, visibility checks and counting cost at most MAX_RANKED rows however many articles
+# match (SQLite reads those newest matches straight off the FTS index). Below the cap, ranking
+# and count are exact.
+MAX_RANKED = 1000
 # Private-use characters mark highlighted words inside the engine's snippet; they are stripped
 # from indexed text, so after HTML-escaping the snippet they can only be our markers.
 START, STOP = "\ue000", "\ue001"
@@ -124,7 +133,10 @@ class Engine:
         for article_id, document in documents.items():
             self.write(cursor, article_id, document)
 
-    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+    def count(
+        self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
+    ) -> int:
+        """How many public articles match, counting no further than ``most``."""
         raise NotImplementedError
 
     def page(
@@ -135,7 +147,10 @@ class Engine:
         params: tuple,
         offset: int,
         limit: int,
+        ranked: int,
     ) -> list[tuple[int, float, str]]:
+        """(id, score, snippet) for ``limit`` hits from ``offset``, best first, among the newest
+        ``ranked`` public matches only (ties: newest first)."""
         raise NotImplementedError
 
 
@@ -169,12 +184,15 @@ class SQLiteEngine(Engine):
 
     # The full-text match drives (CROSS JOIN keeps SQLite from turning it around): a
     # ``rowid IN (public articles)`` filter made SQLite run the match once per public article,
-    # 200 ms at 10,000 articles instead of well under one.
-    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+    # 200 ms at 10,000 articles instead of well under one. Each match then costs one primary-key
+    # lookup of its article, so both queries stop after a bounded number of matches.
+    def count(
+        self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
+    ) -> int:
         cursor.execute(
-            f"SELECT COUNT(*) FROM {TABLE} CROSS JOIN ({public_sql}) AS public "
-            f"ON public.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s",
-            [*params, self.match(terms)],
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} CROSS JOIN ({public_sql}) AS public "
+            f"ON public.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s LIMIT %s) AS counted",
+            [*params, self.match(terms), most],
         )
         return cursor.fetchone()[0]
 
@@ -186,18 +204,23 @@ class SQLiteEngine(Engine):
         params: tuple,
         offset: int,
         limit: int,
+        ranked: int,
     ) -> list[tuple[int, float, str]]:
-        # Rank first, then make snippets for the page's rows only: a snippet in the ranking
-        # query would be built for every match before the sort.
+        # The candidates are the newest matches: FTS5 serves ``ORDER BY rowid DESC LIMIT`` by
+        # reading its index backwards and stopping, so bm25 is computed for ``ranked`` rows at
+        # most. Then rank, then make snippets for the page's rows only: a snippet in the ranking
+        # query would be built for every candidate before the sort.
         match = self.match(terms)
         cursor.execute(
             f"SELECT hit.id, hit.score, snippet({TABLE}, -1, %s, %s, '…', 30) FROM ("
-            f"  SELECT {TABLE}.rowid AS id, bm25({TABLE}, {self.WEIGHTS}) AS score"
-            f"  FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid"
-            f"  WHERE {TABLE} MATCH %s ORDER BY score, {TABLE}.rowid DESC LIMIT %s OFFSET %s"
+            "  SELECT candidate.id, candidate.score FROM ("
+            f"    SELECT {TABLE}.rowid AS id, bm25({TABLE}, {self.WEIGHTS}) AS score"
+            f"    FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid"
+            f"    WHERE {TABLE} MATCH %s ORDER BY {TABLE}.rowid DESC LIMIT %s"
+            "  ) AS candidate ORDER BY candidate.score, candidate.id DESC LIMIT %s OFFSET %s"
             f") AS hit CROSS JOIN {TABLE} ON {TABLE}.rowid = hit.id WHERE {TABLE} MATCH %s "
             "ORDER BY hit.score, hit.id DESC",
-            [START, STOP, *params, match, limit, offset, match],
+            [START, STOP, *params, match, ranked, limit, offset, match],
         )
         # bm25 is better when lower; report it the conventional way round.
         return [(pk, -score, snippet) for pk, score, snippet in cursor.fetchall()]
@@ -246,12 +269,14 @@ class PostgreSQLEngine(Engine):
     def write_many(self, cursor: Any, documents: dict[int, Document]) -> None:
         cursor.executemany(self.UPSERT, [self.row(pk, doc) for pk, doc in documents.items()])
 
-    def count(self, cursor: Any, terms: list[str], public_sql: str, params: tuple) -> int:
+    def count(
+        self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
+    ) -> int:
         cursor.execute(
-            f"SELECT COUNT(*) FROM {TABLE} "
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} "
             "WHERE document @@ plainto_tsquery(%s::regconfig, %s) "
-            f"AND article_id IN ({public_sql})",
-            [self.CONFIG, " ".join(terms), *params],
+            f"AND article_id IN ({public_sql}) LIMIT %s) AS counted",
+            [self.CONFIG, " ".join(terms), *params, most],
         )
         return cursor.fetchone()[0]
 
@@ -263,14 +288,20 @@ class PostgreSQLEngine(Engine):
         params: tuple,
         offset: int,
         limit: int,
+        ranked: int,
     ) -> list[tuple[int, float, str]]:
+        # Candidates (the newest matches), then ts_rank_cd for those only, then ts_headline for
+        # the page's rows only.
         cursor.execute(
             "SELECT hit.article_id, hit.score, "
             "ts_headline(%s::regconfig, hit.content, hit.query, %s) FROM ("
-            "  SELECT s.article_id, s.content, q.query, ts_rank_cd(s.document, q.query) AS score"
-            f"  FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query)"
-            f"  WHERE s.document @@ q.query AND s.article_id IN ({public_sql})"
-            "  ORDER BY score DESC, s.article_id DESC LIMIT %s OFFSET %s"
+            "  SELECT c.article_id, c.content, c.query, ts_rank_cd(c.document, c.query) AS score"
+            "  FROM ("
+            "    SELECT s.article_id, s.content, s.document, q.query"
+            f"    FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query)"
+            f"    WHERE s.document @@ q.query AND s.article_id IN ({public_sql})"
+            "    ORDER BY s.article_id DESC LIMIT %s"
+            "  ) c ORDER BY score DESC, c.article_id DESC LIMIT %s OFFSET %s"
             ") hit ORDER BY hit.score DESC, hit.article_id DESC",
             [
                 self.CONFIG,
@@ -278,6 +309,7 @@ class PostgreSQLEngine(Engine):
                 self.CONFIG,
                 " ".join(terms),
                 *params,
+                ranked,
                 limit,
                 offset,
             ],
@@ -295,12 +327,19 @@ def engine() -> Engine:
 
 class SearchResults(Sequence[Hit]):
     """Hits for a query, best first, fetched a page at a time: ``count()`` and slicing are all a
-    ``Paginator`` needs (one query to count, two to fetch a page with the sources)."""
+    ``Paginator`` needs (one query to count, two to fetch a page with the sources).
+
+    Only the newest ``MAX_RANKED`` matches are ranked and counted, so that a common word costs
+    no more than a rare one however large the archive: ``capped`` tells when there were more
+    (``count()`` is then ``MAX_RANKED``), for the page to say so."""
 
     def __init__(self, query: str) -> None:
         self.query = query
         self.terms = search_terms(query)
         self._count: int | None = None
+        self._capped = False
+        # Read once, so that counting and every page agree on the candidates.
+        self.max_ranked = MAX_RANKED
 
     def _public(self) -> tuple[str, tuple]:
         # The reader's-visibility rule stays in one place: the model's queryset.
@@ -308,14 +347,24 @@ class SearchResults(Sequence[Hit]):
         return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
     def count(self) -> int:  # type: ignore[override]
+        """How many hits there are to page through: at most ``max_ranked``."""
         if self._count is None:
             if not self.terms:
                 self._count = 0
             else:
                 sql, params = self._public()
                 with connection.cursor() as cursor:
-                    self._count = engine().count(cursor, self.terms, sql, params)
+                    # One more than the cap tells "exactly max_ranked" from "more".
+                    found = engine().count(cursor, self.terms, sql, params, self.max_ranked + 1)
+                self._capped = found > self.max_ranked
+                self._count = min(found, self.max_ranked)
         return self._count
+
+    @property
+    def capped(self) -> bool:
+        """Whether more articles match than are ranked (only the newest ``max_ranked`` are)."""
+        self.count()
+        return self._capped
 
     def __len__(self) -> int:
         return self.count()
@@ -337,7 +386,9 @@ class SearchResults(Sequence[Hit]):
             return []
         sql, params = self._public()
         with connection.cursor() as cursor:
-            rows = engine().page(cursor, self.terms, sql, params, start, stop - start)
+            rows = engine().page(
+                cursor, self.terms, sql, params, start, stop - start, self.max_ranked
+            )
         # What a hit shows: the article and its source, not its body or its tags.
         articles = (
             Article.objects.select_related("source")
@@ -355,7 +406,8 @@ class SearchResults(Sequence[Hit]):
 
 
 def search(query: str) -> SearchResults:
-    """Published articles matching every word of ``query``, most relevant first (lazy)."""
+    """Published articles matching every word of ``query``, most relevant first among the
+    newest ``MAX_RANKED`` matches (lazy)."""
     return SearchResults(query)
 
 
