@@ -133,24 +133,15 @@ class Engine:
         for article_id, document in documents.items():
             self.write(cursor, article_id, document)
 
-    def count(
+    def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> int:
-        """How many public articles match, counting no further than ``most``."""
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the newest ``most`` public articles matching every term, newest
+        first; a higher score is a better match."""
         raise NotImplementedError
 
-    def page(
-        self,
-        cursor: Any,
-        terms: list[str],
-        public_sql: str,
-        params: tuple,
-        offset: int,
-        limit: int,
-        ranked: int,
-    ) -> list[tuple[int, float, str]]:
-        """(id, score, snippet) for ``limit`` hits from ``offset``, best first, among the newest
-        ``ranked`` public matches only (ties: newest first)."""
+    def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
+        """The highlighted passage of each of ``ids`` (our START/STOP markers around words)."""
         raise NotImplementedError
 
 
@@ -184,46 +175,29 @@ class SQLiteEngine(Engine):
 
     # The full-text match drives (CROSS JOIN keeps SQLite from turning it around): a
     # ``rowid IN (public articles)`` filter made SQLite run the match once per public article,
-    # 200 ms at 10,000 articles instead of well under one. Each match then costs one primary-key
-    # lookup of its article, so both queries stop after a bounded number of matches.
-    def count(
+    # 200 ms at 10,000 articles instead of well under one. FTS5 serves ``ORDER BY rowid DESC
+    # LIMIT`` by reading its index backwards and stopping, so bm25 is computed, and an article
+    # looked up, for ``most`` matches at most.
+    def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> int:
+    ) -> list[tuple[int, float]]:
         cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} CROSS JOIN ({public_sql}) AS public "
-            f"ON public.pk = {TABLE}.rowid WHERE {TABLE} MATCH %s LIMIT %s) AS counted",
+            f"SELECT {TABLE}.rowid, bm25({TABLE}, {self.WEIGHTS}) "
+            f"FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid "
+            f"WHERE {TABLE} MATCH %s ORDER BY {TABLE}.rowid DESC LIMIT %s",
             [*params, self.match(terms), most],
         )
-        return cursor.fetchone()[0]
-
-    def page(
-        self,
-        cursor: Any,
-        terms: list[str],
-        public_sql: str,
-        params: tuple,
-        offset: int,
-        limit: int,
-        ranked: int,
-    ) -> list[tuple[int, float, str]]:
-        # The candidates are the newest matches: FTS5 serves ``ORDER BY rowid DESC LIMIT`` by
-        # reading its index backwards and stopping, so bm25 is computed for ``ranked`` rows at
-        # most. Then rank, then make snippets for the page's rows only: a snippet in the ranking
-        # query would be built for every candidate before the sort.
-        match = self.match(terms)
-        cursor.execute(
-            f"SELECT hit.id, hit.score, snippet({TABLE}, -1, %s, %s, '…', 30) FROM ("
-            "  SELECT candidate.id, candidate.score FROM ("
-            f"    SELECT {TABLE}.rowid AS id, bm25({TABLE}, {self.WEIGHTS}) AS score"
-            f"    FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid"
-            f"    WHERE {TABLE} MATCH %s ORDER BY {TABLE}.rowid DESC LIMIT %s"
-            "  ) AS candidate ORDER BY candidate.score, candidate.id DESC LIMIT %s OFFSET %s"
-            f") AS hit CROSS JOIN {TABLE} ON {TABLE}.rowid = hit.id WHERE {TABLE} MATCH %s "
-            "ORDER BY hit.score, hit.id DESC",
-            [START, STOP, *params, match, ranked, limit, offset, match],
-        )
         # bm25 is better when lower; report it the conventional way round.
-        return [(pk, -score, snippet) for pk, score, snippet in cursor.fetchall()]
+        return [(pk, -score) for pk, score in cursor.fetchall()]
+
+    def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
+        placeholders = ", ".join(["%s"] * len(ids))
+        cursor.execute(
+            f"SELECT rowid, snippet({TABLE}, -1, %s, %s, '…', 30) FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [START, STOP, self.match(terms), *ids],
+        )
+        return dict(cursor.fetchall())
 
 
 class PostgreSQLEngine(Engine):
@@ -269,52 +243,25 @@ class PostgreSQLEngine(Engine):
     def write_many(self, cursor: Any, documents: dict[int, Document]) -> None:
         cursor.executemany(self.UPSERT, [self.row(pk, doc) for pk, doc in documents.items()])
 
-    def count(
+    def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> int:
+    ) -> list[tuple[int, float]]:
         cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} "
-            "WHERE document @@ plainto_tsquery(%s::regconfig, %s) "
-            f"AND article_id IN ({public_sql}) LIMIT %s) AS counted",
+            "SELECT s.article_id, ts_rank_cd(s.document, q.query) "
+            f"FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query) "
+            f"WHERE s.document @@ q.query AND s.article_id IN ({public_sql}) "
+            "ORDER BY s.article_id DESC LIMIT %s",
             [self.CONFIG, " ".join(terms), *params, most],
         )
-        return cursor.fetchone()[0]
-
-    def page(
-        self,
-        cursor: Any,
-        terms: list[str],
-        public_sql: str,
-        params: tuple,
-        offset: int,
-        limit: int,
-        ranked: int,
-    ) -> list[tuple[int, float, str]]:
-        # Candidates (the newest matches), then ts_rank_cd for those only, then ts_headline for
-        # the page's rows only.
-        cursor.execute(
-            "SELECT hit.article_id, hit.score, "
-            "ts_headline(%s::regconfig, hit.content, hit.query, %s) FROM ("
-            "  SELECT c.article_id, c.content, c.query, ts_rank_cd(c.document, c.query) AS score"
-            "  FROM ("
-            "    SELECT s.article_id, s.content, s.document, q.query"
-            f"    FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query)"
-            f"    WHERE s.document @@ q.query AND s.article_id IN ({public_sql})"
-            "    ORDER BY s.article_id DESC LIMIT %s"
-            "  ) c ORDER BY score DESC, c.article_id DESC LIMIT %s OFFSET %s"
-            ") hit ORDER BY hit.score DESC, hit.article_id DESC",
-            [
-                self.CONFIG,
-                self.HEADLINE_OPTIONS,
-                self.CONFIG,
-                " ".join(terms),
-                *params,
-                ranked,
-                limit,
-                offset,
-            ],
-        )
         return cursor.fetchall()
+
+    def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
+        cursor.execute(
+            "SELECT article_id, ts_headline(%s::regconfig, content, "
+            f"plainto_tsquery(%s::regconfig, %s), %s) FROM {TABLE} WHERE article_id = ANY(%s)",
+            [self.CONFIG, self.CONFIG, " ".join(terms), self.HEADLINE_OPTIONS, ids],
+        )
+        return dict(cursor.fetchall())
 
 
 ENGINES: dict[str, Engine] = {"sqlite": SQLiteEngine(), "postgresql": PostgreSQLEngine()}
@@ -327,16 +274,18 @@ def engine() -> Engine:
 
 class SearchResults(Sequence[Hit]):
     """Hits for a query, best first, fetched a page at a time: ``count()`` and slicing are all a
-    ``Paginator`` needs (one query to count, two to fetch a page with the sources).
+    ``Paginator`` needs (one query ranks every candidate, two more fetch a page's snippets and
+    articles with their sources).
 
     Only the newest ``MAX_RANKED`` matches are ranked and counted, so that a common word costs
     no more than a rare one however large the archive: ``capped`` tells when there were more
-    (``count()`` is then ``MAX_RANKED``), for the page to say so."""
+    (``count()`` is then ``MAX_RANKED``), for the page to say so. The candidates are ranked
+    once, with their scores only; snippets, the costly part, are made for the page's hits."""
 
     def __init__(self, query: str) -> None:
         self.query = query
         self.terms = search_terms(query)
-        self._count: int | None = None
+        self._ranked: list[tuple[int, float]] | None = None
         self._capped = False
         # Read once, so that counting and every page agree on the candidates.
         self.max_ranked = MAX_RANKED
@@ -346,24 +295,29 @@ class SearchResults(Sequence[Hit]):
         # One column, "pk" in the SQL (SQLite joins on ``public.pk``).
         return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
-    def count(self) -> int:  # type: ignore[override]
-        """How many hits there are to page through: at most ``max_ranked``."""
-        if self._count is None:
-            if not self.terms:
-                self._count = 0
-            else:
+    def ranked(self) -> list[tuple[int, float]]:
+        """(id, score) of every hit to page through, best first (ties: newest first)."""
+        if self._ranked is None:
+            rows: list[tuple[int, float]] = []
+            if self.terms:
                 sql, params = self._public()
                 with connection.cursor() as cursor:
                     # One more than the cap tells "exactly max_ranked" from "more".
-                    found = engine().count(cursor, self.terms, sql, params, self.max_ranked + 1)
-                self._capped = found > self.max_ranked
-                self._count = min(found, self.max_ranked)
-        return self._count
+                    rows = engine().candidates(cursor, self.terms, sql, params, self.max_ranked + 1)
+            self._capped = len(rows) > self.max_ranked
+            rows = rows[: self.max_ranked]  # newest first: the oldest one goes
+            rows.sort(key=lambda row: (-row[1], -row[0]))
+            self._ranked = rows
+        return self._ranked
+
+    def count(self) -> int:  # type: ignore[override]
+        """How many hits there are to page through: at most ``max_ranked``."""
+        return len(self.ranked())
 
     @property
     def capped(self) -> bool:
         """Whether more articles match than are ranked (only the newest ``max_ranked`` are)."""
-        self.count()
+        self.ranked()
         return self._capped
 
     def __len__(self) -> int:
@@ -382,22 +336,17 @@ class SearchResults(Sequence[Hit]):
         start, stop, step = index.indices(self.count())
         if step != 1:
             raise ValueError("search results only slice with step 1")
-        if not self.terms or stop <= start:
+        page = self.ranked()[start:stop]
+        if not page:
             return []
-        sql, params = self._public()
+        ids = [pk for pk, _ in page]
         with connection.cursor() as cursor:
-            rows = engine().page(
-                cursor, self.terms, sql, params, start, stop - start, self.max_ranked
-            )
+            snippets = engine().snippets(cursor, self.terms, ids)
         # What a hit shows: the article and its source, not its body or its tags.
-        articles = (
-            Article.objects.select_related("source")
-            .defer("body")
-            .in_bulk([pk for pk, _, _ in rows])
-        )
+        articles = Article.objects.select_related("source").defer("body").in_bulk(ids)
         return [
-            Hit(articles[pk], score, _highlight(snippet))
-            for pk, score, snippet in rows
+            Hit(articles[pk], score, _highlight(snippets.get(pk, "")))
+            for pk, score in page
             if pk in articles
         ]
 

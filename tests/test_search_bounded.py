@@ -124,12 +124,12 @@ def test_the_real_cap_is_written_with_a_thousands_separator(client, monkeypatch)
     real = search_module.engine()
 
     class Plenty:
-        def count(self, cursor, terms, public_sql, params, most):
-            real.count(cursor, terms, public_sql, params, most)
-            return most
+        def candidates(self, cursor, terms, public_sql, params, most):
+            (hit,) = real.candidates(cursor, terms, public_sql, params, most)
+            return [hit] * most
 
-        def page(self, *args):
-            return real.page(*args)
+        def snippets(self, *args):
+            return real.snippets(*args)
 
     monkeypatch.setattr(search_module, "engine", Plenty)
     assert search_module.MAX_RANKED == 1000

@@ -11,7 +11,8 @@ than the rest of the page.
   tag.name }}</a></li>`` per tag.
 * ``{{ article.blocks|body_html }}``, ``{{ article.quote_list|quote_items:article.original_url
   }}``, ``{{ related|related_items }}``: an article page's paragraphs, quotes and related
-  articles, each of which was a ``{% for %}`` over dozens of items with several lookups apiece.
+  articles, each of which was a ``{% for %}`` over dozens of items with several lookups apiece;
+  ``{{ hits|search_hits }}``: a page of search results.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from datetime import datetime
 
 from django import template
 from django.utils.dates import MONTHS
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
 from articles.links import fixed_url as _fixed_url
 from articles.links import slug_url_maker
 from articles.models import Article, Quote, Tag
+from articles.search import Hit
 from articles.seeds.format import Block
 
 register = template.Library()
@@ -116,6 +118,12 @@ def quote_items(quotes: Iterable[Quote], cite: str) -> SafeString:
     return mark_safe("\n".join(items))
 
 
+def _dated(article: Article) -> str:
+    """`` · <time datetime="...">5 March 2026</time>`` for a dated article, else ""."""
+    when = template_localtime(article.published_at)
+    return f' · <time datetime="{iso_datetime(when)}">{long_date(when)}</time>' if when else ""
+
+
 @register.filter
 def related_items(articles: Iterable[Article]) -> SafeString:
     """One ``<li>`` per related article (``Article.objects.related_to``): its headline as a
@@ -123,10 +131,26 @@ def related_items(articles: Iterable[Article]) -> SafeString:
     article_url = slug_url_maker("articles:detail")
     items = []
     for article in articles:
-        when = template_localtime(article.published_at)
-        date = f' · <time datetime="{iso_datetime(when)}">{long_date(when)}</time>' if when else ""
         items.append(
             f'<li>\n<a href="{escape(article_url(article.slug))}">{escape(article.headline)}</a>'
-            f'\n<span class="meta">{escape(article.source_name)}{date}</span>\n</li>'
+            f'\n<span class="meta">{escape(article.source_name)}{_dated(article)}</span>\n</li>'
+        )
+    return mark_safe("\n".join(items))
+
+
+@register.filter
+def search_hits(hits: Iterable[Hit]) -> SafeString:
+    """One ``<li class="card">`` per search hit: headline link, source, section, date and the
+    highlighted snippet (already escaped by the search)."""
+    article_url = slug_url_maker("articles:detail")
+    items = []
+    for hit in hits:
+        article = hit.article
+        section = f" · {escape(article.section)}" if article.section else ""
+        items.append(
+            f'<li class="card">\n<h2><a href="{escape(article_url(article.slug))}">'
+            f"{escape(article.headline)}</a></h2>\n"
+            f'<p class="meta">\n{escape(article.source.name)}{section}\n{_dated(article)}\n</p>\n'
+            f'<p class="snippet">{conditional_escape(hit.snippet)}</p>\n</li>'
         )
     return mark_safe("\n".join(items))
