@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from articles.seeds.entities import TagCandidate, extract_tags
-from articles.seeds.format import Block, ParsedSeed, join_blocks, render
+from articles.seeds.format import Block, ParsedSeed, join_blocks, render, split_blocks
 from articles.seeds.quotes import ExtractedQuote, extract_quotes
 from articles.seeds.url import (
     headline_from_slug,
@@ -33,14 +33,16 @@ class ArticleDraft:
     line2: str
     line3: str
     standfirst: str
-    blocks: tuple[Block, ...]
+    # The body as the article stores it, not its blocks: a draft crosses from a worker process
+    # to the importer, and a dozen Block objects cost more to pickle than the text they hold.
+    body: str
     quotes: tuple[ExtractedQuote, ...]
     tags: tuple[TagCandidate, ...]
     seed_sha256: str
 
     @property
-    def body(self) -> str:
-        return join_blocks(self.blocks)
+    def blocks(self) -> tuple[Block, ...]:
+        return split_blocks(self.body)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -71,7 +73,7 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         line2=seed.line2,
         line3=seed.line3,
         standfirst=seed.standfirst,
-        blocks=seed.blocks,
+        body=join_blocks(seed.blocks),
         quotes=quotes,
         tags=tags,
         seed_sha256=_seed_hash(seed, version, url),
