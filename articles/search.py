@@ -47,7 +47,7 @@ MAX_QUERY_LENGTH = 500
 # so ranking, visibility checks and counting cost at most MAX_RANKED rows however many articles
 # match (SQLite reads those newest matches straight off the FTS index). Below the cap, ranking
 # and count are exact.
-MAX_RANKED = 1000
+MAX_RANKED = 500
 # Private-use characters mark highlighted words inside the engine's snippet; they are stripped
 # from indexed text, so after HTML-escaping the snippet they can only be our markers.
 START, STOP = "\ue000", "\ue001"
@@ -342,8 +342,7 @@ class SearchResults(Sequence[Hit]):
         ids = [pk for pk, _ in page]
         with connection.cursor() as cursor:
             snippets = engine().snippets(cursor, self.terms, ids)
-        # What a hit shows: the article and its source, not its body or its tags.
-        articles = Article.objects.select_related("source").defer("body").in_bulk(ids)
+        articles = Article.objects.cards(ids)  # what a hit shows: headline, source, date
         return [
             Hit(articles[pk], score, _highlight(snippets.get(pk, "")))
             for pk, score in page
