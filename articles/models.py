@@ -171,6 +171,28 @@ def tags_of(article: Article) -> list[Tag]:
     return list(article.tags.all()) if tags is None else tags
 
 
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _joined_columns(alias: str, prefix: str, fields: tuple[str, ...]) -> str:
+    """``s.name AS source_name, ...``: a joined row's fields, for :func:`_joined_instance`."""
+    return ", ".join(f"{alias}.{field} AS {prefix}_{field}" for field in fields)
+
+
+def _joined_instance(
+    row: models.Model, prefix: str, model: type[models.Model], fields: tuple[str, ...]
+) -> models.Model | None:
+    """The row's ``prefix`` foreign key target built from the columns :func:`_joined_columns`
+    selected (its other fields deferred), or None when the key is null: what
+    ``select_related`` gives, for the queries written in SQL below."""
+    pk = getattr(row, f"{prefix}_id")
+    if pk is None:
+        return None
+    values = [pk, *(getattr(row, f"{prefix}_{field}") for field in fields)]
+    return model.from_db(row._state.db, ["id", *fields], values)
+
+
 class ArticleQuerySet(models.QuerySet):
     # Related articles: how many of each tag's newest articles are weighed (``related_to``).
     RELATED_WINDOW = 100
@@ -221,62 +243,41 @@ class ArticleQuerySet(models.QuerySet):
         ((field, value),) = lookup.items()
         if field not in ("slug", "pk"):
             raise TypeError(f"page() takes slug or pk, not {field}")
-        quote = connection.ops.quote_name
-        table = {model: quote(model._meta.db_table) for model in (Article, Source, Speaker)}
+        source_fields = ("name", "domain", "homepage")
         where, params = self.published_sql("a") if public else ("1 = 1", [])
         rows = Article.objects.raw(
-            f"SELECT a.*, s.name AS source_name, s.domain AS source_domain, "
-            f"s.homepage AS source_homepage FROM {table[Article]} a "
-            f"JOIN {table[Source]} s ON s.id = a.source_id "
+            f"SELECT a.*, {_joined_columns('s', 'source', source_fields)} "
+            f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
             f"WHERE a.{'slug' if field == 'slug' else 'id'} = %s AND {where}",
             [value, *params],
         )
         article = next(iter(rows), None)
         if article is None:
             return None
-        db = rows.db
-        article.source = Source.from_db(
-            db,
-            ["id", "name", "domain", "homepage"],
-            [
-                article.source_id,
-                article.source_name,
-                article.source_domain,
-                article.source_homepage,
-            ],
-        )
+        article.source = _joined_instance(article, "source", Source, source_fields)
         article.tag_list = list(
             Tag.objects.raw(
-                f"SELECT t.* FROM {quote(Tag._meta.db_table)} t "
-                f"JOIN {quote(TaggedArticle._meta.db_table)} l ON l.tag_id = t.id "
+                f"SELECT t.* FROM {_table(Tag)} t "
+                f"JOIN {_table(TaggedArticle)} l ON l.tag_id = t.id "
                 "WHERE l.content_object_id = %s ORDER BY t.name, t.id",  # as Tag.Meta.ordering
                 [article.pk],
             )
         )
+        speaker_fields = ("name", "slug")
         article.quote_list = list(
             Quote.objects.raw(
-                f"SELECT q.*, p.name AS speaker_name, p.slug AS speaker_slug "
-                f"FROM {quote(Quote._meta.db_table)} q "
-                f"LEFT JOIN {table[Speaker]} p ON p.id = q.speaker_id "
+                f"SELECT q.*, {_joined_columns('p', 'speaker', speaker_fields)} "
+                f"FROM {_table(Quote)} q LEFT JOIN {_table(Speaker)} p ON p.id = q.speaker_id "
                 "WHERE q.article_id = %s ORDER BY q.position, q.id",
                 [article.pk],
             )
         )
         for item in article.quote_list:
             item.article = article
-            item.speaker = (
-                Speaker.from_db(
-                    db,
-                    ["id", "name", "slug"],
-                    [item.speaker_id, item.speaker_name, item.speaker_slug],
-                )
-                if item.speaker_id
-                else None
-            )
+            item.speaker = _joined_instance(item, "speaker", Speaker, speaker_fields)
         article.correction_list = list(
             Correction.objects.raw(
-                f"SELECT * FROM {quote(Correction._meta.db_table)} "
-                "WHERE article_id = %s ORDER BY created_at, id",
+                f"SELECT * FROM {_table(Correction)} WHERE article_id = %s ORDER BY created_at, id",
                 [article.pk],
             )
         )
@@ -289,22 +290,17 @@ class ArticleQuerySet(models.QuerySet):
         the search itself."""
         if not ids:
             return {}
-        quote = connection.ops.quote_name
+        source_fields = ("name", "domain")
         rows = Article.objects.raw(
             "SELECT a.id, a.headline, a.slug, a.section, a.published_at, a.source_id, "
-            "s.name AS source_name, s.domain AS source_domain "
-            f"FROM {quote(Article._meta.db_table)} a "
-            f"JOIN {quote(Source._meta.db_table)} s ON s.id = a.source_id "
+            f"{_joined_columns('s', 'source', source_fields)} "
+            f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
             f"WHERE a.id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )
         cards = {}
         for article in rows:
-            article.source = Source.from_db(
-                rows.db,
-                ["id", "name", "domain"],
-                [article.source_id, article.source_name, article.source_domain],
-            )
+            article.source = _joined_instance(article, "source", Source, source_fields)
             cards[article.pk] = article
         return cards
 
@@ -322,10 +318,7 @@ class ArticleQuerySet(models.QuerySet):
         tag_ids = [tag.pk for tag in tags_of(article)]
         if not tag_ids or limit < 1:
             return []
-        quote = connection.ops.quote_name
-        links, articles, sources = (
-            quote(model._meta.db_table) for model in (TaggedArticle, Article, Source)
-        )
+        links, articles, sources = (_table(model) for model in (TaggedArticle, Article, Source))
         window = (
             f"SELECT * FROM (SELECT content_object_id AS id FROM {links} WHERE tag_id = %s "
             "AND content_object_id <> %s ORDER BY content_object_id DESC LIMIT %s) AS w{}"
