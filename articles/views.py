@@ -171,7 +171,7 @@ class SearchView(ListView):
     """``/search/?q=``: published articles matching every word, best first, with snippets.
     Any input gives a page (an empty query or no words gives the empty form)."""
 
-    paginate_by = settings.ARTICLES_PER_PAGE
+    paginate_by = settings.SEARCH_RESULTS_PER_PAGE
     template_name = "articles/search.html"
     context_object_name = "hits"
 

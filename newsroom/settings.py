@@ -173,6 +173,9 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, today
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 SEEDS_DIR = BASE_DIR / "seeds"
 ARTICLES_PER_PAGE = 20
+# Search results carry a snippet each, the costly part of a search: ten a page, as news sites'
+# search pages show.
+SEARCH_RESULTS_PER_PAGE = 10
 TAGGIT_CASE_INSENSITIVE = True
 
 # Security headers that cost nothing behind plain HTTP; the HTTPS ones follow SECURE_SSL.

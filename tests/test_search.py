@@ -132,18 +132,21 @@ def test_unpublishing_with_update_hides_at_once():
 
 
 def test_search_page_paginates_and_keeps_the_query(client):
+    """Ten hits a page (``SEARCH_RESULTS_PER_PAGE``), each with its snippet."""
     for i in range(25):
         make_article(f"Aleppo report {i}")
     first = client.get(SEARCH, {"q": "aleppo"})
     html = first.content.decode()
     assert first.status_code == 200
-    assert html.count('class="card"') == 20
+    assert html.count('class="card"') == 10
+    assert html.count("<mark>") >= 10
     assert "25 articles match" in html
+    assert "Page 1 of 3" in html
     assert 'href="?q=aleppo&amp;page=2"' in html
     assert 'aria-label="Pages"' in html
-    second = client.get(SEARCH, {"q": "aleppo", "page": 2}).content.decode()
-    assert second.count('class="card"') == 5
-    assert client.get(SEARCH, {"q": "aleppo", "page": 3}).status_code == 404
+    third = client.get(SEARCH, {"q": "aleppo", "page": 3}).content.decode()
+    assert third.count('class="card"') == 5
+    assert client.get(SEARCH, {"q": "aleppo", "page": 4}).status_code == 404
 
 
 def test_empty_and_wordless_queries_get_a_friendly_page(client):
