@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connection, models
+from django.db import connection, connections, models, router
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -175,6 +178,72 @@ def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+@dataclass(frozen=True, slots=True)
+class _RowReader:
+    """How to turn rows with given column names into instances of a model: which columns fill
+    which fields, the database converters they need, which are extra attributes."""
+
+    model: type[models.Model]
+    names: list[str]  # the fields' attnames, in the model's order
+    positions: list[int]  # where each of them is in a row
+    converters: list[tuple[int, list[Callable[..., Any]], Any]]
+    extras: list[tuple[str, int]]
+
+    @classmethod
+    def plan(cls, model: type[models.Model], columns: tuple[str, ...], db: Any) -> _RowReader:
+        position = {db.introspection.identifier_converter(c): i for i, c in enumerate(columns)}
+        fields = [f for f in model._meta.concrete_fields if f.column in position]
+        if model._meta.pk not in fields:
+            raise ValueError(f"a query for {model.__name__} rows must select its primary key")
+        converters = []
+        for field in fields:
+            column = field.get_col(model._meta.db_table)
+            found = db.ops.get_db_converters(column) + column.get_db_converters(db)
+            if found:
+                converters.append((position[field.column], found, column))
+        known = {f.column for f in fields}
+        return cls(
+            model,
+            [f.attname for f in fields],
+            [position[f.column] for f in fields],
+            converters,
+            [(column, i) for column, i in position.items() if column not in known],
+        )
+
+    def instance(self, alias: str, row: tuple[Any, ...], db: Any) -> models.Model:
+        if self.converters:
+            row = list(row)
+            for i, functions, expression in self.converters:
+                for function in functions:
+                    row[i] = function(row[i], expression, db)
+        instance = self.model.from_db(alias, self.names, [row[i] for i in self.positions])
+        for column, i in self.extras:
+            setattr(instance, column, row[i])
+        return instance
+
+
+# Per connection (connections are per thread), as the converters are its operations' methods.
+_row_readers: WeakKeyDictionary[Any, dict[tuple[Any, ...], _RowReader]] = WeakKeyDictionary()
+
+
+def _read(model: type[models.Model], sql: str, params: Iterable[object]) -> list[Any]:
+    """``list(model.objects.raw(sql, params))``, for the pages' hand-written queries: the same
+    instances (fields from the columns named after them, the rest deferred; other columns as
+    attributes), read from the same database, but with the column map and converters worked
+    out once per query shape instead of on every query, which cost more than the SQL itself."""
+    alias = router.db_for_read(model)
+    db = connections[alias]
+    with db.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = tuple(column[0] for column in cursor.description)
+        rows = cursor.fetchall()
+    readers = _row_readers.setdefault(db, {})
+    reader = readers.get((model, columns))
+    if reader is None:
+        reader = readers[model, columns] = _RowReader.plan(model, columns, db)
+    return [reader.instance(alias, row, db) for row in rows]
+
+
 def _joined_columns(alias: str, prefix: str, fields: tuple[str, ...]) -> str:
     """``s.name AS source_name, ...``: a joined row's fields, for :func:`_joined_instance`."""
     return ", ".join(f"{alias}.{field} AS {prefix}_{field}" for field in fields)
@@ -245,41 +314,39 @@ class ArticleQuerySet(models.QuerySet):
             raise TypeError(f"page() takes slug or pk, not {field}")
         source_fields = ("name", "domain", "homepage")
         where, params = self.published_sql("a") if public else ("1 = 1", [])
-        rows = Article.objects.raw(
+        rows = _read(
+            Article,
             f"SELECT a.*, {_joined_columns('s', 'source', source_fields)} "
             f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
             f"WHERE a.{'slug' if field == 'slug' else 'id'} = %s AND {where}",
             [value, *params],
         )
-        article = next(iter(rows), None)
-        if article is None:
+        if not rows:
             return None
+        article = rows[0]
         article.source = _joined_instance(article, "source", Source, source_fields)
-        article.tag_list = list(
-            Tag.objects.raw(
-                f"SELECT t.* FROM {_table(Tag)} t "
-                f"JOIN {_table(TaggedArticle)} l ON l.tag_id = t.id "
-                "WHERE l.content_object_id = %s ORDER BY t.name, t.id",  # as Tag.Meta.ordering
-                [article.pk],
-            )
+        article.tag_list = _read(
+            Tag,
+            f"SELECT t.* FROM {_table(Tag)} t "
+            f"JOIN {_table(TaggedArticle)} l ON l.tag_id = t.id "
+            "WHERE l.content_object_id = %s ORDER BY t.name, t.id",  # as Tag.Meta.ordering
+            [article.pk],
         )
         speaker_fields = ("name", "slug")
-        article.quote_list = list(
-            Quote.objects.raw(
-                f"SELECT q.*, {_joined_columns('p', 'speaker', speaker_fields)} "
-                f"FROM {_table(Quote)} q LEFT JOIN {_table(Speaker)} p ON p.id = q.speaker_id "
-                "WHERE q.article_id = %s ORDER BY q.position, q.id",
-                [article.pk],
-            )
+        article.quote_list = _read(
+            Quote,
+            f"SELECT q.*, {_joined_columns('p', 'speaker', speaker_fields)} "
+            f"FROM {_table(Quote)} q LEFT JOIN {_table(Speaker)} p ON p.id = q.speaker_id "
+            "WHERE q.article_id = %s ORDER BY q.position, q.id",
+            [article.pk],
         )
         for item in article.quote_list:
             item.article = article
             item.speaker = _joined_instance(item, "speaker", Speaker, speaker_fields)
-        article.correction_list = list(
-            Correction.objects.raw(
-                f"SELECT * FROM {_table(Correction)} WHERE article_id = %s ORDER BY created_at, id",
-                [article.pk],
-            )
+        article.correction_list = _read(
+            Correction,
+            f"SELECT * FROM {_table(Correction)} WHERE article_id = %s ORDER BY created_at, id",
+            [article.pk],
         )
         return article
 
@@ -291,7 +358,8 @@ class ArticleQuerySet(models.QuerySet):
         if not ids:
             return {}
         source_fields = ("name", "domain")
-        rows = Article.objects.raw(
+        rows = _read(
+            Article,
             "SELECT a.id, a.headline, a.slug, a.section, a.published_at, a.source_id, "
             f"{_joined_columns('s', 'source', source_fields)} "
             f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
@@ -340,7 +408,7 @@ class ArticleQuerySet(models.QuerySet):
         for tag_id in tag_ids:
             params += [tag_id, article.pk, self.RELATED_WINDOW]
         params += [self.RELATED_SHORTLIST, *public_params, limit]
-        return list(Article.objects.raw(sql, params))
+        return _read(Article, sql, params)
 
     def with_quote_count(self) -> ArticleQuerySet:
         return self.annotate(quote_count=Count("quotes", distinct=True))

@@ -92,3 +92,31 @@ def test_tag_items_are_the_loop_they_replace():
     )
     assert ours.render({"tags": tags}) == loop.render({"tags": tags})
     assert ours.render({"tags": []}) == ""
+
+
+@pytest.mark.django_db
+def test_hand_written_queries_read_rows_as_manager_raw_does(imported_article):
+    """``_read`` (the article page's and search's row reader) gives what ``Manager.raw`` gave:
+    the same fields, converted the same way (aware datetimes), the rest deferred, and the
+    other columns as attributes."""
+    from articles.models import Article, Quote, _read
+
+    table = Article._meta.db_table
+    queries = [
+        (Article, f"SELECT * FROM {table}"),
+        (Article, f"SELECT id, headline, published_at, 7 AS extra FROM {table}"),
+        (Quote, f"SELECT q.*, q.text AS said FROM {Quote._meta.db_table} q ORDER BY q.id"),
+    ]
+    for model, sql in queries:
+        expected = list(model.objects.raw(sql))
+        read = _read(model, sql, [])
+        assert len(read) == len(expected) > 0
+        for mine, theirs in zip(read, expected, strict=True):
+            assert type(mine) is type(theirs)
+            assert mine.get_deferred_fields() == theirs.get_deferred_fields()
+            ours = {k: v for k, v in vars(mine).items() if k != "_state"}
+            assert ours == {k: v for k, v in vars(theirs).items() if k != "_state"}
+            assert mine._state.db == theirs._state.db and not mine._state.adding
+    assert timezone.is_aware(_read(Article, f"SELECT * FROM {table}", [])[0].published_at)
+    with pytest.raises(ValueError, match="primary key"):
+        _read(Article, f"SELECT headline FROM {table}", [])
