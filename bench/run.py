@@ -6,8 +6,8 @@ Measures, each the median of several runs:
   articles, on SQLite and (when reachable) PostgreSQL, each run into a fresh database;
 * extraction alone (``understand`` on parsed seeds), articles/s;
 * requests/s and p50/p99 latency of the home, article, tag and search pages, cold (page cache off)
-  and cached, under gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each next
-  to a trivial Django view served by the same gunicorn in the same run, as a ratio;
+  and cached, under gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each as a
+  ratio to a trivial Django view served by the same gunicorn just before it;
 * search p95 latency over varied queries at the largest size.
 
 It prints the table and writes it to ``bench/results.md`` with the date and commit.
@@ -456,7 +456,9 @@ def bench_http(
     report.notes.append(
         f"HTTP: gunicorn -c gunicorn.conf.py ({workers} sync workers), SQLite "
         f"with {articles:,} articles, page cache in {cache_name}; wrk -t2 -c16 on loopback, "
-        f"{max(1, round(seconds))} s per run; cold = page cache skipped (session cookie)."
+        f"{max(1, round(seconds))} s per run; cold = page cache skipped (session cookie). "
+        "Each page run follows its own trivial-view run; a page's ratio is the median of its "
+        "runs' ratios to those."
     )
     if wrk_bin is None:
         report.notes.append("wrk not installed: request rows skipped.")
@@ -467,20 +469,24 @@ def bench_http(
         search_ok = status_of(base + paths["search"]) == 200
         for path in ("/bench/trivial/", *paths.values()):  # warm imports, connections, caches
             status_of(base + path)
+        # Each page's run comes right after a run of the trivial view, and its ratio is taken
+        # to that run: this machine's speed drifts from one minute to the next, and a ratio to
+        # a trivial run made minutes earlier measured the drift as much as the page.
         loads: dict[str, list[Load]] = {}
+        ratios: dict[str, list[float]] = {}
         for _ in range(runs):
-            settle(base)
-            loads.setdefault("trivial", []).append(wrk(wrk_bin, base + "/bench/trivial/", seconds))
             for mode, names in modes.items():
                 headers = COLD_HEADERS if mode == "cold" else []
                 for name in names:
                     if name == "search" and not search_ok:
                         continue
-                    url = base + paths[name]
                     settle(base)
-                    loads.setdefault(f"{name}|{mode}", []).append(
-                        wrk(wrk_bin, url, seconds, headers)
-                    )
+                    trivial_run = wrk(wrk_bin, base + "/bench/trivial/", seconds)
+                    loads.setdefault("trivial", []).append(trivial_run)
+                    settle(base)
+                    page_run = wrk(wrk_bin, base + paths[name], seconds, headers)
+                    loads.setdefault(f"{name}|{mode}", []).append(page_run)
+                    ratios.setdefault(f"{name}|{mode}", []).append(page_run.rps / trivial_run.rps)
         trivial = median([r.rps for r in loads["trivial"]])
         report.add("trivial view", f"{trivial:,.0f} req/s", latency_text(loads["trivial"]), "1.00")
         for mode, names in modes.items():
@@ -494,7 +500,7 @@ def bench_http(
                     f"{name} page, {mode}",
                     f"{rps:,.0f} req/s",
                     latency_text(results),
-                    f"{rps / trivial:.2f}",
+                    f"{median(ratios[f'{name}|{mode}']):.2f}",
                 )
         if search_ok and "search" in modes.get("cold", ()):
             urls = [
