@@ -48,7 +48,13 @@ from articles.models import (
     unique_slug,
     unique_slugs,
 )
-from articles.search import Document, index_documents, reindex_once, schedule_reindex
+from articles.search import (
+    Document,
+    compact_after_import,
+    index_documents,
+    reindex_once,
+    schedule_reindex,
+)
 from articles.seeds.entities import TagCandidate
 from articles.seeds.pool import Understood, understand_file, understand_files
 from articles.seeds.quotes import ExtractedQuote, normalise_quote_text
@@ -305,9 +311,14 @@ class SeedImporter:
         understood = understand_files(
             iter_seed_files(paths), EXTRACTION_VERSION, self.workers, window=2 * self.batch_size
         )
+        created = 0
         with self._sqlite_settings(), fewer_gc_passes():
             while batch := list(islice(understood, self.batch_size)):
-                yield from self.save_batch(batch)
+                for result in self.save_batch(batch):
+                    created += result.outcome is Outcome.CREATED
+                    yield result
+            if not self.dry_run:
+                compact_after_import(created)  # a bulk load leaves the search index in pieces
 
     # Pages SQLite's write-ahead log may hold before a commit copies them into the database
     # file (SQLite's default, 1,000 pages, is less than one batch writes). Batches rewrite many

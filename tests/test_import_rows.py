@@ -110,3 +110,29 @@ def test_an_import_checkpoints_less_often_and_then_as_before():
     assert pages() == SeedImporter.WAL_AUTOCHECKPOINT
     list(results)
     assert pages() == before
+
+
+def test_a_bulk_import_compacts_the_search_index_and_a_small_one_does_not(tmp_path, monkeypatch):
+    """An import adding at least ``COMPACT_SHARE`` of the articles compacts the search index
+    once, at the end; what readers find is the same before and after compacting."""
+    from articles import search
+    from tests.seedgen import write_generated_seeds
+
+    compacted = []
+    real = type(search.engine()).compact
+    monkeypatch.setattr(
+        type(search.engine()), "compact", lambda self, cursor: compacted.append(real(self, cursor))
+    )
+    write_generated_seeds(tmp_path / "bulk", 40)
+    results = list(SeedImporter(batch_size=15).run(sorted((tmp_path / "bulk").iterdir())))
+    assert len(results) == 40 and len(compacted) == 1
+    word = max(Article.objects.order_by("id").first().headline.split(), key=len)
+    found = [hit.article.pk for hit in search.search(word)]
+    assert found
+    search.engine().compact(connection.cursor())
+    assert [hit.article.pk for hit in search.search(word)] == found
+
+    write_generated_seeds(tmp_path / "more", 3, seed=9)  # 3 new of 43: under a quarter
+    list(SeedImporter().run(sorted((tmp_path / "more").iterdir())))
+    assert len(compacted) == 2  # only the direct call above
+    assert not search.compact_after_import(0)
