@@ -153,8 +153,12 @@ class Tag(TagBase):
 
 
 class TaggedArticle(TaggedItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    # No index of their own: the unique (article, tag) and the (tag, article) index below lead
+    # with each, and every index is one more write for each of the import's tag links.
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="tagged_articles", db_index=False
+    )
 
     class Meta:
         constraints = [
@@ -591,9 +595,18 @@ class QuoteQuerySet(models.QuerySet):
 class Quote(models.Model):
     """Words someone said in an article, where they stand in the body, and who said them."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    # No index of their own: the unique (article, position) and the (speaker, article) index
+    # lead with them, and every index is one more write for each quote an import adds.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="quotes", db_index=False
+    )
     speaker = models.ForeignKey(
-        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+        Speaker,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        db_index=False,
     )
     text = models.TextField()
     role = models.CharField(
