@@ -234,7 +234,7 @@ def _read_run(text: str, run: Run, prev: str) -> list[_Action]:
                     kind = "place" if noun in _GEO_NOUNS else "topic"
                     name = " ".join([*stripped, noun])
                     return [("add", name, kind, name, False, False, False)]
-    if len(words[0]) > 6 and all(w.isupper() and len(w) > 6 for w in words):
+    if words[0].isupper() and len(words[0]) > 6 and all(w.isupper() and len(w) > 6 for w in words):
         return []
     if words[-1].endswith(".") and len(words[-1]) == 2:
         words = [*words[:-1], words[-1][0]]

@@ -21,6 +21,7 @@ PARAGRAPH = "paragraph"
 SUBHEADING = "subheading"
 
 _INTEGER = re.compile(r"[0-9]+")
+_WHITESPACE = re.compile(r"\s")  # what ``str.isspace`` calls whitespace, character for character
 _CLOSING_PUNCTUATION = tuple(".!?:;,\"'”’)…")
 
 
@@ -69,7 +70,7 @@ class ParsedSeed:
 
 def is_subheading(line: str) -> bool:
     """Short (at most 6 words), in capitals, no closing punctuation: ``NO RESPITE``."""
-    words = line.split()
+    words = line.split(maxsplit=6)  # a seventh word is all it takes to say no
     if not words or len(words) > 6:
         return False
     if not any(ch.isalpha() for ch in line) or line != line.upper():
@@ -79,8 +80,12 @@ def is_subheading(line: str) -> bool:
 
 def split_blocks(body: str) -> tuple[Block, ...]:
     """Split body text into typed blocks: each non-empty line is one paragraph or subheading."""
+    return _blocks(body.replace("\r\n", "\n").split("\n"))
+
+
+def _blocks(lines: list[str]) -> tuple[Block, ...]:
     blocks = []
-    for line in body.replace("\r\n", "\n").split("\n"):
+    for line in lines:
         text = line.strip()
         if text:
             blocks.append(Block(SUBHEADING if is_subheading(text) else PARAGRAPH, text))
@@ -94,7 +99,7 @@ def join_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
 
 def check_url(url: str) -> str | None:
     """Return why ``url`` is not an absolute http(s) URL with a host, or None when it is."""
-    if not url or any(ch.isspace() for ch in url):
+    if not url or _WHITESPACE.search(url):
         return f"expected an absolute http(s) URL, got {url!r}"
     if len(url) > MAX_URL_LENGTH:
         return f"the URL is longer than {MAX_URL_LENGTH} characters ({len(url)})"
@@ -157,7 +162,7 @@ def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:
         raise SeedFormatError(name, len(lines) + 1, "the body is missing")
     if lines[4].strip():
         raise SeedFormatError(name, 5, "expected an empty line after the standfirst")
-    blocks = split_blocks("\n".join(lines[5:]))
+    blocks = _blocks(lines[5:])  # what ``split_blocks`` makes of them, without joining them
     if not blocks:
         raise SeedFormatError(name, 6, "the body is missing")
     if all(block.is_subheading for block in blocks):
@@ -184,17 +189,33 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except OSError as exc:
         raise SeedFormatError(name, None, f"cannot be read ({exc.strerror or exc})") from None
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise SeedFormatError(name, None, "is a directory, not a seed file")
         if not stat.S_ISREG(mode):
             raise SeedFormatError(name, None, "is not a regular file (a device, FIFO or socket)")
-        with open(fd, "rb", closefd=False) as handle:
-            return handle.read(MAX_SEED_BYTES + 1)
+        return _read_to_end(fd, MAX_SEED_BYTES + 1, info.st_size)
     except OSError as exc:
         raise SeedFormatError(name, None, f"cannot be read ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
+
+
+def _read_to_end(fd: int, limit: int, size: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``, fewer only at the end of the file. The first read
+    asks for the file's ``size`` and one byte more: a buffer of ``limit`` bytes (megabytes, for
+    a file of a few kilobytes) cost more than the rest of reading it."""
+    chunks = []
+    want = min(size + 1, limit)
+    while want > 0:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+        want = min(64 * 1024, limit)  # the file grew, or the read was short: go on to the end
+    return b"".join(chunks)
 
 
 def read(path: str | os.PathLike[str]) -> ParsedSeed:

@@ -9,6 +9,7 @@ memory stays flat however many files there are. Still no Django here.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -54,9 +55,27 @@ def _understand_chunk(paths: list[str], version: str) -> list[Understood]:
     return [understand_file(path, version) for path in paths]
 
 
+# Container objects allocated (net) before the cyclic garbage collector runs in a worker.
+WORKER_GC_THRESHOLD = 10_000
+
+
+def _init_worker() -> None:
+    """Worker initialiser: die with the importing process, and collect garbage less often.
+
+    A worker only extracts: it allocates and frees many small objects per file and leaves next
+    to no cycles, yet with the default threshold (700) the collector's passes, each walking the
+    objects alive (the extraction caches among them), took about 7% of its CPU. The importing
+    process does the same for its own part (``articles.importer.fewer_gc_passes``); a spawned
+    worker starts with the default.
+    """
+    _exit_with_parent()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], WORKER_GC_THRESHOLD), *threshold[1:])
+
+
 def _exit_with_parent() -> None:
-    """Worker initialiser: die with the importing process (Linux), so that a killed import
-    leaves no orphan workers behind."""
+    """Die with the importing process (Linux), so that a killed import leaves no orphan
+    workers behind."""
     try:
         import ctypes
 
@@ -90,7 +109,7 @@ def understand_files(
         yield from (understand_file(path, version) for path in files)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
         pending: deque[Future[list[Understood]]] = deque()
         chunks = _chunks(first, files)
         for chunk in chunks:

@@ -321,7 +321,7 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
             w = word.lower()
             if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
-            if _INITIALS_ONLY.fullmatch(word):
+            if "." in word and _INITIALS_ONLY.fullmatch(word):
                 continue  # initials before a surname: "said its chair, P.J. Okafor"
         cuts.add(m.end())
     for s in spans:
@@ -334,9 +334,9 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
                 nxt += 1
             cuts.add(nxt)
     ordered = sorted(c for c in cuts if c < len(text))
-    return [
-        (a, ordered[k + 1] if k + 1 < len(ordered) else len(text)) for k, a in enumerate(ordered)
-    ]
+    # Each sentence runs from its cut to the next, the last one to the end (an empty text,
+    # with no cut, has no sentence: the end is left over, hence not strict).
+    return list(zip(ordered, [*ordered[1:], len(text)], strict=False))
 
 
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+[A-Z]")

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from . import names as N
 
@@ -145,11 +146,13 @@ def runs(text: str, offset: int = 0) -> list[Run]:
 def _runs_cached(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
     for m in _candidates(text):
-        found = m.group()
-        if found.isalpha():  # one plain word, the commonest case: what _runs_in makes of it
-            low = found.lower()
-            if is_cap(found) and low not in _CONNECT and low not in N.PARTICLES:
-                out.append(Run([found], m.start(), m.end()))
+        found = word = m.group()
+        if found[-1] == "." and len(found) > 2 and found.lower() not in _KEEP_DOT:
+            word = found[:-1]  # "Quito.": a sentence's full stop, as ``tokens`` reads it
+        if word.isalpha():  # one plain word, the commonest case: what _runs_in makes of it
+            low = word.lower()
+            if is_cap(word) and low not in _CONNECT and low not in N.PARTICLES:
+                out.append(Run([word], m.start(), m.start() + len(word)))
             continue
         out.extend(_runs_in(found, m.start()))
     return tuple(out)
@@ -161,15 +164,25 @@ _UNMASKED = re.compile("[^\x00]+")
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer(text)``, reading only the stretches between the NULs that mask
     quotations: a candidate holds no NUL, and a NUL before or after a stretch reads as its
-    start or end does, so the matches are the same without trying every masked position."""
+    start or end does, so the matches are the same without trying every masked position.
+    (An iterator, not a generator: most texts mask nothing, and then the matches come
+    straight from ``finditer``.)"""
     if "\x00" not in text:
-        yield from _CANDIDATE.finditer(text)
-        return
-    for stretch in _UNMASKED.finditer(text):
-        yield from _CANDIDATE.finditer(text, stretch.start(), stretch.end())
+        return _CANDIDATE.finditer(text)
+    return chain.from_iterable(
+        _CANDIDATE.finditer(text, stretch.start(), stretch.end())
+        for stretch in _UNMASKED.finditer(text)
+    )
 
 
 def _runs_in(text: str, offset: int) -> list[Run]:
+    words = text.split(" ")
+    if all(word.isalpha() and is_cap(word) for word in words):
+        # "Quentin Fernandes", the commonest case: every word joins the run, so it is what
+        # the loop below makes of the words, without tokenising them one by one.
+        while words and (words[-1].lower() in _CONNECT or words[-1].lower() in N.PARTICLES):
+            words.pop()
+        return [Run(words, offset, offset + len(text))] if words else []
     toks = tokens(text, offset)
     out: list[Run] = []
     i, n = 0, len(toks)

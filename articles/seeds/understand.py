@@ -84,5 +84,8 @@ def _seed_hash(seed: ParsedSeed, version: str, url: str | None = None) -> str:
     """Hash of the seed as rendered with its normalised URL (``url``, when the caller has it),
     so that CRLF, a BOM or the URL's host case change nothing, and of ``version``, the
     extraction rules' version."""
-    canonical = render(replace(seed, url=normalise_url(seed.url) if url is None else url))
+    if url is None:
+        url = normalise_url(seed.url)
+    # Most URLs are written in their normal form already: then the seed renders as it is.
+    canonical = render(seed if url == seed.url else replace(seed, url=url))
     return hashlib.sha256(f"{version}\n{canonical}".encode()).hexdigest()

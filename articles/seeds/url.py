@@ -94,8 +94,12 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
     """
     words = [w.lower() for w in words]
     texts = list(texts)
+    # Each text lower-cased once, for every reading below. (Joined, they are the joined
+    # text's lower case: "\n" ends a word for the one rule that looks beyond a character,
+    # the final sigma's, as the end of a text does.)
+    lowered = [text.lower() for text in texts]
     # The text with separators folded: a phrase absent from it needs no pattern compiled.
-    folded = _fold_separators("\n".join(texts).lower())
+    folded = _fold_separators("\n".join(lowered))
     spans: list[tuple[int, str | None]] = []  # (slug words taken, phrase as written or None)
     i = 0
     while i < len(words):
@@ -107,7 +111,7 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
         for size in range(longest, 1, -1):
             if " ".join(words[i : i + size]) not in folded:
                 continue
-            phrase = _phrase_as_written(words[i : i + size], texts)
+            phrase = _phrase_as_written(words[i : i + size], texts, lowered)
             if phrase:
                 span = size
                 break
@@ -115,7 +119,7 @@ def headline_from_slug(words: Iterable[str], texts: Iterable[str]) -> str:
         i += span
     # Spellings are counted only for the words no phrase covers (often none).
     loose = frozenset(words[i] for i, (_span, phrase) in _starts(spans) if phrase is None)
-    forms = _written_forms(texts, loose) if loose else {}
+    forms = _written_forms(texts, loose, lowered) if loose else {}
     out: list[str] = []
     for i, (_span, phrase) in _starts(spans):
         form = phrase or forms.get(words[i], words[i])
@@ -151,14 +155,15 @@ def _fold_separators(text: str) -> str:
     return _SEPARATORS.sub(" ", text)
 
 
-def _phrase_as_written(words: list[str], texts: list[str]) -> str | None:
-    """How the text writes these words in a row (mid-sentence when it can), or None."""
+def _phrase_as_written(words: list[str], texts: list[str], lowered: list[str]) -> str | None:
+    """How the text writes these words in a row (mid-sentence when it can), or None;
+    ``lowered``: the texts lower-cased."""
     plain = all(w.isascii() and w.isalnum() for w in words)
     pattern = None
     found = None
-    for text in texts:
+    for text, lower in zip(texts, lowered, strict=True):
         if plain:
-            spans = _plain_phrase_spans(words, text)
+            spans = _plain_phrase_spans(words, text, lower)
         else:
             if pattern is None:
                 pattern = re.compile(
@@ -176,16 +181,16 @@ def _phrase_as_written(words: list[str], texts: list[str]) -> str | None:
     return found
 
 
-def _plain_phrase_spans(words: list[str], text: str) -> Iterator[tuple[int, int]]:
+def _plain_phrase_spans(words: list[str], text: str, lower: str) -> Iterator[tuple[int, int]]:
     """The matches of the pattern :func:`_phrase_as_written` compiles, found without
     compiling it, for words of ASCII letters and digits: matching those ignoring case is
     comparing them with the text's lower case, character for character, once the only
     characters beyond ASCII that the pattern matches to an ASCII one and ``lower`` does not
     (dotted and dotless i, the long s) are spelt as it reads them; and the pattern never
     needs to backtrack. (Compiling a new pattern for each article's phrases cost more than
-    the rest of the headline.)"""
+    the rest of the headline.) ``lower`` is ``text.lower()``."""
     # The dotted capital I is the one character whose lower case is two characters long.
-    low = (text.replace("İ", "i") if "İ" in text else text).lower()
+    low = text.replace("İ", "i").lower() if "İ" in text else lower
     if "ı" in low or "ſ" in low:
         low = low.replace("ı", "i").replace("ſ", "s")
     first, n, pos = words[0], len(text), 0
@@ -207,13 +212,16 @@ def _plain_phrase_spans(words: list[str], text: str) -> Iterator[tuple[int, int]
             pos = p + 1
 
 
-def _written_forms(texts: Iterable[str], wanted: frozenset[str]) -> dict[str, str]:
+def _written_forms(
+    texts: Iterable[str], wanted: frozenset[str], lowered: Iterable[str]
+) -> dict[str, str]:
     """Map lower-cased word -> its most common mid-sentence spelling in ``texts``.
 
     Only the ``wanted`` words are counted, as the headline asks for no other, so a text that
     holds none of them is skipped and one that holds a few is read only around them. Other
     texts are tallied with ``findall``, so Python steps through each distinct word once.
     Either way words are counted in order of first occurrence, as ``max`` breaks ties so.
+    ``lowered``: the texts lower-cased.
     """
     counts: dict[str, dict[str, list[int]]] = {}
 
@@ -226,12 +234,11 @@ def _written_forms(texts: Iterable[str], wanted: frozenset[str]) -> dict[str, st
                 slot[0] += starts
                 slot[1] += mids
 
-    for text in texts:
+    for text, low in zip(texts, lowered, strict=True):
         # ``lower`` maps each character on its own and to one character, so a word's lower
         # case is where it stands in the text's; except a capital sigma, whose lower case
         # depends on what follows it, and the dotted capital I, which lower-cases to two.
         if "Σ" not in text and "İ" not in text:
-            low = text.lower()
             present = [k for k in wanted if k in low]
             if not present:
                 continue
