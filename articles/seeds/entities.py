@@ -16,6 +16,7 @@ from functools import lru_cache
 from . import names as N
 from .format import Block
 from .quotes import ExtractedQuote, mask_quotes, paragraph_layout
+from .records import reduce_to_call
 from .runs import (
     Run,
     analyse,
@@ -38,6 +39,8 @@ class TagCandidate:
     kind: str
     aliases: tuple[str, ...]
     score: float
+
+    __reduce__ = reduce_to_call  # cheap to send from a worker process
 
 
 @dataclass(slots=True)

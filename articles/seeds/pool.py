@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from articles.seeds.format import SeedFormatError, read
+from articles.seeds.records import reduce_to_call
 from articles.seeds.understand import ArticleDraft, understand
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ class Understood:
     name: str
     draft: ArticleDraft | None
     failure: str = ""
+
+    __reduce__ = reduce_to_call  # sent from a worker process
 
 
 def understand_file(path: str | os.PathLike[str], version: str) -> Understood:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from . import names as N
 from .format import Block
 from .names import _words
+from .records import reduce_to_call
 from .runs import (
     NameInfo,
     Run,
@@ -53,6 +54,8 @@ class ExtractedQuote:
     partial: bool
     order: int
     speaker_kind: str
+
+    __reduce__ = reduce_to_call  # cheap to send from a worker process
 
 
 _NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from articles.seeds.entities import TagCandidate, extract_tags
 from articles.seeds.format import Block, ParsedSeed, join_blocks, render, split_blocks
 from articles.seeds.quotes import ExtractedQuote, extract_quotes
+from articles.seeds.records import reduce_to_call
 from articles.seeds.url import (
     headline_from_slug,
     headline_from_standfirst,
@@ -39,6 +40,8 @@ class ArticleDraft:
     quotes: tuple[ExtractedQuote, ...]
     tags: tuple[TagCandidate, ...]
     seed_sha256: str
+
+    __reduce__ = reduce_to_call  # cheap to send from a worker process
 
     @property
     def blocks(self) -> tuple[Block, ...]:
