@@ -31,3 +31,15 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # home, and nothing here uses it (same as --no-control-socket).
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# The application is loaded, and warmed (URLs, templates: newsroom.wsgi.warm_up), once in the
+# master process; workers are forked from it, so each one, including every replacement for a
+# worker recycled after max_requests, serves its first page as fast as the next. Nothing opens
+# a database or cache connection before the fork: Django connects lazily, in each worker.
+preload_app = True
+
+
+def when_ready(server: object) -> None:
+    from newsroom.wsgi import warm_up
+
+    warm_up()

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
@@ -23,3 +24,21 @@ def _map_sqlite(sender: object, connection: BaseDatabaseWrapper, **kwargs: objec
 
 connection_created.connect(_map_sqlite, dispatch_uid="newsroom-sqlite-mmap")
 application = get_wsgi_application()
+
+
+def warm_up() -> None:
+    """Load now what a process would load on its first requests: the URL configuration with
+    its views, and every template of the site with its tag libraries. A fresh process served
+    its first page about 50 ms slower than the next ones.
+
+    It touches no database and no cache, so gunicorn calls it in its master process, after
+    loading the application and before forking (``gunicorn.conf.py``): every worker starts
+    warm, those that replace a recycled one too.
+    """
+    from django.template.loader import get_template
+    from django.urls import resolve, reverse
+
+    resolve(reverse("articles:list"))  # imports the URL modules, compiles their patterns
+    templates = settings.BASE_DIR / "templates"
+    for path in sorted(templates.rglob("*.html")):
+        get_template(path.relative_to(templates).as_posix())
