@@ -120,3 +120,12 @@ def test_hand_written_queries_read_rows_as_manager_raw_does(imported_article):
     assert timezone.is_aware(_read(Article, f"SELECT * FROM {table}", [])[0].published_at)
     with pytest.raises(ValueError, match="primary key"):
         _read(Article, f"SELECT headline FROM {table}", [])
+
+
+def test_the_filters_escape_as_django_does():
+    from django.utils.html import escape as django_escape
+
+    from articles.templatetags.reader import escape
+
+    for text in ["", "plain", "<b>&amp;</b>", 'l\'été "cité" ‘x’', "a\u00a0b", 7, None]:
+        assert escape(text) == django_escape(text)
