@@ -139,7 +139,6 @@ def test_search_page_paginates_and_keeps_the_query(client):
     html = first.content.decode()
     assert first.status_code == 200
     assert html.count('class="card"') == 10
-    assert html.count("<mark>") >= 10
     assert "25 articles match" in html
     assert "Page 1 of 3" in html
     assert 'href="?q=aleppo&amp;page=2"' in html
