@@ -1,20 +1,32 @@
 """gunicorn settings for Newsroom (``gunicorn -c gunicorn.conf.py``), overridable from the
 environment so that the same file serves a laptop, a benchmark and each production app server.
 
-Workers default to 2 x CPU + 1 (sync workers, the request handling is CPU-bound Python and the
-database and cache are close by); WEB_CONCURRENCY overrides it.
+Workers default to 2 x CPU + 1 with a database server (PostgreSQL: a sync worker waits for each
+query, and another can use the CPU meanwhile) and CPU + 1 with the embedded SQLite, whose reads
+are calls into the worker's own process: more workers than that only take turns on the same
+cores, evicting each other's caches. WEB_CONCURRENCY overrides it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Mapping
 
 wsgi_app = "newsroom.wsgi:application"
 bind = os.environ.get(
     "GUNICORN_BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 )
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+
+
+def default_workers(environ: Mapping[str, str]) -> int:
+    """Sync workers for this machine: see the module's docstring."""
+    cores = multiprocessing.cpu_count()
+    database_server = environ.get("DATABASE_URL", "").startswith(("postgres", "postgis"))
+    return cores * 2 + 1 if database_server else cores + 1
+
+
+workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers(os.environ))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))  # a stuck request is killed after this

@@ -28,6 +28,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import runpy
 import shutil
 import socket
 import sqlite3
@@ -452,7 +453,9 @@ def bench_http(
     env = {"SQLITE_PATH": str(sqlite_path)}
     paths = sample_urls(sqlite_path)
     cache_name = "Redis" if redis_url() else "local memory"
-    workers = os.environ.get("WEB_CONCURRENCY") or (os.cpu_count() or 1) * 2 + 1
+    server_env = base_env(**env)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    workers = server_env.get("WEB_CONCURRENCY") or config["default_workers"](server_env)
     report.notes.append(
         f"HTTP: gunicorn -c gunicorn.conf.py ({workers} sync workers), SQLite "
         f"with {articles:,} articles, page cache in {cache_name}; wrk -t2 -c16 on loopback, "

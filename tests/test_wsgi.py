@@ -32,3 +32,17 @@ def test_gunicorn_preloads_and_warms_the_application(monkeypatch):
     monkeypatch.setattr(wsgi, "warm_up", lambda: calls.append(True))
     config["when_ready"](object())
     assert calls == [True]
+
+
+def test_workers_follow_the_cores_and_the_database(monkeypatch):
+    """Twice the cores plus one when queries wait on a database server, one more than the
+    cores with the embedded SQLite; WEB_CONCURRENCY decides when set."""
+    import multiprocessing
+
+    cores = multiprocessing.cpu_count()
+    config = settings.BASE_DIR / "gunicorn.conf.py"
+    default_workers = runpy.run_path(str(config))["default_workers"]
+    assert default_workers({"DATABASE_URL": "postgres://db/news"}) == cores * 2 + 1
+    assert default_workers({}) == default_workers({"DATABASE_URL": ""}) == cores + 1
+    monkeypatch.setenv("WEB_CONCURRENCY", "7")
+    assert runpy.run_path(str(config))["workers"] == 7
