@@ -499,11 +499,13 @@ def bench_http(
                     report.add(f"{name} page, {mode}", "n/a", "no /search/ page (404)")
                     continue
                 rps = median([r.rps for r in results])
+                paired = ratios[f"{name}|{mode}"]
+                each = ", ".join(f"{ratio:.3f}" for ratio in paired)
                 report.add(
                     f"{name} page, {mode}",
                     f"{rps:,.0f} req/s",
-                    latency_text(results),
-                    f"{median(ratios[f'{name}|{mode}']):.2f}",
+                    f"{latency_text(results)}; ratio of each run {each}",
+                    f"{median(paired):.2f}",
                 )
         if search_ok and "search" in modes.get("cold", ()):
             urls = [
