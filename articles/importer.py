@@ -56,7 +56,12 @@ from articles.search import (
     schedule_reindex,
 )
 from articles.seeds.entities import TagCandidate
-from articles.seeds.pool import Understood, understand_file, understand_files
+from articles.seeds.pool import (
+    Understood,
+    collect_garbage_less_often,
+    understand_file,
+    understand_files,
+)
 from articles.seeds.quotes import ExtractedQuote, normalise_quote_text
 from articles.seeds.understand import ArticleDraft
 
@@ -267,12 +272,11 @@ def fewer_gc_passes() -> Iterator[None]:
     the objects alive: 1.3-1.8 s of the writing process's time. Memory stays flat: what a
     batch allocates, it frees (no pass at all was needed in a 10,000-file import).
     """
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    previous = collect_garbage_less_often(GC_THRESHOLD)
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        gc.set_threshold(*previous)
 
 
 class SeedImporter:
