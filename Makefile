@@ -26,7 +26,7 @@ run: $(STAMP) .secret_key
 	@export SECRET_KEY="$$(cat .secret_key)"; set -e; \
 	$(PY) manage.py migrate --no-input; \
 	$(PY) manage.py import_seeds seeds/ || true; \
-	$(PY) manage.py demo_editor; \
+	$(PY) manage.py demo_editor --password-file .demo_password; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \
 	HOST=$(HOST) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
