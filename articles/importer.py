@@ -35,6 +35,7 @@ from django.db.models import Model, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from articles import workflow
 from articles.cache import invalidate_once, invalidate_public_pages
 from articles.history import record_baseline
 from articles.models import (
@@ -453,7 +454,7 @@ class SeedImporter:
         speakers = self._speakers_for(drafts)
         tags = self._tags_for(drafts)
         slugs = self._free_slugs(drafts)
-        status = Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT
+        status = workflow.import_status(self.publish)
         now = timezone.now()
         articles, quote_rows, tag_ids, documents = [], [], [], []
         for draft, slug in zip(drafts, slugs, strict=True):
@@ -464,7 +465,7 @@ class SeedImporter:
                 imported_at=now,
             )
             self._fill(article, draft)
-            article.transition(status)
+            workflow.transition(article, status)
             article._status_change = None  # written below, in bulk
             quotes = [
                 QuoteRow.of(position, quote, speakers.get(quote.speaker or ""))
@@ -519,7 +520,7 @@ class SeedImporter:
                 slug=self._free_slugs([draft])[0],
                 source=self._sources_for({draft.source_domain})[draft.source_domain],
             )
-            article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
+            workflow.transition(article, workflow.import_status(self.publish))
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
