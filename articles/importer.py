@@ -307,18 +307,28 @@ class SeedImporter:
         overwrite: bool = False,
         batch_size: int = BATCH_SIZE,
         workers: int = 1,
+        file_seconds: float | None = None,
     ) -> None:
         self.publish = publish
         self.dry_run = dry_run
         self.overwrite = overwrite
         self.batch_size = max(1, batch_size)
         self.workers = workers
+        # Each file's budget for reading and understanding (settings.IMPORT_FILE_SECONDS).
+        if file_seconds is None:
+            file_seconds = settings.IMPORT_FILE_SECONDS
+        self.file_seconds = file_seconds if file_seconds > 0 else None
         self._forget()
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
-        """One result per file, in order, each yielded once its batch is committed."""
+        """One result per file, each yielded once its batch is committed: in the given order
+        when the files are read here, in the order they are done with worker processes."""
         understood = understand_files(
-            iter_seed_files(paths), EXTRACTION_VERSION, self.workers, window=2 * self.batch_size
+            iter_seed_files(paths),
+            EXTRACTION_VERSION,
+            self.workers,
+            window=2 * self.batch_size,
+            budget=self.file_seconds,
         )
         created = 0
         with self._sqlite_settings(), fewer_gc_passes():
@@ -360,7 +370,8 @@ class SeedImporter:
                     cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def import_file(self, path: str | os.PathLike[str]) -> FileResult:
-        return self.save_batch([understand_file(path, EXTRACTION_VERSION)])[0]
+        understood = understand_file(path, EXTRACTION_VERSION, self.file_seconds)
+        return self.save_batch([understood])[0]
 
     def save_batch(self, batch: list[Understood]) -> list[FileResult]:
         """Save a batch of understood files; results in the batch's order."""
