@@ -420,7 +420,7 @@ class SeedImporter:
             article.original_url: article
             for article in Article.objects.select_for_update()
             .filter(original_url__in=urls)
-            .only("pk", "original_url", "seed_sha256")
+            .only("pk", "original_url", "seed_sha256", "seed_layout")
         }
         results: dict[int, FileResult] = {}
         new: list[tuple[int, str, ArticleDraft]] = []
@@ -433,6 +433,7 @@ class SeedImporter:
             elif article is None:
                 new.append((index, name, draft))
             elif article.seed_sha256 == draft.seed_sha256:
+                self._keep_layout(article, draft)
                 results[index] = FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
             else:
                 one_by_one.append((index, name, draft))
@@ -522,6 +523,7 @@ class SeedImporter:
             article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
+            self._keep_layout(article, draft)
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
         elif article.edited_since_import and not self.overwrite:
             return FileResult(
@@ -536,6 +538,13 @@ class SeedImporter:
             outcome = Outcome.UPDATED
         self._apply(article, draft)
         return FileResult(name, outcome, article_id=article.pk)
+
+    @staticmethod
+    def _keep_layout(article: Article, draft: ArticleDraft) -> None:
+        """The same seed in another layout (CRLF, a BOM, a final newline...) is unchanged, but
+        an export gives back the file last imported: its layout is noted, and nothing else."""
+        if article.seed_layout != draft.layout:
+            Article.objects.filter(pk=article.pk).update(seed_layout=draft.layout)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
         updating = article.pk is not None
@@ -561,6 +570,7 @@ class SeedImporter:
         article.seed_line2 = draft.line2
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
+        article.seed_layout = draft.layout
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)

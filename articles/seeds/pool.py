@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from articles.seeds.format import SeedFormatError, read
+from articles.seeds.format import SeedFormatError, parse, read_bytes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.understand import ArticleDraft, understand
 
@@ -46,7 +46,8 @@ def understand_file(path: str | os.PathLike[str], version: str) -> Understood:
     """Read and understand one file; a bad seed or a bug in extraction fails this file only."""
     name = str(path)
     try:
-        return Understood(name, understand(read(path), version))
+        data = read_bytes(path)
+        return Understood(name, understand(parse(data, name), version, data))
     except SeedFormatError as exc:
         return Understood(name, None, str(exc))
     except Exception as exc:  # a bug in extraction must not stop the other files
