@@ -332,3 +332,36 @@ def test_round_trip_through_postgresql_and_back_to_sqlite_is_byte_identical(
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_reads_one_snapshot_and_does_not_hold_writers_up() -> None:
+    """While a backup reads, an editor's save goes through at once (SQLite: the backup's
+    transaction is DEFERRED, not the site's IMMEDIATE) and the backup does not see it."""
+    import threading
+    import time
+
+    from django.db import connection
+
+    from articles.backup.writing import snapshot
+    from articles.models import Article
+
+    call_command("import_seeds", str(REFERENCE_SEED), "--no-progress", verbosity=0)
+    took: list[float] = []
+
+    def editor_saves() -> None:
+        start = time.monotonic()
+        try:
+            Article.objects.update(headline="Saved during the backup")
+        finally:
+            connection.close()
+        took.append(time.monotonic() - start)
+
+    with snapshot():
+        assert Article.objects.filter(headline="Saved during the backup").count() == 0
+        writer = threading.Thread(target=editor_saves)
+        writer.start()
+        writer.join(timeout=60)
+        assert took and took[0] < 5, "the save waited for the backup"
+        assert Article.objects.filter(headline="Saved during the backup").count() == 0
+    assert Article.objects.get().headline == "Saved during the backup"

@@ -1,52 +1,31 @@
-"""A whole newsroom in one file and back: ``manage.py backup FILE`` and ``manage.py restore FILE``.
-
-The file is JSON Lines: a header with the format's version, then one record per object, each
-naming what it points to by a natural key rather than a database id (articles by their URL,
-sources by domain, speakers and tags by slug, users by username, groups by name), so that it
-restores into any empty database, SQLite or PostgreSQL. Records come in a fixed order (groups,
-users, sources, speakers, tags, then each article by URL followed by its quotes, corrections and
-status history, and an end record that counts them, so that a truncated file is refused) with
-their fields in the models' order, so that backup, restore into an empty
-database and backup again gives the same bytes.
-
-What it holds: every article with its status, dates, editors' changes (headline, text, section,
-tags, quotes and the speakers editors fixed), the seed's layout (so ``export_seeds`` still gives
-the imported bytes), corrections and status history; sources, speakers (kind, aliases) and tags;
-users with their password hashes, groups and permissions. Password hashes are kept so editors can
-log in after a restore (they are salted one-way hashes; the file must be guarded like the
-database itself, and ``backup`` writes it readable by its owner only).
-
-What it leaves out: django-reversion's revisions, admin log entries, sessions and login
-throttling records. Revisions are Django-serialised rows that name every object by its database
-id (the article, each quote, tag link and speaker); in a restored database those ids belong to
-other rows, and restoring such a revision would overwrite other articles' quotes. An article's
-history starts again at its next change, when ``articles.history.record_baseline`` records it
-as it was; the status history and corrections, the editorial record readers and editors rely on,
-are kept.
-
-``restore`` runs in one transaction: a record that is not valid stops it with
-``file:line: reason`` and nothing is written. It refuses a database that already holds
-articles, sources, speakers, tags, users or revisions, unless told to ``replace`` them (deleted
-first, in the same transaction).
-"""
+"""``manage.py restore``: a backup file back into an empty database, checked line by line, in
+one transaction."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, BinaryIO
+from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import DatabaseError, connection, models, transaction
 from reversion.models import Revision
 
+from articles.backup.records import (
+    CHUNK,
+    FORMAT,
+    UNEDITED,
+    VERSION,
+    BackupError,
+    Kind,
+    fingerprint,
+    keys_of,
+    kinds,
+)
 from articles.cache import invalidate_public_pages
 from articles.importer import insert_rows
 from articles.models import (
@@ -60,234 +39,6 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.search import Document, compact_after_import, index_documents
-
-FORMAT = "newsroom-backup"
-VERSION = 1
-CHUNK = 500  # articles read or written at a time, with their quotes, corrections and history
-
-# imported_fingerprint holds database ids (a quote's speaker); it is written as what it means.
-NOT_IMPORTED, UNEDITED = "", "as-is"
-
-
-class BackupError(ValueError):
-    """A backup file that cannot be restored: names the file, the line and why."""
-
-    def __init__(self, file: str, line: int, reason: str) -> None:
-        self.file, self.line, self.reason = file, line, reason
-        super().__init__(f"{file}:{line}: {reason}")
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One record type: its model, its natural key (None: belongs to the article before it),
-    and the fields it writes, all but the primary key unless ``fields`` says."""
-
-    name: str
-    model: type[models.Model]
-    key: str | None
-    skip: tuple[str, ...] = ()
-    fields: tuple[models.Field, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        fields = tuple(
-            f
-            for f in self.model._meta.concrete_fields
-            if not f.primary_key and f.name not in self.skip
-        )
-        object.__setattr__(self, "fields", fields)
-
-
-def _kinds() -> list[Kind]:
-    User = get_user_model()
-    return [
-        Kind("group", Group, "name"),
-        Kind("user", User, User.USERNAME_FIELD),
-        Kind("source", Source, "domain"),
-        Kind("speaker", Speaker, "slug"),
-        Kind("tag", Tag, "slug"),
-        Kind("article", Article, "original_url"),
-        Kind("quote", Quote, None),
-        Kind("correction", Correction, None),
-        Kind("status_change", StatusChange, None),
-    ]
-
-
-def _keys_of(kinds: dict[str, Kind]) -> dict[type[models.Model], str]:
-    """Each referable model's natural key field."""
-    return {kind.model: kind.key for kind in kinds.values() if kind.key}
-
-
-def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.astimezone(UTC).isoformat()
-
-
-# Writing -----------------------------------------------------------------------------------------
-
-
-class _Writer:
-    def __init__(self, out: BinaryIO) -> None:
-        self.kinds = {kind.name: kind for kind in _kinds()}
-        self.keys = _keys_of(self.kinds)
-        self.out = out
-        self.counts: dict[str, int] = {}
-        self.natural: dict[type[models.Model], dict[int, str]] = {}
-
-    def emit(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        self.out.write(line.encode("utf-8") + b"\n")
-        self.counts[record["type"]] = self.counts.get(record["type"], 0) + 1
-
-    def record(self, kind: Kind, row: dict[str, Any]) -> dict[str, Any]:
-        """A row (``values()`` of the kind's fields by attname) as a record."""
-        record: dict[str, Any] = {"type": kind.name}
-        for f in kind.fields:
-            value = row[f.attname]
-            if f.is_relation:
-                value = None if value is None else self.natural[f.related_model][value]
-            elif isinstance(f, models.DateTimeField):
-                value = _iso(value)
-            record[f.name] = value
-        return record
-
-    def rows(self, kind: Kind, queryset: models.QuerySet) -> list[dict[str, Any]]:
-        return list(queryset.values("pk", *(f.attname for f in kind.fields)))
-
-    def write_keyed(self, kind: Kind, extras: dict[int, dict[str, Any]] | None = None) -> None:
-        """Every object of a top-level kind, by natural key, remembering pk -> key."""
-        rows = sorted(self.rows(kind, kind.model._default_manager.all()), key=lambda r: r[kind.key])
-        self.natural[kind.model] = {row["pk"]: row[kind.key] for row in rows}
-        for row in rows:
-            self.emit({**self.record(kind, row), **(extras or {}).get(row["pk"], {})})
-
-    def write(self) -> dict[str, int]:
-        self.emit({"type": "header", "format": FORMAT, "version": VERSION})
-        kinds = self.kinds
-        permissions = {
-            pk: [app, codename]
-            for pk, app, codename in Permission.objects.values_list(
-                "pk", "content_type__app_label", "codename"
-            )
-        }
-
-        def permission_lists(through: Any, owner: str) -> dict[int, dict[str, Any]]:
-            found: dict[int, list] = {}
-            for owner_id, permission_id in through.objects.values_list(owner, "permission_id"):
-                found.setdefault(owner_id, []).append(permissions[permission_id])
-            return {pk: {"permissions": sorted(perms)} for pk, perms in found.items()}
-
-        group_extras = permission_lists(Group.permissions.through, "group_id")
-        for pk in Group.objects.values_list("pk", flat=True):
-            group_extras.setdefault(pk, {"permissions": []})
-        self.write_keyed(kinds["group"], group_extras)
-
-        User = kinds["user"].model
-        user_extras: dict[int, dict[str, Any]] = {
-            pk: {"groups": [], "permissions": []}
-            for pk in User._default_manager.values_list("pk", flat=True)
-        }
-        groups = self.natural[Group]
-        for user_id, group_id in User.groups.through.objects.values_list("user_id", "group_id"):
-            user_extras[user_id]["groups"].append(groups[group_id])
-        for pk, extra in permission_lists(User.user_permissions.through, "user_id").items():
-            user_extras[pk]["permissions"] = extra["permissions"]
-        for extra in user_extras.values():
-            extra["groups"].sort()
-        self.write_keyed(kinds["user"], user_extras)
-        for name in ("source", "speaker", "tag"):
-            self.write_keyed(kinds[name])
-        self.write_articles()
-        self.emit({"type": "end", "records": sum(self.counts.values()) - 1})  # not the header
-        return self.counts
-
-    def write_articles(self) -> None:
-        kinds = self.kinds
-        article = kinds["article"]
-        order = sorted(Article.objects.values_list("original_url", "pk"))
-        self.natural[Article] = {pk: url for url, pk in order}
-        tags = self.natural[Tag]
-        tag_names = dict(Tag.objects.values_list("pk", "name"))
-        for start in range(0, len(order), CHUNK):
-            ids = [pk for _url, pk in order[start : start + CHUNK]]
-            rows = {
-                row["pk"]: row for row in self.rows(article, Article.objects.filter(pk__in=ids))
-            }
-            children = {
-                name: _by_article(
-                    self.rows(kinds[name], kinds[name].model.objects.filter(article_id__in=ids))
-                )
-                for name in ("quote", "correction", "status_change")
-            }
-            tag_ids: dict[int, list[int]] = {}
-            for article_id, tag_id in TaggedArticle.objects.filter(
-                content_object_id__in=ids
-            ).values_list("content_object_id", "tag_id"):
-                tag_ids.setdefault(article_id, []).append(tag_id)
-            for pk in ids:
-                row = rows[pk]
-                quotes = sorted(children["quote"].get(pk, []), key=lambda q: q["position"])
-                record = self.record(article, row)
-                record["imported_fingerprint"] = _import_state(
-                    row, quotes, tag_ids.get(pk, []), tag_names
-                )
-                record["tags"] = sorted(tags[t] for t in tag_ids.get(pk, []))
-                self.emit(record)
-                for quote in quotes:
-                    self.emit(self.record(kinds["quote"], quote))
-                for name, when in (("correction", "created_at"), ("status_change", "at")):
-                    for row in sorted(children[name].get(pk, []), key=lambda r: (r[when], r["pk"])):
-                        self.emit(self.record(kinds[name], row))
-
-
-def _by_article(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    found: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        found.setdefault(row["article_id"], []).append(row)
-    return found
-
-
-def _fingerprint(
-    row: dict[str, Any], quotes: Iterable[dict[str, Any]], tag_names: Iterable[str]
-) -> str:
-    """``Article.fingerprint`` of a row and its quotes (``speaker_id`` as in this database)."""
-    article = Article(headline=row["headline"], standfirst=row["standfirst"], body=row["body"])
-    return article.fingerprint(list(tag_names), [SimpleNamespace(**q) for q in quotes])
-
-
-def _import_state(
-    row: dict[str, Any], quotes: list[dict[str, Any]], tag_ids: list[int], tag_names: dict[int, str]
-) -> str:
-    """What ``imported_fingerprint`` means, without this database's ids: "" (never imported),
-    ``as-is`` (unedited since its import: recomputed on restore) or the hash (edited: kept, so
-    that it still differs)."""
-    stored = row["imported_fingerprint"]
-    if not stored:
-        return NOT_IMPORTED
-    names = [tag_names[pk] for pk in tag_ids]
-    return UNEDITED if _fingerprint(row, quotes, names) == stored else stored
-
-
-def write_backup(out: BinaryIO) -> dict[str, int]:
-    """Write the whole editorial state to ``out``; returns records written per type."""
-    with transaction.atomic():  # one consistent view (a snapshot on PostgreSQL)
-        return _Writer(out).write()
-
-
-def backup_to_file(path: str | os.PathLike[str]) -> dict[str, int]:
-    """:func:`write_backup` into ``path``, atomically (a temporary file renamed) and readable by
-    its owner only: it holds password hashes."""
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            counts = write_backup(handle)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return counts
-
-
-# Reading -----------------------------------------------------------------------------------------
 
 
 class DatabaseNotEmpty(ValueError):
@@ -334,11 +85,11 @@ _EXTRAS = {"group": {"permissions"}, "user": {"groups", "permissions"}, "article
 class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.kinds = {kind.name: kind for kind in _kinds()}
+        self.kinds = {kind.name: kind for kind in kinds()}
         self.order = {name: rank for rank, name in enumerate(self.kinds)}
         for child in ("quote", "correction", "status_change"):
             self.order[child] = self.order["article"]
-        self.keys = _keys_of(self.kinds)
+        self.keys = keys_of(self.kinds)
         self.ids: dict[type[models.Model], dict[Any, int]] = {m: {} for m in self.keys}
         self.unique_seen: dict[tuple[str, str], set[Any]] = {}
         self.line = 0
@@ -629,7 +380,7 @@ class _Reader:
             if article.import_state == UNEDITED:
                 names = [self.tag_names[pk] for pk in article.tags]
                 quotes = [{**q, "speaker_id": q["speaker"]} for q in article.quotes]
-                article.values["imported_fingerprint"] = _fingerprint(article.values, quotes, names)
+                article.values["imported_fingerprint"] = fingerprint(article.values, quotes, names)
         self.insert(Article, [article.values for article in articles])
         urls = [article.values["original_url"] for article in articles]
         ids = dict(Article.objects.filter(original_url__in=urls).values_list("original_url", "pk"))
