@@ -460,7 +460,7 @@ class SeedImporter:
             article.url_key: article
             for article in Article.objects.select_for_update()
             .filter(url_key__in=keys)
-            .only("pk", "url_key", "seed_sha256")
+            .only("pk", "url_key", "seed_sha256", "seed_layout")
         }
         results: dict[int, FileResult] = {}
         new: list[tuple[int, str, ArticleDraft]] = []
@@ -470,6 +470,7 @@ class SeedImporter:
             if article is None:
                 new.append((index, name, draft))
             elif article.seed_sha256 == draft.seed_sha256:
+                self._keep_layout(article, draft)
                 results[index] = FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
             else:
                 one_by_one.append((index, name, draft))
@@ -559,6 +560,7 @@ class SeedImporter:
             workflow.transition(article, workflow.import_status(self.publish))
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
+            self._keep_layout(article, draft)
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
         elif article.edited_since_import and not self.overwrite:
             return FileResult(
@@ -573,6 +575,13 @@ class SeedImporter:
             outcome = Outcome.UPDATED
         self._apply(article, draft)
         return FileResult(name, outcome, article_id=article.pk)
+
+    @staticmethod
+    def _keep_layout(article: Article, draft: ArticleDraft) -> None:
+        """The same seed in another layout (CRLF, a BOM, a final newline...) is unchanged, but
+        an export gives back the file last imported: its layout is noted, and nothing else."""
+        if article.seed_layout != draft.layout:
+            Article.objects.filter(pk=article.pk).update(seed_layout=draft.layout)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
         updating = article.pk is not None
@@ -599,6 +608,7 @@ class SeedImporter:
         article.seed_line2 = draft.line2
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
+        article.seed_layout = draft.layout
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)

@@ -531,6 +531,12 @@ class Article(models.Model):
         "fingerprint means an editor has changed the article since.",
     )
     imported_at = models.DateTimeField(null=True, blank=True)
+    seed_layout = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="How the seed file was laid out beyond its canonical form (BOM, line endings, "
+        "empty lines), so that an export of the unedited article gives back its bytes.",
+    )
 
     # Workflow: optimistic locking and who touched it last.
     version = models.PositiveIntegerField(

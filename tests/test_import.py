@@ -190,10 +190,10 @@ def test_a_crash_in_extraction_fails_that_file_only(tmp_path: Path, monkeypatch)
     )
     real_understand = pool.understand
 
-    def fragile(seed, version=""):
+    def fragile(seed, version="", data=None):
         if "trips-the-extractor" in seed.url:
             raise RuntimeError("boom")
-        return real_understand(seed, version)
+        return real_understand(seed, version, data)
 
     monkeypatch.setattr(pool, "understand", fragile)
     code, out, err = run_import_seeds(str(tmp_path))

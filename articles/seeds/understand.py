@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from articles.seeds.entities import TagCandidate, extract_tags
 from articles.seeds.format import Block, ParsedSeed, join_blocks, render, split_blocks
+from articles.seeds.layout import layout_of
 from articles.seeds.quotes import ExtractedQuote, extract_quotes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.url import (
@@ -42,6 +43,9 @@ class ArticleDraft:
     quotes: tuple[ExtractedQuote, ...]
     tags: tuple[TagCandidate, ...]
     seed_sha256: str
+    # How the file was laid out beyond its canonical rendering (``layout.layout_of``), so an
+    # export of the unedited article gives back its bytes; "" for a canonical file.
+    layout: str = ""
 
     __reduce__ = reduce_to_call  # cheap to send from a worker process
 
@@ -57,8 +61,9 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     return re.sub(r"[-\s]+", "-", text).strip("-_")[:max_length].strip("-")
 
 
-def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
-    """Read a parsed seed as an editor would: headline, source, section, quotes and tags."""
+def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -> ArticleDraft:
+    """Read a parsed seed as an editor would: headline, source, section, quotes and tags.
+    ``data``, the bytes it was parsed from, gives the draft its ``layout``."""
     parts = split_url(seed.url)
     texts = [seed.standfirst, *(b.text for b in seed.blocks if not b.is_subheading)]
     if parts.slug_words:
@@ -82,6 +87,7 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         quotes=quotes,
         tags=tags,
         seed_sha256=_seed_hash(seed, version),
+        layout=layout_of(data, seed) if data is not None else "",
     )
 
 
