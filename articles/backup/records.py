@@ -78,5 +78,5 @@ def fingerprint(
     row: dict[str, Any], quotes: Iterable[dict[str, Any]], tag_names: Iterable[str]
 ) -> str:
     """``Article.fingerprint`` of a row and its quotes (``speaker_id`` as in this database)."""
-    article = Article(headline=row["headline"], standfirst=row["standfirst"], body=row["body"])
+    article = Article(**{name: row[name] for name in Article.editorial_columns()})
     return article.fingerprint(list(tag_names), [SimpleNamespace(**q) for q in quotes])
