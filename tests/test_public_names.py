@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.urls import reverse
@@ -254,3 +255,20 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
         assert client.get(url).status_code == 200, url
     assert RecordQueryParameters.read <= page_cache.PAGE_QUERY_PARAMETERS
     assert {"page", "q", "speaker", "tag"} <= RecordQueryParameters.read  # it does record
+
+
+def test_published_sql_is_published():
+    """The pages' SQL (``published_sql``) and the ORM's ``published()`` see the same rows."""
+    for n, hidden in enumerate([{"status": Article.Status.PUBLISHED}, *HIDDEN.values()]):
+        story = hidden_story(hidden["status"], hidden.get("future", False))
+        Article.objects.filter(pk=story.pk).update(slug=f"story-{n}", url_key=str(n))
+        Source.objects.filter(pk=story.source_id).update(domain=f"{n}.example")
+        Tag.objects.filter(slug="zanzibar-accord").update(name=str(n), slug=str(n))
+        Speaker.objects.filter(slug="zanzibar-accord").update(slug=str(n))
+    where, params = Article.objects.published_sql("a")
+    table = connection.ops.quote_name(Article._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT a.id FROM {table} a WHERE {where}", params)
+        by_sql = {row[0] for row in cursor.fetchall()}
+    assert by_sql == set(Article.objects.published().values_list("pk", flat=True))
+    assert len(by_sql) == 1
