@@ -35,6 +35,7 @@ from django.db.models import Model, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from articles import workflow
 from articles.cache import invalidate_once, invalidate_public_pages
 from articles.history import record_baseline
 from articles.models import (
@@ -313,12 +314,17 @@ class SeedImporter:
         overwrite: bool = False,
         batch_size: int = BATCH_SIZE,
         workers: int = 1,
+        file_seconds: float | None = None,
     ) -> None:
         self.publish = publish
         self.dry_run = dry_run
         self.overwrite = overwrite
         self.batch_size = max(1, batch_size)
         self.workers = workers
+        # Each file's budget for reading and understanding (settings.IMPORT_FILE_SECONDS).
+        if file_seconds is None:
+            file_seconds = settings.IMPORT_FILE_SECONDS
+        self.file_seconds = file_seconds if file_seconds > 0 else None
         # The first file of this run for each article (by ``url_key``): a second file naming
         # the same article is a duplicate, not applied. Keyed by the key's first 64 bits, with
         # the file's name: about 190 bytes a file (19 MB per 100,000 files, measured), the one
@@ -327,9 +333,14 @@ class SeedImporter:
         self._forget()
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
-        """One result per file, in order, each yielded once its batch is committed."""
+        """One result per file, each yielded once its batch is committed: in the given order
+        when the files are read here, in the order they are done with worker processes."""
         understood = understand_files(
-            iter_seed_files(paths), EXTRACTION_VERSION, self.workers, window=2 * self.batch_size
+            iter_seed_files(paths),
+            EXTRACTION_VERSION,
+            self.workers,
+            window=2 * self.batch_size,
+            budget=self.file_seconds,
         )
         created = 0
         with self._sqlite_settings(), fewer_gc_passes():
@@ -371,7 +382,8 @@ class SeedImporter:
                     cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def import_file(self, path: str | os.PathLike[str]) -> FileResult:
-        return self.save_batch([understand_file(path, EXTRACTION_VERSION)])[0]
+        understood = understand_file(path, EXTRACTION_VERSION, self.file_seconds)
+        return self.save_batch([understood])[0]
 
     def save_batch(self, batch: list[Understood]) -> list[FileResult]:
         """Save a batch of understood files; results in the batch's order."""
@@ -478,7 +490,7 @@ class SeedImporter:
         speakers = self._speakers_for(drafts)
         tags = self._tags_for(drafts)
         slugs = self._free_slugs(drafts)
-        status = Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT
+        status = workflow.import_status(self.publish)
         now = timezone.now()
         articles, quote_rows, tag_ids, documents = [], [], [], []
         for draft, slug in zip(drafts, slugs, strict=True):
@@ -490,7 +502,7 @@ class SeedImporter:
                 imported_at=now,
             )
             self._fill(article, draft)
-            article.transition(status)
+            workflow.transition(article, status)
             article._status_change = None  # written below, in bulk
             quotes = [
                 QuoteRow.of(position, quote, speakers.get(quote.speaker or ""))
@@ -545,7 +557,7 @@ class SeedImporter:
                 slug=self._free_slugs([draft])[0],
                 source=self._sources_for({draft.source_domain})[draft.source_domain],
             )
-            article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
+            workflow.transition(article, workflow.import_status(self.publish))
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)

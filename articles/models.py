@@ -12,7 +12,6 @@ from weakref import WeakKeyDictionary
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import connection, connections, models, router
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
@@ -603,27 +602,17 @@ class Article(models.Model):
 
     @staticmethod
     def needs_publish_permission(old_status: str | None, new_status: str) -> bool:
-        """Publishing, scheduling, withdrawing, and changing a live or withdrawn article's
-        status, all need ``publish_article``."""
-        if old_status == new_status:
-            return False
-        publishing = Article.PUBLISHING_STATUSES
-        return new_status in publishing or old_status in publishing
+        """See :func:`articles.workflow.needs_publish_permission`."""
+        from articles import workflow
+
+        return workflow.needs_publish_permission(old_status, new_status)
 
     def transition(self, new_status: str, user: object | None = None) -> None:
         """Move to ``new_status`` as ``user`` (None: the system), enforcing the permission and
-        keeping the status history. The caller saves the article."""
-        old_status = None if self._state.adding else self.status
-        if (
-            user is not None
-            and self.needs_publish_permission(old_status, new_status)
-            and not user.has_perm("articles.publish_article")
-        ):
-            raise PermissionDenied("You may not publish, schedule or withdraw articles.")
-        self.status = new_status
-        if new_status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        self._status_change = (old_status, new_status, user)
+        keeping the status history (:func:`articles.workflow.transition`). The caller saves."""
+        from articles import workflow
+
+        workflow.transition(self, new_status, user)
 
     def fingerprint(
         self, tag_names: Iterable[str] | None = None, quotes: Iterable[Quote] | None = None

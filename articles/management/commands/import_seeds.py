@@ -53,6 +53,13 @@ class Command(BaseCommand):
             help="Processes that read and understand seeds (default: one per core, "
             "%(default)s here; small imports use none).",
         )
+        parser.add_argument(
+            "--file-seconds",
+            type=float,
+            default=None,
+            help="Seconds one file may take to be read and understood before it fails "
+            "(default: the IMPORT_FILE_SECONDS setting; 0 for no limit).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         paths = options["paths"] or [settings.SEEDS_DIR]
@@ -65,6 +72,7 @@ class Command(BaseCommand):
             overwrite=bool(options["overwrite"]),
             batch_size=options["batch_size"],
             workers=options["workers"],
+            file_seconds=options["file_seconds"],
         )
         show_progress = (
             not options["no_progress"] and self.stdout.isatty() and options["verbosity"] >= 1
