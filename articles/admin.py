@@ -443,7 +443,7 @@ class ArticleAdmin(VersionAdmin):
             older, newer = versions[1], versions[0]
         diffs = []
         if older is not None and newer is not None:
-            for field in ["headline", "standfirst", "body", "status", "section", "published_at"]:
+            for field in [*Article.editorial_columns(), "status", "published_at"]:
                 a = str(older.field_dict.get(field) or "")
                 b = str(newer.field_dict.get(field) or "")
                 if a != b:
