@@ -68,7 +68,8 @@ HARMLESS_ROLES = {"anonymous", "staff", "writer"}
 # A row: (model, view, target) -> (GET outcomes, POST outcomes). ``view`` is the URL name
 # without its "app_model_" prefix (or the route, for unnamed patterns), or "action:<name>".
 # ``target``: which object the URL is about ("live": readers see it or something it shows;
-# "draft": only in drafts); for an add page, the article a new quote goes to.
+# "draft": only in drafts; "due": a scheduled article whose time has come); for an add page,
+# the article a new quote goes to.
 ARTICLE = "articles.article"
 EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     # --- articles --------------------------------------------------------------------------
@@ -76,6 +77,7 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     (ARTICLE, "add", None): ("LFOOO", "LFSSS"),  # finding 3
     (ARTICLE, "change", "live"): ("LFOOO", "LFFSS"),
     (ARTICLE, "change", "draft"): ("LFOOO", "LFSSS"),
+    (ARTICLE, "change", "due"): ("LFOOO", "LFFSS"),  # scheduled and due: readers see it
     (ARTICLE, "history", "live"): ("LFOOO", "LFOOO"),
     (ARTICLE, "history", "draft"): ("LFOOO", "LFOOO"),
     (ARTICLE, "delete", "live"): ("LFFOO", "LFFSS"),
@@ -84,6 +86,7 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     (ARTICLE, "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
     (ARTICLE, "revision", "live"): ("LFFOO", "LFFSS"),  # finding 1: a draft revision
     (ARTICLE, "revision", "draft"): ("LFOOO", "LFSSS"),
+    (ARTICLE, "revision", "due"): ("LFFOO", "LFFSS"),  # finding 1: a draft revision
     (ARTICLE, "recover", "deleted"): ("LFFOO", "LFFSS"),  # finding 1: a published one
     (ARTICLE, "recoverlist", None): ("LFOOO", "LFOOO"),
     (ARTICLE, "dashboard", None): ("LFOOO", "LFOOO"),
@@ -95,6 +98,7 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     (ARTICLE, "action:publish", "draft"): ("-----", "LFRSS"),
     (ARTICLE, "action:unpublish", "live"): ("-----", "LFRSS"),
     (ARTICLE, "action:unpublish", "draft"): ("-----", "LFRRR"),
+    (ARTICLE, "action:unpublish", "due"): ("-----", "LFRSS"),
     (ARTICLE, "action:withdraw", "live"): ("-----", "LFRSS"),
     (ARTICLE, "action:withdraw", "draft"): ("-----", "LFRSS"),
     (ARTICLE, "action:delete_selected", "live"): ("-----", "LFRSS"),
@@ -103,8 +107,10 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("articles.quote", "changelist", None): ("LFOOO", "LFOOO"),
     ("articles.quote", "add", "live"): ("LFOOO", "LFRSS"),  # finding 2
     ("articles.quote", "add", "draft"): ("LFOOO", "LFSSS"),  # finding 3
+    ("articles.quote", "add", "due"): ("LFOOO", "LFRSS"),  # finding 2
     ("articles.quote", "change", "live"): ("LFOOO", "LFFSS"),  # finding 2
     ("articles.quote", "change", "draft"): ("LFOOO", "LFSSS"),
+    ("articles.quote", "change", "due"): ("LFOOO", "LFFSS"),  # finding 2
     ("articles.quote", "history", "live"): ("LFOOO", "LFOOO"),
     ("articles.quote", "history", "draft"): ("LFOOO", "LFOOO"),
     ("articles.quote", "delete", "live"): ("LFFOO", "LFFSS"),
@@ -204,6 +210,9 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
 FINDINGS = {
     (ARTICLE, "revision", "live"): 1,
     (ARTICLE, "recover", "deleted"): 1,
+    (ARTICLE, "revision", "due"): 1,
+    ("articles.quote", "change", "due"): 2,
+    ("articles.quote", "add", "due"): 2,
     ("articles.quote", "change", "live"): 2,
     ("articles.quote", "add", "live"): 2,
     ("articles.speaker", "action:merge_speakers", "live"): 2,
@@ -350,8 +359,10 @@ def build_world() -> World:
     live = _article("live-story", live_source)
     draft = _article("draft-story", draft_source)
     gone = _article("gone-story", live_source)
+    due = _article("due-story", live_source)
     for article, speaker, tag in [
         (live, speakers["live"], tags["l"]),
+        (due, speakers["live"], tags["l"]),
         (draft, speakers["draft"], tags["d"]),
         (gone, speakers["live"], tags["l"]),
     ]:
@@ -365,12 +376,17 @@ def build_world() -> World:
     Correction.objects.create(article=live, note="A correction readers see.")
     versions = {"live": _revision(live, "The draft, before it was published.")}
     versions["draft"] = _revision(draft, "A draft.")
+    versions["due"] = _revision(due, "The draft, before it was scheduled.")
     published = timezone.now() - timedelta(hours=1)
     for article in (live, gone):
         article.transition(Article.Status.PUBLISHED, users["editor"])
         article.published_at = published
         article.save()
         _revision(article, "Published.")
+    due.transition(Article.Status.SCHEDULED, users["editor"])
+    due.published_at = published
+    due.save()
+    _revision(due, "Scheduled, and due.")
     versions["deleted"] = Version.objects.get_for_object(gone).first().pk
     gone.delete()
 
@@ -379,8 +395,10 @@ def build_world() -> World:
     objects: dict[tuple[str, str], Model] = {
         (ARTICLE, "live"): live,
         (ARTICLE, "draft"): draft,
+        (ARTICLE, "due"): due,
         ("articles.quote", "live"): live.quotes.get(),
         ("articles.quote", "draft"): draft.quotes.get(position=0),
+        ("articles.quote", "due"): due.quotes.get(),
         ("articles.speaker", "live"): speakers["live"],
         ("articles.speaker", "draft"): speakers["draft"],
         ("articles.speaker", "spare"): speakers["spare"],
