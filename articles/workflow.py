@@ -73,7 +73,7 @@ def can_change_article(user: Any, article: Article | None) -> bool:
     any article, for list pages). Model permissions are checked separately."""
     if article is None or may_publish(user):
         return True
-    return article.status not in EDITORS_STATUSES
+    return article.status in WRITER_STATUSES
 
 
 def check_transition(user: Any, old_status: str | None, new_status: str) -> None:
