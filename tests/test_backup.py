@@ -365,3 +365,11 @@ def test_a_backup_reads_one_snapshot_and_does_not_hold_writers_up() -> None:
         assert took and took[0] < 5, "the save waited for the backup"
         assert Article.objects.filter(headline="Saved during the backup").count() == 0
     assert Article.objects.get().headline == "Saved during the backup"
+
+
+def test_unreadable_or_unwritable_paths_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match=r"missing\.jsonl: cannot be read \(No such file"):
+        restore(tmp_path / "missing.jsonl")
+    with pytest.raises(CommandError, match=r"cannot be written \(No such file"):
+        backup(tmp_path / "no" / "such" / "dir" / "b.jsonl")
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind

@@ -71,6 +71,11 @@ class _Pending:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
     status_changes: list[dict[str, Any]] = field(default_factory=list)
+    positions: set[int] = field(default_factory=set)  # of its quotes so far
+    last_line: int = 0  # of its last record
+
+    def __post_init__(self) -> None:
+        self.last_line = self.line
 
 
 _POSITIVE = (
@@ -199,9 +204,11 @@ class _Reader:
             raise self.fail(f"a {kind.name} record must follow its article's record ({url!r})")
         values, _extras = self.values(kind, record, article=True)
         article = self.articles[-1]
+        article.last_line = self.line
         if kind.name == "quote":
-            if any(q["position"] == values["position"] for q in article.quotes):
+            if values["position"] in article.positions:
                 raise self.fail(f"a second quote at position {values['position']} of {url}")
+            article.positions.add(values["position"])
             article.quotes.append(values)
         elif kind.name == "correction":
             article.corrections.append(values)
@@ -413,7 +420,8 @@ class _Reader:
         if not self.articles:
             return
         articles, self.articles = self.articles, []
-        self.written(articles[0].line, self.line, lambda: self.write_articles(articles))
+        last = articles[-1].last_line
+        self.written(articles[0].line, last, lambda: self.write_articles(articles))
 
     def write_articles(self, articles: list[_Pending]) -> None:
         for article in articles:
