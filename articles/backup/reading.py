@@ -188,9 +188,10 @@ class _Reader:
             return
         values, extras = self.values(kind, record)
         key = values[kind.key]
-        if key in self.ids[kind.model]:
-            raise self.fail(f"a second {name} {key!r}")
-        self.ids[kind.model][key] = 0  # written at the next flush
+        if kind.model._meta.get_field(kind.key).unique:  # (the unique fields are checked too)
+            if key in self.ids[kind.model]:
+                raise self.fail(f"a second {name} {key!r}")
+            self.ids[kind.model][key] = 0  # written at the next flush
         if name == "article":
             if len(self.articles) >= CHUNK:
                 self.flush_articles()
@@ -430,12 +431,13 @@ class _Reader:
                 quotes = [{**q, "speaker_id": q["speaker"]} for q in article.quotes]
                 article.values["imported_fingerprint"] = fingerprint(article.values, quotes, names)
         self.insert(Article, [article.values for article in articles])
-        urls = [article.values["original_url"] for article in articles]
-        ids = dict(Article.objects.filter(original_url__in=urls).values_list("original_url", "pk"))
-        self.ids[Article].update(ids)
+        # Read back by slug: unique, where the URL an article is named by need not be (an
+        # article left without a url_key by migration 0008 may share it).
+        slugs = [article.values["slug"] for article in articles]
+        ids = dict(Article.objects.filter(slug__in=slugs).values_list("slug", "pk"))
         quotes, links, corrections, changes, documents = [], [], [], [], {}
         for article in articles:
-            pk = ids[article.values["original_url"]]
+            pk = ids[article.values["slug"]]
             for rows, found in (
                 (quotes, article.quotes),
                 (corrections, article.corrections),

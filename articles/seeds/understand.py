@@ -17,6 +17,7 @@ from articles.seeds.url import (
     headline_from_standfirst,
     normalise_url,
     split_url,
+    url_key,
 )
 
 MAX_SLUG_LENGTH = 200
@@ -26,7 +27,8 @@ MAX_SLUG_LENGTH = 200
 class ArticleDraft:
     """One article as the seed describes it, before it meets the database."""
 
-    url: str
+    url: str  # as the seed writes it (``Article.original_url``, exported as it came)
+    url_key: str  # which article it is (``url.url_key``, ``Article.url_key``)
     source_domain: str
     section: str
     headline: str
@@ -70,9 +72,9 @@ def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -
         headline = headline_from_standfirst(seed.standfirst)
     quotes = tuple(extract_quotes(seed.blocks))
     tags = tuple(extract_tags(headline, seed.standfirst, seed.blocks, quotes))
-    url = normalise_url(seed.url)
     return ArticleDraft(
-        url=url,
+        url=seed.url,
+        url_key=url_key(seed.url),
         source_domain=parts.domain,
         section=parts.section or "",
         headline=headline,
@@ -84,17 +86,16 @@ def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -
         body=join_blocks(seed.blocks),
         quotes=quotes,
         tags=tags,
-        seed_sha256=_seed_hash(seed, version, url),
-        layout=layout_of(data, seed, url) if data is not None else "",
+        seed_sha256=_seed_hash(seed, version),
+        layout=layout_of(data, seed) if data is not None else "",
     )
 
 
-def _seed_hash(seed: ParsedSeed, version: str, url: str | None = None) -> str:
-    """Hash of the seed as rendered with its normalised URL (``url``, when the caller has it),
-    so that CRLF, a BOM or the URL's host case change nothing, and of ``version``, the
-    extraction rules' version."""
-    if url is None:
-        url = normalise_url(seed.url)
+def _seed_hash(seed: ParsedSeed, version: str) -> str:
+    """Hash of the seed as rendered with its URL's scheme and host in lower case
+    (``normalise_url``), so that CRLF, a BOM or the URL's host case change nothing, and of
+    ``version``, the extraction rules' version."""
+    url = normalise_url(seed.url)
     # Most URLs are written in their normal form already: then the seed renders as it is.
     canonical = render(seed if url == seed.url else replace(seed, url=url))
     return hashlib.sha256(f"{version}\n{canonical}".encode()).hexdigest()
