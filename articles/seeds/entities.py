@@ -354,13 +354,19 @@ def _merge(col: _Collector, source: _Cand, target: _Cand) -> None:
 
 
 def _fold_suffixes(col: _Collector) -> None:
-    """ "de Jong" folds into "Marieke de Jong"; "Opposition Konkan Jan Morcha" into the party."""
+    """ "de Jong" folds into "Marieke de Jong"; "Opposition Konkan Jan Morcha" into the party.
+
+    Only the suffixes as long as some candidate's name are looked up: a name of n words would
+    otherwise build n suffixes of up to n words (a run of a million capitalised words)."""
+    lengths = {len(key.split()) for key in col.cands}
     for key in sorted(col.cands, key=lambda k: -len(k.split())):
         long = col.cands.get(key)
         if long is None:
             continue
         words = long.name.split()
         for cut in range(1, len(words) - 0):
+            if len(words) - cut not in lengths:
+                continue  # no candidate's name has that many words: nothing to fold
             short = col.cands.get(" ".join(words[cut:]).lower())
             if short is None or short is long:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -235,6 +236,7 @@ class _BlockInfo:
     mentions: list[_Mention] = field(default_factory=list)
     speakers: list[tuple[int, _Entity]] = field(default_factory=list)  # (pos, who)
     runs: list[Run] = field(default_factory=list)  # name runs outside quotations
+    gap_list: list[tuple[int, int]] | None = None  # ranges outside quoted spans, once found
 
 
 # --- span finding -------------------------------------------------------------------------
@@ -255,7 +257,9 @@ def _find_spans(index: int, text: str) -> list[_Span]:
             spans.append(_Span(index, open_at, open_at + 1, i, i, text[open_at + 1 : i]))
             open_at = None
         elif ch == "“":
-            end = len(text[:i].rstrip())
+            end = i  # ``len(text[:i].rstrip())``, without copying the text before ``i``
+            while end and text[end - 1].isspace():
+                end -= 1
             spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
             open_at = i
     if open_at is not None:
@@ -290,21 +294,30 @@ def mask_quotes(text: str, spans: list[_Span] | None = None) -> str:
 
 
 def _inside(spans: list[_Span], pos: int) -> bool:
-    for s in spans:
-        limit = s.close if s.close is not None else s.end
-        if s.mark <= pos <= limit:
-            return True
-    return False
-
-
-def _tight_attribution(text: str) -> bool:
-    """Text right after a quote that continues its sentence ("she asked", "Ms Kavanagh said")."""
-    t = text.lstrip()
-    if not t:
+    """Whether ``pos`` is inside a quoted span, its marks included. The spans are in order
+    and do not overlap: only the last one that opens at or before ``pos`` can hold it."""
+    k = bisect_right(spans, pos, key=_mark_of) - 1
+    if k < 0:
         return False
-    if t[0] in ",;:" or t[0].islower():
+    s = spans[k]
+    return pos <= (s.close if s.close is not None else s.end)
+
+
+def _mark_of(span: _Span) -> int:
+    return span.mark
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _tight_attribution(text: str, pos: int = 0) -> bool:
+    """Text right after a quote (``text`` from ``pos``) that continues its sentence ("she
+    asked", "Ms Kavanagh said"). Only its first six words are read, never the rest."""
+    words = list(itertools.islice((m.group() for m in _WORD.finditer(text, pos)), 6))
+    if not words:
+        return False
+    if words[0][0] in ",;:" or words[0][0].islower():
         return True
-    words = t.split()[:6]
     for k, w in enumerate(words):
         if _FINITE_VERB_RE.fullmatch(w.strip(".,;:")):
             return k > 0 and all(x[0].isupper() for x in words[:k])
@@ -331,7 +344,7 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         if s.close is None:
             continue
         inner = s.text.rstrip(" ’'")
-        if inner and inner[-1] in ".!?…" and not _tight_attribution(text[s.close + 1 :]):
+        if inner and inner[-1] in ".!?…" and not _tight_attribution(text, s.close + 1):
             nxt = s.close + 1
             while nxt < len(text) and text[nxt] == " ":
                 nxt += 1
@@ -398,11 +411,20 @@ def paragraph_layout(text: str) -> _Layout:
 
 
 def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
-    """The index of the sentence that holds ``pos`` (the last one when none does)."""
-    for k, (a, b) in enumerate(sentences):
-        if a <= pos < b:
-            return k
+    """The index of the sentence that holds ``pos`` (the last one when none does). The
+    sentences are in order and each starts where the one before ends: a binary search."""
+    k = bisect_right(sentences, pos, key=_start_of) - 1
+    if k >= 0 and pos < sentences[k][1]:
+        return k
     return len(sentences) - 1
+
+
+def _start_of(sentence: tuple[int, int]) -> int:
+    return sentence[0]
+
+
+def _end_of(bounds: tuple[int, int]) -> int:
+    return bounds[1]
 
 
 # --- the document -------------------------------------------------------------------------
@@ -432,13 +454,29 @@ class _Doc:
         return _sentence_at(info.sentences, pos)
 
     def gaps(self, info: _BlockInfo) -> list[tuple[int, int]]:
-        """Ranges of the block outside quoted spans (marks excluded)."""
-        out, pos = [], 0
-        for s in info.spans:
-            out.append((pos, s.mark))
-            pos = (s.close + 1) if s.close is not None else len(info.text)
-        out.append((pos, len(info.text)))
-        return [(a, b) for a, b in out if b > a]
+        """Ranges of the block outside quoted spans (marks excluded), in order."""
+        if info.gap_list is None:
+            out, pos = [], 0
+            for s in info.spans:
+                out.append((pos, s.mark))
+                pos = (s.close + 1) if s.close is not None else len(info.text)
+            out.append((pos, len(info.text)))
+            info.gap_list = [(a, b) for a, b in out if b > a]
+        return info.gap_list
+
+    def gaps_within(self, info: _BlockInfo, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The parts of ``[lo, hi)`` outside quoted spans, in order: found by a binary search
+        among the block's gaps, so a paragraph of many quotations is not read once per quote."""
+        gaps = self.gaps(info)
+        out = []
+        for k in range(bisect_right(gaps, lo, key=_end_of), len(gaps)):
+            ga, gb = gaps[k]
+            if ga >= hi:
+                break
+            a, b = max(ga, lo), min(gb, hi)
+            if a < b:
+                out.append((a, b))
+        return out
 
     # --- registry of people and organisations
 
@@ -627,20 +665,20 @@ class _Doc:
     def _gender_from_pronouns(self) -> None:
         """A sentence's subject takes the gender of the next he/she/his/her about it."""
         for info in self.blocks:
+            by_sentence: dict[int, list[_Mention]] = {}
+            for m in info.mentions:
+                by_sentence.setdefault(m.sentence, []).append(m)
             for m in info.mentions:
                 if not m.subject or m.entity.gender is not None:
                     continue
                 _a, b = info.sentences[m.sentence]
                 others = [
                     x.pos
-                    for x in info.mentions
-                    if x.sentence == m.sentence and x.pos > m.pos and x.entity.kind == "person"
+                    for x in by_sentence[m.sentence]
+                    if x.pos > m.pos and x.entity.kind == "person"
                 ]
                 stop = min(others) if others else b
-                for ga, gb in self.gaps(info):
-                    lo, hi = max(ga, m.pos), min(gb, stop)
-                    if lo >= hi:
-                        continue
+                for lo, hi in self.gaps_within(info, m.pos, stop):
                     g = _GENDER_WORD_RE.search(info.text, lo, hi)
                     if g:
                         word = g.group().lower()
@@ -696,12 +734,7 @@ class _Doc:
 
     def _sentence_text(self, info: _BlockInfo, s: _Span) -> str:
         a, b = info.sentences[s.sentence]
-        parts = []
-        for ga, gb in self.gaps(info):
-            lo, hi = max(a, ga), min(b, gb)
-            if lo < hi:
-                parts.append(info.text[lo:hi])
-        return " ".join(parts)
+        return " ".join(info.text[lo:hi] for lo, hi in self.gaps_within(info, a, b))
 
     def _is_quote(self, info: _BlockInfo, k: int, s: _Span) -> bool:
         words = s.text.split()

@@ -119,13 +119,17 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # Tries rather than plain alternations: the same matches (a particle must be followed by a
 # space and a prefix by "-", so at most one alternative can succeed), found with fewer tries.
 _PARTICLE_RE = word_regex(sorted(N.PARTICLES))
+# The repetitions that can run over a whole text are possessive (``*+``): what follows them
+# can never match inside what they took, so the matches are the same, but the engine keeps
+# no backtracking state for each word or character taken (a megabyte-long run of capitalised
+# words cost over a kilobyte of it per word).
 _NAME_WORD = (
     rf"(?:[{_UPPER}]|(?:{word_regex([p[:-1] for p in N.ARTICLE_PREFIXES])})-[{_UPPER}])"
-    r"(?:[\w’'\-]|\.(?=\w))*\.?"
+    r"(?:[\w’'\-]|\.(?=\w))*+\.?"
 )
 _CANDIDATE = re.compile(
     rf"(?<![\w’'\-])(?:(?:{_PARTICLE_RE}) )*{_NAME_WORD}"
-    rf"(?:(?: (?:(?:{_PARTICLE_RE}) )*| (?:(?:of|for|and|the|on|&) )+){_NAME_WORD})*"
+    rf"(?:(?: (?:(?:{_PARTICLE_RE}) )*| (?:(?:of|for|and|the|on|&) )+){_NAME_WORD})*+"
 )
 
 
