@@ -226,6 +226,23 @@ def test_a_seed_of_100000_paragraphs_of_one_word_searches_fast(client) -> None:
 
 # The corpus through the importer -------------------------------------------------------------
 
+
+def test_import_seeds_fails_a_file_over_its_budget_alone(tmp_path: Path, settings) -> None:
+    """``import_seeds --file-seconds`` (and the IMPORT_FILE_SECONDS setting) over a small import,
+    understood in the command's own process: the slow file fails with its message, the other
+    is created."""
+    slow = write(tmp_path, "slow", HUGE["repeated_quote_4_8mb"]())
+    good = write(tmp_path, "good", FIELD_LIMITS["url"][0])
+    started = time.monotonic()
+    code, out, err = run_import_seeds(str(slow), str(good), "--file-seconds=0.3")
+    assert time.monotonic() - started < 30
+    assert code == 1 and "1 created" in out and "1 failed" in out
+    assert f"{slow}: took longer than 0.3 s to process (the per-file time budget)" in err
+    settings.IMPORT_FILE_SECONDS = 0.3
+    code, out, err = run_import_seeds(str(slow))
+    assert f"{slow}: took longer than 0.3 s to process" in err
+
+
 # The budget for the corpus: the issue's worst seeds took 30 s to over 300 s each before
 # extraction was made linear; within this they import, or fail saying they took too long.
 CORPUS_BUDGET = 5.0

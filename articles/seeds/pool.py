@@ -246,6 +246,8 @@ def _work(
 ) -> None:
     """A worker's life: chunks of paths in, per file a "started" and a "done" message out."""
     _init_worker(parent_pid)
+    # Ctrl-C is for the importer, which stops its workers itself (or they see it gone).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             paths = conn.recv()
@@ -374,7 +376,12 @@ class WorkerPool:
                 if not self._todo:
                     return
                 paths = self._todo.popleft()
-            worker.conn.send([path for _, path in paths])
+            try:
+                worker.conn.send([path for _, path in paths])
+            except OSError:  # it died: its sentinel will say so, and its files go to the next
+                with self._lock:
+                    self._todo.appendleft(paths)
+                continue
             worker.assigned.extend(paths)
 
     def _next_deadline(self) -> float | None:
