@@ -21,8 +21,17 @@ from tests.seedgen import ScratchDatabases, start_manage, write_generated_seeds
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
 
-# Seconds after the start: before Django is loaded, while the workers start, while they work.
-KILL_MOMENTS = (0.3, 0.5, 0.8, 1.2, 2.0, 3.0)
+# When to kill: seconds after the start (before Django is loaded, while the workers start), and
+# seconds after the first worker process is seen (while they start and while they work). The
+# second kind is anchored on what is observed, so a slow, loaded machine still hits those moments.
+KILL_MOMENTS = (
+    ("start", 0.3),
+    ("start", 0.8),
+    ("workers", 0.0),
+    ("workers", 0.5),
+    ("workers", 2.0),
+)
+WORKERS_WITHIN = 120.0
 # An orphan's watchdog looks for its parent every 0.2 s: a few seconds is plenty.
 GONE_WITHIN = 5.0
 
@@ -52,7 +61,7 @@ def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
     databases = ScratchDatabases("sqlite", tmp_path, 1)
     (env,) = databases.envs
     with_workers = 0
-    for moment in KILL_MOMENTS:
+    for anchor, delay in KILL_MOMENTS:
         marker = f"NEWSROOM_ORPHAN_TEST={uuid.uuid4().hex}"
         name, value = marker.split("=")
         importer = start_manage(
@@ -63,7 +72,13 @@ def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
             "--batch-size=50",
             env={**env, name: value},
         )
-        time.sleep(moment)
+        if anchor == "workers":
+            deadline = time.monotonic() + WORKERS_WITHIN
+            while not processes_marked(marker.encode()) - {importer.pid}:
+                assert importer.poll() is None, "the importer ended before starting workers"
+                assert time.monotonic() < deadline, "no worker process started"
+                time.sleep(0.02)
+        time.sleep(delay)
         started = processes_marked(marker.encode()) - {importer.pid}
         with_workers += bool(started)
         importer.send_signal(signal.SIGKILL)
@@ -71,5 +86,7 @@ def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
         deadline = time.monotonic() + GONE_WITHIN
         while (left := processes_marked(marker.encode())) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not left, f"killed {moment} s in: processes {sorted(left)} outlived the importer"
+        assert not left, (
+            f"killed {delay} s after {anchor}: processes {sorted(left)} outlived the importer"
+        )
     assert with_workers >= 2, "the kills never caught the importer with its workers running"

@@ -118,13 +118,13 @@ FIELD_LIMITS = {
         _seed(f"https://{'h' * 63}.org/world/talks-100001"),
         _seed(f"https://{'h' * 64}.org/world/talks-100001"),
         1,
-        "a part of the host name is longer than 63 characters",
+        f"the URL's host '{'h' * 64}.org' has a label longer than 63 characters",
     ),
     "host name": (
         _seed(f"https://{_label_host(253)}/world/talks-100001"),
         _seed(f"https://{_label_host(254)}/world/talks-100001"),
         1,
-        "the host name is longer than 253 characters",
+        "the URL's host is longer than 253 characters (254)",
     ),
 }
 

@@ -19,6 +19,7 @@ from articles.seeds.limits import (
     MAX_URL_LENGTH,
     check_fields,
 )
+from articles.seeds.url import check_host
 
 PARAGRAPH = "paragraph"
 SUBHEADING = "subheading"
@@ -101,7 +102,8 @@ def join_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
 
 
 def check_url(url: str) -> str | None:
-    """Return why ``url`` is not an absolute http(s) URL with a host, or None when it is."""
+    """Return why ``url`` is not an absolute http(s) URL with a host name (``check_host``),
+    or None when it is."""
     if not url or _WHITESPACE.search(url):
         return f"expected an absolute http(s) URL, got {url!r}"
     if len(url) > MAX_URL_LENGTH:
@@ -113,7 +115,7 @@ def check_url(url: str) -> str | None:
         return f"expected an absolute http(s) URL, got {url!r}"
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"expected an absolute http(s) URL, got {url!r}"
-    return None
+    return check_host(url)
 
 
 def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:

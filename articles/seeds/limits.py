@@ -12,7 +12,11 @@ seed's data: a guess longer than its limit is dropped (:func:`within_limits` in
 
 from __future__ import annotations
 
-from articles.seeds.url import headline_from_standfirst, split_url
+from articles.seeds.url import (
+    MAX_HOST_LENGTH,
+    headline_from_standfirst,
+    split_url,
+)
 
 # The file: a body of a few thousand words is a long article; 5 MB is far past any.
 MAX_SEED_BYTES = 5 * 1024 * 1024
@@ -23,9 +27,10 @@ MAX_INTEGER_DIGITS = 30
 MAX_HEADLINE_LENGTH = 300  # Article.headline
 MAX_SECTION_LENGTH = 100  # Article.section: the URL's first path segment, as words
 MAX_OUTLET_ID_LENGTH = 50  # Article.outlet_article_id: the URL's trailing number
-MAX_DOMAIN_LENGTH = 253  # Source.domain: what DNS allows
+# Source.domain: what DNS allows, 253 characters in labels of at most 63 (checked with the URL,
+# by ``url.check_host``); Source.name is made of the first label.
+MAX_DOMAIN_LENGTH = MAX_HOST_LENGTH
 MAX_HOMEPAGE_LENGTH = len("https://") + MAX_DOMAIN_LENGTH + len("/")  # Source.homepage
-MAX_LABEL_LENGTH = 63  # one label of a host name (DNS); Source.name is made of the first
 MAX_SLUG_LENGTH = 200  # Article.slug (cut, never refused: a slug is made, not given)
 # What extraction finds; longer guesses are dropped.
 MAX_NAME_LENGTH = 200  # Speaker.name (its slug, Speaker.slug, has room for a "-NN" suffix)
@@ -36,12 +41,9 @@ MAX_TAG_LENGTH = 100  # Tag.name and Tag.slug (django-taggit's columns)
 
 def check_fields(url: str, standfirst: str) -> tuple[int, str] | None:
     """The first limit the fields made from a seed's URL (line 1) and standfirst (line 4)
-    break, as (line, rule); None when they keep to every one. ``url`` is a valid URL."""
-    parts = split_url(url)
-    if len(parts.domain) > MAX_DOMAIN_LENGTH:
-        return 1, f"the host name is longer than {MAX_DOMAIN_LENGTH} characters"
-    if any(len(label) > MAX_LABEL_LENGTH for label in parts.domain.split(".")):
-        return 1, f"a part of the host name is longer than {MAX_LABEL_LENGTH} characters"
+    break, as (line, rule); None when they keep to every one. ``url`` is a valid URL (its
+    length and host already checked by ``format.check_url``)."""
+    parts = split_url(url)  # its host was checked with it (``url.check_host``)
     if parts.section and len(parts.section) > MAX_SECTION_LENGTH:
         return 1, (
             f"the section (the first part of the path) is longer than {MAX_SECTION_LENGTH} "

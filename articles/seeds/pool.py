@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from articles.seeds.format import SeedFormatError, read
+from articles.seeds.format import SeedFormatError, parse, read_bytes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.understand import ArticleDraft, understand
 
@@ -79,7 +79,8 @@ def understand_file(
     started = time.monotonic()
     try:
         with time_limit(budget):
-            result = Understood(name, understand(read(path), version))
+            data = read_bytes(path)
+            result = Understood(name, understand(parse(data, name), version, data))
     except SeedFormatError as exc:
         return Understood(name, None, str(exc))
     except OverBudget:

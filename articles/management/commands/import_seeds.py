@@ -83,10 +83,7 @@ class Command(BaseCommand):
             if show_progress and count % 50 == 0:
                 self.stdout.write(f"\rimported {count} files ({summary})", ending="")
                 self.stdout.flush()
-            if options["verbosity"] >= 2 and result.outcome not in (
-                Outcome.FAILED,
-                Outcome.CONFLICT,
-            ):
+            if options["verbosity"] >= 2 and result.outcome not in ImportSummary.PROBLEMS:
                 self.stdout.write(f"{result.outcome.value}: {result.path}")
         if show_progress:
             self.stdout.write("")
@@ -96,7 +93,7 @@ class Command(BaseCommand):
 
     def report(self, summary: ImportSummary, *, dry_run: bool) -> None:
         for problem in summary.problems:
-            label = "FAILED" if problem.outcome == Outcome.FAILED else "CONFLICT"
+            label = problem.outcome.value.upper()
             style = self.style.ERROR if problem.outcome == Outcome.FAILED else self.style.WARNING
             self.stderr.write(style(f"{label} {problem.message}"))
         prefix = "Dry run, nothing written: " if dry_run else ""

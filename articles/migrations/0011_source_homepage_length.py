@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_fewer_foreign_key_indexes'),
+        ('articles', '0010_seed_layout'),
     ]
 
     operations = [
