@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -237,6 +237,33 @@ class _BlockInfo:
     speakers: list[tuple[int, _Entity]] = field(default_factory=list)  # (pos, who)
     runs: list[Run] = field(default_factory=list)  # name runs outside quotations
     gap_list: list[tuple[int, int]] | None = None  # ranges outside quoted spans, once found
+    # The mentions and speakers of each sentence (speakers in the order of ``speakers``), and
+    # the name runs by where they end and start: looked up, never searched, per quotation.
+    mentions_by_sentence: dict[int, list[_Mention]] | None = None
+    speakers_by_sentence: dict[int, list[tuple[int, _Entity]]] = field(default_factory=dict)
+    runs_by_end: dict[int, list[Run]] | None = None
+    runs_by_start: dict[int, list[Run]] | None = None
+    roled: set[int] = field(default_factory=set)  # ids of speakers given a role here so far
+
+    def sentence_mentions(self, sentence: int) -> list[_Mention]:
+        if self.mentions_by_sentence is None:
+            self.mentions_by_sentence = {}
+            for m in self.mentions:
+                self.mentions_by_sentence.setdefault(m.sentence, []).append(m)
+        return self.mentions_by_sentence.get(sentence, [])
+
+    def run_ending_at(self, pos: int) -> list[Run]:
+        if self.runs_by_end is None:
+            self.runs_by_end, self.runs_by_start = {}, {}
+            for r in self.runs:
+                self.runs_by_end.setdefault(r.end, []).append(r)
+                self.runs_by_start.setdefault(r.start, []).append(r)
+        return self.runs_by_end.get(pos, [])
+
+    def run_starting_at(self, pos: int) -> list[Run]:
+        self.run_ending_at(pos)
+        assert self.runs_by_start is not None
+        return self.runs_by_start.get(pos, [])
 
 
 # --- span finding -------------------------------------------------------------------------
@@ -429,6 +456,12 @@ def _end_of(bounds: tuple[int, int]) -> int:
 
 # --- the document -------------------------------------------------------------------------
 
+# How far back a pronoun or a noun looks for the one it stands for: sentences within a
+# paragraph, mentions over the article. No wire paragraph comes near either; they keep a
+# paragraph of a hundred thousand sentences from being read again for every quotation.
+_SENTENCES_BACK = 200
+_MENTIONS_BACK = 2000
+
 
 class _Doc:
     def __init__(self, blocks: Sequence[Block]) -> None:
@@ -439,7 +472,9 @@ class _Doc:
         self.by_last: dict[str, list[_Entity]] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
         self.by_key: dict[str, _Entity] = {}
+        self.by_word: dict[str, list[_Entity]] = {}  # each word of a name: who has it, in order
         self.single_counts: dict[str, int] = {}
+        self.mention_blocks: list[int] | None = None  # blocks with mentions, once all are in
         for i, block in enumerate(blocks):
             text = block.text if not block.is_subheading else ""
             layout = paragraph_layout(text)
@@ -537,19 +572,24 @@ class _Doc:
             if "(" not in info.text:
                 continue
             for m in _PAREN_ACRONYM.finditer(info.text):
-                before = [r for r in info.runs if r.end == m.start()]
+                before = info.run_ending_at(m.start())
                 if before:
                     named = analyse(before[-1].tokens)
                     full = self.by_key.get(named.name.lower()) if named else None
                     if full is not None and full.kind == "organisation":
                         given[m.group(1).lower()] = full
+        by_initials: dict[str, list[_Entity]] = {}  # names of several words, in order
+        for cand in self.entities:
+            if len(cand.words) > 1:
+                by_initials.setdefault(_initials(cand.words), []).append(cand)
+        linked: set[int] = set()
         for ent in short:
             key = ent.name.lower()
             full = given.get(key)
             if full is None:
                 letters = "".join(c for c in ent.name if c.isalpha()).lower()
-                for cand in self.entities:
-                    if len(cand.words) > 1 and cand is not ent and _initials(cand.words) == letters:
+                for cand in by_initials.get(letters, ()):
+                    if cand is not ent:
                         if cand.kind != "organisation" and (
                             cand.gender or first_name_gender(cand.name.split()[0])
                         ):
@@ -559,10 +599,13 @@ class _Doc:
                         break
             if full is not None and full is not ent:
                 self.by_key[key] = full
-                self.entities.remove(ent)
-                if ent.words:
-                    self.by_last[ent.words[-1]].remove(ent)
-                    self.by_surname[_bare(ent.words[-1])].remove(ent)
+                linked.add(id(ent))
+        if linked:  # dropped once, not one list.remove (a scan) per acronym
+            self.entities = [e for e in self.entities if id(e) not in linked]
+            for index in (self.by_last, self.by_surname, self.by_word):
+                for k, ents in index.items():
+                    if any(id(e) in linked for e in ents):
+                        index[k] = [e for e in ents if id(e) not in linked]
 
     def _nickname_names(self) -> list[tuple[int, int, Run]]:
         """``Ana "Lightning" Ruiz`` names Ana Ruiz: join the words either side of a nickname."""
@@ -575,8 +618,8 @@ class _Doc:
                     continue
                 if info.text[s.close + 1 : s.close + 2] != " ":
                     continue
-                before = [r for r in info.runs if r.end == s.mark - 1]
-                after = [r for r in info.runs if r.start == s.close + 2]
+                before = info.run_ending_at(s.mark - 1)
+                after = info.run_starting_at(s.close + 2)
                 if before and after and not before[0].possessive:
                     words = [*before[0].tokens, *after[0].tokens]
                     out.append((bi, before[0].start, Run(words, before[0].start, s.close)))
@@ -603,6 +646,8 @@ class _Doc:
         if ent.words:
             self.by_last.setdefault(ent.words[-1], []).append(ent)
             self.by_surname.setdefault(_bare(ent.words[-1]), []).append(ent)
+        for word in dict.fromkeys(ent.words):
+            self.by_word.setdefault(word, []).append(ent)
         self.by_key[key] = ent
         return ent
 
@@ -633,15 +678,15 @@ class _Doc:
             e for e in self.by_surname.get(word, ()) if e.kind == "person" and len(e.words) > 1
         ]
         if not cands:
-            cands = [e for e in self.entities if e.kind == "person" and word in e.words]
+            cands = [e for e in self.by_word.get(word, ()) if e.kind == "person"]
         if len(cands) > 1 and info.gender:  # "Mrs O'Rourke": the woman of the family
             same = [e for e in cands if _entity_gender(e) == info.gender]
             cands = same or [e for e in cands if _entity_gender(e) is None] or cands
         if not cands:
             cands = [
                 e
-                for e in self.entities
-                if e.kind == "organisation" and word in e.words and len(e.words) <= 3
+                for e in self.by_word.get(word, ())
+                if e.kind == "organisation" and len(e.words) <= 3
             ]
             if cands and place_canonical(word) is None:
                 return cands[0]
@@ -654,13 +699,26 @@ class _Doc:
 
     def _recent_entity(self, cands: list[_Entity], before: tuple[int, int]) -> _Entity | None:
         bi, pos = before
-        for b in range(bi, -1, -1):
+        for _b, m in self._mentions_before(bi, pos):
+            if m.entity in cands:
+                return m.entity
+        return None
+
+    def _mentions_before(self, bi: int, pos: int) -> Iterator[tuple[int, _Mention]]:
+        """(block, mention) before ``pos`` in block ``bi``, the nearest first: only blocks
+        with mentions are visited, and no more than ``_MENTIONS_BACK`` mentions."""
+        if self.mention_blocks is None:
+            self.mention_blocks = [b for b, info in enumerate(self.blocks) if info.mentions]
+        k = bisect_right(self.mention_blocks, bi)
+        seen = 0
+        for b in reversed(self.mention_blocks[max(0, k - _MENTIONS_BACK) : k]):
             for m in reversed(self.blocks[b].mentions):
+                seen += 1
+                if seen > _MENTIONS_BACK:
+                    return
                 if b == bi and m.pos >= pos:
                     continue
-                if m.entity in cands:
-                    return m.entity
-        return None
+                yield b, m
 
     def _gender_from_pronouns(self) -> None:
         """A sentence's subject takes the gender of the next he/she/his/her about it."""
@@ -903,14 +961,23 @@ class _Doc:
                     else:
                         s.speaker, s.kind, s.role = who.name, who.kind, role
                     block_speaker = (who, role)
-                    info.speakers.append((s.mark, who))
+                    self._add_speaker(info, s.mark, who)
+                    if s.role:
+                        info.roled.add(id(who))
             if not quotes:
                 self._reported_speech(bi, info)
             info.speakers.sort(key=lambda item: item[0])
+            for said in info.speakers_by_sentence.values():
+                said.sort(key=lambda item: item[0])  # stable: as filtering the sorted list
             if info.speakers:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
+        info.speakers.append((pos, who))
+        sentence = self._sentence_of(info, pos)
+        info.speakers_by_sentence.setdefault(sentence, []).append((pos, who))
 
     def _by_generation(self, surname: str, which: str) -> _Entity | None:
         """Of two people sharing a surname, the one a parent word (father, mother) or a
@@ -983,7 +1050,7 @@ class _Doc:
     def _unused_role(self, info: _BlockInfo, who: _Entity, pos: int) -> str | None:
         """The office given with a name earlier in the paragraph ("Trade Minister Elena
         Sokolova told parliament ...") for the first quote there that a pronoun attributes."""
-        if any(s.is_quote and s.who is who and s.role and s.mark < pos for s in info.spans):
+        if id(who) in info.roled:  # a quotation before this one has its role already
             return None
         for m in info.mentions:
             if m.pos < pos and m.entity is who and m.role:
@@ -1086,13 +1153,10 @@ class _Doc:
         """A common word used as a name ("An"), when an earlier full name ends in it (given
         names come last in Vietnamese names) or starts with it."""
         low = word.lower()
-        for b in range(bi, -1, -1):
-            for m in reversed(self.blocks[b].mentions):
-                if b == bi and m.pos >= pos:
-                    continue
-                ent = m.entity
-                if ent.kind == "person" and len(ent.words) > 1 and ent.words[-1] == low:
-                    return ent
+        for _b, m in self._mentions_before(bi, pos):
+            ent = m.entity
+            if ent.kind == "person" and len(ent.words) > 1 and ent.words[-1] == low:
+                return ent
         return None
 
     def _resolve_thenoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
@@ -1121,36 +1185,33 @@ class _Doc:
     def _resolve_rolenoun(self, noun: str, bi: int, pos: int) -> _Entity | None:
         """The most recent person whose office or appositive holds ``noun`` (or a synonym)."""
         wanted = {noun, *_ROLE_SYNONYMS.get(noun, ())}
-        for b in range(bi, -1, -1):
-            for m in reversed(self.blocks[b].mentions):
-                if b == bi and m.pos >= pos:
-                    continue
-                if m.entity.kind != "person":
-                    continue
-                role = m.role
-                if role is None and m.run is not None:  # "X, the judge," / "the judge, X"
-                    role = _appositive_role(self.blocks[b].text, m.run)
-                if role and wanted & set(re.findall(r"[\w.-]+", role.lower())):
-                    return m.entity
+        for b, m in self._mentions_before(bi, pos):
+            if m.entity.kind != "person":
+                continue
+            role = m.role
+            if role is None and m.run is not None:  # "X, the judge," / "the judge, X"
+                role = _appositive_role(self.blocks[b].text, m.run)
+            if role and wanted & set(re.findall(r"[\w.-]+", role.lower())):
+                return m.entity
         return None
 
     def _candidates(self, bi: int, pos: int):
         """Entities before (bi, pos), nearest sentence first, subjects and speakers first."""
         info = self.blocks[bi]
         cur = self._sentence_of(info, pos) if info.text else 0
-        for sent in range(cur, -1, -1):
-            speakers = [
-                w for p, w in info.speakers if self._sentence_of(info, p) == sent and p < pos
-            ]
-            ments = [m for m in info.mentions if m.sentence == sent and m.pos < pos]
+        for sent in range(cur, max(-1, cur - _SENTENCES_BACK), -1):
+            said = info.speakers_by_sentence.get(sent, ())
+            speakers = [w for p, w in said if p < pos]
+            ments = [m for m in info.sentence_mentions(sent) if m.pos < pos]
             yield from reversed(speakers)
             yield from (m.entity for m in ments if m.subject)
             yield from (m.entity for m in ments if not m.subject)
         for b in range(bi - 1, max(-1, bi - 4), -1):
             prev = self.blocks[b]
             yield from (w for _p, w in reversed(prev.speakers) if w.kind != "anonymous")
-            for sent in range(len(prev.sentences) - 1, -1, -1):
-                ments = [m for m in prev.mentions if m.sentence == sent]
+            last = len(prev.sentences) - 1
+            for sent in range(last, max(-1, last - _SENTENCES_BACK), -1):
+                ments = prev.sentence_mentions(sent)
                 yield from (m.entity for m in ments if m.subject)
                 yield from (m.entity for m in ments if not m.subject)
 
@@ -1304,7 +1365,7 @@ class _Doc:
                 continue
             who = self._resolve_ref(ref, bi, at)
             if who is not None:
-                info.speakers.append((at, who))
+                self._add_speaker(info, at, who)
 
     def results(self) -> list[ExtractedQuote]:
         out: list[ExtractedQuote] = []
