@@ -244,6 +244,8 @@ class _BlockInfo:
     runs_by_end: dict[int, list[Run]] | None = None
     runs_by_start: dict[int, list[Run]] | None = None
     roled: set[int] = field(default_factory=set)  # ids of speakers given a role here so far
+    sentence_says: dict[int, bool] = field(default_factory=dict)  # a speech verb outside quotes
+    last_said: dict[int, tuple[_Entity, str | None]] = field(default_factory=dict)
 
     def sentence_mentions(self, sentence: int) -> list[_Mention]:
         if self.mentions_by_sentence is None:
@@ -458,9 +460,11 @@ def _end_of(bounds: tuple[int, int]) -> int:
 
 # How far back a pronoun or a noun looks for the one it stands for: sentences within a
 # paragraph, mentions over the article. No wire paragraph comes near either; they keep a
-# paragraph of a hundred thousand sentences from being read again for every quotation.
+# paragraph of a hundred thousand sentences from being read again for every quotation. The
+# text before a quotation starts at most ``_SPANS_BACK`` quoted spans back in its sentence.
 _SENTENCES_BACK = 200
 _MENTIONS_BACK = 2000
+_SPANS_BACK = 16
 
 
 class _Doc:
@@ -475,6 +479,7 @@ class _Doc:
         self.by_word: dict[str, list[_Entity]] = {}  # each word of a name: who has it, in order
         self.single_counts: dict[str, int] = {}
         self.mention_blocks: list[int] | None = None  # blocks with mentions, once all are in
+        self.chain_ends: dict[int, tuple[int, _Ref] | None] = {}
         for i, block in enumerate(blocks):
             text = block.text if not block.is_subheading else ""
             layout = paragraph_layout(text)
@@ -777,6 +782,8 @@ class _Doc:
             j -= 1
         if j >= 0 and info.spans[j].sentence == s.sentence and info.spans[j].close is not None:
             a = max(a, info.spans[j].close + 1)
+        if k >= _SPANS_BACK and info.spans[k - _SPANS_BACK].sentence == s.sentence:
+            a = max(a, info.spans[k - _SPANS_BACK].mark)  # a paragraph of unclosed marks
         if j == k - 1:
             return info.text[a : s.mark]
         return mask_quotes(info.text[a : s.mark])
@@ -866,13 +873,12 @@ class _Doc:
             return True
         if pre.rstrip().endswith(":"):
             return True
-        sentence = self._sentence_text(info, s)
-        return bool(
-            _FINITE_VERB_RE.search(sentence)
-            or _ACCORDING.search(sentence)
-            or _DESCRIBING_AS.search(pre)
-            or _PARTICIPLE_AFTER_CLAUSE.search(pre)
-        )
+        said = info.sentence_says.get(s.sentence)
+        if said is None:  # the same for every span of the sentence: read it once
+            sentence = self._sentence_text(info, s)
+            said = bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+            info.sentence_says[s.sentence] = said
+        return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))
 
     def _known_subject(self, clause: str) -> bool:
         """The clause before a verb ends in a pronoun or a name the article gives."""
@@ -961,6 +967,7 @@ class _Doc:
                     else:
                         s.speaker, s.kind, s.role = who.name, who.kind, role
                     block_speaker = (who, role)
+                    info.last_said[s.sentence] = (who, s.role)
                     self._add_speaker(info, s.mark, who)
                     if s.role:
                         info.roled.add(id(who))
@@ -1039,13 +1046,9 @@ class _Doc:
     def _previous_in_sentence(
         self, info: _BlockInfo, k: int, s: _Span
     ) -> tuple[_Entity, str | None] | None:
-        for j in range(k - 1, -1, -1):
-            p = info.spans[j]
-            if p.sentence != s.sentence:
-                break
-            if p.is_quote and p.who is not None:
-                return p.who, p.role
-        return None
+        """The speaker (and role) of the last quotation before span ``k`` in its sentence:
+        kept as quotations are attributed, in order, rather than searched for."""
+        return info.last_said.get(s.sentence)
 
     def _unused_role(self, info: _BlockInfo, who: _Entity, pos: int) -> str | None:
         """The office given with a name earlier in the paragraph ("Trade Minister Elena
@@ -1061,20 +1064,37 @@ class _Doc:
         """A quote running over several paragraphs takes the attribution its last part has."""
         if s.close is not None:
             return None
-        b = bi + 1
+        end = self._chain_end(bi + 1)
+        if end is None:
+            return None
+        b, ref = end
+        return self._resolve_ref(ref, b, self.blocks[b].spans[0].mark)
+
+    def _chain_end(self, start: int) -> tuple[int, _Ref] | None:
+        """Where a quotation that runs on from paragraph ``start`` is attributed by name: the
+        paragraph and the reference. Remembered for every paragraph the walk passed, so a
+        long run of unclosed paragraphs is walked once, not once per paragraph."""
+        walked: list[int] = []
+        b, found = start, None
         while b < len(self.blocks):
+            if b in self.chain_ends:
+                found = self.chain_ends[b]
+                break
+            walked.append(b)
             nxt = self.blocks[b]
             if not nxt.spans or nxt.spans[0].mark != 0:
-                return None
+                break
             head = nxt.spans[0]
-            k = 0
-            ref = self._explicit_ref(nxt, k, head) if head.is_quote else None
+            ref = self._explicit_ref(nxt, 0, head) if head.is_quote else None
             if ref is not None and ref.kind == "name":
-                return self._resolve_ref(ref, b, head.mark)
+                found = (b, ref)
+                break
             if head.close is not None:
-                return None
+                break
             b += 1
-        return None
+        for w in walked:
+            self.chain_ends[w] = found
+        return found
 
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
