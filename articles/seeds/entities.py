@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import names as N
 from .format import Block
@@ -25,6 +24,7 @@ from .runs import (
     first_name_gender,
     place_canonical,
     runs,
+    small_cache,
     strip_common,
 )
 
@@ -186,7 +186,7 @@ class _Collector:
 _Action = tuple[str | bool, ...]
 
 
-@lru_cache(maxsize=8192)
+@small_cache(maxsize=8192)
 def _read(masked: str) -> tuple[_Action, ...]:
     """The names in a text with its quotations masked: a pure function of the text, cached
     like :func:`runs` (wire copy repeats its stock paragraphs from story to story)."""

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from . import names as N
 from .format import Block
@@ -28,6 +27,7 @@ from .runs import (
     first_name_gender,
     place_canonical,
     runs,
+    small_cache,
     strip_common,
     word_regex,
 )
@@ -417,7 +417,7 @@ class _Layout:
     verbs: tuple[tuple[int, str] | None, ...]
 
 
-@lru_cache(maxsize=8192)
+@small_cache(maxsize=8192)
 def paragraph_layout(text: str) -> _Layout:
     """The layout of a body paragraph, a pure function of its text. Cached like
     :func:`runs`: quotation extraction reads every paragraph and tag extraction reads the same
@@ -1472,7 +1472,7 @@ def _noun_follows(post: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
+@small_cache(maxsize=4096, max_len=64)
 def _bare(word: str) -> str:
     """A surname without its Arabic article: "al-assad" -> "assad"."""
     head, _, rest = word.partition("-")
@@ -1517,7 +1517,7 @@ def _split_segments(text: str) -> list[str]:
     return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
 
 
-@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _name_segment(seg: str) -> tuple[str, str | None] | None:
     """(name, role words before it) when a segment ends in a name run."""
     seg = seg.strip().rstrip(".,;:")
@@ -1722,7 +1722,7 @@ _TRAILING_RELATIVE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
 
 
-@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
     gave = _GAVE_NAME.search(text) if " as " in text else None
@@ -1954,7 +1954,7 @@ def _strip_abbreviations(text: str) -> str:
     return _ABBREV_DOT.sub(r"\1", text)
 
 
-@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
     text = _first_clause(text)
@@ -2028,7 +2028,7 @@ def _leading_name(seg: str) -> tuple[str, str | None] | None:
 _CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
 
 
-@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _post_ref(post: str, tight: bool) -> _Ref | None:
     s = post.lstrip(" ,;:—–-")
     m = _VERB_RE.search(s)
@@ -2042,7 +2042,7 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
     return _subject_ref(before)
 
 
-@lru_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
