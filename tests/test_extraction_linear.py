@@ -34,10 +34,16 @@ def extraction_seconds(text: str, runs: int = 2) -> float:
 @pytest.mark.parametrize("case", sorted(WORST_CASES))
 def test_four_times_the_input_takes_less_than_eight_times_as_long(case: str) -> None:
     make = WORST_CASES[case]
-    small = extraction_seconds(make(25_000))
-    large = extraction_seconds(make(100_000))
-    # Linear: about 4x. Quadratic: 16x. The constant absorbs timer noise on tiny figures.
-    assert large < 8 * small + 0.25, f"{case}: {small:.3f} s -> {large:.3f} s"
+    small_text, large_text = make(25_000), make(100_000)
+    seen = []
+    for _attempt in range(3):  # a busy machine can stall one measure; a quadratic stays so
+        small = extraction_seconds(small_text)
+        large = extraction_seconds(large_text)
+        # Linear: about 4x. Quadratic: 16x. The constant absorbs timer noise on tiny figures.
+        if large < 8 * small + 0.25:
+            return
+        seen.append(f"{small:.3f} s -> {large:.3f} s")
+    raise AssertionError(f"{case}: {'; '.join(seen)}")
 
 
 def test_the_issues_largest_seed_finishes_far_inside_the_budget() -> None:

@@ -5,6 +5,8 @@ and which of them are partial (a phrase embedded in the writer's sentence).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .. import names as N
 from ..names import _words
@@ -101,6 +103,173 @@ def _title_like(words: list[str]) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SpanContext:
+    """A quoted span as classification reads it: its words, the text of its sentence before it
+    (``pre``, from the previous span) and after it (``post``, to the next), whether it closes,
+    whether other quoted text that is not a quotation comes before it in the sentence, and
+    whether a clause's subject is someone the article names (``known_subject``)."""
+
+    words: list[str]
+    pre: str
+    post: str
+    closed: bool = True
+    after_other_quoted_text: bool = False
+    known_subject: Callable[[str], bool] = lambda clause: False
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def terminal(self) -> bool:
+        """The quoted text ends as speech does, in a stop or a comma."""
+        inner = " ".join(self.words)
+        return inner[-1] in ".!?,;:…" if inner else False
+
+    @property
+    def tail(self) -> str:
+        return self.pre[-24:]
+
+
+# Each exclusion: a quoted span that is not a quotation, with the example it is named after.
+# They are tried in the order of EXCLUSIONS; the first that holds decides.
+
+
+def is_defined_term(ctx: SpanContext) -> bool:
+    """... what he called "card skimming," in which ...: a term, then its definition."""
+    return ctx.n <= 4 and bool(_DEFINED_TERM.match(ctx.post))
+
+
+def is_gloss_of_a_name(ctx: SpanContext) -> bool:
+    """Known locally as "Bukit Lama", or "old hill": a gloss of a name."""
+    return ctx.n <= 6 and ctx.after_other_quoted_text and bool(_GLOSS.fullmatch(ctx.pre))
+
+
+def is_named_as(ctx: SpanContext) -> bool:
+    """The plan, known as "Project Dawn": a name given to something."""
+    return ctx.n <= 6 and bool(_NAMING.search(ctx.pre))
+
+
+def is_strong_title(ctx: SpanContext) -> bool:
+    """The paper, titled "A long title: with a subtitle": a title, however long."""
+    return ctx.n <= 16 and "ed" in ctx.tail and bool(_STRONG_NAMING.search(ctx.tail))
+
+
+def is_label_by_someone(ctx: SpanContext) -> bool:
+    """Dubbed "the new Tolstoy" by critics: a label others gave."""
+    return ctx.n <= 10 and bool(_BY_AGENT.match(ctx.post)) and bool(_LABEL_VERB.search(ctx.tail))
+
+
+def _short_term(ctx: SpanContext) -> bool:
+    return ctx.n <= 4 and not ctx.terminal and ctx.closed
+
+
+def is_term_as_modifier(ctx: SpanContext) -> bool:
+    """A "section 114" notice: a quoted term used as a modifier."""
+    return _short_term(ctx) and bool(_MODIFIER_BEFORE.search(ctx.pre)) and _noun_follows(ctx.post)
+
+
+def is_name_for_a_new_thing(ctx: SpanContext) -> bool:
+    """Its new "loyalty levy" as a way to ...: the name of a new thing."""
+    if not _short_term(ctx) or not _NEW_THING_BEFORE.search(ctx.pre):
+        return False
+    m = re.match(r"\s+([a-z]+)", ctx.post)
+    return bool(m) and not _VERB_RE.fullmatch(m.group(1)) and m.group(1) not in _CONJUNCTIONS
+
+
+def is_media_label(ctx: SpanContext) -> bool:
+    """Media labelled the contest the "rent election": a label nobody named said."""
+    if not _short_term(ctx):
+        return False
+    label = _LABEL_BEFORE.search(ctx.pre)
+    return bool(label) and not ctx.known_subject(ctx.pre[: label.start()])
+
+
+def is_work_title(ctx: SpanContext) -> bool:
+    """The song "Northern Lights": the title of a work (but read the report "with a heavy
+    heart" is a manner, not the report's title)."""
+    work = _WORK_NOUN.search(ctx.pre) if ctx.n <= 6 else None
+    return (
+        work is not None
+        and not _FINITE_VERB_RE.search(ctx.pre[-25:])
+        and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
+    )
+
+
+def is_issued_document(ctx: SpanContext) -> bool:
+    """The bureau issued a "safety advisory notice": a document's name."""
+    return (
+        ctx.n <= 5
+        and not ctx.terminal
+        and bool(_ISSUED_THING.search(ctx.pre))
+        and ctx.words[0].islower()
+    )
+
+
+def is_nickname_inside_a_name(ctx: SpanContext) -> bool:
+    """Emma "the Cat" Lindqvist: a nickname between first and last name."""
+    pre_words, post_words = ctx.pre.split(), ctx.post.split()
+    return (
+        ctx.n <= 4
+        and bool(pre_words)
+        and bool(post_words)
+        and pre_words[-1][:1].isupper()
+        and post_words[0][:1].isupper()
+        and ctx.pre == ctx.pre.rstrip(",;: ") + " "
+    )
+
+
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$")
+
+
+def is_the_nickname(ctx: SpanContext) -> bool:
+    """Crews call the fire "the Chute": a nickname."""
+    words = ctx.words
+    return (
+        2 <= ctx.n <= 4
+        and not ctx.terminal
+        and words[0] == "the"
+        and _title_like(words[1:])
+        and not _SAID_BEFORE.search(ctx.pre)
+    )
+
+
+def is_title_case_name(ctx: SpanContext) -> bool:
+    """She read "The Long Road Home": every word capitalised, and no "said" before it."""
+    return (
+        ctx.n <= 8
+        and not ctx.terminal
+        and _title_like(ctx.words)
+        and not _SAID_BEFORE.search(ctx.pre)
+    )
+
+
+EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
+    is_gloss_of_a_name,
+    is_named_as,
+    is_strong_title,
+    is_label_by_someone,
+    is_term_as_modifier,
+    is_name_for_a_new_thing,
+    is_media_label,
+    is_work_title,
+    is_issued_document,
+    is_nickname_inside_a_name,
+    is_the_nickname,
+    is_title_case_name,
+)
+
+
+def exclusion(ctx: SpanContext) -> str | None:
+    """The name of the first exclusion that makes the span something other than a
+    quotation, or None."""
+    for predicate in EXCLUSIONS:
+        if predicate(ctx):
+            return predicate.__name__
+    return None
+
+
 class Classifier:
     """The classify stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -144,83 +313,36 @@ class Classifier:
         return " ".join(info.text[lo:hi] for lo, hi in self.gaps_within(info, a, b))
 
     def _is_quote(self, info: _BlockInfo, k: int, s: _Span) -> bool:
-        words = s.text.split()
-        n = len(words)
-        pre = self._pre(info, k)
-        post = self._post(info, k)
-        inner = s.text.strip()
-        terminal = inner[-1] in ".!?,;:…" if inner else False
-        if _WHAT_CALLED.search(pre):  # what she called "an insulting proposal"
-            # ... what he called "card skimming," in which ...: a term, then its definition
-            return not (n <= 4 and _DEFINED_TERM.match(post))
-        if (
-            n <= 6
-            and k > 0
-            and not info.spans[k - 1].is_quote
-            and info.spans[k - 1].sentence == s.sentence
-            and _GLOSS.fullmatch(pre)
-        ):
-            return False  # known locally as "Bukit Lama", or "old hill": a gloss of a name
-        if n <= 6 and _NAMING.search(pre):
+        ctx = self._context(info, k, s)
+        if _WHAT_CALLED.search(ctx.pre):  # what she called "an insulting proposal"
+            return not is_defined_term(ctx)
+        if exclusion(ctx) is not None:
             return False
-        tail = pre[-24:]
-        if n <= 16 and "ed" in tail and _STRONG_NAMING.search(tail):
-            return False  # the paper, titled "A long title: with a subtitle"
-        if n <= 10 and _BY_AGENT.match(post) and _LABEL_VERB.search(tail):
-            return False  # dubbed "the new Tolstoy" by critics
-        if n <= 4 and not terminal and s.close is not None:
-            if _MODIFIER_BEFORE.search(pre) and _noun_follows(post):
-                return False  # a "section 114" notice: a quoted term used as a modifier
-            if _NEW_THING_BEFORE.search(pre) and re.match(r"\s+[a-z]", post):
-                m = re.match(r"\s+([a-z]+)", post)
-                if m and not _VERB_RE.fullmatch(m.group(1)) and m.group(1) not in _CONJUNCTIONS:
-                    return False  # its new "loyalty levy" as a way to ...: a name for a thing
-            label = _LABEL_BEFORE.search(pre)
-            if label and not self._known_subject(pre[: label.start()]):
-                return False  # media labelled the contest the "rent election"
-        work = _WORK_NOUN.search(pre) if n <= 6 else None
-        if (
-            work is not None
-            and not _FINITE_VERB_RE.search(pre[-25:])
-            and not (words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
-        ):  # read the report "with a heavy heart": a manner, not the report's title
-            return False
-        if n <= 5 and not terminal and _ISSUED_THING.search(pre) and words[0].islower():
-            return False  # the bureau issued a "safety advisory notice": a document's name
-        # nickname between first and last name: Emma "the Cat" Lindqvist
-        pre_words = pre.split()
-        post_words = post.split()
-        if (
-            n <= 4
-            and pre_words
-            and post_words
-            and pre_words[-1][:1].isupper()
-            and post_words[0][:1].isupper()
-            and pre == pre.rstrip(",;: ") + " "
-        ):
-            return False
-        if (
-            2 <= n <= 4
-            and not terminal
-            and words[0] == "the"
-            and _title_like(words[1:])
-            and not re.search(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$", pre)
-        ):
-            return False  # crews call the fire "the Chute": a nickname
-        if n <= 8 and not terminal and _title_like(words):
-            attached = re.search(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$", pre)
-            if not attached:
-                return False
-        if s.start == 0 or s.mark == info.sentences[s.sentence][0] or n >= 6:
+        if s.start == 0 or s.mark == info.sentences[s.sentence][0] or ctx.n >= 6:
             return True
-        if pre.rstrip().endswith(":"):
+        if ctx.pre.rstrip().endswith(":"):
             return True
         said = info.sentence_says.get(s.sentence)
         if said is None:  # the same for every span of the sentence: read it once
             sentence = self._sentence_text(info, s)
             said = bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
             info.sentence_says[s.sentence] = said
+        pre = ctx.pre
         return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))
+
+    def _context(self, info: _BlockInfo, k: int, s: _Span) -> SpanContext:
+        """What the exclusion predicates read about span ``k``."""
+        earlier = info.spans[k - 1] if k > 0 else None
+        return SpanContext(
+            words=s.text.split(),
+            pre=self._pre(info, k),
+            post=self._post(info, k),
+            closed=s.close is not None,
+            after_other_quoted_text=earlier is not None
+            and not earlier.is_quote
+            and earlier.sentence == s.sentence,
+            known_subject=self._known_subject,
+        )
 
     def _known_subject(self, clause: str) -> bool:
         """The clause before a verb ends in a pronoun or a name the article gives."""
