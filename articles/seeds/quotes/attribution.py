@@ -9,17 +9,9 @@ from dataclasses import replace
 
 from .. import names as N
 from ..runs import analyse
-from .clauses import (
-    _CLAUSE_JOIN,
-    _IN_JUDGMENT,
-    _INDEFINITE_ROLE,
-    _ROLE_SYNONYMS,
-    _post_ref,
-    _pre_ref,
-    _Ref,
-    _subject_ref,
-)
+from .clauses import _CLAUSE_JOIN, _IN_JUDGMENT, _INDEFINITE_ROLE, _post_ref, _pre_ref, _subject_ref
 from .lexicon import _ROLE_DETERMINERS
+from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .spans import _Span, paragraph_layout
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..format import Block
 from .attribution import Attributor
 from .classify import Classifier
-from .clauses import _Ref
+from .references import _Ref
 from .registry import ExtractedQuote, Registry, _BlockInfo, _Entity
 from .resolution import Resolver
 from .spans import _end_of, _sentence_at, _Span, paragraph_layout

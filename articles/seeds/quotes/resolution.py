@@ -11,7 +11,7 @@ from .. import names as N
 from ..names import _words
 from ..runs import analyse, first_name_gender, place_canonical
 from .attribution import _KIN_ORDER
-from .clauses import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
+from .references import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
 from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 
 # How far back a pronoun or a noun looks for the one it stands for: sentences within a
