@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-sqlite test-postgres lint format bench install clean axe
+.PHONY: run test test-sqlite test-postgres lint format bench eval install clean axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: $(STAMP) .secret_key
 	@export SECRET_KEY="$$(cat .secret_key)"; set -e; \
 	$(PY) manage.py migrate --no-input; \
 	$(PY) manage.py import_seeds seeds/ || true; \
-	$(PY) manage.py demo_editor; \
+	$(PY) manage.py demo_editor --password-file .demo_password; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \
 	HOST=$(HOST) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
@@ -46,6 +46,17 @@ test: $(STAMP) $(AXE)
 # and HTTP throughput; prints one table and writes bench/results.md. BENCH_SCALE=0.1 for a quick run.
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Quote extraction scores, one line per truth set: the invented sets and tests/data/real (strict,
+# the product's own rule), then PolNeAR dev with the shared scorer's lenient rule when ../shared is
+# there (development only: no test reads ../shared).
+TRUTH_SETS := $(patsubst %/,%,$(sort $(dir $(wildcard tests/data/*/*.json))))
+POLNEAR_DEV := ../shared/polnear/dev
+eval: $(STAMP)
+	@echo "strict (product rule)"
+	@DEBUG=1 $(PY) manage.py evaluate_quotes --summary $(filter-out tests/data/lenient,$(TRUTH_SETS))
+	@if [ -d $(POLNEAR_DEV) ]; then echo; echo "lenient (shared PolNeAR scorer's rule)"; \
+	  DEBUG=1 $(PY) manage.py evaluate_quotes --summary --lenient $(POLNEAR_DEV); fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,9 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +21,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag as UnusedTaggitTag
 
+from articles import workflow
 from articles.history import record_baseline
 from articles.models import (
     Article,
@@ -45,7 +48,65 @@ class QuoteForm(forms.ModelForm):
         return super().save(commit)
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteAdminForm(QuoteForm):
+    """A quote on its own page: it names its article, which the workflow must let the user
+    change (a quote cannot be added to, or moved onto, a live article by a Writer)."""
+
+    class Meta(QuoteForm.Meta):
+        fields = ["article", *QuoteForm.Meta.fields]
+
+    user = None  # set by QuoteAdmin.get_form
+
+    def clean_article(self) -> Article:
+        article = self.cleaned_data["article"]
+        if not workflow.can_change_article(self.user, article):
+            raise forms.ValidationError(
+                "This article is live or withdrawn: only editors may change its quotes.",
+                code="live_article",
+            )
+        return article
+
+
+class WorkflowInlineMixin:
+    """An article's quotes and corrections may be added, changed and deleted only by someone
+    the workflow lets change the article itself."""
+
+    def _article_allows(self, request: HttpRequest, obj: Article | None) -> bool:
+        return workflow.can_change_article(request.user, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return super().has_add_permission(request, obj) and self._article_allows(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return super().has_change_permission(request, obj) and self._article_allows(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and self._article_allows(request, obj)
+
+
+class WorkflowAdminMixin:
+    """Sources, quotes, speakers and tags that articles in an editors' status show may be
+    changed or deleted only by editors (``articles.workflow``), on top of the model
+    permissions; the delete pages and the "delete selected" action ask the same."""
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return super().has_change_permission(request, obj) and workflow.can_change_object(
+            request.user, obj
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return super().has_delete_permission(request, obj) and workflow.can_change_object(
+            request.user, obj
+        )
+
+    def get_deleted_objects(self, objs, request: HttpRequest) -> tuple:
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not workflow.can_change_objects(request.user, objs):
+            perms_needed = {*perms_needed, "live articles (editors only)"}
+        return deleted, counts, perms_needed, protected
+
+
+class QuoteInline(WorkflowInlineMixin, admin.TabularInline):
     model = Quote
     form = QuoteForm
     extra = 0
@@ -84,25 +145,37 @@ class ArticleAdminForm(forms.ModelForm):
         exclude: list[str] = []
 
     user = None  # set by ArticleAdmin.get_form
+    # (status, version) before a revision restore wrote the old row back (ArticleAdmin sets
+    # it): the restore is judged against the article as it was, not as restored.
+    before_restore: tuple[str | None, int] | None = None
+    stored_version = 0  # the version in the database, read (and locked) by clean()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self.stored_status = self.instance.status if self.instance.pk else None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         status = self.fields.get("status")
-        if status is not None and not self.user.has_perm("articles.publish_article"):
-            allowed = {Article.Status.DRAFT, Article.Status.IN_REVIEW, self.instance.status}
+        if status is not None:
+            allowed = {self.instance.status if self.instance.pk else None}
+            allowed.update(workflow.allowed_statuses(self.user, self.old_status()))
             status.choices = [c for c in status.choices if c[0] in allowed]
+
+    def old_status(self) -> str | None:
+        """The status this save moves the article from (None: a new article)."""
+        if self.before_restore is not None:
+            return self.before_restore[0]
+        return self.stored_status
 
     def clean(self) -> dict:
         data = super().clean()
-        if not self.instance.pk:
-            old_status = None
-        else:
+        old_status = self.old_status()
+        if self.instance.pk:
             # Lock the row for the rest of the save: a concurrent save waits here, then sees
             # the version this one writes, and is refused.
             current = Article.objects.select_for_update().get(pk=self.instance.pk)
-            old_status = current.status
+            self.stored_status, self.stored_version = current.status, current.version
+            old_status = self.old_status()
             submitted = self.cleaned_data.get("version")
             if submitted is not None and submitted != current.version:
                 who = current.last_changed_by or "an import"
@@ -114,16 +187,14 @@ class ArticleAdminForm(forms.ModelForm):
                     code="stale",
                 )
         new_status = data.get("status", old_status or Article.Status.DRAFT)
-        if Article.needs_publish_permission(old_status, new_status) and not self.user.has_perm(
-            "articles.publish_article"
-        ):
+        if not workflow.can_transition(self.user, old_status, new_status):
             self.add_error("status", "You may not publish, schedule or withdraw articles.")
         if new_status == Article.Status.SCHEDULED and not data.get("published_at"):
             self.add_error("published_at", "A scheduled article needs a publication time.")
         return data
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(WorkflowInlineMixin, admin.StackedInline):
     model = Correction
     extra = 0
     fields = ["note", "created_at", "created_by"]
@@ -189,25 +260,63 @@ class ArticleAdmin(VersionAdmin):
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: object):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        before = getattr(request, "article_before_restore", {})
+        attributes = {"user": request.user}
+        if obj is not None and obj.pk in before:
+            attributes["before_restore"] = before[obj.pk]
+        return type(form.__name__, (form,), attributes)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
-        if self.has_publish_permission(request):
-            return self.provenance_fields
-        return [*self.provenance_fields, "published_at"]
+        fields = list(self.provenance_fields)
+        if obj is None:  # an article written here, not imported: it needs its own URL
+            fields.remove("original_url")
+        if not self.has_publish_permission(request):
+            fields.append("published_at")
+        return fields
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.publish_article")
+        return workflow.may_publish(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         """Writers edit drafts and articles in review; live and withdrawn ones are editors'."""
-        if (
-            obj is not None
-            and obj.status in Article.PUBLISHING_STATUSES
-            and not self.has_publish_permission(request)
-        ):
-            return False
-        return super().has_change_permission(request, obj)
+        return super().has_change_permission(request, obj) and workflow.can_change_article(
+            request.user, obj
+        )
+
+    def revision_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        """Restoring a revision: judged by the workflow against every article it holds as it
+        is now and as the revision would leave it, before anything is written back."""
+        version = get_object_or_404(
+            self._article_versions(), pk=version_id, object_id=unquote(object_id)
+        )
+        return self._restore(request, version, super().revision_view, object_id, version_id)
+
+    def recover_view(
+        self, request: HttpRequest, version_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(self._article_versions(), pk=version_id)
+        return self._restore(request, version, super().recover_view, version_id)
+
+    def _article_versions(self) -> QuerySet[Version]:
+        return Version.objects.get_for_model(Article).select_related("revision")
+
+    def _restore(self, request: HttpRequest, version: Version, view, *args: str) -> HttpResponse:
+        versions = version.revision.version_set.select_related("content_type")
+        before = workflow.plan_restore(request.user, versions)
+        request.article_before_restore = before
+        with transaction.atomic(using=version.db):
+            response = view(request, *args)
+            if request.method == "POST" and response.status_code == 302:
+                workflow.finish_restore(before, request.user, skip=int(version.object_id))
+        return response
 
     def change_view(
         self,
@@ -223,12 +332,17 @@ class ArticleAdmin(VersionAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
-        if "status" in form.changed_data or not change:
+        old_status = form.old_status()
+        if obj.status != old_status:
             new_status = obj.status
-            obj.status = form.initial.get("status") if change else None
-            obj.transition(new_status, request.user)
+            obj.status = old_status
+            workflow.transition(obj, new_status, request.user)
         obj.last_changed_by = request.user
-        obj.version = (form.cleaned_data.get("version") or obj.version) + (1 if change else 0)
+        if change:
+            restored_over = form.before_restore[1] if form.before_restore else 0
+            obj.version = max(form.stored_version, restored_over) + 1
+        else:
+            obj.version = 1
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
@@ -242,14 +356,17 @@ class ArticleAdmin(VersionAdmin):
         return article.quote_count
 
     def _transition(self, request: HttpRequest, queryset: QuerySet[Article], status: str) -> None:
-        done = 0
+        done = refused = 0
         # The changelist's queryset is annotated (GROUP BY), which cannot be locked.
         selected = Article.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
         for article in selected.select_for_update():
             if article.status == status:
                 continue
+            if not workflow.can_transition(request.user, article.status, status):
+                refused += 1
+                continue
             record_baseline(article)
-            article.transition(status, request.user)
+            workflow.transition(article, status, request.user)
             article.last_changed_by = request.user
             article.version += 1
             with reversion.create_revision():
@@ -259,6 +376,12 @@ class ArticleAdmin(VersionAdmin):
             done += 1
         label = Article.Status(status).label.lower()
         self.message_user(request, f"{done} article(s) now {label}.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                f"{refused} article(s) left as they were: {workflow.REFUSED}",
+                messages.ERROR,
+            )
 
     @admin.action(description="Send selected articles to review")
     def send_to_review(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
@@ -340,7 +463,7 @@ class ArticleAdmin(VersionAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "domain", "homepage", "article_count"]
     search_fields = ["name", "domain"]
 
@@ -353,14 +476,18 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    form = QuoteForm
+class QuoteAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    form = QuoteAdminForm
     list_display = ["__str__", "speaker", "role", "article", "block", "partial", "speaker_fixed"]
     list_filter = ["partial", "speaker_fixed"]
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__name", "role", "article__headline"]
     autocomplete_fields = ["speaker", "article"]
     readonly_fields = ["speaker_fixed"]
+
+    def get_form(self, request: HttpRequest, obj: Quote | None = None, **kwargs: object):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
 
 
 class MergeSpeakersForm(forms.Form):
@@ -372,7 +499,7 @@ class MergeSpeakersForm(forms.Form):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "quote_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases"]
@@ -386,12 +513,22 @@ class SpeakerAdmin(admin.ModelAdmin):
     def quote_count(self, speaker: Speaker) -> int:
         return speaker.quote_count
 
-    @admin.action(description="Merge selected speakers into one")
+    @admin.action(description="Merge selected speakers into one", permissions=["delete", "change"])
     def merge_speakers(
         self, request: HttpRequest, queryset: QuerySet[Speaker]
     ) -> HttpResponse | None:
+        """Merging deletes speakers and moves their quotes: it needs ``delete_speaker`` and
+        ``change_speaker``, and the workflow's leave for every article those quotes are on."""
         if queryset.count() < 2:
             self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
+            return None
+        if not workflow.can_change_objects(request.user, queryset):
+            self.message_user(
+                request,
+                "Some of these speakers are quoted in live or withdrawn articles: only editors "
+                "may merge them. Nothing was merged.",
+                messages.ERROR,
+            )
             return None
         form = MergeSpeakersForm(request.POST if "target" in request.POST else None)
         form.fields["target"].queryset = queryset
@@ -414,7 +551,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "slug"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -1,5 +1,7 @@
 """RSS and Atom feeds of published articles: the whole site, and per tag, section and source.
 
+A tag, source or section readers see no article of has no feed (404), as it has no page.
+
 Declarative ``django.contrib.syndication`` feeds; each Atom feed is its RSS feed with another
 ``feed_type``. Every feed is a fixed number of queries: the object, the items, their tags.
 """
@@ -10,7 +12,7 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -68,7 +70,7 @@ class TagFeed(LatestArticlesFeed):
     """Published articles with one tag."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Tag:
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def title(self, obj: Tag) -> str:
         return f"Newsroom: {obj.name}"
@@ -93,7 +95,7 @@ class SourceFeed(LatestArticlesFeed):
     """Published articles from one outlet."""
 
     def get_object(self, request: HttpRequest, domain: str) -> Source:
-        return get_object_or_404(Source, domain=domain)
+        return get_object_or_404(Source.objects.public(), domain=domain)
 
     def title(self, obj: Source) -> str:
         return f"Newsroom: from {obj.name}"
@@ -118,7 +120,10 @@ class SectionFeed(LatestArticlesFeed):
     """Published articles in one section (as the section page, case-insensitive)."""
 
     def get_object(self, request: HttpRequest, section: str) -> str:
-        return section
+        found = Article.objects.public_section(section)
+        if found is None:
+            raise Http404("No such section.")
+        return found
 
     def title(self, obj: str) -> str:
         return f"Newsroom: {obj}"
@@ -132,7 +137,7 @@ class SectionFeed(LatestArticlesFeed):
         return reverse("articles:section", args=[obj])
 
     def articles(self, obj: str) -> QuerySet[Article]:
-        return Article.objects.published().filter(section__iexact=obj)
+        return Article.objects.published().in_section(obj)
 
 
 class SectionAtomFeed(SectionFeed):

@@ -35,6 +35,7 @@ from django.db.models import Model, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from articles import workflow
 from articles.cache import invalidate_once, invalidate_public_pages
 from articles.history import record_baseline
 from articles.models import (
@@ -64,6 +65,7 @@ from articles.seeds.pool import (
 )
 from articles.seeds.quotes import ExtractedQuote, normalise_quote_text
 from articles.seeds.understand import ArticleDraft
+from articles.seeds.url import url_identity
 
 # Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
 EXTRACTION_VERSION = "1"
@@ -76,6 +78,9 @@ class Outcome(enum.StrEnum):
     UNCHANGED = "unchanged"
     CONFLICT = "conflict"
     FAILED = "failed"
+    # The same article as an earlier file of the run: not applied. (Last, so the summary
+    # still starts as it did.)
+    DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +92,10 @@ class FileResult:
 
 
 class ImportSummary:
-    """Counts per outcome, and every failure's and conflict's message, in order."""
+    """Counts per outcome, and every failure's, conflict's and duplicate's message, in order."""
+
+    # Outcomes whose message the summary keeps and the command prints at the end.
+    PROBLEMS = (Outcome.FAILED, Outcome.CONFLICT, Outcome.DUPLICATE)
 
     def __init__(self) -> None:
         self.counts = {outcome: 0 for outcome in Outcome}
@@ -95,7 +103,7 @@ class ImportSummary:
 
     def add(self, result: FileResult) -> None:
         self.counts[result.outcome] += 1
-        if result.outcome in (Outcome.FAILED, Outcome.CONFLICT):
+        if result.outcome in self.PROBLEMS:
             self.problems.append(result)
 
     @property
@@ -306,18 +314,32 @@ class SeedImporter:
         overwrite: bool = False,
         batch_size: int = BATCH_SIZE,
         workers: int = 1,
+        file_seconds: float | None = None,
     ) -> None:
         self.publish = publish
         self.dry_run = dry_run
         self.overwrite = overwrite
         self.batch_size = max(1, batch_size)
         self.workers = workers
+        # Each file's budget for reading and understanding (settings.IMPORT_FILE_SECONDS).
+        if file_seconds is None:
+            file_seconds = settings.IMPORT_FILE_SECONDS
+        self.file_seconds = file_seconds if file_seconds > 0 else None
+        # The first file of this run for each article (by ``url_key``): a second file naming
+        # the same article is a duplicate, not applied. Keyed by the key's first 64 bits, about
+        # 150 bytes a file (15 MB per 100,000 files), the one thing an import keeps per file.
+        self._first_file: dict[int, str] = {}
         self._forget()
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
-        """One result per file, in order, each yielded once its batch is committed."""
+        """One result per file, each yielded once its batch is committed: in the given order
+        when the files are read here, in the order they are done with worker processes."""
         understood = understand_files(
-            iter_seed_files(paths), EXTRACTION_VERSION, self.workers, window=2 * self.batch_size
+            iter_seed_files(paths),
+            EXTRACTION_VERSION,
+            self.workers,
+            window=2 * self.batch_size,
+            budget=self.file_seconds,
         )
         created = 0
         with self._sqlite_settings(), fewer_gc_passes():
@@ -359,7 +381,8 @@ class SeedImporter:
                     cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def import_file(self, path: str | os.PathLike[str]) -> FileResult:
-        return self.save_batch([understand_file(path, EXTRACTION_VERSION)])[0]
+        understood = understand_file(path, EXTRACTION_VERSION, self.file_seconds)
+        return self.save_batch([understood])[0]
 
     def save_batch(self, batch: list[Understood]) -> list[FileResult]:
         """Save a batch of understood files; results in the batch's order."""
@@ -368,6 +391,14 @@ class SeedImporter:
         for index, item in enumerate(batch):
             if item.draft is None:
                 results[index] = FileResult(item.name, Outcome.FAILED, item.failure)
+            elif (first := self._first_file_of(item.draft, item.name)) is not None:
+                results[index] = FileResult(
+                    item.name,
+                    Outcome.DUPLICATE,
+                    f"{item.name}: the same article as {first} "
+                    f"({url_identity(item.draft.url)}), read earlier in this import; "
+                    "not applied",
+                )
             else:
                 drafts.append((index, item.name, item.draft))
         if drafts:
@@ -383,6 +414,15 @@ class SeedImporter:
             if self.dry_run:
                 self._forget()  # the rows behind the caches were rolled back
         return [results[index] for index in range(len(batch))]
+
+    def _first_file_of(self, draft: ArticleDraft, name: str) -> str | None:
+        """The earlier file of this run with the draft's article, or None when this file is
+        the first (then it is remembered as that article's)."""
+        key = int(draft.url_key[:16], 16)
+        first = self._first_file.get(key)
+        if first is None:
+            self._first_file[key] = name
+        return first
 
     # Another import running at the same time (PostgreSQL) can insert the same article, source,
     # speaker or tag between this file's read and its insert; the unique constraint then refuses
@@ -415,28 +455,25 @@ class SeedImporter:
 
     def _save_together(self, drafts: list[tuple[int, str, ArticleDraft]]) -> dict[int, FileResult]:
         """Inside the batch's transaction: new articles in bulk, the rest one by one."""
-        urls = [draft.url for _, _, draft in drafts]
+        keys = [draft.url_key for _, _, draft in drafts]  # one file per article (``save_batch``)
         existing = {
-            article.original_url: article
+            article.url_key: article
             for article in Article.objects.select_for_update()
-            .filter(original_url__in=urls)
-            .only("pk", "original_url", "seed_sha256")
+            .filter(url_key__in=keys)
+            .only("pk", "url_key", "seed_sha256", "seed_layout")
         }
         results: dict[int, FileResult] = {}
         new: list[tuple[int, str, ArticleDraft]] = []
         one_by_one: list[tuple[int, str, ArticleDraft]] = []
-        seen: set[str] = set()
         for index, name, draft in drafts:
-            article = existing.get(draft.url)
-            if draft.url in seen:  # the same article twice in a batch: after the first
-                one_by_one.append((index, name, draft))
-            elif article is None:
+            article = existing.get(draft.url_key)
+            if article is None:
                 new.append((index, name, draft))
             elif article.seed_sha256 == draft.seed_sha256:
+                self._keep_layout(article, draft)
                 results[index] = FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
             else:
                 one_by_one.append((index, name, draft))
-            seen.add(draft.url)
         with invalidate_once(), reindex_once():
             created = self._create([draft for *_, draft in new])
             for (index, name, _draft), article in zip(new, created, strict=True):
@@ -453,18 +490,19 @@ class SeedImporter:
         speakers = self._speakers_for(drafts)
         tags = self._tags_for(drafts)
         slugs = self._free_slugs(drafts)
-        status = Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT
+        status = workflow.import_status(self.publish)
         now = timezone.now()
         articles, quote_rows, tag_ids, documents = [], [], [], []
         for draft, slug in zip(drafts, slugs, strict=True):
             article = Article(
                 original_url=draft.url,
+                url_key=draft.url_key,
                 slug=slug,
                 source=sources[draft.source_domain],
                 imported_at=now,
             )
             self._fill(article, draft)
-            article.transition(status)
+            workflow.transition(article, status)
             article._status_change = None  # written below, in bulk
             quotes = [
                 QuoteRow.of(position, quote, speakers.get(quote.speaker or ""))
@@ -488,7 +526,7 @@ class SeedImporter:
                     [(q.text, q.speaker_name) for q in quotes],
                 )
             )
-        insert_new(Article, articles, key="original_url")
+        insert_new(Article, articles, key="url_key")
         ids = [article.pk for article in articles]
         insert_rows(
             Quote,
@@ -512,16 +550,17 @@ class SeedImporter:
 
     def save_draft(self, draft: ArticleDraft, name: str = "<draft>") -> FileResult:
         """Create or update the article the draft describes; the caller owns the transaction."""
-        article = Article.objects.select_for_update().filter(original_url=draft.url).first()
+        article = Article.objects.select_for_update().filter(url_key=draft.url_key).first()
         if article is None:
             article = Article(
-                original_url=draft.url,
+                url_key=draft.url_key,
                 slug=self._free_slugs([draft])[0],
                 source=self._sources_for({draft.source_domain})[draft.source_domain],
             )
-            article.transition(Article.Status.PUBLISHED if self.publish else Article.Status.DRAFT)
+            workflow.transition(article, workflow.import_status(self.publish))
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
+            self._keep_layout(article, draft)
             return FileResult(name, Outcome.UNCHANGED, article_id=article.pk)
         elif article.edited_since_import and not self.overwrite:
             return FileResult(
@@ -536,6 +575,13 @@ class SeedImporter:
             outcome = Outcome.UPDATED
         self._apply(article, draft)
         return FileResult(name, outcome, article_id=article.pk)
+
+    @staticmethod
+    def _keep_layout(article: Article, draft: ArticleDraft) -> None:
+        """The same seed in another layout (CRLF, a BOM, a final newline...) is unchanged, but
+        an export gives back the file last imported: its layout is noted, and nothing else."""
+        if article.seed_layout != draft.layout:
+            Article.objects.filter(pk=article.pk).update(seed_layout=draft.layout)
 
     def _apply(self, article: Article, draft: ArticleDraft) -> None:
         updating = article.pk is not None
@@ -553,14 +599,16 @@ class SeedImporter:
 
     @staticmethod
     def _fill(article: Article, draft: ArticleDraft) -> None:
-        article.headline = draft.headline
-        article.standfirst = draft.standfirst
-        article.body = draft.body
-        article.section = draft.section
+        # What editors may change comes from the draft's fields of the same names: a field
+        # the import writes that editors change is in the list, so their change is a conflict.
+        for name in Article.editorial_columns():
+            setattr(article, name, getattr(draft, name))
+        article.original_url = draft.url  # as the latest seed writes it
         article.outlet_article_id = draft.outlet_id
         article.seed_line2 = draft.line2
         article.seed_line3 = draft.line3
         article.seed_sha256 = draft.seed_sha256
+        article.seed_layout = draft.layout
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)

@@ -6,22 +6,40 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import connection, connections, models, router
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url, str_url
+from articles.seeds import url as seed_url
 from articles.seeds.format import Block, split_blocks
+
+
+def readers_may_see(path: str = "") -> Q:
+    """The rule of what readers may see, as a condition on an article (``path``: the lookup
+    that leads to one, such as ``"article__"``): published or scheduled, and due. A scheduled
+    article goes live by itself when its time comes, with no job to run. Every public page,
+    feed and name (tag, speaker, source, section) goes through it: ``published()``, the
+    ``public()`` querysets below, and ``published_sql()``, its SQL twin."""
+    return Q(
+        **{f"{path}status__in": Article.LIVE_STATUSES, f"{path}published_at__lte": timezone.now()}
+    )
+
+
+class SourceQuerySet(models.QuerySet):
+    def public(self) -> SourceQuerySet:
+        """Sources with an article readers may see: the others have no page."""
+        return self.filter(Exists(Article.objects.published().filter(source=OuterRef("pk"))))
 
 
 class Source(models.Model):
@@ -30,6 +48,8 @@ class Source(models.Model):
     name = models.CharField(max_length=200)
     domain = models.CharField(max_length=253, unique=True)
     homepage = models.URLField(blank=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +68,13 @@ class Source(models.Model):
         return " ".join(part.capitalize() for part in label.replace("_", "-").split("-") if part)
 
 
+class SpeakerQuerySet(models.QuerySet):
+    def public(self) -> SpeakerQuerySet:
+        """Speakers quoted in an article readers may see: the others have no page."""
+        quotes = Quote.objects.filter(readers_may_see("article__"), speaker=OuterRef("pk"))
+        return self.filter(Exists(quotes))
+
+
 class Speaker(models.Model):
     """Someone quoted: a person or an organisation, shared across articles."""
 
@@ -59,6 +86,8 @@ class Speaker(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     aliases = models.JSONField(default=list, blank=True, help_text="Other names for this speaker.")
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -132,6 +161,15 @@ class Speaker(models.Model):
         return moved
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self) -> TagQuerySet:
+        """Tags of an article readers may see: the others have no page."""
+        links = TaggedArticle.objects.filter(
+            readers_may_see("content_object__"), tag=OuterRef("pk")
+        )
+        return self.filter(Exists(links))
+
+
 class Tag(TagBase):
     """A django-taggit tag with a kind: who or what the article is about."""
 
@@ -142,6 +180,8 @@ class Tag(TagBase):
         TOPIC = "topic", "Topic"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()  # taggit's, with ``public()``
 
     class Meta:
         verbose_name = "tag"
@@ -272,9 +312,17 @@ class ArticleQuerySet(models.QuerySet):
     RELATED_SHORTLIST = 50  # of which the public ones are read and ranked
 
     def published(self) -> ArticleQuerySet:
-        """What readers may see: published or scheduled, and due. A scheduled article goes
-        live by itself when its time comes, with no job to run."""
-        return self.filter(status__in=Article.LIVE_STATUSES, published_at__lte=timezone.now())
+        """What readers may see (``readers_may_see``)."""
+        return self.filter(readers_may_see())
+
+    def in_section(self, section: str) -> ArticleQuerySet:
+        """The articles of a section, named in any case (``/sections/world/`` is World)."""
+        return self.filter(section__iexact=section)
+
+    def public_section(self, section: str) -> str | None:
+        """The section called ``section`` (any case) as articles write it, or None when
+        readers may see no article in it: then it has no page."""
+        return self.published().in_section(section).values_list("section", flat=True).first()
 
     def in_review(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.IN_REVIEW)
@@ -295,8 +343,8 @@ class ArticleQuerySet(models.QuerySet):
 
     @staticmethod
     def published_sql(alias: str) -> tuple[str, list[object]]:
-        """``published()`` as an SQL condition on the article table called ``alias``, for the
-        queries written in SQL below."""
+        """``published()`` (``readers_may_see``) as an SQL condition on the article table
+        called ``alias``, for the queries written in SQL below."""
         statuses = ", ".join(["%s"] * len(Article.LIVE_STATUSES))
         return (
             f"{alias}.status IN ({statuses}) AND {alias}.published_at <= %s",
@@ -429,6 +477,10 @@ class Article(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
 
     LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+    # What counts as an editor's change: what an editor may change in an article that an
+    # import writes too. A change to any of them since the import makes a changed seed a
+    # conflict (``edited_since_import``), not an update. The fields, then the related rows.
+    EDITORIAL_FIELDS = ("headline", "standfirst", "body", "section", "tags", "quotes")
     # Moving into (or out of) these needs the publish_article permission.
     PUBLISHING_STATUSES = (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN)
 
@@ -448,7 +500,20 @@ class Article(models.Model):
     tags = TaggableManager(through=TaggedArticle, blank=True)
 
     # Provenance: where the article came from, kept as the feed gave it.
-    original_url = models.URLField(max_length=2000, unique=True)
+    original_url = models.URLField(
+        max_length=2000, help_text="The article's URL as the seed wrote it (exported so)."
+    )
+    url_key = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Which article the URL names, however it is written: the SHA-256 of its "
+        "identity (articles.seeds.url.url_identity). Imports match articles by it. Empty "
+        "for an article whose URL names the same article as another one that has it "
+        "(migration 0008_url_identity).",
+    )
     outlet_article_id = models.CharField(max_length=50, blank=True)
     seed_line2 = models.CharField(
         max_length=30, help_text="Undocumented integer from line 2 of the seed, kept verbatim."
@@ -466,6 +531,12 @@ class Article(models.Model):
         "fingerprint means an editor has changed the article since.",
     )
     imported_at = models.DateTimeField(null=True, blank=True)
+    seed_layout = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="How the seed file was laid out beyond its canonical form (BOM, line endings, "
+        "empty lines), so that an export of the unedited article gives back its bytes.",
+    )
 
     # Workflow: optimistic locking and who touched it last.
     version = models.PositiveIntegerField(
@@ -498,6 +569,10 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args: object, **kwargs: object) -> None:
+        if self._state.adding and self.original_url:
+            # A new article is the article its URL names. (Only then: one left without a key
+            # by migration 0008 keeps none, as another article has it.)
+            self.url_key = seed_url.url_key(self.original_url)
         change = getattr(self, "_status_change", None)
         super().save(*args, **kwargs)
         if change and change[0] != change[1]:
@@ -522,6 +597,7 @@ class Article(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """``readers_may_see`` for this article in memory."""
         return (
             self.status in self.LIVE_STATUSES
             and self.published_at is not None
@@ -530,32 +606,22 @@ class Article(models.Model):
 
     @staticmethod
     def needs_publish_permission(old_status: str | None, new_status: str) -> bool:
-        """Publishing, scheduling, withdrawing, and changing a live or withdrawn article's
-        status, all need ``publish_article``."""
-        if old_status == new_status:
-            return False
-        publishing = Article.PUBLISHING_STATUSES
-        return new_status in publishing or old_status in publishing
+        """See :func:`articles.workflow.needs_publish_permission`."""
+        from articles import workflow
+
+        return workflow.needs_publish_permission(old_status, new_status)
 
     def transition(self, new_status: str, user: object | None = None) -> None:
         """Move to ``new_status`` as ``user`` (None: the system), enforcing the permission and
-        keeping the status history. The caller saves the article."""
-        old_status = None if self._state.adding else self.status
-        if (
-            user is not None
-            and self.needs_publish_permission(old_status, new_status)
-            and not user.has_perm("articles.publish_article")
-        ):
-            raise PermissionDenied("You may not publish, schedule or withdraw articles.")
-        self.status = new_status
-        if new_status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        self._status_change = (old_status, new_status, user)
+        keeping the status history (:func:`articles.workflow.transition`). The caller saves."""
+        from articles import workflow
+
+        workflow.transition(self, new_status, user)
 
     def fingerprint(
         self, tag_names: Iterable[str] | None = None, quotes: Iterable[Quote] | None = None
     ) -> str:
-        """A hash of what editors can change (headline, standfirst, body, tags, quotes).
+        """A hash of what editors can change: ``EDITORIAL_FIELDS``.
 
         The importer passes the tag names and quotes it has just written, saving two queries.
         """
@@ -563,19 +629,28 @@ class Article(models.Model):
             quotes = self.quotes.order_by("position")
         if tag_names is None:
             tag_names = self.tags.values_list("name", flat=True)
-        content = {
-            "headline": self.headline,
-            "standfirst": self.standfirst,
-            "body": self.body,
-            "tags": sorted(tag_names),
-            "quotes": [
-                [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial] for q in quotes
-            ],
-        }
+        content: dict[str, object] = {}
+        for name in self.EDITORIAL_FIELDS:
+            if name == "tags":
+                content[name] = sorted(tag_names)
+            elif name == "quotes":
+                content[name] = [
+                    [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial]
+                    for q in quotes
+                ]
+            else:
+                content[name] = getattr(self, name)
         return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+    @classmethod
+    @cache
+    def editorial_columns(cls) -> tuple[str, ...]:
+        """The ``EDITORIAL_FIELDS`` that are the article's own columns (not tags or quotes)."""
+        return tuple(n for n in cls.EDITORIAL_FIELDS if not cls._meta.get_field(n).is_relation)
 
     @property
     def edited_since_import(self) -> bool:
+        """Whether an editor has changed any of ``EDITORIAL_FIELDS`` since the last import."""
         return bool(self.imported_fingerprint) and self.fingerprint() != self.imported_fingerprint
 
 
@@ -583,10 +658,7 @@ class QuoteQuerySet(models.QuerySet):
     def public(self) -> QuoteQuerySet:
         """Quotes from articles readers may see, newest article first, with what a list shows."""
         return (
-            self.filter(
-                article__status__in=Article.LIVE_STATUSES,
-                article__published_at__lte=timezone.now(),
-            )
+            self.filter(readers_may_see("article__"))
             .select_related("article", "article__source", "speaker")
             .order_by("-article__published_at", "-article_id", "position")
         )

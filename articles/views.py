@@ -87,7 +87,7 @@ class TagArticleListView(ArticleListView):
     paginator_class = FilteredListPaginator
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
         return articles.filter(tags=self.tag)
 
     def get_heading(self) -> str:
@@ -101,7 +101,7 @@ class SourceArticleListView(ArticleListView):
     paginator_class = FilteredListPaginator
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.source = get_object_or_404(Source, domain=self.kwargs["domain"])
+        self.source = get_object_or_404(Source.objects.public(), domain=self.kwargs["domain"])
         return articles.filter(source=self.source)
 
     def get_heading(self) -> str:
@@ -114,17 +114,22 @@ class SourceArticleListView(ArticleListView):
 
 
 class SectionArticleListView(ArticleListView):
+    """A section's articles; a section readers see no article in has no page (404), so made-up
+    section names are not pages (nor cached ones)."""
+
     paginator_class = FilteredListPaginator
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        return articles.filter(section__iexact=self.kwargs["section"])
+        self.section = Article.objects.public_section(self.kwargs["section"])
+        if self.section is None:
+            raise Http404("No such section.")
+        return articles.in_section(self.section)
 
     def get_heading(self) -> str:
-        return self.kwargs["section"]
+        return self.section
 
     def get_feeds(self) -> list[dict[str, str]]:
-        section = self.kwargs["section"]
-        return alternate_feeds(f"Newsroom: {section}", "articles:section_feed", section)
+        return alternate_feeds(f"Newsroom: {self.section}", "articles:section_feed", self.section)
 
 
 class ArticleDetailView(DetailView):
@@ -216,7 +221,7 @@ class SpeakerDetailView(ListView):
     context_object_name = "quotes"
 
     def get_queryset(self) -> QuerySet[Quote]:
-        self.speaker = get_object_or_404(Speaker, slug=self.kwargs["slug"])
+        self.speaker = get_object_or_404(Speaker.objects.public(), slug=self.kwargs["slug"])
         return Quote.objects.public().filter(speaker=self.speaker)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -234,10 +239,10 @@ class QuoteListView(ListView):
         quotes = Quote.objects.public()
         self.speaker = self.tag = None
         if slug := self.request.GET.get("speaker"):
-            self.speaker = get_object_or_404(Speaker, slug=slug)
+            self.speaker = get_object_or_404(Speaker.objects.public(), slug=slug)
             quotes = quotes.filter(speaker=self.speaker)
         if slug := self.request.GET.get("tag"):
-            self.tag = get_object_or_404(Tag, slug=slug)
+            self.tag = get_object_or_404(Tag.objects.public(), slug=slug)
             quotes = quotes.filter(article__tags=self.tag)
         return quotes
 

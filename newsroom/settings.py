@@ -172,6 +172,9 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, today
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 SEEDS_DIR = BASE_DIR / "seeds"
+# Seconds one seed file may take to be read and understood in an import; a file that takes
+# longer fails alone ("took longer than ... s"), the others go on. 0 turns the budget off.
+IMPORT_FILE_SECONDS = float(os.environ.get("IMPORT_FILE_SECONDS", "20"))
 ARTICLES_PER_PAGE = 20
 # Search results carry a snippet each, the costly part of a search: ten a page, as news sites'
 # search pages show.

@@ -38,6 +38,9 @@ NEW_BAD_FILES = {
     "line2_arabic_digits.txt": (2, "expected a non-negative integer"),
     "url_only_crlf.txt": (1, "expected at least 5 lines"),
     "bom_whitespace_only.txt": (None, "file is empty"),
+    "host_quote.txt": (1, "characters not allowed in a host name: '\"'"),
+    "host_angle_brackets.txt": (1, "characters not allowed in a host name: '<', '>'"),
+    "host_empty_label.txt": (1, "has an empty label"),
 }
 
 

@@ -3,6 +3,7 @@ export into an empty database gives the same articles; an unedited import export
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import replace
@@ -13,8 +14,8 @@ import pytest
 from django.core.management import call_command
 
 from articles.seeds.export import SeedRow, export_seeds, seed_filename, seed_text
-from articles.seeds.format import parse
-from tests.conftest import EXAMPLES, REFERENCE_SEED
+from articles.seeds.format import SeedFormatError, parse
+from tests.conftest import EXAMPLES, REFERENCE_SEED, run_import_seeds
 from tests.seedgen import (
     snapshot,
     snapshot_differences,
@@ -126,3 +127,155 @@ def test_drafts_are_exported_too(tmp_path: Path) -> None:
     call_command("import_seeds", "--draft", str(REFERENCE_SEED), verbosity=0)
     export(tmp_path)
     assert (tmp_path / REFERENCE_NAME).exists()
+
+
+# Byte-identical exports, whatever the file's layout ---------------------------------------------
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def every_good_seed() -> list[Path]:
+    """Every seed file that parses, in seeds/ and tests/data (all but the bad corpus)."""
+    data = Path(__file__).parent / "data"
+    candidates = sorted(SEEDS_DIR.glob("*.txt")) + sorted(
+        p for p in data.rglob("*.txt") if "bad" not in p.relative_to(data).parts
+    )
+    good = []
+    for path in candidates:
+        try:
+            parse(path.read_bytes(), str(path))
+        except SeedFormatError:
+            continue
+        good.append(path)
+    return good
+
+
+def layout_variants(data: bytes, tag: str = "") -> dict[str, bytes]:
+    """The same seed laid out in every way the parser tolerates; with ``tag``, each variant's URL
+    gets its own host (``<variant>-<tag>.<host>``) so that each is an article of its own."""
+    text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.rstrip("\n").split("\n")
+
+    def with_url(name: str, lines: list[str]) -> list[str]:
+        if not tag:
+            return lines
+        scheme, rest = lines[0].split("://", 1)
+        return [f"{scheme}://{name}-{tag}.{rest}", *lines[1:]]
+
+    def lf(name: str, lines: list[str], end: str = "") -> str:
+        return "\n".join(with_url(name, lines)) + end
+
+    body = lines[5:]
+    variants = {
+        "as-is": lf("as-is", lines),
+        "final-newline": lf("final-newline", lines, "\n"),
+        "crlf": lf("crlf", lines, "\n").replace("\n", "\r\n"),
+        "crlf-no-final-newline": lf("crlf-no-final-newline", lines).replace("\n", "\r\n"),
+        "cr": lf("cr", lines).replace("\n", "\r"),
+        "bom": "\ufeff" + lf("bom", lines),
+        "bom-crlf": "\ufeff" + lf("bom-crlf", lines, "\n").replace("\n", "\r\n"),
+        "trailing-empty-lines": lf("trailing-empty-lines", lines, "\n\n\n \n"),
+        "extra-blank-lines": lf("extra-blank-lines", [*lines[:5], *("\n" + b for b in body)]),
+        "no-blank-lines": lf("no-blank-lines", [*lines[:5], *(b for b in body if b.strip())]),
+        "blank-before-body": lf("blank-before-body", [*lines[:5], "", *body]),
+        "whitespace-lines": lf("whitespace-lines", [x if x.strip() else " \t" for x in lines]),
+        "spaces-around": lf("spaces-around", [f"  {x} " if x else x for x in lines]),
+        "mixed-endings": "".join(
+            line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(with_url("mixed", lines))
+        ),
+    }
+    scheme, rest = with_url("upper-host", lines)[0].split("://", 1)
+    host, _, path = rest.partition("/")
+    variants["upper-host"] = "\n".join([f"{scheme.upper()}://{host.upper()}/{path}", *lines[1:]])
+    return {name: variant.encode("utf-8") for name, variant in variants.items()}
+
+
+def test_every_layout_variant_of_every_seed_is_rebuilt_byte_for_byte() -> None:
+    from articles.seeds.format import join_blocks
+    from articles.seeds.layout import apply_layout, layout_of
+    from articles.seeds.url import normalise_url
+
+    seeds = every_good_seed()
+    assert len(seeds) >= 70
+    for path in seeds:
+        for name, data in layout_variants(path.read_bytes()).items():
+            seed = parse(data, f"{path}:{name}")
+            url = normalise_url(seed.url)
+            body = join_blocks(seed.blocks)
+            layout = layout_of(data, seed, url)
+            assert "text" not in json.loads(layout or "{}"), (path, name)  # not copied whole
+            rebuilt = apply_layout(layout, url, seed.line2, seed.line3, seed.standfirst, body)
+            if layout:
+                assert rebuilt.encode("utf-8") == data, (path, name)
+            else:
+                assert (
+                    seed_text(
+                        SeedRow(1, "s", "", url, seed.line2, seed.line3, seed.standfirst, body)
+                    ).encode("utf-8")
+                    == data
+                )
+
+
+def exported_by_url(directory: Path) -> dict[str, bytes]:
+    from articles.seeds.url import normalise_url
+
+    files = {}
+    for path in directory.iterdir():
+        data = path.read_bytes()
+        files[normalise_url(parse(data).url)] = data
+    return files
+
+
+@pytest.mark.django_db
+def test_every_unedited_seed_and_layout_variant_exports_byte_identical(tmp_path: Path) -> None:
+    """Every seed of seeds/ and tests/data as it is, and the reference and two examples in every
+    layout the parser tolerates (CRLF, CR, BOM, final newline or none, extra or missing empty
+    lines, spaces, an upper-case host), imported and exported: the same bytes."""
+    from articles.seeds.url import normalise_url
+
+    originals: dict[str, list[Path]] = {}
+    for path in every_good_seed():
+        originals.setdefault(normalise_url(parse(path.read_bytes()).url), []).append(path)
+    variants_dir = tmp_path / "variants"
+    variants_dir.mkdir()
+    picked = [REFERENCE_SEED, *sorted(EXAMPLES.glob("*.txt"))[:2]]
+    for n, path in enumerate(picked):
+        for name, data in layout_variants(path.read_bytes(), tag=f"v{n}").items():
+            variant = variants_dir / f"{n}-{name}.txt"
+            variant.write_bytes(data)
+            originals.setdefault(normalise_url(parse(data).url), []).append(variant)
+    # Files that share a URL are one article: import them a round at a time, each round
+    # exported and compared (a later file with other content updates the article).
+    rounds = max(len(paths) for paths in originals.values())
+    assert rounds >= 2  # tests/data/good/bom_crlf.txt has the reference's URL
+    for round_ in range(rounds):
+        files = {url: paths[round_] for url, paths in originals.items() if len(paths) > round_}
+        code, _out, err = run_import_seeds(*map(str, files.values()))
+        assert code == 0, err
+        out = tmp_path / f"export-{round_}"
+        export(out)
+        exported = exported_by_url(out)
+        for url, path in files.items():
+            assert exported[url] == path.read_bytes(), f"{path} exports differently"
+
+
+@pytest.mark.django_db
+def test_an_edited_crlf_seed_exports_in_the_canonical_layout(tmp_path: Path) -> None:
+    from articles.models import Article
+
+    crlf = layout_variants(REFERENCE_SEED.read_bytes())["bom-crlf"]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(crlf)
+    call_command("import_seeds", str(tmp_path / "in"), verbosity=0)
+    export(tmp_path / "before")
+    assert (tmp_path / "before" / REFERENCE_NAME).read_bytes() == crlf
+    article = Article.objects.get()
+    article.tags.add("An editor's tag")  # not in the seed file: still its own bytes
+    export(tmp_path / "tagged")
+    assert (tmp_path / "tagged" / REFERENCE_NAME).read_bytes() == crlf
+    article.body = article.body.replace("Medical supplies", "Medicine")
+    article.save()
+    export(tmp_path / "after")
+    edited = (tmp_path / "after" / REFERENCE_NAME).read_bytes()
+    assert b"\r" not in edited and not edited.startswith(b"\xef\xbb\xbf")
+    assert edited == REFERENCE_SEED.read_bytes().replace(b"Medical supplies", b"Medicine")

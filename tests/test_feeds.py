@@ -83,9 +83,13 @@ def test_feeds_of_unknown_things_are_404(client, url):
     assert client.get(url).status_code == 404
 
 
-def test_an_empty_section_is_an_empty_feed(client):
-    feed = feedparser.parse(client.get("/sections/Nowhere/feed/atom/").content)
-    assert not feed.bozo and feed.entries == []
+def test_a_section_readers_see_no_article_in_has_no_feed(client):
+    make(1, status=Article.Status.DRAFT, prefix="Draft")  # in World, but a draft
+    for url in ("/sections/Nowhere/feed/atom/", "/sections/World/feed/", "/sections/world/feed/"):
+        assert client.get(url).status_code == 404
+    make(1)
+    feed = feedparser.parse(client.get("/sections/world/feed/atom/").content)
+    assert not feed.bozo and feed.feed.title == "Newsroom: World"
 
 
 @pytest.mark.parametrize(("name", "args", "version"), FEEDS, ids=IDS)

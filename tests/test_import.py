@@ -190,10 +190,10 @@ def test_a_crash_in_extraction_fails_that_file_only(tmp_path: Path, monkeypatch)
     )
     real_understand = pool.understand
 
-    def fragile(seed, version=""):
+    def fragile(seed, version="", data=None):
         if "trips-the-extractor" in seed.url:
             raise RuntimeError("boom")
-        return real_understand(seed, version)
+        return real_understand(seed, version, data)
 
     monkeypatch.setattr(pool, "understand", fragile)
     code, out, err = run_import_seeds(str(tmp_path))
@@ -232,11 +232,80 @@ def test_batches_and_workers_give_the_same_articles_as_one_file_at_a_time(tmp_pa
     assert {r.outcome for r in again} == {Outcome.UNCHANGED}
 
 
-def test_the_same_article_twice_in_one_batch(tmp_path: Path):
-    shutil.copy(REFERENCE_SEED, tmp_path / "a.txt")
-    shutil.copy(REFERENCE_SEED, tmp_path / "b.txt")
-    changed = REFERENCE_SEED.read_text().replace("Medical supplies", "Medicine")
-    (tmp_path / "c.txt").write_text(changed)
-    code, out, _ = run_import_seeds(str(tmp_path))
-    assert code == 0 and "1 created, 1 updated, 1 unchanged" in out
-    assert "Medicine" in Article.objects.get().body
+REFERENCE_URL = REFERENCE_SEED.read_text().split("\n", 1)[0]
+REFERENCE_REST = REFERENCE_SEED.read_text().split("\n", 1)[1]
+IDN_URL = "https://bücher.example/world/report-john-kerry-defends-diplomacy-2259122"
+# One story, six ways of writing its URL (issue 13, finding 8).
+SIX_WAYS = [
+    IDN_URL,
+    IDN_URL.replace("https://", "http://"),
+    IDN_URL.replace("bücher", "www.bücher"),
+    IDN_URL + "/",
+    IDN_URL + "?utm_source=twitter&utm_medium=social&fbclid=abc",
+    IDN_URL.replace("bücher", "xn--bcher-kva"),
+]
+
+
+def write_seed(path: Path, url: str, rest: str = REFERENCE_REST) -> Path:
+    path.write_text(f"{url}\n{rest}", encoding="utf-8")
+    return path
+
+
+def test_one_story_six_ways_is_one_article_in_separate_runs(tmp_path: Path):
+    for n, url in enumerate(SIX_WAYS):
+        seed = write_seed(tmp_path / f"{n}.txt", url)
+        code, out, _ = run_import_seeds(str(seed))
+        assert code == 0, out
+        assert out.startswith("1 created" if n == 0 else "0 created, 1 updated"), out
+    article = Article.objects.get()
+    assert Article.objects.published().count() == 1
+    assert article.original_url == SIX_WAYS[-1]  # kept as the latest seed wrote it
+    assert article.source.domain == "bücher.example"
+    assert Source.objects.count() == 1
+
+
+def test_one_story_six_ways_in_one_run_is_one_article_and_five_duplicates(tmp_path: Path):
+    for n, url in enumerate(SIX_WAYS):
+        write_seed(tmp_path / f"{n}.txt", url)
+    code, out, err = run_import_seeds(str(tmp_path))
+    assert code == 0
+    assert "1 created, 0 updated, 0 unchanged, 0 conflict, 0 failed, 5 duplicate" in out
+    for n in range(1, 6):
+        assert f"DUPLICATE {tmp_path / f'{n}.txt'}: the same article as {tmp_path / '0.txt'}" in err
+    article = Article.objects.get()
+    assert article.original_url == IDN_URL  # the first file's, as written
+
+
+def test_a_second_file_for_the_same_article_is_a_duplicate_not_an_update(tmp_path: Path):
+    """The second of two files naming one article in a run is reported, naming the first, and
+    not applied, whether it comes in the same batch or a later one."""
+    from articles.importer import Outcome, SeedImporter
+
+    write_seed(tmp_path / "a.txt", REFERENCE_URL)
+    shutil.copy(tmp_path / "a.txt", tmp_path / "b.txt")
+    changed = REFERENCE_REST.replace("Medical supplies", "Medicine")
+    write_seed(tmp_path / "c.txt", REFERENCE_URL.replace("http://www.", "https://") + "/", changed)
+    code, out, err = run_import_seeds(str(tmp_path))
+    assert code == 0
+    assert "1 created, 0 updated, 0 unchanged, 0 conflict, 0 failed, 2 duplicate" in out
+    assert f"DUPLICATE {tmp_path / 'c.txt'}: the same article as {tmp_path / 'a.txt'}" in err
+    assert "Medicine" not in Article.objects.get().body
+
+    for batch_size in (1, 2):  # the duplicate in a later batch, and in the same one
+        results = list(SeedImporter(batch_size=batch_size).run([tmp_path]))
+        assert [r.outcome for r in results] == [
+            Outcome.UNCHANGED,
+            Outcome.DUPLICATE,
+            Outcome.DUPLICATE,
+        ]
+        assert all(str(tmp_path / "a.txt") in r.message for r in results[1:])
+    assert "Medicine" not in Article.objects.get().body
+
+
+def test_a_host_that_is_not_a_host_name_fails_the_file_and_makes_no_source(tmp_path: Path):
+    write_seed(tmp_path / "good.txt", REFERENCE_URL)
+    write_seed(tmp_path / "bad.txt", 'http://www.dna"india.com/world/a-story-2259123')
+    code, _out, err = run_import_seeds(str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'bad.txt'}:1: the URL's host 'www.dna\"india.com' has characters" in err
+    assert [s.domain for s in Source.objects.all()] == ["dnaindia.com"]

@@ -68,3 +68,17 @@ def test_evaluate_quotes_refuses_a_missing_directory():
     with pytest.raises(Exception) as caught:
         call_command("evaluate_quotes", "/nonexistent")
     assert getattr(caught.value, "returncode", None) == 2
+
+
+def test_evaluate_quotes_lenient_summary_prints_one_line_per_set():
+    """What `make eval` runs: the shared scorer's lenient figures, one line per directory."""
+    lenient = EXAMPLES.parent / "lenient"
+    out = StringIO()
+    call_command(
+        "evaluate_quotes", str(lenient), str(EXAMPLES), "--lenient", "--summary", stdout=out
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0].split()[:3] == ["set", "files", "quotes"]
+    row = next(line for line in lines if line.startswith(str(lenient)[-36:])).split()
+    assert row[1:] == ["3", "20", "0.950", "0.950", "0.812", "0.765", "0.765", "0.765"]
+    assert any(line.startswith(str(EXAMPLES)[-36:]) for line in lines)

@@ -45,3 +45,76 @@ def test_understood_files_pickle_as_calls_and_come_back_equal() -> None:
 
     with pytest.raises(TypeError, match="positional"):
         reduce_to_call(KeywordOnly(1))
+
+
+# The per-file time budget (issue 13, finding 5) ----------------------------------------------
+
+
+def _seeds_with(tmp_path, slow: dict[str, str], count: int = 100):
+    from tests.pathological import write
+    from tests.seedgen import write_generated_seeds
+
+    paths = write_generated_seeds(tmp_path, count)
+    for position, (name, text) in enumerate(slow.items()):
+        paths.insert(5 + position, write(tmp_path, name, text))
+    return paths
+
+
+def test_a_file_over_budget_fails_alone_in_a_worker_and_the_others_go_on(tmp_path) -> None:
+    """A 512 KB seed of one repeated quoted sentence (46 s before issue 13) with a 1 s budget:
+    it fails with ``file: took longer than 1 s``, and every other file is understood."""
+    import time
+
+    from articles.seeds.pool import understand_files
+    from tests.pathological import repeated_quote
+
+    paths = _seeds_with(tmp_path, {"slow": repeated_quote(512 * 1024)})
+    started = time.monotonic()
+    results = list(understand_files(paths, "v1", workers=2, budget=1.0))
+    elapsed = time.monotonic() - started
+    assert [r.name for r in results] == [str(p) for p in paths]
+    failures = {r.name: r.failure for r in results if r.draft is None}
+    slow = str(tmp_path / "slow.txt")
+    assert failures == {slow: f"{slow}: took longer than 1 s to process (the per-file time budget)"}
+    assert elapsed < 30  # generous: only a file that is not stopped could take longer
+
+
+def test_a_worker_stuck_past_its_own_timer_is_killed_and_replaced(tmp_path) -> None:
+    """Two files hang in code that ignores the worker's timer: the pool kills each worker a
+    moment past the budget, starts another, fails those two files and understands the rest;
+    results come in the order given."""
+    import time
+
+    from articles.seeds.pool import understand_files
+    from tests.pathological import stuck_when_named_stuck
+
+    paths = _seeds_with(tmp_path, {"stuck1": "x", "stuck2": "y"})
+    started = time.monotonic()
+    results = list(understand_files(paths, "v1", workers=2, budget=1, task=stuck_when_named_stuck))
+    assert time.monotonic() - started < 60
+    failed = sorted(r.failure for r in results if r.draft is None)
+    assert failed == [
+        f"{tmp_path / name}.txt: took longer than 1 s to process (the per-file time budget)"
+        for name in ("stuck1", "stuck2")
+    ]
+    assert [r.name for r in results] == [str(p) for p in paths]
+    assert sum(r.draft is not None for r in results) == len(paths) - 2
+
+
+def test_the_budget_holds_without_workers_too() -> None:
+    """A small import understands its files in the importing process: the same budget, by the
+    same timer, with the same message."""
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from articles.seeds.pool import understand_file
+    from tests.pathological import repeated_quote, write
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = write(Path(directory), "slow", repeated_quote(512 * 1024))
+        started = time.monotonic()
+        result = understand_file(path, "v1", budget=0.3)
+        assert time.monotonic() - started < 10
+    assert result.draft is None
+    assert result.failure == f"{path}: took longer than 0.3 s to process (the per-file time budget)"

@@ -1,4 +1,5 @@
-"""What the URL gives: identity, source, section, headline words, outlet id, headline casing."""
+"""What the URL gives: identity (and what a host may be), source, section, headline words,
+outlet id, headline casing."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import json
 
 import pytest
 
-from articles.seeds.format import read
+from articles.seeds.format import check_url, read
 from articles.seeds.url import (
+    check_host,
     headline_from_slug,
     headline_from_standfirst,
+    normalise_host,
     normalise_url,
     split_url,
+    url_identity,
+    url_key,
 )
 from tests.conftest import EXAMPLES, REFERENCE_SEED
 
@@ -93,3 +98,104 @@ def test_short_standfirst_is_the_whole_headline():
 )
 def test_normalise_url(url, normal):
     assert normalise_url(url) == normal
+
+
+# -- article identity (issue 13, finding 8) ------------------------------------------------------
+
+ONE_STORY = [
+    "https://bücher.example/world/story-12345",
+    "http://bücher.example/world/story-12345",
+    "https://www.bücher.example/world/story-12345",
+    "https://xn--bcher-kva.example/world/story-12345",
+    "http://WWW.XN--BCHER-KVA.EXAMPLE/world/story-12345/",
+    "https://BÜCHER.example:443/world/story-12345",
+    "http://bücher.example:80/world/story-12345#comments",
+    "https://bücher.example/world/story-12345?utm_source=feed&utm_medium=rss",
+    "https://bücher.example/world/story-12345/?fbclid=abc&gclid=def&mc_cid=1&mc_eid=2",
+    "https://bücher.example/world/./story-12345",
+    "https://bücher.example/world/%73tory-12345",
+    "https://user:secret@bücher.example/world/story-12345",
+    "https://bücher.example./world/story-12345",
+]
+
+
+@pytest.mark.parametrize("url", ONE_STORY)
+def test_every_way_of_writing_one_url_has_one_identity(url):
+    assert url_identity(url) == "https://bücher.example/world/story-12345"
+    assert url_key(url) == url_key(ONE_STORY[0])
+
+
+def test_query_parameters_are_kept_sorted_and_tracking_ones_dropped():
+    a = "https://example.com/news?id=7&page=2&utm_campaign=x&UTM_Source=y&_ga=1&ncid=rss"
+    b = "https://example.com/news/?page=2&id=7"
+    assert url_identity(a) == url_identity(b) == "https://example.com/news?id=7&page=2"
+    assert url_identity("https://example.com/a?q=a+b") == url_identity(
+        "https://example.com/a?q=a%20b"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://example.com/world/story-1", "https://example.com/world/story-2"),
+        ("https://example.com/World/story", "https://example.com/world/story"),  # paths: case
+        ("https://example.com/news?id=1", "https://example.com/news?id=2"),
+        ("https://example.com/news?id=1", "https://example.com/news"),
+        ("https://example.com/story", "https://example.org/story"),
+        ("https://news.example.com/story", "https://example.com/story"),  # only www. goes
+        ("https://example.com:8080/story", "https://example.com/story"),
+        ("https://example.com/a%2Fb", "https://example.com/a/b"),  # an escaped slash is data
+    ],
+)
+def test_different_articles_keep_different_identities(a, b):
+    assert url_identity(a) != url_identity(b)
+    assert url_key(a) != url_key(b)
+
+
+def test_identity_escapes_and_keys_are_stable():
+    assert url_identity("https://example.com/caf%c3%a9/%7Ename") == url_identity(
+        "https://example.com/café/~name"
+    )
+    assert url_identity("https://example.com/caf%c3%a9") == "https://example.com/caf%C3%A9"
+    assert url_identity("http://[::1]:8080/x/") == "https://[::1]:8080/x"
+    assert len(url_key("https://example.com/" + "é" * 2000)) == 64  # any length: one key
+
+
+def test_hosts_are_spelt_one_way():
+    assert normalise_host("XN--BCHER-KVA.Example.") == "bücher.example"
+    assert normalise_host("Bücher.Example") == "bücher.example"
+    assert normalise_host("xn--not-valid-punycode-") == "xn--not-valid-punycode-"  # as it is
+    assert split_url("http://www.xn--bcher-kva.example/world/a-story").domain == "bücher.example"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ('http://exa"mple.com/world/x', "not allowed in a host name: '\"'"),
+        ("http://<script>.example.com/x", "not allowed in a host name: '<', '>'"),
+        ("http://exa%41mple.com/x", "not allowed in a host name: '%'"),
+        ("http://exa\\mple.com/x", "not allowed in a host name: '\\\\'"),
+        ("http://a..example.com/x", "empty label"),
+        (f"http://{'a' * 64}.example.com/x", "a label longer than 63"),
+        (f"http://{'abcdefgh.' * 29}com/x", "longer than 253"),
+    ],
+)
+def test_a_host_that_is_not_a_host_name_is_refused(url, problem):
+    assert problem in check_host(url)
+    assert problem in check_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bücher.example/x",
+        "https://xn--bcher-kva.example/x",
+        "https://my_host.example.com./x",
+        "https://[2001:db8::1]:8443/x",
+        "https://user:pass@example.com/x",
+        f"https://{'a' * 63}.example.com/x",
+    ],
+)
+def test_host_names_are_accepted(url):
+    assert check_host(url) is None
+    assert check_url(url) is None

@@ -18,6 +18,7 @@ from reversion.models import Version
 
 from articles.models import Article, StatusChange
 from articles.roles import ensure_roles
+from tests.admin_forms import main_form
 from tests.conftest import REFERENCE_SEED
 
 pytestmark = pytest.mark.django_db
@@ -304,3 +305,220 @@ def test_an_import_keeps_no_revision_until_the_first_change(editor, draft):
     versions[1].revision.revert(delete=True)
     draft.refresh_from_db()
     assert draft.headline == original
+
+
+# Issue 13, findings 1-3: restoring revisions, quotes and speakers of live articles, add pages.
+
+
+def _publish(editor_client, article: Article) -> None:
+    url = reverse("admin:articles_article_changelist")
+    editor_client.post(url, {"action": "publish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == "published"
+
+
+def _restore_data(editor_client, url: str) -> dict:
+    """What the revision page's form posts, read from the page an editor is shown."""
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    return main_form(response.content.decode())
+
+
+def test_finding_1_writer_cannot_unpublish_a_live_article_by_restoring_a_draft_revision(
+    draft,
+):
+    editor = Client()
+    editor.force_login(make_user("editor", "Editors"))
+    writer = Client()
+    writer.force_login(make_user("writer", "Writers"))
+    writer.post(change_url(draft), form_data(draft, headline="The writer's draft headline"))
+    _publish(editor, draft)
+    old = Version.objects.get_for_object(draft).filter(serialized_data__contains='"draft"')[0]
+    url = reverse("admin:articles_article_revision", args=[draft.pk, old.pk])
+    data = _restore_data(editor, url)
+    history = StatusChange.objects.count()
+
+    assert writer.get(url).status_code == 403
+    assert writer.post(url, data).status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == "published" and draft.is_public
+    assert Client().get(draft.get_absolute_url()).status_code == 200
+    assert StatusChange.objects.count() == history
+    recover = reverse("admin:articles_article_recover", args=[old.pk])
+    assert writer.post(recover, data).status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == "published"
+
+
+def test_finding_1_an_editors_restore_records_the_status_change(draft):
+    editor_user = make_user("editor", "Editors")
+    editor = Client()
+    editor.force_login(editor_user)
+    editor.post(change_url(draft), form_data(draft, headline="An edited draft headline"))
+    _publish(editor, draft)
+    version_before = draft.version
+    old = Version.objects.get_for_object(draft).filter(serialized_data__contains='"draft"')[0]
+    url = reverse("admin:articles_article_revision", args=[draft.pk, old.pk])
+    response = editor.post(url, _restore_data(editor, url))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == "draft" and draft.version > version_before
+    step = StatusChange.objects.filter(article=draft).first()
+    assert (step.old_status, step.new_status, step.user) == ("published", "draft", editor_user)
+
+
+def test_finding_1_a_restore_is_checked_for_every_article_of_its_revision(draft):
+    """A bulk action saves its articles in one revision: restoring it from one article's
+    History page must not unpublish the others."""
+    other = Article.objects.create(
+        headline="Another story",
+        slug="another-story",
+        standfirst="Another.",
+        body="Another body.",
+        source=draft.source,
+        original_url="https://example.com/another-story",
+        seed_line2="1",
+        seed_line3="2",
+    )
+    writer = Client()
+    writer.force_login(make_user("writer", "Writers"))
+    editor = Client()
+    editor.force_login(make_user("editor", "Editors"))
+    changelist = reverse("admin:articles_article_changelist")
+    writer.post(changelist, {"action": "send_to_review", "_selected_action": [draft.pk, other.pk]})
+    both = Version.objects.get_for_object(draft)[0].revision
+    assert both.version_set.filter(content_type__model="article").count() == 2
+    _publish(editor, other)
+    url = reverse(
+        "admin:articles_article_revision",
+        args=[draft.pk, both.version_set.get(content_type__model="article", object_id=draft.pk).pk],
+    )
+    assert writer.post(url, _restore_data(editor, url)).status_code == 403
+    other.refresh_from_db()
+    assert other.status == "published"
+
+
+def _quote_data(quote, **changes) -> dict:
+    data = {
+        "article": quote.article_id,
+        "text": quote.text,
+        "speaker": quote.speaker_id or "",
+        "role": quote.role,
+        "block": quote.block,
+        "start": quote.start,
+        "end": quote.end,
+        "position": quote.position,
+    }
+    return {**data, **changes}
+
+
+def test_finding_2_writer_cannot_change_the_quotes_of_a_live_article(writer, imported_article):
+    from articles.models import Quote
+
+    quote = imported_article.quotes.first()
+    url = reverse("admin:articles_quote_change", args=[quote.pk])
+    assert writer.post(url, _quote_data(quote, text="Words never said")).status_code == 403
+    assert writer.post(url, _quote_data(quote, speaker="")).status_code == 403
+    add = reverse("admin:articles_quote_add")
+    response = writer.post(add, _quote_data(quote, text="Invented", position=99))
+    assert response.status_code == 200 and "only editors" in response.content.decode()
+    quote.refresh_from_db()
+    assert quote.text != "Words never said" and quote.speaker_id is not None
+    assert not Quote.objects.filter(text="Invented").exists()
+
+
+def test_finding_2_merging_speakers_needs_delete_and_change_speaker(writer, imported_article):
+    from articles.models import Speaker
+
+    kerry = Speaker.objects.get(name="John Kerry")
+    other = Speaker.objects.exclude(pk=kerry.pk).filter(quotes__isnull=False).first()
+    url = reverse("admin:articles_speaker_changelist")
+    selected = {"action": "merge_speakers", "_selected_action": [kerry.pk, other.pk]}
+    writer.post(url, {**selected, "target": kerry.pk})
+    assert Speaker.objects.filter(pk=other.pk).exists()
+    assert "merge_speakers" not in writer.get(url).content.decode()
+
+
+def test_finding_2_speaker_managers_without_publish_cannot_merge_live_speakers(
+    client, imported_article
+):
+    from django.contrib.auth.models import Permission
+
+    from articles.models import Speaker
+
+    user = get_user_model().objects.create_user("desk", password=PASSWORD, is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["view_speaker", "change_speaker", "delete_speaker"]
+        )
+    )
+    client.force_login(user)
+    kerry = Speaker.objects.get(name="John Kerry")
+    other = Speaker.objects.exclude(pk=kerry.pk).filter(quotes__isnull=False).first()
+    url = reverse("admin:articles_speaker_changelist")
+    selected = {"action": "merge_speakers", "_selected_action": [kerry.pk, other.pk]}
+    response = client.post(url, {**selected, "target": kerry.pk}, follow=True)
+    assert "Nothing was merged" in response.content.decode()
+    assert Speaker.objects.filter(pk=other.pk).exists()
+    # ... nor delete or rename them.
+    delete = reverse("admin:articles_speaker_delete", args=[other.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Speaker.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.parametrize("group", ["Writers", "Editors"])
+def test_finding_3_add_article_works_for_every_role_that_may_add(client, group, imported_article):
+    client.force_login(make_user("someone", group))
+    add = reverse("admin:articles_article_add")
+    response = client.get(add)
+    assert response.status_code == 200
+    data = main_form(response.content.decode())
+    data.update(
+        headline=["Written in the newsroom"],
+        slug=["written-in-the-newsroom"],
+        standfirst=["A story of our own."],
+        body=["Its first paragraph."],
+        source=[str(imported_article.source_id)],
+        original_url=["https://newsroom.example/written-in-the-newsroom"],
+        status=["draft"],
+    )
+    response = client.post(add, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get(slug="written-in-the-newsroom")
+    assert (article.version, article.status) == (1, "draft")
+    assert article.status_changes.get().new_status == "draft"
+
+
+@pytest.mark.parametrize("group", ["Writers", "Editors"])
+def test_finding_3_add_quote_works_for_every_role_that_may_add(client, group, draft):
+    from articles.models import Quote
+
+    client.force_login(make_user("someone", group))
+    add = reverse("admin:articles_quote_add")
+    response = client.get(add)
+    assert response.status_code == 200 and 'name="article"' in response.content.decode()
+    quote = draft.quotes.first()
+    response = client.post(add, _quote_data(quote, text="A new quote", position=99))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Quote.objects.get(text="A new quote").article == draft
+
+
+def test_workflow_rules_in_one_place(imported_article):
+    from articles import workflow
+
+    writer, editor = make_user("writer", "Writers"), make_user("editor", "Editors")
+    assert workflow.allowed_statuses(writer, "draft") == ["draft", "review"]
+    assert workflow.allowed_statuses(writer, None) == ["draft", "review"]
+    assert workflow.allowed_statuses(writer, "published") == ["published"]
+    assert len(workflow.allowed_statuses(editor, "draft")) == len(Article.Status.values)
+    assert workflow.can_transition(None, None, "published")  # the importer
+    live_quote = imported_article.quotes.first()
+    for obj in [imported_article, live_quote, live_quote.speaker, imported_article.source]:
+        assert not workflow.can_change_object(writer, obj), obj
+        assert workflow.can_change_object(editor, obj), obj
+    tag = imported_article.tags.first()
+    assert not workflow.can_change_object(writer, tag)
+    Article.objects.update(status="draft")
+    imported_article.refresh_from_db()
+    assert workflow.can_change_article(writer, imported_article)
+    assert workflow.can_change_objects(writer, [live_quote, tag, live_quote.speaker])

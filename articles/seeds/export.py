@@ -3,7 +3,10 @@ reading, so that an export re-imported into an empty database gives the same art
 
 Django-free like the rest of ``articles.seeds``: the command gathers rows and passes plain values.
 Only what the format holds is written (URL, the two header integers, standfirst, body); the
-headline, quotes and tags are worked out again from these on import.
+headline, quotes and tags are worked out again from these on import. An article whose seed fields
+are as imported is written in its file's own layout (``articles.seeds.layout``: BOM, line endings,
+empty lines, final newline), so the export is the imported file byte for byte; an edited one is
+written in the canonical layout.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.seeds.format import ParsedSeed, render, split_blocks
+from articles.seeds.layout import apply_layout
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -33,10 +37,14 @@ class SeedRow:
     line3: str
     standfirst: str
     body: str
+    layout: str = ""  # Article.seed_layout
 
 
 def seed_text(row: SeedRow) -> str:
     """The seed file for ``row``: byte-for-byte the original for an unedited import."""
+    laid_out = apply_layout(row.layout, row.url, row.line2, row.line3, row.standfirst, row.body)
+    if laid_out is not None:
+        return laid_out
     seed = ParsedSeed(
         url=row.url,
         line2=row.line2,

@@ -12,6 +12,8 @@ import stat
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from articles.seeds.url import check_host
+
 MAX_SEED_BYTES = 5 * 1024 * 1024
 # The database keeps at most this much of each (Article.original_url, seed_line2/3); a longer
 # value is refused here, with its line, rather than failing later as a database error.
@@ -98,7 +100,8 @@ def join_blocks(blocks: tuple[Block, ...] | list[Block]) -> str:
 
 
 def check_url(url: str) -> str | None:
-    """Return why ``url`` is not an absolute http(s) URL with a host, or None when it is."""
+    """Return why ``url`` is not an absolute http(s) URL with a host name (``check_host``),
+    or None when it is."""
     if not url or _WHITESPACE.search(url):
         return f"expected an absolute http(s) URL, got {url!r}"
     if len(url) > MAX_URL_LENGTH:
@@ -110,7 +113,7 @@ def check_url(url: str) -> str | None:
         return f"expected an absolute http(s) URL, got {url!r}"
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return f"expected an absolute http(s) URL, got {url!r}"
-    return None
+    return check_host(url)
 
 
 def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:

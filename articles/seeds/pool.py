@@ -1,10 +1,23 @@
-"""Read and understand many seed files, in order, on several cores at once.
+"""Read and understand many seed files on several cores at once, each file within a time budget.
 
 Extraction is pure CPU work and needs no database, so an import can run it in worker processes
 while its own process writes rows. Workers are started with ``spawn`` (a fork of a process that
 holds database connections and threads is unsafe) and only for imports big enough to repay
 their start-up; work is handed out a chunk at a time and never more than a few chunks ahead, so
 memory stays flat however many files there are. Still no Django here.
+
+Two guarantees, whatever the input and however the importer ends:
+
+* **A per-file time budget.** A file that takes longer than ``budget`` seconds to read and
+  understand fails alone (``file: took longer than ...``) and the others go on. The file's own
+  process interrupts it (an interval timer); should that not work (a C extension that never
+  checks for signals), the pool kills the worker a little later and starts another. The other
+  workers go on with the files after it (a window of files ahead), so it delays the others'
+  writing by at most the budget; results still come in the order given, so that shared rows (a
+  tag's kind is set by the first article that names it) never depend on timing.
+* **No orphans.** A worker exits when the process that started it is gone, even killed with
+  SIGKILL: the kernel's parent-death signal (Linux), checked once more after it is set (the
+  parent may have died before), and a watchdog thread that looks for a new parent (any system).
 """
 
 from __future__ import annotations
@@ -13,15 +26,19 @@ import gc
 import logging
 import multiprocessing
 import os
+import queue
 import signal
+import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from articles.seeds.format import SeedFormatError, read
+from articles.seeds.format import SeedFormatError, parse, read_bytes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.understand import ArticleDraft, understand
 
@@ -42,20 +59,62 @@ class Understood:
     __reduce__ = reduce_to_call  # sent from a worker process
 
 
-def understand_file(path: str | os.PathLike[str], version: str) -> Understood:
-    """Read and understand one file; a bad seed or a bug in extraction fails this file only."""
+class OverBudget(Exception):
+    """Raised inside a file's extraction when its time budget runs out."""
+
+
+def over_budget(name: str, budget: float) -> str:
+    """The failure message of a file that took longer than ``budget`` seconds."""
+    return f"{name}: took longer than {budget:g} s to process (the per-file time budget)"
+
+
+def understand_file(
+    path: str | os.PathLike[str], version: str, budget: float | None = None
+) -> Understood:
+    """Read and understand one file; a bad seed, a bug in extraction or a file that takes
+    longer than ``budget`` seconds fails this file only."""
     name = str(path)
+    started = time.monotonic()
     try:
-        return Understood(name, understand(read(path), version))
+        with time_limit(budget):
+            data = read_bytes(path)
+            result = Understood(name, understand(parse(data, name), version, data))
     except SeedFormatError as exc:
         return Understood(name, None, str(exc))
+    except OverBudget:
+        return Understood(name, None, over_budget(name, budget or 0))
     except Exception as exc:  # a bug in extraction must not stop the other files
         logger.exception("extraction failed for %s", name)
         return Understood(name, None, f"{name}: extraction failed ({type(exc).__name__}: {exc})")
+    if budget and time.monotonic() - started > budget:  # no timer here: the same rule, late
+        return Understood(name, None, over_budget(name, budget))
+    return result
 
 
-def _understand_chunk(paths: list[str], version: str) -> list[Understood]:
-    return [understand_file(path, version) for path in paths]
+def _raise_over_budget(signum: int, frame: object) -> None:
+    raise OverBudget
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block with :class:`OverBudget` after ``seconds`` (an ``ITIMER_REAL``
+    timer). Only in the main thread, and only when no other real-time timer is set; otherwise
+    the block runs to its end and the caller compares the time it took."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_over_budget)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # Container objects allocated (net) before the cyclic garbage collector runs in a worker.
@@ -72,8 +131,8 @@ def collect_garbage_less_often(threshold: int) -> tuple[int, int, int]:
     return previous
 
 
-def _init_worker() -> None:
-    """Worker initialiser: die with the importing process, and collect garbage less often.
+def _init_worker(parent_pid: int | None = None) -> None:
+    """Worker set-up: die with the importing process, and collect garbage less often.
 
     A worker only extracts: it allocates and frees many small objects per file and leaves next
     to no cycles, yet with the default threshold (700) the collector's passes, each walking the
@@ -81,19 +140,38 @@ def _init_worker() -> None:
     process does the same for its own part (``articles.importer.fewer_gc_passes``); a spawned
     worker starts with the default.
     """
-    _exit_with_parent()
+    _exit_with_parent(os.getppid() if parent_pid is None else parent_pid)
     collect_garbage_less_often(WORKER_GC_THRESHOLD)
 
 
-def _exit_with_parent() -> None:
-    """Die with the importing process (Linux), so that a killed import leaves no orphan
-    workers behind."""
+# How often a worker's watchdog checks that the importing process is still there.
+WATCHDOG_SECONDS = 0.2
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Exit as soon as ``parent_pid`` (the importing process) is gone.
+
+    PR_SET_PDEATHSIG (Linux) has the kernel kill this process when its parent dies, but only
+    from the moment it is set: a parent killed earlier (during the worker's start-up) left it
+    running for good, so the parent is checked again after. A watchdog thread covers the rest
+    (other systems; a worker blocked writing to a pipe nobody reads): a changed parent PID means
+    the parent died and this process was handed to another.
+    """
     try:
         import ctypes
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(WATCHDOG_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def default_workers() -> int:
@@ -101,35 +179,55 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
+Task = Callable[[str, str, "float | None"], Understood]
+
+
 def understand_files(
     paths: Iterable[str | os.PathLike[str]],
     version: str,
     workers: int = 1,
     window: int = WINDOW,
+    budget: float | None = None,
+    task: Task = understand_file,
 ) -> Iterator[Understood]:
-    """``understand_file`` for every path, in the given order.
+    """``task`` (``understand_file``) for every path, in the given order, each file within
+    ``budget`` seconds.
 
     With ``workers`` > 1 and more than a few chunks of files, the work runs in that many
     processes; fewer files are done here, as starting processes would cost more than it saves.
     Up to ``window`` files are handed out ahead of the caller: make it larger than what the
-    caller takes at once (a batch), so the workers keep going while it writes.
+    caller takes at once (a batch), so the workers keep going while it writes, and while it
+    waits for a slow file (at most ``budget`` seconds).
     """
     files = (str(Path(p)) for p in paths)
     first = list(islice(files, CHUNK * 2))
     if workers <= 1 or len(first) < CHUNK * 2:
-        yield from (understand_file(path, version) for path in first)
-        yield from (understand_file(path, version) for path in files)
+        yield from (task(path, version, budget) for path in chain(first, files))
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-        pending: deque[Future[list[Understood]]] = deque()
+    pool = WorkerPool(workers, version, budget, task)
+    try:
         chunks = _chunks(first, files)
-        for chunk in chunks:
-            pending.append(pool.submit(_understand_chunk, chunk, version))
-            if len(pending) * CHUNK >= max(window, workers * CHUNK * 2):
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        limit = max(window, workers * CHUNK * 2)
+        submitted = yielded = 0
+        arrived: dict[int, Understood] = {}  # files done out of order, until their turn
+        more = True
+        while True:
+            while more and submitted - yielded < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                else:
+                    pool.submit(list(enumerate(chunk, start=submitted)))
+                    submitted += len(chunk)
+            if yielded == submitted:
+                return
+            while yielded not in arrived:
+                index, understood = pool.get()
+                arrived[index] = understood
+            yield arrived.pop(yielded)
+            yielded += 1
+    finally:
+        pool.close()
 
 
 def _chunks(first: list[str], rest: Iterator[str]) -> Iterator[list[str]]:
@@ -137,3 +235,202 @@ def _chunks(first: list[str], rest: Iterator[str]) -> Iterator[list[str]]:
         yield first[start : start + CHUNK]
     while chunk := list(islice(rest, CHUNK)):
         yield chunk
+
+
+# The pool ------------------------------------------------------------------------------------
+
+_STARTED, _DONE = "started", "done"
+
+
+def _work(
+    conn: Connection, parent_pid: int, version: str, budget: float | None, task: Task
+) -> None:
+    """A worker's life: chunks of paths in, per file a "started" and a "done" message out."""
+    _init_worker(parent_pid)
+    while True:
+        try:
+            paths = conn.recv()
+        except (EOFError, OSError):
+            return
+        if paths is None:
+            return
+        for path in paths:
+            conn.send((_STARTED, time.monotonic()))
+            conn.send((_DONE, task(path, version, budget)))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    assigned: deque[tuple[int, str]] = field(default_factory=deque)  # sent, not done, in order
+    started: float | None = None  # when its current file began (monotonic), if busy
+    done: int = 0
+
+
+class WorkerPool:
+    """Worker processes fed chunks of paths by one thread of the importing process.
+
+    Unlike ``ProcessPoolExecutor``, a single worker can be killed and replaced (a file stuck
+    past its budget) without breaking the pool, and each file's result is passed on as soon as
+    it arrives, with the number it was submitted with. The thread reads results while the
+    caller writes to the database, as the executor's did, so the workers never wait for it.
+    """
+
+    # A worker whose file is this much past its budget is killed (its own timer should have
+    # stopped it at the budget): at least a second, so a busy machine is not mistaken for it.
+    KILL_GRACE = 1.0
+    # Workers that die before finishing a single file, in a row: the pool gives up then.
+    MAX_EARLY_DEATHS = 3
+
+    def __init__(self, workers: int, version: str, budget: float | None, task: Task) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._args = (version, budget, task)
+        self._budget = budget
+        self._todo: deque[deque[tuple[int, str]]] = deque()
+        self._lock = threading.Lock()
+        self._results: queue.SimpleQueue[tuple[int, Understood] | BaseException]
+        self._results = queue.SimpleQueue()
+        self._wake_read, self._wake_write = os.pipe()
+        self._stopping = False
+        self._early_deaths = 0
+        self._workers = [self._start() for _ in range(workers)]
+        self._thread = threading.Thread(target=self._run, name="seed-pool", daemon=True)
+        self._thread.start()
+
+    def submit(self, paths: list[tuple[int, str]]) -> None:
+        """Queue numbered paths; each comes back from :meth:`get` with its number."""
+        with self._lock:
+            self._todo.append(deque(paths))
+        os.write(self._wake_write, b".")
+
+    def get(self) -> tuple[int, Understood]:
+        """The next file's number and result, whichever file finishes first."""
+        while True:
+            try:
+                item = self._results.get(timeout=1)
+            except queue.Empty:
+                if not self._thread.is_alive():
+                    raise RuntimeError("the extraction pool stopped") from None
+                continue
+            if isinstance(item, BaseException):
+                raise item
+            return item
+
+    def close(self) -> None:
+        """Stop the workers: idle ones are told to exit, busy ones (abandoned work) killed."""
+        self._stopping = True
+        os.write(self._wake_write, b".")
+        self._thread.join()
+        for worker in self._workers:
+            if worker.assigned:
+                worker.process.kill()
+            else:
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    worker.process.kill()
+        for worker in self._workers:
+            worker.process.join(5)
+            if worker.process.exitcode is None:
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        os.close(self._wake_read)
+        os.close(self._wake_write)
+
+    # The pool's thread ------------------------------------------------------------------------
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(
+            target=_work, args=(theirs, os.getpid(), *self._args), name="seed-worker", daemon=True
+        )
+        process.start()
+        theirs.close()  # only the worker holds its end: a dead worker is an EOF here
+        return _Worker(process, ours)
+
+    def _run(self) -> None:
+        try:
+            while not self._stopping:
+                self._feed()
+                sources: list = [self._wake_read]
+                for worker in self._workers:
+                    sources += [worker.conn, worker.process.sentinel]
+                for source in wait(sources, self._next_deadline()):
+                    if source == self._wake_read:
+                        os.read(self._wake_read, 4096)
+                for worker in list(self._workers):
+                    self._receive(worker)
+                self._kill_overdue()
+        except BaseException as exc:  # hand it to the caller instead of hanging it
+            self._results.put(exc)
+
+    def _feed(self) -> None:
+        """Give each worker a chunk when it has at most one chunk's worth left."""
+        for worker in self._workers:
+            if len(worker.assigned) > CHUNK:
+                continue
+            with self._lock:
+                if not self._todo:
+                    return
+                paths = self._todo.popleft()
+            worker.conn.send([path for _, path in paths])
+            worker.assigned.extend(paths)
+
+    def _next_deadline(self) -> float | None:
+        busy = [w.started for w in self._workers if w.started is not None]
+        if not self._budget or not busy:
+            return None
+        return max(0.0, min(busy) + self._budget + self.KILL_GRACE - time.monotonic())
+
+    def _receive(self, worker: _Worker) -> None:
+        """Pass on what ``worker`` sent; replace it if it died."""
+        self._drain(worker)
+        if worker.process.exitcode is not None:
+            reason = f"the worker process died (exit code {worker.process.exitcode})"
+            self._replace(worker, lambda name: f"{name}: {reason} while reading it")
+
+    def _drain(self, worker: _Worker) -> None:
+        try:
+            while worker.conn.poll():
+                kind, value = worker.conn.recv()
+                if kind == _STARTED:
+                    worker.started = value
+                else:
+                    index, _ = worker.assigned.popleft()
+                    worker.started = None
+                    worker.done += 1
+                    self._early_deaths = 0
+                    self._results.put((index, value))
+        except (EOFError, OSError):
+            pass  # it died: its sentinel says so too
+
+    def _kill_overdue(self) -> None:
+        if not self._budget:
+            return
+        budget = self._budget
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.started is not None and now - worker.started > budget + self.KILL_GRACE:
+                worker.process.kill()
+                worker.process.join()
+                self._drain(worker)  # a result sent just before the kill counts
+                self._replace(worker, lambda name: over_budget(name, budget))
+
+    def _replace(self, worker: _Worker, failure: Callable[[str], str]) -> None:
+        """Fail the file ``worker`` was on (``failure(name)`` is the message), hand its other
+        files back, and start a new worker in its place."""
+        worker.process.join()
+        worker.conn.close()
+        if worker.started is not None:
+            index, name = worker.assigned.popleft()
+            self._results.put((index, Understood(name, None, failure(name))))
+        elif not worker.done:  # died before its first file: the start-up failed
+            self._early_deaths += 1
+            if self._early_deaths >= self.MAX_EARLY_DEATHS:
+                raise RuntimeError("extraction worker processes keep dying as they start")
+        if worker.assigned:
+            with self._lock:
+                self._todo.appendleft(worker.assigned)
+        self._workers[self._workers.index(worker)] = self._start()

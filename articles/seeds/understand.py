@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from articles.seeds.entities import TagCandidate, extract_tags
 from articles.seeds.format import Block, ParsedSeed, join_blocks, render, split_blocks
+from articles.seeds.layout import layout_of
 from articles.seeds.quotes import ExtractedQuote, extract_quotes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.url import (
@@ -16,6 +17,7 @@ from articles.seeds.url import (
     headline_from_standfirst,
     normalise_url,
     split_url,
+    url_key,
 )
 
 MAX_SLUG_LENGTH = 200
@@ -25,7 +27,8 @@ MAX_SLUG_LENGTH = 200
 class ArticleDraft:
     """One article as the seed describes it, before it meets the database."""
 
-    url: str
+    url: str  # as the seed writes it (``Article.original_url``, exported as it came)
+    url_key: str  # which article it is (``url.url_key``, ``Article.url_key``)
     source_domain: str
     section: str
     headline: str
@@ -40,6 +43,9 @@ class ArticleDraft:
     quotes: tuple[ExtractedQuote, ...]
     tags: tuple[TagCandidate, ...]
     seed_sha256: str
+    # How the file was laid out beyond its canonical rendering (``layout.layout_of``), so an
+    # export of the unedited article gives back its bytes; "" for a canonical file.
+    layout: str = ""
 
     __reduce__ = reduce_to_call  # cheap to send from a worker process
 
@@ -55,8 +61,9 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     return re.sub(r"[-\s]+", "-", text).strip("-_")[:max_length].strip("-")
 
 
-def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
-    """Read a parsed seed as an editor would: headline, source, section, quotes and tags."""
+def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -> ArticleDraft:
+    """Read a parsed seed as an editor would: headline, source, section, quotes and tags.
+    ``data``, the bytes it was parsed from, gives the draft its ``layout``."""
     parts = split_url(seed.url)
     texts = [seed.standfirst, *(b.text for b in seed.blocks if not b.is_subheading)]
     if parts.slug_words:
@@ -65,9 +72,9 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         headline = headline_from_standfirst(seed.standfirst)
     quotes = tuple(extract_quotes(seed.blocks))
     tags = tuple(extract_tags(headline, seed.standfirst, seed.blocks, quotes))
-    url = normalise_url(seed.url)
     return ArticleDraft(
-        url=url,
+        url=seed.url,
+        url_key=url_key(seed.url),
         source_domain=parts.domain,
         section=parts.section or "",
         headline=headline,
@@ -79,16 +86,16 @@ def understand(seed: ParsedSeed, version: str = "") -> ArticleDraft:
         body=join_blocks(seed.blocks),
         quotes=quotes,
         tags=tags,
-        seed_sha256=_seed_hash(seed, version, url),
+        seed_sha256=_seed_hash(seed, version),
+        layout=layout_of(data, seed) if data is not None else "",
     )
 
 
-def _seed_hash(seed: ParsedSeed, version: str, url: str | None = None) -> str:
-    """Hash of the seed as rendered with its normalised URL (``url``, when the caller has it),
-    so that CRLF, a BOM or the URL's host case change nothing, and of ``version``, the
-    extraction rules' version."""
-    if url is None:
-        url = normalise_url(seed.url)
+def _seed_hash(seed: ParsedSeed, version: str) -> str:
+    """Hash of the seed as rendered with its URL's scheme and host in lower case
+    (``normalise_url``), so that CRLF, a BOM or the URL's host case change nothing, and of
+    ``version``, the extraction rules' version."""
+    url = normalise_url(seed.url)
     # Most URLs are written in their normal form already: then the seed renders as it is.
     canonical = render(seed if url == seed.url else replace(seed, url=url))
     return hashlib.sha256(f"{version}\n{canonical}".encode()).hexdigest()

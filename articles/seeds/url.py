@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
 # Words outlets put before the slug to say what kind of item it is (``report-john-kerry-...``).
 KIND_PREFIXES = frozenset(
@@ -39,8 +40,177 @@ class UrlParts:
     outlet_id: str
 
 
+# Query parameters that say how a reader arrived, never which article: campaign tags (Google
+# Analytics' ``utm_*``, Comscore's ``ns_*``, AT Internet's, newsletters'), click ids of ad and
+# social networks, and session ids. Compared in lower case.
+TRACKING_PARAMETER_PREFIXES = ("utm_", "ns_")
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",  # Facebook
+        "gclid",  # Google Ads
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",  # Microsoft Ads
+        "yclid",  # Yandex
+        "twclid",  # X / Twitter
+        "ttclid",  # TikTok
+        "igshid",  # Instagram
+        "li_fat_id",  # LinkedIn
+        "mc_cid",  # Mailchimp
+        "mc_eid",
+        "_ga",  # Google Analytics cross-domain
+        "_gl",
+        "_hsenc",  # HubSpot
+        "_hsmi",
+        "mkt_tok",  # Marketo
+        "oly_anon_id",  # Omeda
+        "oly_enc_id",
+        "vero_id",  # Vero
+        "at_medium",  # AT Internet (BBC and others)
+        "at_campaign",
+        "xtor",
+        "cmp",  # The Guardian's campaign code
+        "cmpid",
+        "ncid",
+        "ocid",
+        "smid",  # The New York Times' share ids
+        "smtyp",
+        "ito",  # BBC
+        "jsessionid",  # session ids
+        "phpsessid",
+    }
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_ESCAPE = re.compile(r"(%[0-9A-Fa-f]{2})")
+_PATH_SAFE = "/:@!$&'()*+,;="  # RFC 3986 pchar and "/", besides the unreserved characters
+_SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+# Letters and digits of any script (an IDN host), hyphens, dots; the underscore is not allowed
+# in a host name but is common in DNS names, so it is let through.
+_HOST_PUNCTUATION = frozenset("-._")
+MAX_HOST_LENGTH = 253  # DNS: what Source.domain holds
+MAX_LABEL_LENGTH = 63
+
+
+def check_host(url: str) -> str | None:
+    """Why the host of ``url`` (an absolute URL that ``urlsplit`` reads) is not a host name,
+    or None when it is: it may hold only letters and digits (of any script: an international
+    domain name), ``-``, ``.`` and ``_``, in labels of 1 to 63 characters, 253 in all; or be
+    an IP address in brackets."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.rpartition("@")[2]
+    if netloc.startswith("["):
+        return None  # an IPv6 literal: ``urlsplit`` has checked it
+    host = parts.hostname or ""
+    bad = sorted({ch for ch in host if not (ch.isalnum() or ch in _HOST_PUNCTUATION)})
+    if bad:
+        shown = ", ".join(repr(ch) for ch in bad)
+        return f"the URL's host {host!r} has characters not allowed in a host name: {shown}"
+    if len(host.rstrip(".")) > MAX_HOST_LENGTH:
+        return f"the URL's host is longer than {MAX_HOST_LENGTH} characters ({len(host)})"
+    for label in host.rstrip(".").split("."):
+        if not label:
+            return f"the URL's host {host!r} has an empty label (two dots in a row)"
+        if len(label) > MAX_LABEL_LENGTH:
+            return f"the URL's host {host!r} has a label longer than {MAX_LABEL_LENGTH} characters"
+    return None
+
+
+def normalise_host(host: str) -> str:
+    """One spelling of a host name: lower case, no final dot, an international domain name in
+    Unicode whether it was written so or in punycode (``xn--bcher-kva.de`` -> ``bücher.de``).
+    A host IDNA cannot encode is only lower-cased."""
+    host = host.lower().rstrip(".")
+    if host.isascii() and "xn--" not in host:
+        return host
+    try:
+        return host.encode("idna").decode("idna")  # nameprep folds case and compatibility forms
+    except UnicodeError:
+        return host
+
+
+def url_identity(url: str) -> str:
+    """The article a URL names, whatever way of writing it: ``http`` or ``https``, with or
+    without ``www.``, the default port, a trailing slash, a ``#fragment``, tracking parameters
+    (``utm_*``, ``fbclid``... :data:`TRACKING_PARAMETERS`), query parameters in any order, an
+    IDN host in Unicode or punycode, escapes of unreserved characters or hex in either case,
+    ``.`` and ``..`` segments, user info. Two URLs with the same identity are one article.
+
+    The result is an https URL (``https://bücher.de/world/story?id=3``): readable, though the
+    page it names may answer only over http."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = normalise_host(parts.hostname or "").removeprefix("www.")
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    path = _SESSION_IN_PATH.sub("", parts.path)
+    path = _remove_dot_segments(_tidy_escapes(path, _PATH_SAFE)).rstrip("/")
+    pairs = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True, errors="surrogateescape")
+        if not _is_tracking(key)
+    ]
+    query = "&".join(f"{_escape(key)}={_escape(value)}" for key, value in sorted(pairs))
+    return urlunsplit(("https", netloc, path, query, ""))
+
+
+def url_key(url: str) -> str:
+    """The SHA-256 (hex) of :func:`url_identity`: a short, fixed-size key for a unique index,
+    however long the URL (``Article.url_key``)."""
+    return hashlib.sha256(url_identity(url).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key in TRACKING_PARAMETERS or key.startswith(TRACKING_PARAMETER_PREFIXES)
+
+
+def _escape(text: str) -> str:
+    return quote(text, safe="", errors="surrogateescape")
+
+
+def _tidy_escapes(text: str, safe: str) -> str:
+    """``text`` with one spelling per character: escapes of unreserved characters decoded,
+    other escapes in upper case, characters outside ASCII (an IRI) and other unsafe ones
+    escaped as UTF-8."""
+    out = []
+    for piece in _ESCAPE.split(text):
+        if _ESCAPE.fullmatch(piece):
+            char = chr(int(piece[1:], 16))
+            out.append(char if char in _UNRESERVED else piece.upper())
+        elif piece:
+            out.append(quote(piece, safe=safe))
+    return "".join(out)
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4: ``/a/./b/../c`` -> ``/a/c``."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    out: list[str] = []
+    for segment in segments[1:] if path.startswith("/") else segments:
+        if segment == "..":
+            if out:
+                out.pop()
+        elif segment != ".":
+            out.append(segment)
+    if segments[-1] in (".", ".."):
+        out.append("")  # ``/a/b/..`` is the directory ``/a/``
+    return ("/" if path.startswith("/") else "") + "/".join(out)
+
+
 def normalise_url(url: str) -> str:
-    """The article's identity: scheme and host lower-cased, ``#fragment`` dropped."""
+    """The URL as a seed's hash reads it: scheme and host lower-cased, ``#fragment`` dropped.
+    (Kept as it was when this was also the article's identity, so that the articles imported
+    then still hash the same; which article a URL names is :func:`url_identity`.)"""
     parts = urlsplit(url.strip())
     netloc = parts.netloc
     if "@" in netloc:
@@ -54,8 +224,7 @@ def normalise_url(url: str) -> str:
 def split_url(url: str) -> UrlParts:
     """Cut a seed URL into source domain, section, slug words and the outlet's article id."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".")
-    domain = host.removeprefix("www.")
+    domain = normalise_host(parts.hostname or "").removeprefix("www.")
     segments = [unquote(s) for s in parts.path.split("/") if s]
     section = None
     if len(segments) >= 2:

@@ -18,6 +18,7 @@ FIELDS = (
     "seed_line3",
     "standfirst",
     "body",
+    "seed_layout",
 )
 
 

@@ -53,6 +53,13 @@ class Command(BaseCommand):
             help="Processes that read and understand seeds (default: one per core, "
             "%(default)s here; small imports use none).",
         )
+        parser.add_argument(
+            "--file-seconds",
+            type=float,
+            default=None,
+            help="Seconds one file may take to be read and understood before it fails "
+            "(default: the IMPORT_FILE_SECONDS setting; 0 for no limit).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         paths = options["paths"] or [settings.SEEDS_DIR]
@@ -65,6 +72,7 @@ class Command(BaseCommand):
             overwrite=bool(options["overwrite"]),
             batch_size=options["batch_size"],
             workers=options["workers"],
+            file_seconds=options["file_seconds"],
         )
         show_progress = (
             not options["no_progress"] and self.stdout.isatty() and options["verbosity"] >= 1
@@ -75,10 +83,7 @@ class Command(BaseCommand):
             if show_progress and count % 50 == 0:
                 self.stdout.write(f"\rimported {count} files ({summary})", ending="")
                 self.stdout.flush()
-            if options["verbosity"] >= 2 and result.outcome not in (
-                Outcome.FAILED,
-                Outcome.CONFLICT,
-            ):
+            if options["verbosity"] >= 2 and result.outcome not in ImportSummary.PROBLEMS:
                 self.stdout.write(f"{result.outcome.value}: {result.path}")
         if show_progress:
             self.stdout.write("")
@@ -88,7 +93,7 @@ class Command(BaseCommand):
 
     def report(self, summary: ImportSummary, *, dry_run: bool) -> None:
         for problem in summary.problems:
-            label = "FAILED" if problem.outcome == Outcome.FAILED else "CONFLICT"
+            label = problem.outcome.value.upper()
             style = self.style.ERROR if problem.outcome == Outcome.FAILED else self.style.WARNING
             self.stderr.write(style(f"{label} {problem.message}"))
         prefix = "Dry run, nothing written: " if dry_run else ""

@@ -1,0 +1,202 @@
+"""Who may change what: the one home for the editorial workflow's rules.
+
+Readers see published articles and scheduled ones that are due; withdrawn ones leave a notice.
+Writers create and edit drafts and articles in review and send them to review. Everything that
+touches an article in a publishing status (scheduled, published, withdrawn) is the Editors':
+moving an article into or out of those statuses, changing its content, and changing the quotes,
+corrections, tags, speakers and sources it shows. That is the ``publish_article`` permission.
+
+The admin's forms, its actions, its revision restore and the importer all ask this module; the
+Django model permissions (``change_quote``, ``delete_speaker``...) still apply on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    Correction,
+    Quote,
+    Source,
+    Speaker,
+    StatusChange,
+    Tag,
+    TaggedArticle,
+)
+
+PUBLISH_PERMISSION = "articles.publish_article"
+# Statuses whose articles Writers may edit: nothing in them is, or is about to be, public.
+WRITER_STATUSES = (Article.Status.DRAFT, Article.Status.IN_REVIEW)
+# Moving into or out of these, or changing anything of an article in one, needs
+# ``publish_article``. Wider than what readers see now (``Article.is_public``): a scheduled
+# article goes live by itself, and a withdrawn one still answers with its notice.
+EDITORS_STATUSES = Article.PUBLISHING_STATUSES
+
+REFUSED = "You may not publish, schedule or withdraw articles, or change a live article."
+
+
+def may_publish(user: Any) -> bool:
+    """Whether ``user`` holds the Editors' permission. None is the system (an import)."""
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
+
+
+def needs_publish_permission(old_status: str | None, new_status: str) -> bool:
+    """Publishing, scheduling, withdrawing, and changing a live or withdrawn article's status,
+    all need ``publish_article``. ``old_status`` None: a new (or recovered) article."""
+    if old_status == new_status:
+        return False
+    return new_status in EDITORS_STATUSES or old_status in EDITORS_STATUSES
+
+
+def can_transition(user: Any, old_status: str | None, new_status: str) -> bool:
+    """Whether ``user`` may move an article from ``old_status`` to ``new_status``."""
+    return may_publish(user) or not needs_publish_permission(old_status, new_status)
+
+
+def allowed_statuses(user: Any, old_status: str | None) -> list[str]:
+    """The statuses ``user`` may choose for an article now in ``old_status`` (None: new)."""
+    return [
+        status
+        for status in Article.Status.values
+        if status == old_status or can_transition(user, old_status, status)
+    ]
+
+
+def can_change_article(user: Any, article: Article | None) -> bool:
+    """Whether ``user`` may change ``article``'s content, quotes, tags and corrections (None:
+    any article, for list pages). Model permissions are checked separately."""
+    if article is None or may_publish(user):
+        return True
+    return article.status not in EDITORS_STATUSES
+
+
+def check_transition(user: Any, old_status: str | None, new_status: str) -> None:
+    if not can_transition(user, old_status, new_status):
+        raise PermissionDenied(REFUSED)
+
+
+def transition(article: Article, new_status: str, user: Any = None) -> None:
+    """Move ``article`` to ``new_status`` as ``user`` (None: the system), enforcing the rules
+    above; its save then records the step as a :class:`StatusChange`. Publishing without a
+    date publishes now."""
+    old_status = None if article._state.adding else article.status
+    check_transition(user, old_status, new_status)
+    article.status = new_status
+    if new_status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    article._status_change = (old_status, new_status, user)
+
+
+def record_status_change(
+    article: Article, old_status: str | None, new_status: str, user: Any = None
+) -> StatusChange | None:
+    """Write the history row for a status change made outside :func:`transition` (a restored
+    revision writes the old row back directly); nothing when the status did not change."""
+    if old_status == new_status:
+        return None
+    return StatusChange.objects.create(
+        article=article,
+        old_status=old_status or "",
+        new_status=new_status,
+        user=user if getattr(user, "pk", None) else None,
+    )
+
+
+def import_status(publish: bool) -> str:
+    """The status the importer gives a new article: published, or a draft (``--draft``)."""
+    return Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+
+
+def articles_behind(obj: models.Model) -> models.QuerySet[Article]:
+    """The articles whose pages show ``obj`` (a quote, correction, tag link, tag, speaker,
+    source or article)."""
+    if isinstance(obj, Article):
+        return Article.objects.filter(pk=obj.pk)
+    if isinstance(obj, Quote | Correction):
+        return Article.objects.filter(pk=obj.article_id)
+    if isinstance(obj, TaggedArticle):
+        return Article.objects.filter(pk=obj.content_object_id)
+    if isinstance(obj, Speaker):
+        return Article.objects.filter(quotes__speaker=obj)
+    if isinstance(obj, Tag):
+        return Article.objects.filter(
+            pk__in=TaggedArticle.objects.filter(tag=obj).values("content_object_id")
+        )
+    if isinstance(obj, Source):
+        return Article.objects.filter(source=obj)
+    raise TypeError(f"no workflow rule for {type(obj).__name__}")
+
+
+def can_change_object(user: Any, obj: models.Model | None) -> bool:
+    """Whether ``user`` may change or delete ``obj`` as far as the workflow goes: anything an
+    article in an Editors' status shows is the Editors' (None: any object, for list pages)."""
+    return can_change_objects(user, [] if obj is None else [obj])
+
+
+def can_change_objects(user: Any, objects: Iterable[models.Model]) -> bool:
+    """:func:`can_change_object` for every one of ``objects`` at once."""
+    if may_publish(user):
+        return True
+    return not any(
+        articles_behind(obj).filter(status__in=EDITORS_STATUSES).exists()
+        for obj in objects
+        if obj.pk is not None
+    )
+
+
+def plan_restore(user: Any, versions: Iterable[Any]) -> dict[int, tuple[str | None, int]]:
+    """Check that ``user`` may restore a revision made of ``versions`` (django-reversion
+    ``Version`` rows), judged against the articles as they are NOW and as the revision would
+    leave them; raises PermissionDenied. Returns each article's (status, version) before the
+    restore (None status: the article is deleted and would be recovered), for
+    :func:`finish_restore`.
+
+    A revision may hold several articles (a bulk action saves them in one), and an article's
+    quotes, corrections and tag links: every one is checked."""
+    before: dict[int, tuple[str | None, int]] = {}
+    for version in versions:
+        model = version.content_type.model_class()
+        data = version.field_dict
+        if model is Article:
+            current = Article.objects.filter(pk=version.object_id).first()
+            if current is not None and not can_change_article(user, current):
+                raise PermissionDenied(REFUSED)
+            old_status = None if current is None else current.status
+            check_transition(user, old_status, data["status"])
+            before[int(version.object_id)] = (old_status, 0 if current is None else current.version)
+        elif model in (Quote, Correction, TaggedArticle):
+            key = "content_object" if model is TaggedArticle else "article"
+            article_ids = {data.get(key)}
+            current = model._default_manager.filter(pk=version.object_id).first()
+            if current is not None:
+                article_ids.add(getattr(current, f"{key}_id"))
+            for article in Article.objects.filter(pk__in=article_ids - {None}):
+                if not can_change_article(user, article):
+                    raise PermissionDenied(REFUSED)
+        else:
+            current = model._default_manager.filter(pk=version.object_id).first()
+            if current is not None and not can_change_object(user, current):
+                raise PermissionDenied(REFUSED)
+    return before
+
+
+def finish_restore(
+    before: dict[int, tuple[str | None, int]], user: Any, skip: int | None = None
+) -> None:
+    """After a restore has written the old rows back: record each article's status change
+    against its status before the restore, raise its version past the one before (so a form
+    opened before the restore is refused as stale) and note who changed it. ``skip``: the
+    article the admin form saved itself."""
+    for article in Article.objects.filter(pk__in=[pk for pk in before if pk != skip]):
+        old_status, old_version = before[article.pk]
+        record_status_change(article, old_status, article.status, user)
+        Article.objects.filter(pk=article.pk).update(
+            version=max(old_version, article.version) + 1,
+            last_changed_by=user if getattr(user, "pk", None) else None,
+        )
