@@ -6,6 +6,9 @@ Measures, each the median of several runs:
   articles, on SQLite and (when reachable) PostgreSQL, each run into a fresh database;
 * extraction alone (``understand`` on parsed seeds), articles/s;
 * a search whose hit is a pathological seed (3.9 MB, 100,000 paragraphs of one word), per engine;
+* extraction of the worst inputs (``bench/worst_inputs.py``: one quoted sentence repeated,
+  megabytes of capitalised words, ...) at 2 MB each, next to ordinary copy: seconds per MB and
+  peak RSS, each in a process of its own;
 * requests/s and p50/p99 latency of the home, article, tag and search pages, cold (page cache off)
   and cached, under gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each as a
   ratio to a trivial Django view served by the same gunicorn just before it;
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import re
 import runpy
@@ -484,6 +488,57 @@ def bench_pathological_search(report: Report, data: Path, runs: int) -> None:
         )
 
 
+_WORST_SCRIPT = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from articles.seeds.format import parse
+from articles.seeds.generate import iter_seeds
+from articles.seeds.understand import understand
+from bench.worst_inputs import WORST_CASES
+case, size = sys.argv[2], int(sys.argv[3])
+if case == "ordinary":  # generated wire copy, seed by seed, up to the same size
+    texts, total = [], 0
+    for seed in iter_seeds(10**9, seed=23):
+        texts.append(seed.text)
+        total += len(seed.text.encode())
+        if total >= size:
+            break
+else:
+    texts = [WORST_CASES[case](size)]
+parsed = [parse(t.encode(), "bench.txt") for t in texts]
+started = time.perf_counter()
+for seed in parsed:
+    understand(seed)
+elapsed = time.perf_counter() - started
+mb = sum(len(t.encode()) for t in texts) / 1e6
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "mb": mb, "rss": rss, "files": len(texts)}))
+"""
+
+
+def bench_worst_extraction(report: Report, size: int, cases: list[str]) -> None:
+    """Extraction's worst inputs (``bench/worst_inputs.py``) next to ordinary copy: seconds
+    per MB and the peak RSS of a process that extracts one seed of ``size`` bytes (ordinary
+    copy: generated seeds adding up to it). Each case in a fresh process, so the peak is its
+    own."""
+    for case in ["ordinary", *cases]:
+        result = subprocess.run(
+            [PYTHON, "-c", _WORST_SCRIPT, str(ROOT), case, str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=base_env(),
+        )
+        got = json.loads(result.stdout.strip().splitlines()[-1])
+        what = "ordinary copy" if case == "ordinary" else case
+        report.add(
+            f"extraction worst case: {what}",
+            f"{got['seconds'] / got['mb']:.2f} s/MB",
+            f"{got['mb']:.2f} MB in {got['files']:,} seed(s), {got['seconds']:.1f} s; "
+            f"peak RSS {got['rss']:.0f} MB",
+        )
+
+
 def bench_http(
     report: Report,
     sqlite_path: Path,
@@ -624,6 +679,12 @@ def main(argv: list[str] | None = None) -> int:
         bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
         if not args.smoke:
             bench_pathological_search(report, data, runs)
+        from bench.worst_inputs import WORST_CASES
+
+        if args.smoke:
+            bench_worst_extraction(report, 50_000, ["repeated quoted sentence"])
+        else:
+            bench_worst_extraction(report, max(50_000, round(2_000_000 * scale)), [*WORST_CASES])
         every = ("home", "article", "tag", "search")
         modes = (
             {"cold": ("article",), "cached": ("home", "article")}

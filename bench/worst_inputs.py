@@ -76,3 +76,82 @@ WORST_CASES = {
     "capitalised words": capitalised_words,
     "capitalised sentences": capitalised_sentences,
 }
+
+
+_SURNAMES = [
+    a + b + c
+    for a in ("Kes", "Har", "Lin", "Ok", "Mar", "Tul", "Bre", "Dal", "Fen", "Gor")
+    for b in ("trel", "row", "dqu", "afor", "ston", "ley", "mont", "wick", "by", "den")
+    for c in ("by", "field", "son", "er", "ish", "ton", "ard", "ell", "ing", "ow")
+]
+_GIVEN = ("Ana", "Tom", "Maria", "John", "Paul", "Sarah", "Peter", "Emma", "David", "Laura")
+
+
+def _repeat(kind: str, size: int, unit: str, lead: str = "", end: str = "\n") -> str:
+    head = _head(kind, size) + lead
+    return head + unit * max(1, (size - len(head)) // len(unit)) + end
+
+
+def pronoun_quotes(size: int) -> str:
+    """One paragraph: a named speaker, then thousands of quotes that "she said"."""
+    return _repeat("pronoun", size, '"We will fight on," she said. ', "Mayor Ana Ruiz spoke. ")
+
+
+def distinct_names(size: int) -> str:
+    """Thousands of different people, each named in full and then by surname."""
+    head = _head("names", size)
+    parts, total, k = [], len(head), 0
+    while total < size:
+        surname = f"{_SURNAMES[k % 1000]}{k // 1000 or ''}"
+        part = f"{_GIVEN[k % 10]} {surname} met officials. {surname} said it was fine.\n\n"
+        parts.append(part)
+        total += len(part)
+        k += 1
+    return head + "".join(parts)
+
+
+def acronyms(size: int) -> str:
+    """Thousands of bodies, each with its acronym in brackets."""
+    head = _head("acronyms", size)
+    parts, total, k = [], len(head), 0
+    while total < size:
+        letters = "".join(chr(65 + (k // 26**i) % 26) for i in range(4))
+        part = f"The {_SURNAMES[k % 1000]} Board of {_SURNAMES[(k * 7) % 1000]} ({letters}) met. "
+        parts.append(part)
+        total += len(part)
+        k += 1
+    return head + "".join(parts) + "\n"
+
+
+def nicknames(size: int) -> str:
+    return _repeat("nicknames", size, 'Ana "Lightning" Ruiz won. ')
+
+
+def unclosed_marks(size: int) -> str:
+    """Opening curly quotes that never close, in one paragraph."""
+    return _repeat("unclosed", size, "“abc ")
+
+
+def unattributed_quotes(size: int) -> str:
+    return _repeat("unattributed", size, '"We will fight on." ')
+
+
+def quotes_in_one_sentence(size: int) -> str:
+    """One sentence of thousands of short quoted words."""
+    return _repeat("onesentence", size, 'Ana Ruiz said "a", ', end='and "we go on."\n')
+
+
+def titles_before_a_quote(size: int) -> str:
+    return _repeat("titles", size, 'She read "Alpha Beta" and ', end='said "we go on."\n')
+
+
+WORST_CASES |= {
+    "pronoun quotes": pronoun_quotes,
+    "distinct names": distinct_names,
+    "acronyms": acronyms,
+    "nicknames": nicknames,
+    "unclosed marks": unclosed_marks,
+    "unattributed quotes": unattributed_quotes,
+    "quotes in one sentence": quotes_in_one_sentence,
+    "titles before a quote": titles_before_a_quote,
+}

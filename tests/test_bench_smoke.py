@@ -35,6 +35,8 @@ def test_bench_smoke_prints_the_table(tmp_path: Path):
     for row in [
         "import 20 articles, sqlite",
         "extraction alone",
+        "extraction worst case: ordinary copy",
+        "extraction worst case: repeated quoted sentence",
         "trivial view",
         "article page, cold",
         "home page, cached",

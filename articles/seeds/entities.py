@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import names as N
 from .format import Block
-from .quotes import ExtractedQuote, mask_quotes, paragraph_layout
+from .quotes import ExtractedQuote
+from .quotes.spans import mask_quotes, paragraph_layout
 from .records import reduce_to_call
 from .runs import (
     Run,
@@ -25,6 +25,7 @@ from .runs import (
     first_name_gender,
     place_canonical,
     runs,
+    small_cache,
     strip_common,
 )
 
@@ -186,7 +187,7 @@ class _Collector:
 _Action = tuple[str | bool, ...]
 
 
-@lru_cache(maxsize=8192)
+@small_cache(maxsize=8192)
 def _read(masked: str) -> tuple[_Action, ...]:
     """The names in a text with its quotations masked: a pure function of the text, cached
     like :func:`runs` (wire copy repeats its stock paragraphs from story to story)."""
@@ -209,8 +210,11 @@ def _acronyms(text: str, found: list[Run]) -> list[tuple[str, str]]:
     """``Indian National Space Promotion and Authorisation Centre (IN-SPACe)``: the
     acronym in brackets is a short form of the name just before it."""
     out = []
+    by_end: dict[int, list[Run]] = {}
+    for r in found:
+        by_end.setdefault(r.end, []).append(r)
     for m in _PAREN_ACRONYM.finditer(text):
-        before = [r for r in found if r.end == m.start()]
+        before = by_end.get(m.start())
         if before:
             stripped = strip_common(before[-1].tokens)
             if len(stripped) > 1:
@@ -381,7 +385,7 @@ def _fold_suffixes(col: _Collector) -> None:
 
 def _fold_singles(col: _Collector) -> None:
     """Fold one-word mentions into the full name they shorten, or keep them as tags."""
-    multi = [c for c in col.cands.values() if len(c.name.split()) > 1]
+    multi = _MultiWordNames([c for c in col.cands.values() if len(c.name.split()) > 1])
     quoted_text: str | None = None  # the quotations: the speakers' mentions count too
     for word, uses in col.singles.items():
         low = word.lower()
@@ -449,28 +453,45 @@ def _fold_singles(col: _Collector) -> None:
         cand.mentions = len(uses)
 
 
-def _single_target(col: _Collector, multi: list[_Cand], word: str) -> _Cand | None:
+class _MultiWordNames:
+    """The candidates of more than one word, indexed by their initials, their last word (as a
+    surname) and each of their words, in candidate order: a one-word mention looks up the
+    names it can shorten instead of reading every name (their kinds and scores are read when
+    asked, as they change while singles fold in)."""
+
+    def __init__(self, cands: list[_Cand]) -> None:
+        self.by_initials: dict[str, list[_Cand]] = {}
+        self.by_surname: dict[str, list[_Cand]] = {}
+        self.by_word: dict[str, list[_Cand]] = {}
+        self.institution: set[int] = set()
+        for c in cands:
+            words = c.name.split()
+            self.by_initials.setdefault(_initials(words), []).append(c)
+            self.by_surname.setdefault(_bare(words[-1]), []).append(c)
+            lowered = c.name.lower().split()
+            for w in dict.fromkeys(lowered):
+                self.by_word.setdefault(w, []).append(c)
+            if any(w in N.INSTITUTION_CUES for w in lowered):
+                self.institution.add(id(c))
+
+
+def _single_target(col: _Collector, multi: _MultiWordNames, word: str) -> _Cand | None:
     low = word.lower()
     if word.isupper() and len(word) > 1:
-        for c in multi:
-            if _initials(c.name.split()) == word and c.kind != "person":
+        for c in multi.by_initials.get(word, ()):
+            if c.kind != "person":
                 return c
         return None
     if place_canonical(word):
         return None
-    persons = [c for c in multi if c.kind == "person" and _bare(c.name.split()[-1]) == low]
+    persons = [c for c in multi.by_surname.get(low, ()) if c.kind == "person"]
     if len(persons) >= 1:
         return max(persons, key=lambda c: c.score)
-    others = [
-        c
-        for c in multi
-        if c.kind != "place"
-        and low in c.name.lower().split()
-        and not any(w in N.INSTITUTION_CUES for w in c.name.lower().split())
-    ]
+    containing = multi.by_word.get(low, ())
+    others = [c for c in containing if c.kind != "place" and id(c) not in multi.institution]
     if len(others) == 1:
         return others[0]
-    persons = [c for c in multi if c.kind == "person" and low in c.name.lower().split()]
+    persons = [c for c in containing if c.kind == "person"]
     if len(persons) == 1:
         return persons[0]
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import chain
 
 from . import names as N
@@ -18,6 +18,28 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|ash|az|an|ul|ur)-[^\W\d_]")
 _KEEP_DOT = N.TITLES | N.ROLE_WORDS | N.POSTNOMINALS | frozenset({"st.", "a.m.", "p.m."})
 _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent")
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "&"})
+
+
+def small_cache(maxsize: int, max_len: int = 2048):
+    """``lru_cache(maxsize)`` for a pure function of a text (or a tuple of words), except for
+    arguments longer than ``max_len``, which are computed afresh: the cache pays off on the
+    stock paragraphs and clauses that wire copy repeats, and must not keep a megabyte-long
+    paragraph alive for the rest of an import (memory bounded by ``maxsize * max_len``)."""
+
+    def decorate(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(arg, *rest, **named):
+            if len(arg) > max_len:
+                return function(arg, *rest, **named)
+            return cached(arg, *rest, **named)
+
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return call
+
+    return decorate
 
 
 @dataclass(slots=True)
@@ -79,7 +101,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=16384)
+@small_cache(maxsize=16384, max_len=64)
 def is_cap(word: str) -> bool:
     """A word that can be part of a name: capitalised, or ``al-Aref``; never a weekday/month.
     Cached: it is asked of the same words again and again."""
@@ -146,7 +168,7 @@ def runs(text: str, offset: int = 0) -> list[Run]:
     return [Run(r.tokens, r.start + offset, r.end + offset, r.possessive) for r in found]
 
 
-@lru_cache(maxsize=8192)
+@small_cache(maxsize=8192)
 def _runs_cached(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
     for m in _candidates(text):
@@ -430,7 +452,7 @@ def analyse(words: list[str]) -> NameInfo | None:
     return _analyse(tuple(words))
 
 
-@lru_cache(maxsize=4096)
+@small_cache(maxsize=4096, max_len=64)
 def _analyse(given: tuple[str, ...]) -> NameInfo | None:
     words = strip_common(list(given))
     if not words or (len(words) <= 2 and PARTY_AFFILIATION.match(" ".join(words))):

@@ -1,0 +1,33 @@
+"""Quotations and who said them, from the body blocks of a wire article. Pure Python.
+
+Quoted spans are found by their marks (straight or curly), then sorted into quotations and
+other quoted text (titles, nicknames, terms), then attributed: an explicit speech verb in the
+sentence first, then the paragraph, then the previous paragraph's speaker. Names are resolved to
+the fullest form the article gives, pronouns by gender cues and recency.
+
+The pipeline, one module a stage (``document._Doc`` runs them in order over an article):
+
+* ``spans``: quote marks paired into spans, paragraphs cut into sentences (shared with tag
+  extraction, ``entities``);
+* ``lexicon``: the word lists and patterns;
+* ``registry``: the people and organisations named, and their mentions;
+* ``classify``: which spans are quotations, and which are partial;
+* ``clauses``: who a clause next to a quotation names, as a reference;
+* ``resolution``: the entity a reference stands for;
+* ``attribution``: each quotation's speaker.
+"""
+
+from __future__ import annotations
+
+from .document import extract_quotes
+from .registry import ExtractedQuote
+from .spans import mask_quotes, normalise_quote_text, paragraph_layout, quoted_ranges
+
+__all__ = [
+    "ExtractedQuote",
+    "extract_quotes",
+    "mask_quotes",
+    "normalise_quote_text",
+    "paragraph_layout",
+    "quoted_ranges",
+]

@@ -1,0 +1,279 @@
+"""Attribution: each quotation's speaker, from its own sentence first, then the paragraph, the
+previous quotation, a quotation running over paragraphs, and the previous paragraph's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import names as N
+from ..runs import analyse
+from .clauses import _CLAUSE_JOIN, _IN_JUDGMENT, _INDEFINITE_ROLE, _post_ref, _pre_ref, _subject_ref
+from .lexicon import _ROLE_DETERMINERS
+from .references import _ROLE_SYNONYMS, _Ref
+from .registry import ExtractedQuote, _BlockInfo, _Entity
+from .spans import _Span, paragraph_layout
+
+
+def _role_of(ref: _Ref | None) -> str | None:
+    """The role the text gives: an appositive, or the office words in front of the name."""
+    if ref is None or ref.kind != "name":
+        return None
+    role = ref.role
+    if role and all(w.lower() in _ROLE_DETERMINERS for w in role.split()):
+        role = None
+    if role is None:
+        info = analyse(ref.value.split())
+        if info is not None and info.role:
+            words = [w for w in info.role.split() if w.lower() not in N.TITLES]
+            role = " ".join(words) or None
+    return role
+
+
+_BACK_REFERENCE = re.compile(
+    r"(?:That|This|Those|These|So|Such|With (?:those|these|that|this)|In (?:those|these))"
+    r"\b(?: (?:was|were|is|are|words|remarks|comments|message|how|what))?",
+)
+
+_KIN_ORDER = re.compile(r"\b(elder|older|senior|younger|junior)$", re.I)
+
+_PARENT_WORDS = ("father", "mother", "dad", "mum", "mom", "parent", "grandfather", "grandmother")
+
+_CHILD_WORDS = ("son", "daughter", "child", "grandson", "granddaughter")
+
+
+class Attributor:
+    """The attribution stage of ``_Doc`` (a mixin: the document's state lives there)."""
+
+    def attribute(self) -> None:
+        last_speaker: tuple[_Entity, str | None] | None = None
+        for bi, info in enumerate(self.blocks):
+            block_speaker: tuple[_Entity, str | None] | None = None
+            quotes = [(k, s) for k, s in enumerate(info.spans) if s.is_quote]
+            if quotes:
+                self._reported_speech(bi, info)
+            for k, s in quotes:
+                pre = self._pre(info, k)
+                if _IN_JUDGMENT.search(pre):  # "was described in the judgment as": the judge
+                    ref = _Ref("rolenoun", "judge", "judge")
+                else:
+                    ref = self._explicit_ref(info, k, s)
+                at = s.mark if ref is None or ref.at is None else ref.at
+                ahead = self._named_later(bi, pre) if s.close is not None else None
+                who = self._resolve_ref(ref, bi, at) if ref is not None else None
+                if ahead is not None:  # "a high court judge ruled ...", named in the next block
+                    who, ref = ahead, None
+                if who is not None:
+                    s.explicit = True
+                    role = _role_of(ref)
+                    if role is None and ref is not None and ref.kind == "pronoun":
+                        role = self._unused_role(info, who, s.mark)
+                else:
+                    prev = self._previous_in_sentence(info, k, s)
+                    if prev is not None:
+                        who, role = prev
+                    elif block_speaker is not None:
+                        who, role = block_speaker[0], None
+                    elif (said := self._reported_before(info, s.mark)) is not None:
+                        who, role = said, None  # X described his approach. "..."
+                    else:
+                        who = self._chain_speaker(bi, s) or self._named_next(bi, s)
+                        role = None
+                        if who is None and last_speaker is not None:
+                            who = last_speaker[0]
+                if who is not None:
+                    s.who = who
+                    if who.kind == "anonymous":  # "said one truck driver": no name to give
+                        s.speaker, s.kind, s.role = None, "person", role or who.name
+                    else:
+                        s.speaker, s.kind, s.role = who.name, who.kind, role
+                    block_speaker = (who, role)
+                    info.last_said[s.sentence] = (who, s.role)
+                    self._add_speaker(info, s.mark, who)
+                    if s.role:
+                        info.roled.add(id(who))
+            if not quotes:
+                self._reported_speech(bi, info)
+            info.speakers.sort(key=lambda item: item[0])
+            for said in info.speakers_by_sentence.values():
+                said.sort(key=lambda item: item[0])  # stable: as filtering the sorted list
+            if info.speakers:
+                last_speaker = (info.speakers[-1][1], None)
+            elif block_speaker is not None:
+                last_speaker = block_speaker
+
+    def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
+        info.speakers.append((pos, who))
+        sentence = self._sentence_of(info, pos)
+        info.speakers_by_sentence.setdefault(sentence, []).append((pos, who))
+
+    def _by_generation(self, surname: str, which: str) -> _Entity | None:
+        """Of two people sharing a surname, the one a parent word (father, mother) or a
+        child word (son, daughter) introduces, for ``the elder``/``the younger``."""
+        older = which in ("elder", "older", "senior")
+        cues = _PARENT_WORDS if older else _CHILD_WORDS
+        for info in self.blocks:
+            for m in info.mentions:
+                ent = m.entity
+                if ent.kind != "person" or len(ent.words) < 2 or ent.words[-1] != surname:
+                    continue
+                before = info.text[max(0, m.pos - 40) : m.pos].lower()
+                if any(re.search(rf"\b{c}\b", before) for c in cues):
+                    return ent
+        return None
+
+    def _named_next(self, bi: int, s: _Span) -> _Entity | None:
+        """A paragraph that is only a quotation, then ``That was how X described ...`` or
+        ``With those words, ... X ended ...``: the person the next paragraph names."""
+        info = self.blocks[bi]
+        if s.mark > 0 or s.close is None or info.text[s.close + 1 :].strip(" .,’'\"”"):
+            return None
+        if bi + 1 >= len(self.blocks):
+            return None
+        nxt = self.blocks[bi + 1]
+        if not _BACK_REFERENCE.match(nxt.text) or not nxt.sentences:
+            return None
+        end = nxt.sentences[0][1]
+        for m in nxt.mentions:
+            if m.pos < end and m.entity.kind == "person" and len(m.entity.words) > 1:
+                return m.entity
+        return None
+
+    def _named_later(self, bi: int, pre: str) -> _Entity | None:
+        """``"...," a High Court judge ruled`` with the judge named in the next paragraph
+        ("Mrs Justice X said ..."): the person whose office or title holds the same word."""
+        m = _INDEFINITE_ROLE.search(pre)
+        if m is None or m.group(1).lower() not in N.ROLE_WORDS:
+            return None
+        noun = m.group(1).lower()
+        wanted = {noun, *_ROLE_SYNONYMS.get(noun, ())}
+        for b in range(bi, min(bi + 2, len(self.blocks))):
+            info = self.blocks[b]
+            for mention in info.mentions:
+                if mention.entity.kind != "person":
+                    continue
+                words = {w.lower() for w in (mention.run.tokens if mention.run else [])}
+                words |= set(re.findall(r"[\w.-]+", (mention.role or "").lower()))
+                if wanted & words:
+                    return mention.entity
+        return None
+
+    @staticmethod
+    def _reported_before(info: _BlockInfo, pos: int) -> _Entity | None:
+        """The speaker of the last sentence of indirect speech before ``pos`` in the block."""
+        found = [(p, w) for p, w in info.speakers if p < pos]
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    def _previous_in_sentence(
+        self, info: _BlockInfo, k: int, s: _Span
+    ) -> tuple[_Entity, str | None] | None:
+        """The speaker (and role) of the last quotation before span ``k`` in its sentence:
+        kept as quotations are attributed, in order, rather than searched for."""
+        return info.last_said.get(s.sentence)
+
+    def _unused_role(self, info: _BlockInfo, who: _Entity, pos: int) -> str | None:
+        """The office given with a name earlier in the paragraph ("Trade Minister Elena
+        Sokolova told parliament ...") for the first quote there that a pronoun attributes."""
+        if id(who) in info.roled:  # a quotation before this one has its role already
+            return None
+        for m in info.mentions:
+            if m.pos < pos and m.entity is who and m.role:
+                return m.role
+        return None
+
+    def _chain_speaker(self, bi: int, s: _Span) -> _Entity | None:
+        """A quote running over several paragraphs takes the attribution its last part has."""
+        if s.close is not None:
+            return None
+        end = self._chain_end(bi + 1)
+        if end is None:
+            return None
+        b, ref = end
+        return self._resolve_ref(ref, b, self.blocks[b].spans[0].mark)
+
+    def _chain_end(self, start: int) -> tuple[int, _Ref] | None:
+        """Where a quotation that runs on from paragraph ``start`` is attributed by name: the
+        paragraph and the reference. Remembered for every paragraph the walk passed, so a
+        long run of unclosed paragraphs is walked once, not once per paragraph."""
+        walked: list[int] = []
+        b, found = start, None
+        while b < len(self.blocks):
+            if b in self.chain_ends:
+                found = self.chain_ends[b]
+                break
+            walked.append(b)
+            nxt = self.blocks[b]
+            if not nxt.spans or nxt.spans[0].mark != 0:
+                break
+            head = nxt.spans[0]
+            ref = self._explicit_ref(nxt, 0, head) if head.is_quote else None
+            if ref is not None and ref.kind == "name":
+                found = (b, ref)
+                break
+            if head.close is not None:
+                break
+            b += 1
+        for w in walked:
+            self.chain_ends[w] = found
+        return found
+
+    def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
+        pre = self._pre(info, k, over_titles=True)
+        post = self._post(info, k)
+        ref = _post_ref(post, tight=True)
+        if ref is not None and ref.kind != "inherit":
+            if ref.kind == "pronoun" and _CLAUSE_JOIN.match(post):
+                # "X described it as a "...", though they said ...": X is the subject
+                first = _pre_ref(pre)
+                if first is not None and first.kind not in ("inherit", "pronoun"):
+                    return first
+            return ref
+        ref = _pre_ref(pre)
+        if ref is not None and ref.kind != "inherit":
+            if ref.kind == "pronoun":  # "He added that ... near Nha Trang, "...": from "He"
+                m = re.search(rf"\b{ref.value}\b", pre, re.I)
+                if m is not None:
+                    ref = replace(ref, at=s.mark - len(pre) + m.start())
+            return ref
+        ref = _post_ref(post, tight=False)
+        if ref is not None and ref.kind != "inherit":
+            return ref
+        return None
+
+    def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
+        """Sentences of indirect speech ("X said the ...") make X the latest speaker."""
+        verbs = paragraph_layout(info.text).verbs  # sentences with a quotation have None
+        for (a, _b), verb in zip(info.sentences, verbs, strict=True):
+            if verb is None:
+                continue
+            at, said = verb
+            if said in ("called", "praised", "condemned"):
+                continue
+            ref = _subject_ref(info.text[a:at])
+            if ref is None or ref.kind == "inherit":
+                continue
+            who = self._resolve_ref(ref, bi, at)
+            if who is not None:
+                self._add_speaker(info, at, who)
+
+    def results(self) -> list[ExtractedQuote]:
+        out: list[ExtractedQuote] = []
+        for bi, info in enumerate(self.blocks):
+            for s in info.spans:
+                if not s.is_quote:
+                    continue
+                out.append(
+                    ExtractedQuote(
+                        block=bi,
+                        start=s.start,
+                        end=s.end,
+                        text=s.text,
+                        speaker=s.speaker,
+                        role=s.role,
+                        partial=s.partial,
+                        order=len(out),
+                        speaker_kind=s.kind if s.speaker else "person",
+                    )
+                )
+        return out

@@ -1,0 +1,387 @@
+"""Classification: which quoted spans are quotations (not titles, nicknames, terms or labels),
+and which of them are partial (a phrase embedded in the writer's sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import names as N
+from ..names import _words
+from .clauses import _PARTICIPLE_AFTER_CLAUSE, _subject_ref
+from .lexicon import (
+    _ACCORDING,
+    _CONJUNCTIONS,
+    _DESCRIBING_AS,
+    _NOT_NOUNS,
+    _PREPOSITIONS,
+    _WHAT_CALLED,
+)
+from .registry import _BlockInfo
+from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
+
+_NAMING = re.compile(
+    r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
+    r"titled|entitled|so-called|so called|marketed|billed|termed|call|calls|renamed|"
+    r"styled|trademarked|branded as)\b(?:\s+[\w’'-]+){0,4}|\bcalled)\s*,?\s*$",
+    re.I,
+)
+
+_WORK_NOUN = re.compile(
+    r"\b(term|word|words|phrase|slogan|motto|hashtag|title|headline|book|film|movie|song|"
+    r"album|single|report|campaign|programme|program|exhibition|exhibit|documentary|show|"
+    r"series|play|novel|anthem|manifesto|operation|project|app|brand|codename|nickname|"
+    r"label|tagline|initiative|podcast|newspaper|magazine|column|poem|painting|opera|"
+    r"musical|game|chant|hymn|memoir|biography|catchphrase)\s*,?\s*$",
+    re.I,
+)
+
+_TERM_NOUNS = _words(
+    "term word words phrase slogan motto hashtag label tagline codename nickname chant "
+    "catchphrase brand"
+)
+
+_MANNER_WORDS = _words("with without in by for under")
+
+_ISSUED_THING = re.compile(
+    r"\b(?:issued|issues|issue|issuing|published|publishes|released|lodged|filed|served|"
+    r"imposed|sent out)\s+(?:a|an|the|its|their|new)\s+$",
+    re.I,
+)
+
+_DEFINED_TERM = re.compile(r",?\s*(?:in which|whereby|by which)\b")
+
+_GLOSS = re.compile(r"[’'\"”]?,?\s*(?:or|meaning|literally|i\.e\.)\s*", re.I)
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+
+_STRONG_NAMING = re.compile(r"\b(?:titled|entitled|headlined|headed)\s*,?\s*$", re.I)
+
+_LABEL_VERB = re.compile(
+    r"\b(?:dubbed|nicknamed|labelled|labeled|branded|billed|hailed|touted)\s+(?:as\s+)?$", re.I
+)
+
+_BY_AGENT = re.compile(r"[,]?\s+by\s+(?:some\s+|many\s+|the\s+)?[\w’'-]+")
+
+_NEW_THING_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)\s+"
+    r"(?:new|latest|proposed|planned|revised|upcoming|controversial|flagship)\s+$",
+    re.I,
+)
+
+_LABEL_BEFORE = re.compile(
+    r"\b(?:labelled|labeled|branded|called|call|calls|dubbed|nicknamed)\b[^\"“”]*\bthe\s*$"
+)
+
+_SPANS_BACK = 16
+
+
+def _noun_follows(post: str) -> bool:
+    """Text after a quote that starts with a lower-case word a modifier could qualify."""
+    m = re.match(r"\s+([a-z][a-z-]*)\b", post)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (
+        word in _NOT_NOUNS
+        or word in _CONJUNCTIONS
+        or word in _PREPOSITIONS
+        or _VERB_RE.fullmatch(word)
+    )
+
+
+def _title_like(words: list[str]) -> bool:
+    """Every significant word capitalised: a title, brand or name, not speech."""
+    sig = [w.strip("“”\"'‘’,.:;!?()") for w in words]
+    sig = [w for k, w in enumerate(sig) if w and (k == 0 or len(w) > 3 or w[0].isdigit())]
+    if not sig:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
+        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SpanContext:
+    """A quoted span as classification reads it: its words, the text of its sentence before it
+    (``pre``, from the previous span) and after it (``post``, to the next), whether it closes,
+    whether other quoted text that is not a quotation comes before it in the sentence, and
+    whether a clause's subject is someone the article names (``known_subject``)."""
+
+    words: list[str]
+    pre: str
+    post: str
+    closed: bool = True
+    after_other_quoted_text: bool = False
+    known_subject: Callable[[str], bool] = lambda clause: False
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def terminal(self) -> bool:
+        """The quoted text ends as speech does, in a stop or a comma."""
+        inner = " ".join(self.words)
+        return inner[-1] in ".!?,;:…" if inner else False
+
+    @property
+    def tail(self) -> str:
+        return self.pre[-24:]
+
+
+# Each exclusion: a quoted span that is not a quotation, with the example it is named after.
+# They are tried in the order of EXCLUSIONS; the first that holds decides.
+
+
+def is_defined_term(ctx: SpanContext) -> bool:
+    """... what he called "card skimming," in which ...: a term, then its definition."""
+    return ctx.n <= 4 and bool(_DEFINED_TERM.match(ctx.post))
+
+
+def is_gloss_of_a_name(ctx: SpanContext) -> bool:
+    """Known locally as "Bukit Lama", or "old hill": a gloss of a name."""
+    return ctx.n <= 6 and ctx.after_other_quoted_text and bool(_GLOSS.fullmatch(ctx.pre))
+
+
+def is_named_as(ctx: SpanContext) -> bool:
+    """The plan, known as "Project Dawn": a name given to something."""
+    return ctx.n <= 6 and bool(_NAMING.search(ctx.pre))
+
+
+def is_strong_title(ctx: SpanContext) -> bool:
+    """The paper, titled "A long title: with a subtitle": a title, however long."""
+    return ctx.n <= 16 and "ed" in ctx.tail and bool(_STRONG_NAMING.search(ctx.tail))
+
+
+def is_label_by_someone(ctx: SpanContext) -> bool:
+    """Dubbed "the new Tolstoy" by critics: a label others gave."""
+    return ctx.n <= 10 and bool(_BY_AGENT.match(ctx.post)) and bool(_LABEL_VERB.search(ctx.tail))
+
+
+def _short_term(ctx: SpanContext) -> bool:
+    return ctx.n <= 4 and not ctx.terminal and ctx.closed
+
+
+def is_term_as_modifier(ctx: SpanContext) -> bool:
+    """A "section 114" notice: a quoted term used as a modifier."""
+    return _short_term(ctx) and bool(_MODIFIER_BEFORE.search(ctx.pre)) and _noun_follows(ctx.post)
+
+
+def is_name_for_a_new_thing(ctx: SpanContext) -> bool:
+    """Its new "loyalty levy" as a way to ...: the name of a new thing."""
+    if not _short_term(ctx) or not _NEW_THING_BEFORE.search(ctx.pre):
+        return False
+    m = re.match(r"\s+([a-z]+)", ctx.post)
+    return bool(m) and not _VERB_RE.fullmatch(m.group(1)) and m.group(1) not in _CONJUNCTIONS
+
+
+def is_media_label(ctx: SpanContext) -> bool:
+    """Media labelled the contest the "rent election": a label nobody named said."""
+    if not _short_term(ctx):
+        return False
+    label = _LABEL_BEFORE.search(ctx.pre)
+    return bool(label) and not ctx.known_subject(ctx.pre[: label.start()])
+
+
+def is_work_title(ctx: SpanContext) -> bool:
+    """The song "Northern Lights": the title of a work (but read the report "with a heavy
+    heart" is a manner, not the report's title)."""
+    work = _WORK_NOUN.search(ctx.pre) if ctx.n <= 6 else None
+    return (
+        work is not None
+        and not _FINITE_VERB_RE.search(ctx.pre[-25:])
+        and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
+    )
+
+
+def is_issued_document(ctx: SpanContext) -> bool:
+    """The bureau issued a "safety advisory notice": a document's name."""
+    return (
+        ctx.n <= 5
+        and not ctx.terminal
+        and bool(_ISSUED_THING.search(ctx.pre))
+        and ctx.words[0].islower()
+    )
+
+
+def is_nickname_inside_a_name(ctx: SpanContext) -> bool:
+    """Emma "the Cat" Lindqvist: a nickname between first and last name."""
+    pre_words, post_words = ctx.pre.split(), ctx.post.split()
+    return (
+        ctx.n <= 4
+        and bool(pre_words)
+        and bool(post_words)
+        and pre_words[-1][:1].isupper()
+        and post_words[0][:1].isupper()
+        and ctx.pre == ctx.pre.rstrip(",;: ") + " "
+    )
+
+
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|asked|wrote)\s*:?\s*$")
+
+
+def is_the_nickname(ctx: SpanContext) -> bool:
+    """Crews call the fire "the Chute": a nickname."""
+    words = ctx.words
+    return (
+        2 <= ctx.n <= 4
+        and not ctx.terminal
+        and words[0] == "the"
+        and _title_like(words[1:])
+        and not _SAID_BEFORE.search(ctx.pre)
+    )
+
+
+def is_title_case_name(ctx: SpanContext) -> bool:
+    """She read "The Long Road Home": every word capitalised, and no "said" before it."""
+    return (
+        ctx.n <= 8
+        and not ctx.terminal
+        and _title_like(ctx.words)
+        and not _SAID_BEFORE.search(ctx.pre)
+    )
+
+
+EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
+    is_gloss_of_a_name,
+    is_named_as,
+    is_strong_title,
+    is_label_by_someone,
+    is_term_as_modifier,
+    is_name_for_a_new_thing,
+    is_media_label,
+    is_work_title,
+    is_issued_document,
+    is_nickname_inside_a_name,
+    is_the_nickname,
+    is_title_case_name,
+)
+
+
+def exclusion(ctx: SpanContext) -> str | None:
+    """The name of the first exclusion that makes the span something other than a
+    quotation, or None."""
+    for predicate in EXCLUSIONS:
+        if predicate(ctx):
+            return predicate.__name__
+    return None
+
+
+class Classifier:
+    """The classify stage of ``_Doc`` (a mixin: the document's state lives there)."""
+
+    def classify(self) -> None:
+        for info in self.blocks:
+            for k, s in enumerate(info.spans):
+                s.is_quote = self._is_quote(info, k, s)
+            for k, s in enumerate(info.spans):
+                if s.is_quote:
+                    s.partial = self._is_partial(info, k, s)
+
+    def _pre(self, info: _BlockInfo, k: int, over_titles: bool = False) -> str:
+        """The sentence before span ``k``, from the previous span's close; with
+        ``over_titles`` earlier spans that are not quotations are blanked and passed over."""
+        s = info.spans[k]
+        a = info.sentences[s.sentence][0]
+        j = k - 1
+        while over_titles and j >= 0 and info.spans[j].sentence == s.sentence:
+            if info.spans[j].is_quote:
+                break
+            j -= 1
+        if j >= 0 and info.spans[j].sentence == s.sentence and info.spans[j].close is not None:
+            a = max(a, info.spans[j].close + 1)
+        if k >= _SPANS_BACK and info.spans[k - _SPANS_BACK].sentence == s.sentence:
+            a = max(a, info.spans[k - _SPANS_BACK].mark)  # a paragraph of unclosed marks
+        if j == k - 1:
+            return info.text[a : s.mark]
+        return mask_quotes(info.text[a : s.mark])
+
+    def _post(self, info: _BlockInfo, k: int) -> str:
+        s = info.spans[k]
+        if s.close is None:
+            return ""
+        b = info.sentences[s.sentence][1]
+        if k + 1 < len(info.spans) and info.spans[k + 1].sentence == s.sentence:
+            b = min(b, info.spans[k + 1].mark)
+        return info.text[s.close + 1 : b]
+
+    def _sentence_text(self, info: _BlockInfo, s: _Span) -> str:
+        a, b = info.sentences[s.sentence]
+        return " ".join(info.text[lo:hi] for lo, hi in self.gaps_within(info, a, b))
+
+    def _is_quote(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        ctx = self._context(info, k, s)
+        if _WHAT_CALLED.search(ctx.pre):  # what she called "an insulting proposal"
+            return not is_defined_term(ctx)
+        if exclusion(ctx) is not None:
+            return False
+        if s.start == 0 or s.mark == info.sentences[s.sentence][0] or ctx.n >= 6:
+            return True
+        if ctx.pre.rstrip().endswith(":"):
+            return True
+        said = info.sentence_says.get(s.sentence)
+        if said is None:  # the same for every span of the sentence: read it once
+            sentence = self._sentence_text(info, s)
+            said = bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+            info.sentence_says[s.sentence] = said
+        pre = ctx.pre
+        return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))
+
+    def _context(self, info: _BlockInfo, k: int, s: _Span) -> SpanContext:
+        """What the exclusion predicates read about span ``k``."""
+        earlier = info.spans[k - 1] if k > 0 else None
+        return SpanContext(
+            words=s.text.split(),
+            pre=self._pre(info, k),
+            post=self._post(info, k),
+            closed=s.close is not None,
+            after_other_quoted_text=earlier is not None
+            and not earlier.is_quote
+            and earlier.sentence == s.sentence,
+            known_subject=self._known_subject,
+        )
+
+    def _known_subject(self, clause: str) -> bool:
+        """The clause before a verb ends in a pronoun or a name the article gives."""
+        ref = _subject_ref(clause)
+        if ref is None or ref.kind in ("inherit", "anon"):
+            return False
+        if ref.kind == "name":
+            return self.resolve_name(ref.value.split()) is not None
+        return True
+
+    def _is_partial(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        pre = self._pre(info, k)
+        stripped = pre.rstrip()
+        if s.mark == info.sentences[s.sentence][0] or not stripped:
+            return False
+        if stripped.endswith(":"):
+            return False
+        if (
+            stripped.endswith(",")
+            and _ACCORDING.search(stripped)
+            and self._ends_sentence(info, k, s)
+        ):
+            return False  # according to X, "a whole clause that ends the sentence."
+        first = s.text.lstrip()[:1]
+        upper = bool(first) and (first.isupper() or first.isdigit() or first in "‘'….")
+        prev = info.spans[k - 1] if k > 0 else None
+        if (
+            prev is not None
+            and prev.sentence == s.sentence
+            and prev.is_quote
+            and not prev.partial
+            and stripped.endswith(",")
+            and prev.text.rstrip()[-1:] in ",…"
+        ):
+            return False
+        after_verb = bool(_FINITE_VERB_RE.search(stripped.split()[-1]))
+        return not (upper and (stripped.endswith(",") or after_verb))
+
+    def _ends_sentence(self, info: _BlockInfo, k: int, s: _Span) -> bool:
+        inner = s.text.rstrip()
+        rest = self._post(info, k).strip()
+        return len(s.text.split()) >= 4 and (inner[-1:] in ".!?…" or rest in ("", ".", "!", "?"))

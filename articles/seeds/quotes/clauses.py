@@ -1,0 +1,391 @@
+"""Attribution clauses: who a clause before or after a quotation names as its speaker, as a
+reference (a name, a pronoun, "the ministry", "the judge", an unnamed resident...).
+Pure functions of a short clause, cached: clauses recur within and across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import names as N
+from ..names import _words
+from ..runs import (
+    analyse,
+    comma_org_names,
+    place_canonical,
+    runs,
+    small_cache,
+    strip_common,
+    word_regex,
+)
+from .lexicon import (
+    _ACCORDING,
+    _ADVERBS,
+    _CONJUNCTIONS,
+    _DESCRIBING_AS,
+    _EARLY_POSSESSIVE,
+    _LINKS,
+    _PREPOSITIONS,
+    _SUBJECT_PRONOUNS,
+    _WHAT_CALLED,
+)
+from .references import (
+    _anon_ref,
+    _clean_role,
+    _group_ref,
+    _is_role_segment,
+    _leading_name,
+    _name_segment,
+    _orgnoun_ref,
+    _plain_lead,
+    _Ref,
+    _rolenoun_ref,
+    _spokesman_for,
+    _thenoun_ref,
+)
+from .spans import _ABBREV_DOT, _ABBREVIATIONS, _FINITE_VERB_RE, _PARTICIPLES, _VERB_RE
+
+
+def _split_segments(text: str) -> list[str]:
+    return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
+
+
+_ASIDES = re.compile(
+    r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
+    r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
+    r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
+    r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
+)
+
+
+_GAVE_NAME = re.compile(
+    r"\b(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
+    r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+)
+
+
+def _clean_clause(text: str) -> str:
+    """A clause without the asides that are never speakers: party labels, acronyms, ages."""
+    if "," not in text and "(" not in text:
+        return text
+    return _ASIDES.sub("", text)
+
+
+_TRAILING_RELATIVE = re.compile(
+    r",?\s*\b(?:who|which|that)(?:\s+(?:had|has|have|was|were|is|are|also|earlier|previously|"
+    r"once|already|repeatedly|long))*\s*$"
+)
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
+
+
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+def _subject_ref(text: str) -> _Ref | None:
+    """Who is the subject of a verb, from the clause text just before it."""
+    gave = _GAVE_NAME.search(text) if " as " in text else None
+    if gave:  # "a woman who gave her name only as Lakshmi"
+        return _Ref("name", gave.group(1))
+    t = " " + _clean_clause(text.strip()) + " "
+    orgs = comma_org_names(t)
+    if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."
+        return _Ref("name", orgs[-1][2])
+    t = _RELATIVE_CLAUSE.sub(",", t)
+    t = _TRAILING_RELATIVE.sub("", t.rstrip())
+    segs = [x for x in _split_segments(t)]
+    while segs and not segs[-1]:
+        segs.pop()
+    if not segs:
+        return _Ref("inherit")
+    last_words = [w.lower() for w in segs[-1].split()]
+    while last_words and last_words[-1] in _ADVERBS:
+        last_words.pop()
+    if not last_words or all(w in _CONJUNCTIONS for w in last_words):
+        return _Ref("inherit")
+    if last_words[-1] in _SUBJECT_PRONOUNS and (
+        len(last_words) <= 2 or last_words[-2] in _SUBORDINATORS
+    ):  # "he said", "hours after she urged": the pronoun is the subject
+        return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
+    if last_words[-1] == "police" and (len(last_words) == 1 or last_words == ["the", "police"]):
+        return _Ref("orgnoun", "police")  # "police said": the force the article named
+    members = _ORG_MEMBERS.fullmatch(segs[-1].rstrip(" ,.;:"))
+    if members:  # "the mission's monitors", "the union's negotiators"
+        noun = members.group(1).lower()
+        if noun in N.ORG_NOUNS or noun in N.COMPANY_NOUNS:
+            return _Ref("orgnoun", noun)
+        return _Ref("thenoun", noun)
+    named_org = _ORG_APPOSITION.match(segs[-1].rstrip(" ,.;:"))
+    if named_org:  # "The campaign group Zero by 2040"
+        return _Ref("orgname", named_org.group(1))
+    last = segs[-1].split()[-1]
+    if (
+        len(last_words) == 1
+        and last[:1].isupper()
+        and last.lower() in N.COMMON_CAPITALISED
+        and not (last.isupper() and len(last) > 1)  # "WHO said": an acronym
+    ):
+        return _Ref("given", last)  # "An said": a short given name the article gave before
+    orgnoun = (
+        _orgnoun_ref(segs[-1], last_words)
+        or _rolenoun_ref(segs[-1], last_words)
+        or _thenoun_ref(segs[-1], last_words)
+    )
+    if orgnoun is not None:
+        return orgnoun
+    group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
+    if group is not None:
+        return group
+    if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
+        anon = _anon_ref(segs[-1])
+        if anon is not None:
+            return anon
+    after_role: str | None = None
+    fallback: _Ref | None = None
+    head: str | None = None
+    for idx in range(len(segs) - 1, -1, -1):
+        seg = segs[idx]
+        if not seg:
+            continue
+        named = _name_segment(seg)
+        if named is not None:
+            name, pre_role = named
+            role = after_role or pre_role
+            if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
+                role = segs[idx - 1]
+            return _Ref("name", name, _clean_role(role))
+        if _is_role_segment(seg):
+            after_role = head = seg
+            if fallback is None:
+                fallback = _spokesman_for(seg)
+            continue
+        if idx == len(segs) - 1 and seg.split()[0].lower() in _PREPOSITIONS:
+            continue
+        break
+    if fallback is None and head is not None:
+        return _anon_ref(head)
+    return fallback
+
+
+_SUBORDINATORS = _words(
+    "after before when as because since while until once although though if whereas"
+)
+
+
+_ORG_MEMBERS = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)[’']s\s+(?:[a-z]+\s+)?"
+    r"(?:monitors|observers|staff|experts|officials|engineers|researchers|negotiators|"
+    r"lawyers|inspectors|scientists|analysts|economists|investigators|members|leaders)"
+)
+
+
+_ORG_KINDS = sorted(
+    N.ORG_NOUNS
+    | N.COMPANY_NOUNS
+    | N._words("charity ngo non-profit nonprofit think-tank lobby pressure advocacy")
+)
+
+
+_ORG_APPOSITION = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:" + word_regex(_ORG_KINDS) + r")\s+"
+    r"((?:[A-Z][\w’'&.-]*|\d+(?:,\d{3})*)(?:\s(?:[A-Z][\w’'&.-]*|\d+(?:,\d{3})*|of|for|by|and|the|on|&))*)$"
+)
+
+
+_IN_JUDGMENT = re.compile(
+    r"\b(?:described|called|criticised|criticized|branded)\s+in\s+(?:the|her|his|its)\s+"
+    r"(?:judgment|judgement|ruling)\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$"
+)
+
+
+_INDEFINITE_ROLE = re.compile(
+    r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+)\s+(?:ruled|found|held|concluded|decided|"
+    r"said|says|wrote|warned)\b"
+)
+
+
+_STOP = re.compile(r"([\w.]*[a-z])\.\s")
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first full stop that ends a sentence, not an abbreviation's
+    (``said Sen. Ada Marsh, the chair. Later...`` -> ``said Sen. Ada Marsh, the chair``)."""
+    for m in _STOP.finditer(text):
+        if m.group(1).lower() in _ABBREVIATIONS:
+            continue
+        return text[: m.start() + len(m.group(1))]
+    return text
+
+
+def _strip_abbreviations(text: str) -> str:
+    """``text`` with the full stops of abbreviations (``Sen.``, ``Dr.``) removed."""
+    return _ABBREV_DOT.sub(r"\1", text)
+
+
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+def _object_ref(text: str) -> _Ref | None:
+    """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
+    text = _first_clause(text)
+    gave = _GAVE_NAME.search(text) if " as " in text else None
+    if gave:  # said a woman in Orta, who gave her name only as Lakshmi
+        return _Ref("name", gave.group(1))
+    text = _clean_clause(text)
+    segs = [x for x in _split_segments(text) if x]
+    if not segs:
+        return None
+    first = segs[0]
+    named = _name_segment(first) or _leading_name(first)
+    if named is not None and _plain_lead(first):
+        name, pre_role = named
+        role = pre_role
+        if len(segs) > 1 and _is_role_segment(segs[1]):
+            role = segs[1]
+        return _Ref("name", name, _clean_role(role))
+    words = first.lower().split()
+    if (
+        words
+        and (words[0] in ("the", "a", "an", "its", "their") or _EARLY_POSSESSIVE.match(first))
+        and len(segs) > 1
+    ):
+        nxt = _name_segment(segs[1])
+        if nxt is not None and runs(segs[1])[0].start == 0:
+            return _Ref("name", nxt[0], _clean_role(first))
+    if words and words[0] == "the" and len(words) <= 3:
+        ref = (
+            _orgnoun_ref(first, words) or _rolenoun_ref(first, words) or _thenoun_ref(first, words)
+        )
+        if ref is not None:
+            return ref
+    return _spokesman_for(first) or _anon_ref(first)
+
+
+_CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
+
+
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+def _post_ref(post: str, tight: bool) -> _Ref | None:
+    s = post.lstrip(" ,;:—–-")
+    m = _VERB_RE.search(s)
+    if not m or m.group() in _PARTICIPLES:
+        return None
+    before = s[: m.start()]
+    if not before.strip():
+        return _object_ref(s[m.end() :])
+    if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
+        return None
+    return _subject_ref(before)
+
+
+@small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
+def _pre_ref(pre: str) -> _Ref | None:
+    plural = _PLURAL_RELATIVE.search(pre)
+    if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
+        return _Ref("anon", plural.group(1))
+    called = _WHAT_CALLED.search(pre)
+    if called:  # what she called "..."
+        ref = _subject_ref(called.group(1))
+        if ref is not None and ref.kind != "inherit":
+            return ref
+    acc = list(_ACCORDING.finditer(pre))
+    verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    if acc and (not verbs or verbs[-1].start() < acc[-1].start()):
+        ref = _object_ref(pre[acc[-1].end() :])
+        if ref is not None:
+            if ref.role and not pre.rstrip().endswith((",", "—", "–")):
+                ref = replace(ref, role=None)  # according to X, the strike could cost "..."
+            return ref
+    for m in verbs:
+        ref = _subject_ref(pre[: m.start()])
+        if ref is None and _AND_END.search(pre, 0, m.start()):
+            ref = _coordinated_subject(pre[: m.start()])
+        if ref is not None:
+            return ref
+    if not verbs:
+        described = _DESCRIBING_AS.search(pre)
+        if described:  # "X, its leader, had spent weeks describing the plan as a "...""
+            clause = re.sub(r"(?:\s+[a-z][\w’'-]*)+\s*$", "", pre[: described.start()])
+            ref = _subject_ref(clause)
+            if ref is not None and ref.kind != "inherit":
+                return ref
+        return _participle_subject(pre) or _colon_subject(pre)
+    return None
+
+
+def _colon_subject(pre: str) -> _Ref | None:
+    """``Club official Ann Lee hit back on Monday: "..."``: with no speech verb, the person
+    who is the subject of the clause the colon ends introduces the quotation."""
+    clause = pre.rstrip()
+    if not clause.endswith(":"):
+        return None
+    clause = clause[:-1]
+    for r in runs(clause):
+        rest = clause[r.end :].split()
+        if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
+            continue
+        info = analyse(r.tokens)
+        if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+    return None
+
+
+_PLURAL_RELATIVE = re.compile(
+    r"\b(?:which|that|what|whom)\s+(?:many\s+|some\s+|other\s+|the\s+)?([a-z]{3,}s)\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:described|called|dubbed|termed|labelled|labeled|branded)"
+    r"\s+(?:it\s+|them\s+)?(?:as\s+)?(?:an?\s+|the\s+)?$"
+)
+
+
+_NOT_PLURAL_NOUNS = _words("this has was is does its thus always perhaps sometimes")
+
+
+_AND_END = re.compile(r"\s(?:and|then|and then|before)\s+$")
+
+
+_FIRST_VERB = re.compile(
+    r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
+    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
+)
+
+
+_LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
+
+
+def _coordinated_subject(clause: str) -> _Ref | None:
+    """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
+    that opens the sentence, followed by its first verb, is the subject of the second."""
+    if any(mark in clause for mark in ",;:—–"):
+        return None
+    lead = _LEAD_POSSESSIVE.match(clause)
+    start = lead.end() if lead and place_canonical(lead.group()[:-3].strip()) else 0
+    found = runs(clause[start:])
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    rest = clause[start + found[0].end :].split()
+    if not rest or not _FIRST_VERB.fullmatch(rest[0]):
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", found[0].text)
+
+
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting|holding)\b")
+
+
+def _participle_subject(pre: str) -> _Ref | None:
+    """``The Foreign Ministry gave another account, saying ... "..."``: the name the
+    sentence opens with is the subject of the participle."""
+    m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
+    if m is None:
+        return None
+    clause = _clean_clause(pre[: m.start()]).strip()
+    found = [r for r in runs(clause) if strip_common(r.tokens)]
+    if not found or found[0].possessive:
+        return None
+    lead = clause[: found[0].start].split()
+    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an")):
+        return None
+    rest = clause[found[0].end :].split()
+    if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
+        return None
+    return _Ref("name", found[0].text)

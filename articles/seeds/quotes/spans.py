@@ -1,0 +1,269 @@
+"""Quoted spans and sentences: quote marks paired into spans, paragraphs cut into sentences,
+quotations masked out. Shared with tag extraction (``entities``), which reads names outside them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..names import _words
+from ..runs import small_cache, word_regex
+
+_NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+_SPACES = re.compile(r"\s+")
+
+if TYPE_CHECKING:  # a span's speaker, once attributed
+    from .registry import _Entity
+
+
+def normalise_quote_text(s: str) -> str:
+    """Collapse whitespace, straighten quote marks and apostrophes, strip: for matching text."""
+    return _SPACES.sub(" ", s.translate(_NORMALISE)).strip()
+
+
+_VERBS = _words(
+    "said says say told tells tell added adds asked asks replied replies wrote writes "
+    "described describes called warned warns urged urges accused accuses insisted insists "
+    "argued argues explained explains noted notes stated states declared declares announced "
+    "acknowledged admitted admits conceded concedes claimed claims suggested suggests "
+    "recalled recalls responded responds answered answers joked complained predicted promised "
+    "vowed pledged cautioned stressed stresses testified remarked observed shouted quipped "
+    "concluded agreed denied dismissed labelled labeled branded hailed praised condemned "
+    "criticised criticized tweeted posted continued reiterated confirmed maintained wondered "
+    "exclaimed boasted mused countered estimated emphasised emphasized ruled"
+)
+
+_PARTICIPLES = _words("saying adding telling asking describing calling warning urging noting")
+
+_VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, *_PARTICIPLES, "put it"]) + r")\b")
+
+_FINITE_VERB_RE = re.compile(r"\b(?:" + word_regex([*_VERBS, "put it"]) + r")\b")
+
+_ABBREVIATIONS = _words(
+    "a.m adm approx apr atty aug brig capt cllr cmdr co col corp cpl dec dept det dr e.g est etc "
+    "feb fig fr ft gen gov hon i.e inc insp jan jr jul jun lt ltd maj mar messrs mr mrs ms mt "
+    "no nov oct p.m pres prof pte rep rev sen sep sept sgt sr st supt u.k u.n u.s vs"
+)
+
+_ABBREV_DOT = re.compile(
+    r"\b(" + word_regex(sorted(w for w in _ABBREVIATIONS if "." not in w)) + r")\.(?=\s)", re.I
+)
+
+# Matched from the stop itself (not a lookbehind), so the search can skip ahead to the next
+# stop instead of trying every position: a sentence break starts one character in.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[^\W_a-z])")
+
+_MARK = re.compile('["“”]')
+
+_OPEN_MARKS = '"“'
+
+_CLOSE_MARKS = '"”'
+
+
+@dataclass(slots=True)
+class _Span:
+    block: int
+    mark: int  # index of the opening mark
+    start: int
+    end: int
+    close: int | None  # index of the closing mark, None when unclosed
+    text: str
+    sentence: int = 0
+    is_quote: bool = False
+    partial: bool = False
+    speaker: str | None = None
+    kind: str = "person"
+    role: str | None = None
+    explicit: bool = False
+    who: _Entity | None = None
+
+
+def _find_spans(index: int, text: str) -> list[_Span]:
+    """Pair quote marks: ``"`` toggles, ``“`` opens, ``”`` closes; unclosed runs to the end."""
+    spans: list[_Span] = []
+    if '"' not in text and "“" not in text and "”" not in text:
+        return spans  # most paragraphs quote nobody: no need to start the scan
+    open_at: int | None = None
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if open_at is None:
+            if ch in _OPEN_MARKS:
+                open_at = i
+        elif ch in _CLOSE_MARKS:
+            spans.append(_Span(index, open_at, open_at + 1, i, i, text[open_at + 1 : i]))
+            open_at = None
+        elif ch == "“":
+            end = i  # ``len(text[:i].rstrip())``, without copying the text before ``i``
+            while end and text[end - 1].isspace():
+                end -= 1
+            spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+            open_at = i
+    if open_at is not None:
+        end = len(text.rstrip())
+        spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+    return [s for s in spans if s.text.strip()]
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of every quoted span including its marks; for masking quoted text."""
+    out = []
+    for s in _find_spans(0, text):
+        out.append((s.mark, (s.close + 1) if s.close is not None else s.end))
+    return out
+
+
+def mask_quotes(text: str, spans: list[_Span] | None = None) -> str:
+    """``text`` with every quoted span (marks included) blanked out by NUL characters, so
+    that words inside quotations are never read as names; offsets are unchanged."""
+    if spans is None:
+        spans = _find_spans(0, text)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for s in spans:
+        stop = (s.close + 1) if s.close is not None else s.end
+        parts.append(text[pos : s.mark])
+        parts.append("\x00" * (stop - s.mark))
+        pos = stop
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _inside(spans: list[_Span], pos: int) -> bool:
+    """Whether ``pos`` is inside a quoted span, its marks included. The spans are in order
+    and do not overlap: only the last one that opens at or before ``pos`` can hold it."""
+    k = bisect_right(spans, pos, key=_mark_of) - 1
+    if k < 0:
+        return False
+    s = spans[k]
+    return pos <= (s.close if s.close is not None else s.end)
+
+
+def _mark_of(span: _Span) -> int:
+    return span.mark
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _tight_attribution(text: str, pos: int = 0) -> bool:
+    """Text right after a quote (``text`` from ``pos``) that continues its sentence ("she
+    asked", "Ms Kavanagh said"). Only its first six words are read, never the rest."""
+    words = list(itertools.islice((m.group() for m in _WORD.finditer(text, pos)), 6))
+    if not words:
+        return False
+    if words[0][0] in ",;:" or words[0][0].islower():
+        return True
+    for k, w in enumerate(words):
+        if _FINITE_VERB_RE.fullmatch(w.strip(".,;:")):
+            return k > 0 and all(x[0].isupper() for x in words[:k])
+    return False
+
+
+def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    cuts = {0}
+    for m in _SENTENCE_END.finditer(text):
+        dot = m.start()
+        if spans and (
+            _inside(spans, dot) or (_inside(spans, m.end()) and text[m.end()] not in _OPEN_MARKS)
+        ):
+            continue
+        word = _word_before_dot(text, dot + 1)
+        if word:
+            w = word.lower()
+            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+            if "." in word and _INITIALS_ONLY.fullmatch(word):
+                continue  # initials before a surname: "said its chair, P.J. Okafor"
+        cuts.add(m.end())
+    for s in spans:
+        if s.close is None:
+            continue
+        inner = s.text.rstrip(" ’'")
+        if inner and inner[-1] in ".!?…" and not _tight_attribution(text, s.close + 1):
+            nxt = s.close + 1
+            while nxt < len(text) and text[nxt] == " ":
+                nxt += 1
+            cuts.add(nxt)
+    ordered = sorted(c for c in cuts if c < len(text))
+    # Each sentence runs from its cut to the next, the last one to the end (an empty text,
+    # with no cut, has no sentence: the end is left over, hence not strict).
+    return list(zip(ordered, [*ordered[1:], len(text)], strict=False))
+
+
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
+def _word_before_dot(text: str, end: int) -> str | None:
+    """What ``re.search(r"([\\w.]+)\\.$", text[:end])`` captures (the word and dots before a
+    full stop at ``end - 1``), found by stepping back from ``end`` instead of searching the
+    whole text before it, which made sentence splitting quadratic in a paragraph's length."""
+    if end and text[end - 1] == "\n":  # ``$`` also matches before a final newline
+        end -= 1
+    if end < 2 or text[end - 1] != ".":
+        return None
+    space = text.rfind(" ", max(0, end - 40), end - 1)
+    word = text[space + 1 : end - 1]
+    if space >= 0 and word.replace(".", "a").replace("_", "a").isalnum():
+        return word  # the usual case: a word after a space
+    i = end - 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i : end - 1] if i < end - 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A paragraph's quoted spans (as ``_Span`` fields: mark, start, end, close, text), its
+    sentences, its text with the quotations masked, and for each sentence without a quotation
+    where its first speech verb is and which (None for none, and for the others)."""
+
+    spans: tuple[tuple[int, int, int, int | None, str], ...]
+    sentences: tuple[tuple[int, int], ...]
+    masked: str
+    verbs: tuple[tuple[int, str] | None, ...]
+
+
+@small_cache(maxsize=8192)
+def paragraph_layout(text: str) -> _Layout:
+    """The layout of a body paragraph, a pure function of its text. Cached like
+    :func:`runs`: quotation extraction reads every paragraph and tag extraction reads the same
+    paragraphs again, and wire copy repeats its stock paragraphs from story to story."""
+    spans = _find_spans(0, text)
+    sentences = _sentences(text, spans)
+    quoted = {_sentence_at(sentences, s.mark) for s in spans}
+    verbs: list[tuple[int, str] | None] = []
+    for k, (a, b) in enumerate(sentences):
+        # Searched in place, not in a copy of the sentence: the same match, as a sentence
+        # starts after a space or a quotation mark, so ``\b`` reads the same at its start.
+        m = None if k in quoted else _FINITE_VERB_RE.search(text, a, b)
+        verbs.append((m.start(), m.group()) if m else None)
+    return _Layout(
+        tuple((s.mark, s.start, s.end, s.close, s.text) for s in spans),
+        tuple(sentences),
+        mask_quotes(text, spans),
+        tuple(verbs),
+    )
+
+
+def _sentence_at(sentences: Sequence[tuple[int, int]], pos: int) -> int:
+    """The index of the sentence that holds ``pos`` (the last one when none does). The
+    sentences are in order and each starts where the one before ends: a binary search."""
+    k = bisect_right(sentences, pos, key=_start_of) - 1
+    if k >= 0 and pos < sentences[k][1]:
+        return k
+    return len(sentences) - 1
+
+
+def _start_of(sentence: tuple[int, int]) -> int:
+    return sentence[0]
+
+
+def _end_of(bounds: tuple[int, int]) -> int:
+    return bounds[1]

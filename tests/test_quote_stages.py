@@ -1,0 +1,153 @@
+"""Each stage of the quotation pipeline (``articles/seeds/quotes/``) on its own, with invented
+sentences: spans, classification, attribution clauses, registry, resolution, attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes.classify import (
+    EXCLUSIONS,
+    SpanContext,
+    exclusion,
+    is_defined_term,
+    is_gloss_of_a_name,
+    is_issued_document,
+    is_label_by_someone,
+    is_media_label,
+    is_name_for_a_new_thing,
+    is_named_as,
+    is_nickname_inside_a_name,
+    is_strong_title,
+    is_term_as_modifier,
+    is_the_nickname,
+    is_title_case_name,
+    is_work_title,
+)
+from articles.seeds.quotes.clauses import _object_ref, _subject_ref
+from articles.seeds.quotes.document import _Doc
+from articles.seeds.quotes.spans import mask_quotes, paragraph_layout, quoted_ranges
+
+
+def doc_of(*paragraphs: str) -> _Doc:
+    return _Doc(split_blocks("\n\n".join(paragraphs)))
+
+
+def test_spans_pair_marks_and_cut_sentences() -> None:
+    text = 'Ana Ruiz said: "We go on." Then she left. “An unclosed one'
+    assert quoted_ranges(text) == [(15, 26), (42, len(text))]
+    layout = paragraph_layout(text)
+    assert [text[a:b] for a, b in layout.sentences] == [
+        'Ana Ruiz said: "We go on." ',
+        "Then she left. ",
+        "“An unclosed one",
+    ]
+    assert mask_quotes(text) == text[:15] + "\x00" * 11 + text[26:42] + "\x00" * 16
+
+
+def test_classification_tells_quotations_from_titles() -> None:
+    doc = doc_of('She read "The Long Road Home" and said "we will not stop now," laughing.')
+    doc.build_registry()
+    doc.classify()
+    spans = doc.blocks[0].spans
+    assert [(s.text, s.is_quote) for s in spans] == [
+        ("The Long Road Home", False),
+        ("we will not stop now,", True),
+    ]
+
+
+def test_clauses_name_the_speaker_as_a_reference() -> None:
+    named = _object_ref(" Mayor Ana Ruiz, a former teacher.")
+    assert (named.kind, named.value, named.role) == ("name", "Mayor Ana Ruiz", "a former teacher")
+    ref = _subject_ref("The harbour board")
+    assert (ref.kind, ref.value) == ("orgnoun", "board")
+    pronoun = _subject_ref("she")
+    assert (pronoun.kind, pronoun.gender) == ("pronoun", "f")
+
+
+def test_registry_records_people_and_their_mentions() -> None:
+    doc = doc_of("Mayor Ana Ruiz met Tom Brennan. Ruiz spoke first.")
+    doc.build_registry()
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Ana Ruiz", "Tom Brennan"]
+    mentions = doc.blocks[0].mentions
+    assert [(m.entity.name, m.sentence, m.subject) for m in mentions] == [
+        ("Ana Ruiz", 0, True),
+        ("Tom Brennan", 0, False),
+        ("Ana Ruiz", 1, True),
+    ]
+
+
+def test_resolution_finds_a_pronouns_person_by_gender() -> None:
+    doc = doc_of("Tom Brennan met Ana Ruiz. He left early.")
+    doc.build_registry()
+    doc.classify()
+    she = doc._resolve_pronoun("f", 0, len(doc.blocks[0].text))
+    he = doc._resolve_pronoun("m", 0, len(doc.blocks[0].text))
+    assert (she.name, he.name) == ("Ana Ruiz", "Tom Brennan")
+
+
+def test_attribution_carries_a_speaker_to_the_next_paragraph() -> None:
+    doc = doc_of('"We will rebuild," said Mayor Ana Ruiz.', '"It will take years."')
+    doc.build_registry()
+    doc.classify()
+    doc.attribute()
+    assert [(q.speaker, q.role) for q in doc.results()] == [
+        ("Ana Ruiz", "Mayor"),
+        ("Ana Ruiz", None),
+    ]
+
+
+# --- classification: each exclusion on the example it is named after ------------------------
+
+
+def context_of(paragraph: str, k: int) -> SpanContext:
+    doc = doc_of(paragraph)
+    doc.build_registry()
+    doc.classify()
+    info = doc.blocks[0]
+    return doc._context(info, k, info.spans[k])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "k", "predicate"),
+    [
+        ('The hill, known locally as "Bukit Lama", or "old hill", looms.', 1, is_gloss_of_a_name),
+        ('The plan, known as "Project Dawn", was dropped.', 0, is_named_as),
+        ('The paper, titled "A long title: with a subtitle and more", is out.', 0, is_strong_title),
+        ('He was dubbed "the finest writer of his whole generation" by critics.', 0,
+         is_label_by_someone),
+        ('Officers served a "section 114" notice on the council.', 0, is_term_as_modifier),
+        ('The firm defended its new "loyalty levy" as a way to cut costs.', 0,
+         is_name_for_a_new_thing),
+        ('Local media labelled the contest the "rent election".', 0, is_media_label),
+        ('She sang the song "Northern Lights" twice.', 0, is_work_title),
+        ('The bureau issued a "safety advisory notice" on Monday.', 0, is_issued_document),
+        ('Emma "the Cat" Lindqvist won again.', 0, is_nickname_inside_a_name),
+        ('Firefighters were battling "the Chute" all night.', 0, is_the_nickname),
+        ('She read "The Long Road Home" twice.', 0, is_title_case_name),
+    ],
+)  # fmt: skip
+def test_each_exclusion_is_the_first_to_hold_on_its_example(paragraph, k, predicate) -> None:
+    ctx = context_of(paragraph, k)
+    assert predicate(ctx)
+    assert exclusion(ctx) == predicate.__name__
+    assert [p for p in EXCLUSIONS if p is predicate]  # tried by classification
+
+
+def test_a_defined_term_after_what_they_called_is_not_a_quotation() -> None:
+    paragraph = 'Police warned of what they called "card skimming," in which thieves copy cards.'
+    assert is_defined_term(context_of(paragraph, 0))
+    assert not quote_flags(paragraph)[0]
+
+
+def test_speech_is_excluded_by_nothing() -> None:
+    paragraph = 'She said "we will not stop now," laughing.'
+    assert exclusion(context_of(paragraph, 0)) is None
+    assert quote_flags(paragraph) == [True]
+
+
+def quote_flags(paragraph: str) -> list[bool]:
+    doc = doc_of(paragraph)
+    doc.build_registry()
+    doc.classify()
+    return [s.is_quote for s in doc.blocks[0].spans]
