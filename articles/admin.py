@@ -250,10 +250,22 @@ class ArticleAdmin(VersionAdmin):
         "updated_at",
         "last_changed_by",
     ]
-    readonly_fields = provenance_fields
+    readonly_fields = [*provenance_fields, "date_basis", "content_updated_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "section", "tags"]}),
-        ("Publishing", {"fields": ["status", "published_at", "source", "version"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "date_basis",
+                    "content_updated_at",
+                    "source",
+                    "version",
+                ]
+            },
+        ),
         ("Provenance", {"classes": ["collapse"], "fields": provenance_fields}),
     ]
 
@@ -269,7 +281,7 @@ class ArticleAdmin(VersionAdmin):
         return type(form.__name__, (form,), attributes)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
-        fields = list(self.provenance_fields)
+        fields = [*self.provenance_fields, "date_basis", "content_updated_at"]
         if obj is None:  # an article written here, not imported: it needs its own URL
             fields.remove("original_url")
         if not self.has_publish_permission(request):
@@ -340,12 +352,22 @@ class ArticleAdmin(VersionAdmin):
             obj.status = old_status
             workflow.transition(obj, new_status, request.user)
         obj.last_changed_by = request.user
+        if "published_at" in form.changed_data:
+            obj.date_basis = Article.DateBasis.EDITOR
+        # What readers saw before this save: compared after the tags and quotes are saved.
+        obj.seen_before_save = (
+            Article.objects.get(pk=obj.pk).public_fingerprint() if change else None
+        )
         if change:
             restored_over = form.before_restore[1] if form.before_restore else 0
             obj.version = max(form.stored_version, restored_over) + 1
         else:
             obj.version = 1
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
+        super().save_related(request, form, formsets, change)
+        form.instance.note_content_change(getattr(form.instance, "seen_before_save", None))
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
         for inline_form in formset.forms:

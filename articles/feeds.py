@@ -48,8 +48,9 @@ class LatestArticlesFeed(Feed):
     def item_pubdate(self, item: Article) -> datetime | None:
         return item.published_at
 
-    def item_updateddate(self, item: Article) -> datetime:
-        return item.updated_at
+    def item_updateddate(self, item: Article) -> datetime | None:
+        # The last change readers saw, as the page's "Updated" line and JSON-LD say.
+        return item.modified_at
 
     def item_author_name(self, item: Article) -> str:
         return item.source.name

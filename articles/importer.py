@@ -503,6 +503,7 @@ class SeedImporter:
                 imported_at=now,
             )
             self._fill(article, draft)
+            article.date_from_wire(draft.url, now)
             workflow.transition(article, status)
             article._status_change = None  # written below, in bulk
             quotes = [
@@ -558,6 +559,7 @@ class SeedImporter:
                 slug=self._free_slugs([draft])[0],
                 source=self._sources_for({draft.source_domain})[draft.source_domain],
             )
+            article.date_from_wire(draft.url, timezone.now())
             workflow.transition(article, workflow.import_status(self.publish))
             outcome = Outcome.CREATED
         elif article.seed_sha256 == draft.seed_sha256:
@@ -588,8 +590,11 @@ class SeedImporter:
         updating = article.pk is not None
         if updating:
             record_baseline(article)  # the version this import replaces stays restorable
+        # A re-import never moves the date; a changed story readers see is "Updated".
+        seen = article.public_fingerprint() if updating else None
         with invalidate_once(), reindex_once():
             self._save_article(article, draft)
+            article.note_content_change(seen)
         if updating:
             # A revision of the article as it now stands, with its new quotes and tags (saved
             # in bulk, so no per-row signal could have added them). A new article gets its

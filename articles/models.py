@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from datetime import datetime, time
 from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -23,6 +24,7 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from articles.links import slug_url, str_url
 from articles.seeds import limits
 from articles.seeds import url as seed_url
+from articles.seeds.dates import date_from_url
 from articles.seeds.format import Block, split_blocks
 
 
@@ -477,7 +479,17 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    class DateBasis(models.TextChoices):
+        """Where ``published_at`` came from, so that readers are told how far to trust it."""
+
+        URL = "url", "The date in the story's URL"
+        WIRE = "wire", "When the wire delivered it"
+        EDITOR = "editor", "Set by an editor"
+
     LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+    # A date from a URL carries no time of day: it becomes this time in settings.TIME_ZONE, so
+    # that the page shows the URL's day, and feed readers a few hours either side still do.
+    URL_DATE_HOUR = 12
     # What counts as an editor's change: what an editor may change in an article that an
     # import writes too. A change to any of them since the import makes a changed seed a
     # conflict (``edited_since_import``), not an update. The fields, then the related rows.
@@ -498,6 +510,21 @@ class Article(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
+    date_basis = models.CharField(
+        max_length=6,
+        choices=DateBasis.choices,
+        default=DateBasis.EDITOR,
+        editable=False,
+        help_text="Where the publication date came from: the story's URL, the time the wire "
+        "delivered it (the import), or an editor.",
+    )
+    content_updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the editorial content (EDITORIAL_FIELDS) last changed while readers "
+        'could see the article; shown as "Updated".',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     tags = TaggableManager(through=TaggedArticle, blank=True)
@@ -609,6 +636,40 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def modified_at(self) -> datetime | None:
+        """When readers' version last changed: the last content update, else publication.
+        The page's "Updated" line, JSON-LD ``dateModified`` and the feeds' ``updated``."""
+        return self.content_updated_at or self.published_at
+
+    def date_from_wire(self, url: str, received_at: datetime) -> None:
+        """A new imported article's date: the day its URL carries (at ``URL_DATE_HOUR`` in
+        settings.TIME_ZONE, never later than ``received_at``), else ``received_at``, the
+        time the wire delivered it; ``date_basis`` says which."""
+        zone = timezone.get_default_timezone()
+        found = date_from_url(url, today=timezone.localdate(received_at, zone))
+        if found is None:
+            self.published_at, self.date_basis = received_at, self.DateBasis.WIRE
+            return
+        midday = datetime.combine(found, time(self.URL_DATE_HOUR), tzinfo=zone)
+        self.published_at, self.date_basis = min(midday, received_at), self.DateBasis.URL
+
+    def public_fingerprint(self) -> str | None:
+        """The fingerprint of the editorial content readers see now; None when they see
+        none. What :meth:`note_content_change` compares with after a save."""
+        return self.fingerprint() if self.is_public else None
+
+    def note_content_change(self, before: str | None) -> bool:
+        """After a save: if readers saw the article before (``before``, its
+        :meth:`public_fingerprint` then) and still do, and its editorial content changed,
+        record the time as ``content_updated_at``. Status or date changes alone are not
+        updates. Returns whether it recorded one."""
+        if before is None or not self.is_public or self.fingerprint() == before:
+            return False
+        self.content_updated_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(content_updated_at=self.content_updated_at)
+        return True
 
     @staticmethod
     def needs_publish_permission(old_status: str | None, new_status: str) -> bool:

@@ -5,6 +5,7 @@ seed can close its ``<script>`` element."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -31,6 +32,11 @@ SCHEMA_TYPES = {
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def _iso(when: datetime | None) -> str | None:
+    """ISO 8601 in settings.TIME_ZONE, as the page's ``<time datetime>``."""
+    return localtime(when).isoformat() if when else None
+
+
 def json_ld_script(data: dict[str, Any]) -> SafeString:
     """``<script type="application/ld+json">`` holding ``data``, safe for any text in it."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
@@ -51,8 +57,10 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
         "url": url,
         "headline": article.headline[:110],
         "description": article.standfirst,
-        "datePublished": article.published_at,
-        "dateModified": article.updated_at,
+        # As the page's <time> elements give them: in settings.TIME_ZONE, the last change
+        # readers saw (not every save: a status change is not a new version of the story).
+        "datePublished": _iso(article.published_at),
+        "dateModified": _iso(article.modified_at),
         "inLanguage": "en",
         "author": {
             "@type": "Organization",
@@ -98,10 +106,10 @@ def article_head(article: Article, canonical_url: str) -> SafeString:
         '<meta property="og:locale" content="en_GB">',
     ]
     if article.published_at:
-        published = localtime(article.published_at).isoformat()
+        published = _iso(article.published_at)
         lines.append(f'<meta property="article:published_time" content="{published}">')
-    modified = localtime(article.updated_at).isoformat()
-    lines.append(f'<meta property="article:modified_time" content="{modified}">')
+        modified = _iso(article.modified_at)
+        lines.append(f'<meta property="article:modified_time" content="{modified}">')
     if article.section:
         lines.append(f'<meta property="article:section" content="{escape(article.section)}">')
     lines += [f'<meta property="article:tag" content="{escape(t.name)}">' for t in tags_of(article)]

@@ -72,7 +72,7 @@ def test_date_filters_match_the_date_filter(zone, language):
     ours = render(
         "{% load reader %}{{ when|iso_datetime }}|{{ when|long_date }}|{{ when|long_datetime }}"
     )
-    django = render('{{ when|date:\'c\' }}|{{ when|date:"j F Y" }}|{{ when|date:"j F Y, H:i" }}')
+    django = render('{{ when|date:\'c\' }}|{{ when|date:"j F Y" }}|{{ when|date:"j F Y, H:i T" }}')
     with timezone.override(zone), translation.override(language):
         for when in [*WHEN, None]:
             assert ours.render({"when": when}) == django.render({"when": when})

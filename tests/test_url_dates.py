@@ -24,6 +24,7 @@ TODAY = date(2026, 12, 6)
         ("https://example.com/2019/1/5/story", date(2019, 1, 5)),
         ("https://example.com/2019/12/31", date(2019, 12, 31)),
         ("https://example.com/2021_07_04_story", date(2021, 7, 4)),
+        ("https://www.rte.ie/news/dublin/2025/0730/1526078-dublin-garda", date(2025, 7, 30)),
     ],
 )
 def test_dates_in_paths(url, expected):
@@ -39,6 +40,7 @@ def test_dates_in_paths(url, expected):
         "https://example.com/2024/13/01/no-such-month",
         "https://example.com/a20240506/glued-to-letters",
         "https://example.com/article/120240506/longer-number",
+        "https://example.com/news/2016/3412/an-id-after-the-year",  # no month 34
         "https://example.com/2031/01/01/the-future",  # after today
         "https://example.com/1889/01/01/archive-id",  # before the earliest believed year
         "https://example.com/story?date=2024-05-06",  # query strings are not the path

@@ -1,7 +1,8 @@
 """The publication date an article's URL carries, where it carries one.
 
 Outlets put the date in the path in a handful of shapes: ``/2016/08/25/slug``,
-``/2024/mar/12/slug``, ``/2024-05-06/``, ``slug-2024-05-06``, ``/20240506/`` or ``slug-20240506``.
+``/2024/mar/12/slug``, ``/2024-05-06/``, ``slug-2024-05-06``, ``/20240506/``, ``slug-20240506``
+or ``/2025/0730/`` (RTÉ's year, then month and day).
 Only a complete, valid calendar date counts: ``/2024/03/`` (a month), an eight-digit article id
 that is not a date, or a year in the future is not a publication date.
 """
@@ -51,6 +52,9 @@ _PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"(?:^|[/_.-])(?P<year>(?:19|20)\d\d)(?P<month>\d\d)(?P<day>\d\d)(?=[/_.-]|$)"),
+    re.compile(
+        rf"(?:^|{_SEP})(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d\d)(?P<day>\d\d)(?={_SEP}|$)"
+    ),
 )
 
 

@@ -6,7 +6,8 @@ than the rest of the page.
 * ``{% fixed_url 'articles:feed' %}``: ``{% url 'articles:feed' %}`` for a URL without
   arguments, reversed once.
 * ``{{ when|iso_datetime }}``, ``{{ when|long_date }}``, ``{{ when|long_datetime }}``:
-  ``{{ when|date:'c' }}``, ``{{ when|date:"j F Y" }}``, ``{{ when|date:"j F Y, H:i" }}``.
+  ``{{ when|date:'c' }}``, ``{{ when|date:"j F Y" }}``, ``{{ when|date:"j F Y, H:i T" }}``;
+  ``{{ article|dateline }}``: the article's labelled publication and update times.
 * ``{{ article.tag_list|tag_items }}``: one ``<li><a href="{{ tag.get_absolute_url }}">{{
   tag.name }}</a></li>`` per tag.
 * ``{{ article.blocks|body_html }}``, ``{{ article.quote_list|quote_items:article.original_url
@@ -68,12 +69,39 @@ def long_date(value: datetime | None) -> str:
 
 @register.filter(expects_localtime=True)
 def long_datetime(value: datetime | None) -> str:
-    """``|date:"j F Y, H:i"``: 5 March 2026, 09:07."""
+    """``|date:"j F Y, H:i T"``: 5 March 2026, 09:07 GMT (the time zone: settings.TIME_ZONE,
+    so that no reader has to guess whose 09:07 it is)."""
     if not isinstance(value, datetime):
         return ""
     return (
         f"{value.day} {MONTHS[value.month]} {value.year:04d}, {value.hour:02d}:{value.minute:02d}"
-    )
+        f" {value.tzname() or ''}"
+    ).rstrip()
+
+
+def _time(value: datetime, text: str) -> str:
+    return f'<time datetime="{iso_datetime(value)}">{text}</time>'
+
+
+@register.filter
+def dateline(article: Article) -> SafeString:
+    """When the article was published, said as its ``date_basis`` allows, and when it was
+    last updated: "Received from the wire 5 March 2026, 09:07 GMT" (a wire time), "Published
+    12 March 2024" (a URL gives a day, not a time), "Published 5 March 2026, 09:07 GMT" (an
+    editor's), then " · Updated ..." after a change readers saw. "" without a date."""
+    published = template_localtime(article.published_at)
+    if published is None:
+        return mark_safe("")
+    if article.date_basis == Article.DateBasis.URL:
+        line = "Published " + _time(published, long_date(published))
+    elif article.date_basis == Article.DateBasis.WIRE:
+        line = "Received from the wire " + _time(published, long_datetime(published))
+    else:
+        line = "Published " + _time(published, long_datetime(published))
+    updated = template_localtime(article.content_updated_at)
+    if updated is not None:
+        line += " · Updated " + _time(updated, long_datetime(updated))
+    return mark_safe(line)
 
 
 @register.filter
