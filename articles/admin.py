@@ -367,7 +367,13 @@ class ArticleAdmin(VersionAdmin):
 
     def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
         super().save_related(request, form, formsets, change)
-        form.instance.note_content_change(getattr(form.instance, "seen_before_save", None))
+        corrected = any(
+            isinstance(added, Correction)
+            for formset in formsets
+            for added in getattr(formset, "new_objects", ())
+        )
+        seen = getattr(form.instance, "seen_before_save", None)
+        form.instance.note_content_change(seen, corrected=corrected)
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
         for inline_form in formset.forms:

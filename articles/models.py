@@ -660,12 +660,15 @@ class Article(models.Model):
         none. What :meth:`note_content_change` compares with after a save."""
         return self.fingerprint() if self.is_public else None
 
-    def note_content_change(self, before: str | None) -> bool:
+    def note_content_change(self, before: str | None, *, corrected: bool = False) -> bool:
         """After a save: if readers saw the article before (``before``, its
-        :meth:`public_fingerprint` then) and still do, and its editorial content changed,
-        record the time as ``content_updated_at``. Status or date changes alone are not
-        updates. Returns whether it recorded one."""
-        if before is None or not self.is_public or self.fingerprint() == before:
+        :meth:`public_fingerprint` then) and still do, and its editorial content changed or
+        it was ``corrected`` (a correction note added), record the time as
+        ``content_updated_at``. Status or date changes alone are not updates. Returns whether
+        it recorded one."""
+        if before is None or not self.is_public:
+            return False
+        if not corrected and self.fingerprint() == before:
             return False
         self.content_updated_at = timezone.now()
         Article.objects.filter(pk=self.pk).update(content_updated_at=self.content_updated_at)

@@ -277,3 +277,28 @@ def test_six_of_the_46_real_urls_carry_a_date_and_no_other_gets_one():
     assert len(urls) == 46
     found = {url: date_from_url(url, today=date(2026, 12, 6)) for url in urls}
     assert {url: day for url, day in found.items() if day} == REAL_DATED
+
+
+def test_a_correction_to_a_live_story_adds_updated(editor, client):  # noqa: F811
+    run_import_seeds(str(REFERENCE_SEED))
+    article = Article.objects.get()
+    now = timezone.localtime()
+    data = form_data(article)
+    data.update(
+        {
+            "corrections-TOTAL_FORMS": 1,
+            "corrections-0-note": "An earlier version misspelt Aleppo.",
+            "corrections-0-created_at_0": now.strftime("%Y-%m-%d"),
+            "corrections-0-created_at_1": now.strftime("%H:%M:%S"),
+        }
+    )
+
+    response = editor.post(change_url(article), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.corrections.count() == 1
+    assert article.content_updated_at is not None
+    client.logout()
+    html = page(client, article)
+    assert "misspelt Aleppo" in html and " · Updated <time" in html
