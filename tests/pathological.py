@@ -27,7 +27,7 @@ def repeated_quote(size: int) -> str:
     """One paragraph: one quoted sentence with its speaker, again and again."""
     return seed(
         _fill('"We will not give up," said Foreign Minister Sergei Lavrov.', size),
-        slug="repeated-quote",
+        slug=f"repeated-quote-{size}",
     )
 
 
@@ -44,7 +44,10 @@ def capitalised_words(size: int) -> str:
 
 def repeated_word_paragraphs(paragraphs: int = 100_000) -> str:
     """Many short paragraphs that repeat one word: every token matches a search for it."""
-    return seed("\n\n".join(["ceasefire ceasefire ceasefire ceasefire"] * paragraphs))
+    return seed(
+        "\n\n".join(["ceasefire ceasefire ceasefire ceasefire"] * paragraphs),
+        slug="repeated-word-paragraphs",
+    )
 
 
 def distinct_words(size: int) -> str:
