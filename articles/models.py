@@ -638,10 +638,17 @@ class Article(models.Model):
         )
 
     @property
+    def updated_for_readers(self) -> datetime | None:
+        """The page's "Updated" time: the last content update, if after the publication date
+        (an editor may since have moved the date past it); else None."""
+        updated, published = self.content_updated_at, self.published_at
+        return updated if updated and published and updated > published else None
+
+    @property
     def modified_at(self) -> datetime | None:
-        """When readers' version last changed: the last content update, else publication.
-        The page's "Updated" line, JSON-LD ``dateModified`` and the feeds' ``updated``."""
-        return self.content_updated_at or self.published_at
+        """When readers' version last changed: the last update, else the publication. JSON-LD
+        ``dateModified``, ``article:modified_time`` and the feeds' ``updated``."""
+        return self.updated_for_readers or self.published_at
 
     def date_from_wire(self, url: str, received_at: datetime) -> None:
         """A new imported article's date: the day its URL carries (at ``URL_DATE_HOUR`` in

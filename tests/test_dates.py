@@ -302,3 +302,22 @@ def test_a_correction_to_a_live_story_adds_updated(editor, client):  # noqa: F81
     client.logout()
     html = page(client, article)
     assert "misspelt Aleppo" in html and " · Updated <time" in html
+
+
+def test_an_update_before_the_date_an_editor_later_set_is_not_shown(editor, client):  # noqa: F811
+    run_import_seeds(str(REFERENCE_SEED))
+    article = Article.objects.get()
+    editor.post(change_url(article), form_data(article, headline="A first fix"))
+    article.refresh_from_db()
+    assert article.content_updated_at is not None
+    # Then an editor moves the date past that update (as a form save would, after it).
+    later = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
+    Article.objects.filter(pk=article.pk).update(
+        published_at=later, content_updated_at=later - timedelta(minutes=1)
+    )
+
+    client.logout()
+    html = page(client, article)
+
+    assert "Updated" not in html
+    assert json_ld(html)["dateModified"] == json_ld(html)["datePublished"] == later.isoformat()

@@ -98,7 +98,7 @@ def dateline(article: Article) -> SafeString:
         line = "Received from the wire " + _time(published, long_datetime(published))
     else:
         line = "Published " + _time(published, long_datetime(published))
-    updated = template_localtime(article.content_updated_at)
+    updated = template_localtime(article.updated_for_readers)
     if updated is not None:
         line += " · Updated " + _time(updated, long_datetime(updated))
     return mark_safe(line)
