@@ -19,8 +19,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.importer import EXTRACTION_VERSION, SeedImporter
 from articles.models import Article, Source
 from articles.seeds.dates import date_from_url
+from articles.seeds.pool import understand_file
 from tests.conftest import EXAMPLES, REFERENCE_SEED, run_import_seeds
 from tests.test_migrations import SchemaEditor
 from tests.test_workflow import change_url, editor, form_data  # noqa: F401 - a fixture
@@ -321,3 +323,18 @@ def test_an_update_before_the_date_an_editor_later_set_is_not_shown(editor, clie
 
     assert "Updated" not in html
     assert json_ld(html)["dateModified"] == json_ld(html)["datePublished"] == later.isoformat()
+
+
+def test_a_file_saved_on_its_own_is_dated_as_a_batch_is():
+    """The importer's one-file path (a batch that failed is saved again file by file) dates new
+    articles as the bulk path does."""
+    importer = SeedImporter()
+    for seed in (DATED_SEED, REFERENCE_SEED):
+        importer.save_draft(understand_file(seed, EXTRACTION_VERSION).draft, str(seed))
+
+    dated = Article.objects.get(original_url__contains="/2024/mar/12/")
+    assert (dated.published_at, dated.date_basis) == (
+        datetime(2024, 3, 12, 12, tzinfo=UTC),
+        Article.DateBasis.URL,
+    )
+    assert Article.objects.get(date_basis=Article.DateBasis.WIRE).published_at is not None
