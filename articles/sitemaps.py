@@ -21,11 +21,14 @@ class ArticleSitemap(Sitemap):
 
     def items(self) -> QuerySet[Article]:
         return (
-            Article.objects.published().only("slug", "updated_at").order_by("-published_at", "-pk")
+            Article.objects.published()
+            .only("slug", "published_at", "content_updated_at")
+            .order_by("-published_at", "-pk")
         )
 
-    def lastmod(self, item: Article) -> datetime:
-        return item.updated_at
+    def lastmod(self, item: Article) -> datetime | None:
+        # As the page's JSON-LD dateModified: the last change readers saw.
+        return item.modified_at
 
 
 class TagSitemap(Sitemap):
@@ -70,12 +73,12 @@ class NewsSitemap(Sitemap):
         return (
             Article.objects.published()
             .filter(published_at__gte=since)
-            .only("slug", "headline", "published_at", "updated_at")
+            .only("slug", "headline", "published_at", "content_updated_at")
             .order_by("-published_at", "-pk")
         )
 
-    def lastmod(self, item: Article) -> datetime:
-        return item.updated_at
+    def lastmod(self, item: Article) -> datetime | None:
+        return item.modified_at
 
 
 SITEMAPS: dict[str, type[Sitemap]] = {

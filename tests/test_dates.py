@@ -338,3 +338,15 @@ def test_a_file_saved_on_its_own_is_dated_as_a_batch_is():
         Article.DateBasis.URL,
     )
     assert Article.objects.get(date_basis=Article.DateBasis.WIRE).published_at is not None
+
+
+def test_the_sitemap_gives_the_page_s_date_modified(client):
+    run_import_seeds(str(DATED_SEED))
+    article = Article.objects.get()
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    modified = json_ld(page(client, article))["dateModified"]
+    assert modified == "2024-03-12T12:00:00+00:00"  # not the import's updated_at
+    entry = re.search(rf"<loc>[^<]*{article.get_absolute_url()}</loc><lastmod>([^<]+)<", xml)
+    assert entry.group(1) == modified[:10]  # a sitemap gives the day
