@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 
 import reversion
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -443,7 +445,7 @@ class ArticleAdmin(VersionAdmin):
             older, newer = versions[1], versions[0]
         diffs = []
         if older is not None and newer is not None:
-            for field in ["headline", "standfirst", "body", "status", "section", "published_at"]:
+            for field in [*Article.editorial_columns(), "status", "published_at"]:
                 a = str(older.field_dict.get(field) or "")
                 b = str(newer.field_dict.get(field) or "")
                 if a != b:
@@ -465,6 +467,7 @@ class ArticleAdmin(VersionAdmin):
 @admin.register(Source)
 class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "domain", "homepage", "article_count"]
+    ordering = ["name", "pk"]  # Meta.ordering does not apply to the annotated (grouped) list
     search_fields = ["name", "domain"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
@@ -501,6 +504,7 @@ class MergeSpeakersForm(forms.Form):
 @admin.register(Speaker)
 class SpeakerAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "quote_count"]
+    ordering = ["name", "pk"]  # Meta.ordering does not apply to the annotated (grouped) list
     list_filter = ["kind"]
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
@@ -557,6 +561,20 @@ class TagAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' admin, whose "Clean up expired attempts" answered 500: it reads the time
+    of the request from an attribute only axes' login handling sets."""
+
+    @admin.action(description="Clean up expired attempts")
+    def cleanup_expired_attempts(self, request: HttpRequest, queryset: QuerySet) -> None:
+        request.axes_attempt_time = timezone.now()
+        return super().cleanup_expired_attempts(request, queryset)
+
+
+if admin.site.is_registered(AccessAttempt):
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptAdmin)
 
 # Articles use articles.Tag (with a kind); taggit's own tag table stays empty.
 admin.site.unregister(UnusedTaggitTag)

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -224,9 +225,30 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (session is not None and (session.accessed or session.modified))
 
 
+# The query parameters the reader's pages read: a list's ``page``, the search's ``q``, the quotes
+# page's ``speaker`` and ``tag``. A page's key holds only these, so any other parameter
+# (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing on the page, neither
+# misses the cached page nor makes an entry of its own: a reader cannot fill the cache with
+# ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
+# records what the views read).
+PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "speaker", "tag"})
+
+
+def _short_number(text: str) -> bool:
+    return text.isdecimal() and len(text) <= 18
+
+
 def _page_key(request: HttpRequest) -> str:
     # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    read = [
+        # ``?page=007`` is page 7: one entry, not one per number of zeros.
+        (name, str(int(value)) if name == "page" and _short_number(value) else value)
+        for name, values in sorted(request.GET.lists())
+        if name in PAGE_QUERY_PARAMETERS
+        for value in values
+    ]
+    query = f"?{urlencode(read)}" if read else ""
+    url = f"{request.scheme}://{request.get_host()}{request.path}{query}"
     return f"{PAGE_KEY_PREFIX}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -21,6 +21,7 @@ from taggit.managers import TaggableManager
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url, str_url
+from articles.seeds import limits
 from articles.seeds import url as seed_url
 from articles.seeds.format import Block, split_blocks
 
@@ -45,9 +46,9 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """An outlet articles come from, keyed by its domain (``dnaindia.com``)."""
 
-    name = models.CharField(max_length=200)
-    domain = models.CharField(max_length=253, unique=True)
-    homepage = models.URLField(blank=True)
+    name = models.CharField(max_length=limits.MAX_NAME_LENGTH)
+    domain = models.CharField(max_length=limits.MAX_DOMAIN_LENGTH, unique=True)
+    homepage = models.URLField(max_length=limits.MAX_HOMEPAGE_LENGTH, blank=True)
 
     objects = SourceQuerySet.as_manager()
 
@@ -82,8 +83,8 @@ class Speaker(models.Model):
         PERSON = "person", "Person"
         ORGANISATION = "organisation", "Organisation"
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
+    name = models.CharField(max_length=limits.MAX_NAME_LENGTH)
+    slug = models.SlugField(max_length=limits.MAX_SPEAKER_SLUG_LENGTH, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     aliases = models.JSONField(default=list, blank=True, help_text="Other names for this speaker.")
 
@@ -480,18 +481,20 @@ class Article(models.Model):
     # What counts as an editor's change: what an editor may change in an article that an
     # import writes too. A change to any of them since the import makes a changed seed a
     # conflict (``edited_since_import``), not an update. The fields, then the related rows.
+    # Changing it changes every stored fingerprint: add a migration like 0009 that makes again
+    # those of the articles unchanged since their import.
     EDITORIAL_FIELDS = ("headline", "standfirst", "body", "section", "tags", "quotes")
     # Moving into (or out of) these needs the publish_article permission.
     PUBLISHING_STATUSES = (Status.SCHEDULED, Status.PUBLISHED, Status.WITHDRAWN)
 
-    headline = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True)
+    headline = models.CharField(max_length=limits.MAX_HEADLINE_LENGTH)
+    slug = models.SlugField(max_length=limits.MAX_SLUG_LENGTH, unique=True)
     standfirst = models.TextField(help_text="One-sentence summary shown under the headline.")
     body = models.TextField(
         help_text="One paragraph a line, an empty line between paragraphs. A short line in "
         "CAPITALS with no closing punctuation is a subheading."
     )
-    section = models.CharField(max_length=100, blank=True, db_index=True)
+    section = models.CharField(max_length=limits.MAX_SECTION_LENGTH, blank=True, db_index=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -501,7 +504,8 @@ class Article(models.Model):
 
     # Provenance: where the article came from, kept as the feed gave it.
     original_url = models.URLField(
-        max_length=2000, help_text="The article's URL as the seed wrote it (exported so)."
+        max_length=limits.MAX_URL_LENGTH,
+        help_text="The article's URL as the seed wrote it (exported so).",
     )
     url_key = models.CharField(
         max_length=64,
@@ -514,12 +518,14 @@ class Article(models.Model):
         "for an article whose URL names the same article as another one that has it "
         "(migration 0008_url_identity).",
     )
-    outlet_article_id = models.CharField(max_length=50, blank=True)
+    outlet_article_id = models.CharField(max_length=limits.MAX_OUTLET_ID_LENGTH, blank=True)
     seed_line2 = models.CharField(
-        max_length=30, help_text="Undocumented integer from line 2 of the seed, kept verbatim."
+        max_length=limits.MAX_INTEGER_DIGITS,
+        help_text="Undocumented integer from line 2 of the seed, kept verbatim.",
     )
     seed_line3 = models.CharField(
-        max_length=30, help_text="Undocumented integer from line 3 of the seed, kept verbatim."
+        max_length=limits.MAX_INTEGER_DIGITS,
+        help_text="Undocumented integer from line 3 of the seed, kept verbatim.",
     )
     seed_sha256 = models.CharField(
         max_length=64, blank=True, help_text="Hash of the seed file last imported."
@@ -682,7 +688,9 @@ class Quote(models.Model):
     )
     text = models.TextField()
     role = models.CharField(
-        max_length=300, blank=True, help_text="The speaker's role as the text gives it."
+        max_length=limits.MAX_ROLE_LENGTH,
+        blank=True,
+        help_text="The speaker's role as the text gives it.",
     )
     block = models.PositiveIntegerField(help_text="Body block (from 0) where the quote starts.")
     start = models.PositiveIntegerField(default=0, help_text="Character offset in the block.")
@@ -755,10 +763,15 @@ class Correction(models.Model):
 
 
 def unique_slug(
-    model: type[models.Model], text: str, max_length: int = 200, taken: Collection[str] = ()
+    model: type[models.Model],
+    text: str,
+    max_length: int | None = None,
+    taken: Collection[str] = (),
 ) -> str:
     """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it and it
-    is not in ``taken`` (slugs about to be used by rows not yet saved)."""
+    is not in ``taken`` (slugs about to be used by rows not yet saved). At most ``max_length``
+    characters: by default, what the model's ``slug`` column holds (100 for a tag)."""
+    max_length = max_length or _slug_length(model)
     base = slugify(text)[:max_length].strip("-") or "item"
     slug, n = base, 1
     while slug in taken or model._default_manager.filter(slug=slug).exists():
@@ -768,11 +781,16 @@ def unique_slug(
     return slug
 
 
+def _slug_length(model: type[models.Model]) -> int:
+    return min(model._meta.get_field("slug").max_length, limits.MAX_SLUG_LENGTH)
+
+
 def unique_slugs(model: type[models.Model], texts: Iterable[str]) -> list[str]:
     """``unique_slug`` for many texts at once, also unique among themselves: one query for the
     plain slugs, and more only for those already taken."""
     texts = list(texts)
-    bases = [slugify(text)[:200].strip("-") or "item" for text in texts]
+    max_length = _slug_length(model)
+    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
     taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
     slugs = []
     for text, base in zip(texts, bases, strict=True):

@@ -20,6 +20,12 @@ quotes, ``AND``, ``*``, ``-``, emoji, NUL bytes and 10,000-character strings are
 A query's cost is bounded whatever the size of the archive: only the newest ``MAX_RANKED`` public
 matches are ranked, and the count stops there too. A common word matches tens of thousands of
 articles; scoring and counting them all made every search slower as the archive grew.
+
+And whatever the size of an article: what is indexed of it is bounded (``INDEXED_CHARS``, one
+rule for both engines, in :meth:`Document.build`), so a 3.6 MB seed of distinct words never
+meets PostgreSQL's 1 MB ``tsvector`` limit, and a long text's passage is cut from its first
+match rather than by FTS5's ``snippet()``, whose time grows with the square of the matches
+(66 s for one search of a 3.9 MB seed of one repeated word).
 """
 
 from __future__ import annotations
@@ -53,6 +59,17 @@ MAX_RANKED = 500
 START, STOP = "\ue000", "\ue001"
 _MARKERS = str.maketrans("", "", START + STOP + "\x00")
 _WORD = re.compile(r"\w+")
+# What is indexed of an article's texts: the first this many characters of each, cut at a space
+# (a headline has at most 300). Together at most 160,000 characters, at most 640 KB in UTF-8:
+# PostgreSQL's tsvector holds 1 MB of words. The longest real articles are a few tens of
+# thousands of characters: all of them is indexed.
+INDEXED_CHARS = {"standfirst": 10_000, "body": 100_000, "quotes": 50_000}
+# Above this many indexed characters, a hit's passage is cut around its first match instead of
+# chosen by FTS5's snippet() (about 50 ms for 20,000 characters that all match, and 4 s for
+# 160,000); PostgreSQL's ts_headline is linear and needs no such rule.
+SNIPPET_CHARS = 20_000
+# Words of context in a passage cut around a match: before it, and from it on.
+PASSAGE_WORDS = (10, 20)
 
 
 def search_terms(query: str) -> list[str]:
@@ -78,6 +95,34 @@ def _clean(text: str) -> str:
     return text
 
 
+def _bounded(text: str, most: int) -> str:
+    """``text``, or its first ``most`` characters cut after the last whole word."""
+    if len(text) <= most:
+        return text
+    cut = text[:most]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    return cut[:space] if space > 0 else cut
+
+
+def passage(highlighted: str) -> str:
+    """A few words around the first match of a text with our START/STOP markers: a passage
+    whose cost grows with the text's length, not with the square of its matches."""
+    at = highlighted.find(START)
+    if at < 0:
+        return ""
+    before, after = PASSAGE_WORDS
+    start, stop = max(0, at - 50 * before), at + 50 * after  # generous: words are shorter
+    head, tail = highlighted[start:at].split(), highlighted[at:stop].split()
+    text = " ".join(head[-before:] + tail[:after])
+    if text.rfind(START) > text.rfind(STOP):  # cut inside a highlighted span: close it
+        text += STOP
+    if start > 0 or len(head) > before:
+        text = "…" + text
+    if stop < len(highlighted) or len(tail) > after:
+        text += "…"
+    return text
+
+
 def _highlight(snippet: str) -> SafeString:
     """The engine's snippet, HTML-escaped, with our markers turned into ``<mark>``."""
     html = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
@@ -97,9 +142,15 @@ class Document:
     def build(
         cls, headline: str, standfirst: str, body: str, quotes: Iterable[tuple[str, str | None]]
     ) -> Document:
-        """The document for an article's text and its quotes as (text, speaker name) pairs."""
+        """The document for an article's text and its quotes as (text, speaker name) pairs:
+        the first ``INDEXED_CHARS`` of each (what both engines index and show passages of)."""
         lines = [f"{text} — {speaker}" if speaker else text for text, speaker in quotes]
-        return cls(_clean(headline), _clean(standfirst), _clean(body), _clean("\n".join(lines)))
+        return cls(
+            _clean(headline),
+            _clean(_bounded(standfirst, INDEXED_CHARS["standfirst"])),
+            _clean(_bounded(body, INDEXED_CHARS["body"])),
+            _clean(_bounded("\n".join(lines), INDEXED_CHARS["quotes"])),
+        )
 
     @classmethod
     def for_article(cls, article_id: int) -> Document | None:
@@ -194,13 +245,25 @@ class SQLiteEngine(Engine):
         return [(pk, -score) for pk, score in cursor.fetchall()]
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
+        # SQLite evaluates only the CASE branch it takes: snippet() for ordinary texts, for a
+        # long one its columns highlighted (linear) and the passage cut here.
         placeholders = ", ".join(["%s"] * len(ids))
-        cursor.execute(
-            f"SELECT rowid, snippet({TABLE}, -1, %s, %s, '…', 30) FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
-            [START, STOP, self.match(terms), *ids],
+        long = f"length(standfirst) + length(body) + length(quotes) > {SNIPPET_CHARS:d}"
+        highlights = ", ".join(
+            f"CASE WHEN {long} THEN highlight({TABLE}, {column}, %s, %s) END"
+            for column in (1, 2, 3, 0)  # standfirst, body, quotes, headline
         )
-        return dict(cursor.fetchall())
+        cursor.execute(
+            f"SELECT rowid, CASE WHEN NOT ({long}) THEN snippet({TABLE}, -1, %s, %s, '…', 30) "
+            f"END, {highlights} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [START, STOP, *[START, STOP] * 4, self.match(terms), *ids],
+        )
+        snippets = {}
+        for pk, snippet, *highlighted in cursor.fetchall():
+            if snippet is None:
+                snippet = next(filter(None, map(passage, highlighted)), "")
+            snippets[pk] = snippet
+        return snippets
 
     def compact(self, cursor: Any) -> None:
         # Each transaction's new entries are a new segment of the FTS5 index, merged with the

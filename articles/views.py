@@ -247,8 +247,10 @@ class QuoteListView(ListView):
         return quotes
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # The pages' links keep the filters and nothing else the URL held (the page cache
+        # keys a page by the parameters views read: ``cache.PAGE_QUERY_PARAMETERS``).
+        filters = {"speaker": self.speaker, "tag": self.tag}
+        query = {name: thing.slug for name, thing in filters.items() if thing is not None}
         return super().get_context_data(
-            speaker=self.speaker, tag=self.tag, query_prefix=query.urlencode(), **kwargs
+            speaker=self.speaker, tag=self.tag, query_prefix=urlencode(query), **kwargs
         )

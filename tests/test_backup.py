@@ -365,3 +365,31 @@ def test_a_backup_reads_one_snapshot_and_does_not_hold_writers_up() -> None:
         assert took and took[0] < 5, "the save waited for the backup"
         assert Article.objects.filter(headline="Saved during the backup").count() == 0
     assert Article.objects.get().headline == "Saved during the backup"
+
+
+def test_unreadable_or_unwritable_paths_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match=r"missing\.jsonl: cannot be read \(No such file"):
+        restore(tmp_path / "missing.jsonl")
+    with pytest.raises(CommandError, match=r"cannot be written \(No such file"):
+        backup(tmp_path / "no" / "such" / "dir" / "b.jsonl")
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_two_articles_with_one_url_round_trip(newsroom, tmp_path: Path) -> None:
+    """Migration 0008 may leave two articles that name one story, one without a url_key, both
+    with the same URL as written: the backup still restores, children with their own article."""
+    from articles.models import Article, Correction
+
+    kept = Article.objects.get(original_url=newsroom["corrected"])
+    other = Article.objects.get(original_url=newsroom["retagged"])
+    Article.objects.filter(pk=other.pk).update(original_url=kept.original_url, url_key=None)
+    Correction.objects.create(article=other, note="On the other one.")
+    first = backup(tmp_path / "first.jsonl")
+    wipe()
+    restore(tmp_path / "first.jsonl")
+    assert backup(tmp_path / "second.jsonl") == first
+    twins = Article.objects.filter(original_url=kept.original_url)
+    assert sorted(twins.values_list("slug", flat=True)) == sorted([kept.slug, other.slug])
+    assert Article.objects.get(slug=other.slug).url_key is None
+    assert Article.objects.get(slug=other.slug).corrections.get().note == "On the other one."
+    assert Article.objects.get(slug=kept.slug).corrections.count() == 1

@@ -251,7 +251,7 @@ def write_seed(path: Path, url: str, rest: str = REFERENCE_REST) -> Path:
     return path
 
 
-def test_one_story_six_ways_is_one_article_in_separate_runs(tmp_path: Path):
+def test_one_story_six_ways_is_one_article_in_separate_runs(tmp_path: Path, client):
     for n, url in enumerate(SIX_WAYS):
         seed = write_seed(tmp_path / f"{n}.txt", url)
         code, out, _ = run_import_seeds(str(seed))
@@ -262,6 +262,7 @@ def test_one_story_six_ways_is_one_article_in_separate_runs(tmp_path: Path):
     assert article.original_url == SIX_WAYS[-1]  # kept as the latest seed wrote it
     assert article.source.domain == "bücher.example"
     assert Source.objects.count() == 1
+    assert client.get(article.source.get_absolute_url()).status_code == 200
 
 
 def test_one_story_six_ways_in_one_run_is_one_article_and_five_duplicates(tmp_path: Path):

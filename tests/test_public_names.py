@@ -1,7 +1,7 @@
 """Names readers may not see (issue 13, finding 9): a tag, speaker, source or section that occurs
 only in articles readers cannot see (drafts, in review, withdrawn, scheduled and not yet due)
-has no page and no feed: 404, without the name. And 404s are never stored in the page cache, so
-made-up URLs cannot fill it."""
+has no page and no feed: 404, without the name. And 404s are never stored in the page cache, nor
+is a page again for parameters it does not read, so made-up URLs cannot fill it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -134,18 +136,139 @@ def page_key(url: str) -> str:
     return page_cache._page_key(RequestFactory().get(url))
 
 
+def cache_entries() -> int | None:
+    """How many entries the cache holds, for the backends the suite runs with."""
+    if isinstance(cache._cache, dict):  # local memory
+        return len(cache._cache)
+    if hasattr(cache._cache, "get_client"):  # Redis: the test run's own database number
+        return cache._cache.get_client(None).dbsize()
+    return None
+
+
 def test_2000_made_up_urls_store_nothing_in_the_page_cache(client):
     make_articles(1)
     hidden_story(Article.Status.DRAFT)  # "World" and the hidden names exist, but not these
-    stored = len(cache._cache) if hasattr(cache, "_cache") else None  # local memory: count
     urls = made_up_urls(2000)
+    assert client.get(urls[0]).status_code == 404  # the page generation exists from here on
+    before = cache_entries()
     for url in urls:
         response = client.get(url)
         assert response.status_code == 404, url
         assert "X-Page-Cache" not in response
     assert all(cache.get(page_key(url)) is None for url in urls)
-    if stored is not None:
-        assert len(cache._cache) == stored
+    assert cache_entries() == before
     # A real page is still stored, so the test would see an entry if one were made.
     assert client.get("/sections/World/")["X-Page-Cache"] == "miss"
     assert cache.get(page_key("/sections/World/")) is not None
+    assert before is None or cache_entries() > before
+
+
+# -- query parameters no page reads -------------------------------------------------------------
+
+
+def test_parameters_no_page_reads_share_the_cached_page(client):
+    """``?utm_source=``, ``?fbclid=`` and made-up parameters change nothing on a page: they are
+    served the cached page and make no entry of their own."""
+    make_articles(1)
+    pages = ["/", "/sections/World/", "/tags/topic-0/", "/quotes/?speaker=a-speaker"]
+    for url in pages:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    before = cache_entries()
+    for n in range(500):
+        for url in pages:
+            joiner = "&" if "?" in url else "?"
+            junk = [f"utm_source=feed-{n}", f"made-up-{n}=1", f"fbclid={n}&utm_medium=x"][n % 3]
+            response = client.get(f"{url}{joiner}{junk}")
+            assert response["X-Page-Cache"] == "hit", (url, junk)
+            assert f"made-up-{n}" not in response.content.decode()
+    assert cache_entries() == before
+    # ``?page=0001`` is page 1.
+    assert client.get("/?page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/?page=0001")["X-Page-Cache"] == "hit"
+
+
+class RecordQueryParameters:
+    """Test middleware, just after the page cache's: which query parameters the views read."""
+
+    read: set[str] = set()
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        recorder = type(self)
+
+        class Recording(QueryDict):
+            def __getitem__(self, key):
+                recorder.read.add(key)
+                return super().__getitem__(key)
+
+            def getlist(self, key, default=None):
+                recorder.read.add(key)
+                return super().getlist(key, default)
+
+            def __contains__(self, key):
+                recorder.read.add(key)
+                return super().__contains__(key)
+
+        def everything(name):
+            def method(self, *args, **kwargs):
+                recorder.read.add(f"all of them ({name})")
+                return getattr(QueryDict, name)(self, *args, **kwargs)
+
+            return method
+
+        for name in ("copy", "lists", "items", "keys", "values", "dict", "urlencode", "__iter__"):
+            setattr(Recording, name, everything(name))
+        query = QueryDict(request.META.get("QUERY_STRING", ""))
+        query.__class__ = Recording  # once built: building it reads every key
+        request.GET = query
+        return self.get_response(request)
+
+
+def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings):
+    """The page cache leaves out of a page's key every parameter not in
+    ``PAGE_QUERY_PARAMETERS``: a view reading another would be served the wrong page."""
+    make_articles(2)
+    middleware = list(settings.MIDDLEWARE)
+    where = middleware.index("articles.cache.PublicPageCacheMiddleware") + 1
+    middleware.insert(where, f"{__name__}.RecordQueryParameters")
+    settings.MIDDLEWARE = middleware
+    RecordQueryParameters.read = set()
+    junk = "utm_source=x&made-up=1"
+    urls = [
+        f"/?page=1&{junk}",
+        f"/articles/story-0/?{junk}",
+        f"/tags/topic-0/?page=1&{junk}",
+        f"/tags/topic-0/feed/?{junk}",
+        f"/sources/example.com/?{junk}",
+        f"/sources/example.com/feed/atom/?{junk}",
+        f"/sections/World/?page=1&{junk}",
+        f"/sections/World/feed/?{junk}",
+        f"/speakers/a-speaker/?page=1&{junk}",
+        f"/quotes/?speaker=a-speaker&tag=topic-0&page=1&{junk}",
+        f"/search/?q=story&page=1&{junk}",
+        f"/feed/atom/?{junk}",
+    ]
+    for url in urls:
+        cache.clear()
+        assert client.get(url).status_code == 200, url
+    assert RecordQueryParameters.read <= page_cache.PAGE_QUERY_PARAMETERS
+    assert {"page", "q", "speaker", "tag"} <= RecordQueryParameters.read  # it does record
+
+
+def test_published_sql_is_published():
+    """The pages' SQL (``published_sql``) and the ORM's ``published()`` see the same rows."""
+    for n, hidden in enumerate([{"status": Article.Status.PUBLISHED}, *HIDDEN.values()]):
+        story = hidden_story(hidden["status"], hidden.get("future", False))
+        Article.objects.filter(pk=story.pk).update(slug=f"story-{n}", url_key=str(n))
+        Source.objects.filter(pk=story.source_id).update(domain=f"{n}.example")
+        Tag.objects.filter(slug="zanzibar-accord").update(name=str(n), slug=str(n))
+        Speaker.objects.filter(slug="zanzibar-accord").update(slug=str(n))
+    where, params = Article.objects.published_sql("a")
+    table = connection.ops.quote_name(Article._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT a.id FROM {table} a WHERE {where}", params)
+        by_sql = {row[0] for row in cursor.fetchall()}
+    assert by_sql == set(Article.objects.published().values_list("pk", flat=True))
+    assert len(by_sql) == 1

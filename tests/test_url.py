@@ -4,8 +4,11 @@ outlet id, headline casing."""
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.seeds.format import check_url, read
 from articles.seeds.url import (
@@ -199,3 +202,39 @@ def test_a_host_that_is_not_a_host_name_is_refused(url, problem):
 def test_host_names_are_accepted(url):
     assert check_host(url) is None
     assert check_url(url) is None
+
+
+_segments = st.text(alphabet="abcXYZ09-._~%2Fé/ ;=+", max_size=12)
+_params = st.lists(
+    st.tuples(
+        st.sampled_from(["id", "page", "q", "utm_source", "fbclid", "Z"]),
+        st.text(alphabet="ab1 +&=%é", max_size=5),
+    ),
+    max_size=4,
+)
+
+
+@given(
+    host=st.sampled_from(["example.com", "bücher.example", "xn--bcher-kva.example", "a.b.co"]),
+    path=st.lists(_segments, max_size=4),
+    params=_params,
+)
+@settings(max_examples=300, deadline=None)
+def test_identity_is_a_fixed_point_and_ignores_spelling(host, path, params):
+    url = f"https://{host}/{'/'.join(quote(p, safe='/%;=+') for p in path)}"
+    if params:
+        url += "?" + "&".join(f"{quote(k)}={quote(v)}" for k, v in params)
+    identity = url_identity(url)
+    assert url_identity(identity) == identity
+    variants = [
+        url.replace("https://", "http://", 1),
+        url.replace("https://", "https://www.", 1),
+        url.replace("https://", "HTTPS://", 1).replace(host, host.upper(), 1),
+        url + "#fragment",
+        url + ("&" if params else "?") + "utm_campaign=x&gclid=1",
+    ]
+    if params:
+        query = url.split("?", 1)[1].split("&")
+        variants.append(url.split("?", 1)[0] + "?" + "&".join(reversed(query)))
+    for variant in variants:
+        assert url_identity(variant) == identity, variant

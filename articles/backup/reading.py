@@ -71,6 +71,11 @@ class _Pending:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
     status_changes: list[dict[str, Any]] = field(default_factory=list)
+    positions: set[int] = field(default_factory=set)  # of its quotes so far
+    last_line: int = 0  # of its last record
+
+    def __post_init__(self) -> None:
+        self.last_line = self.line
 
 
 _POSITIVE = (
@@ -183,9 +188,10 @@ class _Reader:
             return
         values, extras = self.values(kind, record)
         key = values[kind.key]
-        if key in self.ids[kind.model]:
-            raise self.fail(f"a second {name} {key!r}")
-        self.ids[kind.model][key] = 0  # written at the next flush
+        if kind.model._meta.get_field(kind.key).unique:  # (the unique fields are checked too)
+            if key in self.ids[kind.model]:
+                raise self.fail(f"a second {name} {key!r}")
+            self.ids[kind.model][key] = 0  # written at the next flush
         if name == "article":
             if len(self.articles) >= CHUNK:
                 self.flush_articles()
@@ -199,9 +205,11 @@ class _Reader:
             raise self.fail(f"a {kind.name} record must follow its article's record ({url!r})")
         values, _extras = self.values(kind, record, article=True)
         article = self.articles[-1]
+        article.last_line = self.line
         if kind.name == "quote":
-            if any(q["position"] == values["position"] for q in article.quotes):
+            if values["position"] in article.positions:
                 raise self.fail(f"a second quote at position {values['position']} of {url}")
+            article.positions.add(values["position"])
             article.quotes.append(values)
         elif kind.name == "correction":
             article.corrections.append(values)
@@ -413,7 +421,8 @@ class _Reader:
         if not self.articles:
             return
         articles, self.articles = self.articles, []
-        self.written(articles[0].line, self.line, lambda: self.write_articles(articles))
+        last = articles[-1].last_line
+        self.written(articles[0].line, last, lambda: self.write_articles(articles))
 
     def write_articles(self, articles: list[_Pending]) -> None:
         for article in articles:
@@ -422,12 +431,13 @@ class _Reader:
                 quotes = [{**q, "speaker_id": q["speaker"]} for q in article.quotes]
                 article.values["imported_fingerprint"] = fingerprint(article.values, quotes, names)
         self.insert(Article, [article.values for article in articles])
-        urls = [article.values["original_url"] for article in articles]
-        ids = dict(Article.objects.filter(original_url__in=urls).values_list("original_url", "pk"))
-        self.ids[Article].update(ids)
+        # Read back by slug: unique, where the URL an article is named by need not be (an
+        # article left without a url_key by migration 0008 may share it).
+        slugs = [article.values["slug"] for article in articles]
+        ids = dict(Article.objects.filter(slug__in=slugs).values_list("slug", "pk"))
         quotes, links, corrections, changes, documents = [], [], [], [], {}
         for article in articles:
-            pk = ids[article.values["original_url"]]
+            pk = ids[article.values["slug"]]
             for rows, found in (
                 (quotes, article.quotes),
                 (corrections, article.corrections),

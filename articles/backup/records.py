@@ -32,8 +32,9 @@ class BackupError(ValueError):
 
 @dataclass(frozen=True)
 class Kind:
-    """One record type: its model, its natural key (None: belongs to the article before it),
-    and the fields it writes, all but the primary key unless ``fields`` says."""
+    """One record type: its model, its natural key (None: belongs to the article before it;
+    what other records name it by, and the order records are written in), and the fields it
+    writes: all but the primary key and ``skip``."""
 
     name: str
     model: type[models.Model]
@@ -77,6 +78,7 @@ def iso(value: datetime | None) -> str | None:
 def fingerprint(
     row: dict[str, Any], quotes: Iterable[dict[str, Any]], tag_names: Iterable[str]
 ) -> str:
-    """``Article.fingerprint`` of a row and its quotes (``speaker_id`` as in this database)."""
+    """``Article.fingerprint`` of a row (its ``editorial_columns``) with its quotes
+    (``speaker_id`` as in this database) and tag names."""
     article = Article(**{name: row[name] for name in Article.editorial_columns()})
     return article.fingerprint(list(tag_names), [SimpleNamespace(**q) for q in quotes])

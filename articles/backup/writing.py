@@ -106,12 +106,13 @@ class _Writer:
     def write_articles(self) -> None:
         kinds = self.kinds
         article = kinds["article"]
-        order = sorted(Article.objects.values_list("original_url", "pk"))
-        self.natural[Article] = {pk: url for url, pk in order}
+        # By URL, then slug (unique): the URL need not be, see ``reading.write_articles``.
+        order = sorted(Article.objects.values_list("original_url", "slug", "pk"))
+        self.natural[Article] = {pk: url for url, _slug, pk in order}
         tags = self.natural[Tag]
         tag_names = dict(Tag.objects.values_list("pk", "name"))
         for start in range(0, len(order), CHUNK):
-            ids = [pk for _url, pk in order[start : start + CHUNK]]
+            ids = [pk for _url, _slug, pk in order[start : start + CHUNK]]
             rows = {
                 row["pk"]: row for row in self.rows(article, Article.objects.filter(pk__in=ids))
             }

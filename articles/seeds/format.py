@@ -1,6 +1,7 @@
 """The seed file format (SEED_FORMAT.md): bytes in, a ParsedSeed or a SeedFormatError out.
 
-This module imports nothing from Django so it is fast to test and usable from a script.
+This module imports nothing from Django so it is fast to test and usable from a script. Every
+length limit is checked here, once (``articles.seeds.limits``).
 Modelled on the ``email`` and ``csv`` parsers: one error type that carries where and why.
 """
 
@@ -12,13 +13,14 @@ import stat
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from articles.seeds.limits import (
+    MAX_INTEGER_DIGITS,
+    MAX_SEED_BYTES,
+    MAX_URL_LENGTH,
+    check_fields,
+)
 from articles.seeds.url import check_host
 
-MAX_SEED_BYTES = 5 * 1024 * 1024
-# The database keeps at most this much of each (Article.original_url, seed_line2/3); a longer
-# value is refused here, with its line, rather than failing later as a database error.
-MAX_URL_LENGTH = 2000
-MAX_INTEGER_DIGITS = 30
 PARAGRAPH = "paragraph"
 SUBHEADING = "subheading"
 
@@ -161,6 +163,8 @@ def parse(data: bytes, name: str = "<seed>") -> ParsedSeed:
     standfirst = lines[3].strip()
     if not standfirst:
         raise SeedFormatError(name, 4, "the standfirst is empty")
+    if problem := check_fields(url, standfirst):  # every field within its column's length
+        raise SeedFormatError(name, *problem)
     if len(lines) < 6:
         raise SeedFormatError(name, len(lines) + 1, "the body is missing")
     if lines[4].strip():

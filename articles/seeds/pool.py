@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import selectors
 import signal
 import threading
 import time
@@ -35,8 +36,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from articles.seeds.format import SeedFormatError, parse, read_bytes
 from articles.seeds.records import reduce_to_call
@@ -222,8 +224,7 @@ def understand_files(
             if yielded == submitted:
                 return
             while yielded not in arrived:
-                index, understood = pool.get()
-                arrived[index] = understood
+                arrived.update(pool.get())
             yield arrived.pop(yielded)
             yielded += 1
     finally:
@@ -239,14 +240,26 @@ def _chunks(first: list[str], rest: Iterator[str]) -> Iterator[list[str]]:
 
 # The pool ------------------------------------------------------------------------------------
 
-_STARTED, _DONE = "started", "done"
+SEND_SECONDS = 0.02  # how often a worker sends the results it has
+# A worker's progress, in memory it shares with the pool: files begun, when the last one
+# began (monotonic), files finished. The pool reads it to find a file past its budget, however
+# long ago the worker last sent anything.
+_BEGUN, _BEGAN_AT, _FINISHED = 0, 1, 2
 
 
 def _work(
-    conn: Connection, parent_pid: int, version: str, budget: float | None, task: Task
+    conn: Connection,
+    progress: Any,
+    parent_pid: int,
+    version: str,
+    budget: float | None,
+    task: Task,
 ) -> None:
-    """A worker's life: chunks of paths in, per file a "started" and a "done" message out."""
+    """A worker's life: chunks of paths in, lists of results out, every ``SEND_SECONDS`` (a
+    message per file cost the importing process a tenth of a millisecond each)."""
     _init_worker(parent_pid)
+    # Ctrl-C is for the importer, which stops its workers itself (or they see it gone).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             paths = conn.recv()
@@ -254,26 +267,43 @@ def _work(
             return
         if paths is None:
             return
-        for path in paths:
-            conn.send((_STARTED, time.monotonic()))
-            conn.send((_DONE, task(path, version, budget)))
+        done: list[Understood] = []
+        sent = time.monotonic()
+        for number, path in enumerate(paths, start=1):
+            progress[_BEGAN_AT] = time.monotonic()  # before the count: read after it
+            progress[_BEGUN] += 1
+            done.append(task(path, version, budget))
+            progress[_FINISHED] += 1
+            if number == len(paths) or time.monotonic() - sent >= SEND_SECONDS:
+                conn.send(done)
+                done, sent = [], time.monotonic()
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    progress: Any  # shared with the process: see _BEGUN
     assigned: deque[tuple[int, str]] = field(default_factory=deque)  # sent, not done, in order
-    started: float | None = None  # when its current file began (monotonic), if busy
-    done: int = 0
+    received: int = 0  # results received
+
+    def current(self) -> tuple[int, float] | None:
+        """How many of its files it had finished and when the one it is on began, if busy."""
+        begun = self.progress[_BEGUN]
+        began_at = self.progress[_BEGAN_AT]
+        finished = self.progress[_FINISHED]
+        if begun == finished or begun != self.progress[_BEGUN]:
+            return None  # idle, or it just moved on: look again later
+        return int(finished), began_at
 
 
 class WorkerPool:
     """Worker processes fed chunks of paths by one thread of the importing process.
 
     Unlike ``ProcessPoolExecutor``, a single worker can be killed and replaced (a file stuck
-    past its budget) without breaking the pool, and each file's result is passed on as soon as
-    it arrives, with the number it was submitted with. The thread reads results while the
+    past its budget) without breaking the pool: each worker shares its progress (which file,
+    since when) with the pool, so the pool knows which file to fail. Results are passed on as
+    they arrive, with the numbers they were submitted with. The thread reads them while the
     caller writes to the database, as the executor's did, so the workers never wait for it.
     """
 
@@ -289,11 +319,13 @@ class WorkerPool:
         self._budget = budget
         self._todo: deque[deque[tuple[int, str]]] = deque()
         self._lock = threading.Lock()
-        self._results: queue.SimpleQueue[tuple[int, Understood] | BaseException]
+        self._results: queue.SimpleQueue[list[tuple[int, Understood]] | BaseException]
         self._results = queue.SimpleQueue()
         self._wake_read, self._wake_write = os.pipe()
         self._stopping = False
         self._early_deaths = 0
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._wake_read, selectors.EVENT_READ)
         self._workers = [self._start() for _ in range(workers)]
         self._thread = threading.Thread(target=self._run, name="seed-pool", daemon=True)
         self._thread.start()
@@ -304,8 +336,8 @@ class WorkerPool:
             self._todo.append(deque(paths))
         os.write(self._wake_write, b".")
 
-    def get(self) -> tuple[int, Understood]:
-        """The next file's number and result, whichever file finishes first."""
+    def get(self) -> list[tuple[int, Understood]]:
+        """The next files' numbers and results, whichever files finish first."""
         while True:
             try:
                 item = self._results.get(timeout=1)
@@ -336,6 +368,7 @@ class WorkerPool:
                 worker.process.kill()
                 worker.process.join()
             worker.conn.close()
+        self._selector.close()
         os.close(self._wake_read)
         os.close(self._wake_write)
 
@@ -343,25 +376,30 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
+        progress = self._context.RawArray("d", 3)
         process = self._context.Process(
-            target=_work, args=(theirs, os.getpid(), *self._args), name="seed-worker", daemon=True
+            target=_work,
+            args=(theirs, progress, os.getpid(), *self._args),
+            name="seed-worker",
+            daemon=True,
         )
         process.start()
         theirs.close()  # only the worker holds its end: a dead worker is an EOF here
-        return _Worker(process, ours)
+        worker = _Worker(process, ours, progress)
+        self._selector.register(ours, selectors.EVENT_READ, worker)
+        self._selector.register(process.sentinel, selectors.EVENT_READ, worker)
+        return worker
 
     def _run(self) -> None:
         try:
             while not self._stopping:
                 self._feed()
-                sources: list = [self._wake_read]
-                for worker in self._workers:
-                    sources += [worker.conn, worker.process.sentinel]
-                for source in wait(sources, self._next_deadline()):
-                    if source == self._wake_read:
-                        os.read(self._wake_read, 4096)
-                for worker in list(self._workers):
-                    self._receive(worker)
+                ready = {key.data for key, _ in self._selector.select(self._next_deadline())}
+                if None in ready:
+                    os.read(self._wake_read, 4096)
+                for worker in ready - {None}:
+                    if worker in self._workers:  # not replaced already
+                        self._receive(worker)
                 self._kill_overdue()
         except BaseException as exc:  # hand it to the caller instead of hanging it
             self._results.put(exc)
@@ -375,14 +413,24 @@ class WorkerPool:
                 if not self._todo:
                     return
                 paths = self._todo.popleft()
-            worker.conn.send([path for _, path in paths])
+            try:
+                worker.conn.send([path for _, path in paths])
+            except OSError:  # it died: its sentinel will say so, and its files go to the next
+                with self._lock:
+                    self._todo.appendleft(paths)
+                continue
             worker.assigned.extend(paths)
 
     def _next_deadline(self) -> float | None:
-        busy = [w.started for w in self._workers if w.started is not None]
-        if not self._budget or not busy:
+        """Seconds until a file in progress would be overdue; at most KILL_GRACE, as a worker
+        begins files without telling."""
+        if not self._budget:
             return None
-        return max(0.0, min(busy) + self._budget + self.KILL_GRACE - time.monotonic())
+        deadlines = [self.KILL_GRACE]
+        for worker in self._workers:
+            if current := worker.current():
+                deadlines.append(current[1] + self._budget + self.KILL_GRACE - time.monotonic())
+        return max(0.0, min(deadlines))
 
     def _receive(self, worker: _Worker) -> None:
         """Pass on what ``worker`` sent; replace it if it died."""
@@ -394,15 +442,11 @@ class WorkerPool:
     def _drain(self, worker: _Worker) -> None:
         try:
             while worker.conn.poll():
-                kind, value = worker.conn.recv()
-                if kind == _STARTED:
-                    worker.started = value
-                else:
-                    index, _ = worker.assigned.popleft()
-                    worker.started = None
-                    worker.done += 1
-                    self._early_deaths = 0
-                    self._results.put((index, value))
+                results = worker.conn.recv()
+                numbered = [(worker.assigned.popleft()[0], result) for result in results]
+                worker.received += len(results)
+                self._early_deaths = 0
+                self._results.put(numbered)
         except (EOFError, OSError):
             pass  # it died: its sentinel says so too
 
@@ -412,7 +456,8 @@ class WorkerPool:
         budget = self._budget
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.started is not None and now - worker.started > budget + self.KILL_GRACE:
+            current = worker.current()
+            if current is not None and now - current[1] > budget + self.KILL_GRACE:
                 worker.process.kill()
                 worker.process.join()
                 self._drain(worker)  # a result sent just before the kill counts
@@ -420,13 +465,19 @@ class WorkerPool:
 
     def _replace(self, worker: _Worker, failure: Callable[[str], str]) -> None:
         """Fail the file ``worker`` was on (``failure(name)`` is the message), hand its other
-        files back, and start a new worker in its place."""
+        files back (those it finished but had not sent too), and start a new worker in its
+        place."""
         worker.process.join()
+        self._selector.unregister(worker.conn)
+        self._selector.unregister(worker.process.sentinel)
         worker.conn.close()
-        if worker.started is not None:
-            index, name = worker.assigned.popleft()
-            self._results.put((index, Understood(name, None, failure(name))))
-        elif not worker.done:  # died before its first file: the start-up failed
+        current = worker.current()  # final: the process is gone
+        if current is not None:
+            unsent = current[0] - worker.received
+            index, name = worker.assigned[unsent]
+            del worker.assigned[unsent]
+            self._results.put([(index, Understood(name, None, failure(name)))])
+        elif not worker.progress[_BEGUN]:  # died before its first file: the start-up failed
             self._early_deaths += 1
             if self._early_deaths >= self.MAX_EARLY_DEATHS:
                 raise RuntimeError("extraction worker processes keep dying as they start")

@@ -10,6 +10,13 @@ from dataclasses import dataclass, replace
 from articles.seeds.entities import TagCandidate, extract_tags
 from articles.seeds.format import Block, ParsedSeed, join_blocks, render, split_blocks
 from articles.seeds.layout import layout_of
+from articles.seeds.limits import (
+    MAX_HEADLINE_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_ROLE_LENGTH,
+    MAX_SLUG_LENGTH,
+    MAX_TAG_LENGTH,
+)
 from articles.seeds.quotes import ExtractedQuote, extract_quotes
 from articles.seeds.records import reduce_to_call
 from articles.seeds.url import (
@@ -19,8 +26,6 @@ from articles.seeds.url import (
     split_url,
     url_key,
 )
-
-MAX_SLUG_LENGTH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +75,15 @@ def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -
         headline = headline_from_slug(parts.slug_words, texts)
     else:
         headline = headline_from_standfirst(seed.standfirst)
-    quotes = tuple(extract_quotes(seed.blocks))
-    tags = tuple(extract_tags(headline, seed.standfirst, seed.blocks, quotes))
+    # format.parse checked the headline's length; a case mapping that lengthens a word
+    # ("İ".lower() is two characters) must not take it past its column.
+    headline = headline[:MAX_HEADLINE_LENGTH]
+    quotes = tuple(within_limits(q) for q in extract_quotes(seed.blocks))
+    tags = tuple(
+        t
+        for t in extract_tags(headline, seed.standfirst, seed.blocks, quotes)
+        if len(t.name) <= MAX_TAG_LENGTH
+    )
     return ArticleDraft(
         url=seed.url,
         url_key=url_key(seed.url),
@@ -89,6 +101,16 @@ def understand(seed: ParsedSeed, version: str = "", data: bytes | None = None) -
         seed_sha256=_seed_hash(seed, version),
         layout=layout_of(data, seed) if data is not None else "",
     )
+
+
+def within_limits(quote: ExtractedQuote) -> ExtractedQuote:
+    """The quote without a speaker or role longer than its column: such a "name" is a run of
+    capitalised words, not someone's name (a tag that long is dropped the same way)."""
+    if quote.speaker and len(quote.speaker) > MAX_NAME_LENGTH:
+        quote = replace(quote, speaker=None, role=None)
+    if quote.role and len(quote.role) > MAX_ROLE_LENGTH:
+        quote = replace(quote, role=None)
+    return quote
 
 
 def _seed_hash(seed: ParsedSeed, version: str) -> str:

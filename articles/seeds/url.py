@@ -86,6 +86,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"(%[0-9A-Fa-f]{2})")
 _PATH_SAFE = "/:@!$&'()*+,;="  # RFC 3986 pchar and "/", besides the unreserved characters
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9\-._~/:@!$&'()*+,;=]*")  # nothing to escape or decode
 _SESSION_IN_PATH = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 # Letters and digits of any script (an IDN host), hyphens, dots; the underscore is not allowed
 # in a host name but is common in DNS names, so it is let through.
@@ -141,24 +142,32 @@ def url_identity(url: str) -> str:
     The result is an https URL (``https://bücher.de/world/story?id=3``): readable, though the
     page it names may answer only over http."""
     parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
     host = normalise_host(parts.hostname or "").removeprefix("www.")
     if ":" in host:
         host = f"[{host}]"  # an IPv6 address
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
-    path = _SESSION_IN_PATH.sub("", parts.path)
-    path = _remove_dot_segments(_tidy_escapes(path, _PATH_SAFE)).rstrip("/")
+    netloc = host
+    if ":" in parts.netloc:  # a port, maybe (or user info, or an IPv6 address)
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        if port not in (None, _DEFAULT_PORTS.get(parts.scheme.lower())):
+            netloc = f"{host}:{port}"
+    path = parts.path
+    if ";" in path:
+        path = _SESSION_IN_PATH.sub("", path)
+    if not _PLAIN_PATH.fullmatch(path):  # most paths are written in their one spelling
+        path = _tidy_escapes(path, _PATH_SAFE)
+    path = _remove_dot_segments(path).rstrip("/")
+    if not parts.query:
+        return f"https://{netloc}{path}"
     pairs = [
         (key, value)
         for key, value in parse_qsl(parts.query, keep_blank_values=True, errors="surrogateescape")
         if not _is_tracking(key)
     ]
     query = "&".join(f"{_escape(key)}={_escape(value)}" for key, value in sorted(pairs))
-    return urlunsplit(("https", netloc, path, query, ""))
+    return f"https://{netloc}{path}?{query}" if query else f"https://{netloc}{path}"
 
 
 def url_key(url: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.backup import backup_to_file
 
@@ -18,6 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="The backup file to write (replaced atomically).")
 
     def handle(self, *args: object, **options: object) -> None:
-        counts = backup_to_file(str(options["file"]))
+        try:
+            counts = backup_to_file(str(options["file"]))
+        except OSError as exc:
+            raise CommandError(f"{options['file']}: cannot be written ({exc.strerror})") from None
         summary = ", ".join(f"{count} {name}" for name, count in counts.items() if name != "header")
         self.stdout.write(self.style.SUCCESS(f"Backed up to {options['file']}: {summary}"))

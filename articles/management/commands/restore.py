@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         try:
             counts = restore_from_file(str(options["file"]), replace=bool(options["replace"]))
-        except FileNotFoundError as exc:
+        except OSError as exc:
             raise CommandError(f"{options['file']}: cannot be read ({exc.strerror})") from None
         except (BackupError, DatabaseNotEmpty) as exc:
             raise CommandError(str(exc)) from None
