@@ -237,3 +237,26 @@ def test_message_counts():
         "1 speaker kept as an editor set."
     )
     assert Quote._meta.get_field("speaker_fixed")  # the flag the kept speakers carry
+
+
+def test_a_quote_deleted_with_the_body_change_is_not_found_again(editor, article):
+    quote = article.quotes.get(text="a waste of money")
+    body = BODY + "\n\nThe vote was close."
+    response = _post_change(editor, article, body=body, **{f"quotes-{quote.position}-DELETE": "on"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not article.quotes.filter(text="a waste of money").exists()
+    assert list(article.quotes.values_list("position", flat=True)) == [0, 1]
+
+
+def test_a_standfirst_change_alone_re_extracts_and_says_so(editor, article):
+    response = _post_change(editor, article, standfirst="Alice Walker welcomed the vote.")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    messages = _messages(response)
+    assert any("0 quotes added, 0 removed" in m for m in messages), messages
+    assert article.quotes.count() == 3
+
+
+def test_a_headline_change_alone_leaves_the_quotes_as_they_are(editor, article):
+    response = _post_change(editor, article, headline="Council backs the bridge")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not any("found again" in m for m in _messages(response))
