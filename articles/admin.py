@@ -70,7 +70,6 @@ class QuoteForm(forms.ModelForm):
             self.place = requote.locate(blocks, text, near)
             if self.place is not None:  # the body's own words, whatever marks were typed
                 data["text"] = blocks[self.place.block].text[self.place.start : self.place.end]
-                self.instance.text = data["text"]
             else:
                 self.add_error(
                     "text",
