@@ -260,3 +260,30 @@ def test_a_headline_change_alone_leaves_the_quotes_as_they_are(editor, article):
     response = _post_change(editor, article, headline="Council backs the bridge")
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not any("found again" in m for m in _messages(response))
+
+
+def test_a_fixed_speaker_moved_by_a_body_edit_survives_a_reimport(
+    editor, imported_article, tmp_path
+):
+    from django.core.management import call_command
+
+    from tests.conftest import REFERENCE_SEED
+
+    seed = tmp_path / "seed.txt"  # the wire's next version of the story
+    seed.write_text(REFERENCE_SEED.read_text().replace("Medical supplies", "Medicine"))
+
+    quote = imported_article.quotes.get(text__startswith="We don't know how long")
+    who = Speaker.objects.create(name="World Health Organization", slug="who")
+    response = _post_change(
+        editor,
+        imported_article,
+        body="An editor's opening paragraph.\n\n" + imported_article.body,
+        **{f"quotes-{quote.position}-speaker": str(who.pk)},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    quote.refresh_from_db()
+    assert (quote.block, quote.speaker, quote.speaker_fixed) == (16, who, True)
+    # The wire's text again: the quote is back in paragraph 16, its speaker the editor's.
+    call_command("import_seeds", "--overwrite", str(seed), verbosity=0)
+    quote = imported_article.quotes.get(text__startswith="We don't know how long")
+    assert (quote.block, quote.speaker, quote.speaker_fixed) == (15, who, True)
