@@ -6,10 +6,11 @@ Shared by quote attribution and tag extraction so both see the same names. Pure 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sized
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from itertools import chain
+from typing import TypeVar
 
 from . import names as N
 
@@ -20,17 +21,22 @@ _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent")
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "&"})
 
 
-def small_cache(maxsize: int, max_len: int = 2048):
+T = TypeVar("T")
+
+
+def small_cache(
+    maxsize: int, max_len: int = 2048
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """``lru_cache(maxsize)`` for a pure function of a text (or a tuple of words), except for
     arguments longer than ``max_len``, which are computed afresh: the cache pays off on the
     stock paragraphs and clauses that wire copy repeats, and must not keep a megabyte-long
     paragraph alive for the rest of an import (memory bounded by ``maxsize * max_len``)."""
 
-    def decorate(function):
+    def decorate(function: Callable[..., T]) -> Callable[..., T]:
         cached = lru_cache(maxsize=maxsize)(function)
 
         @wraps(function)
-        def call(arg, *rest, **named):
+        def call(arg: Sized, *rest: object, **named: object) -> T:
             if len(arg) > max_len:
                 return function(arg, *rest, **named)
             return cached(arg, *rest, **named)
