@@ -13,17 +13,18 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag as UnusedTaggitTag
 
-from articles import workflow
+from articles import requote, workflow
 from articles.history import record_baseline
 from articles.models import (
     Article,
@@ -34,20 +35,79 @@ from articles.models import (
     StatusChange,
     Tag,
 )
+from articles.seeds.format import split_blocks
 
 
 class QuoteForm(forms.ModelForm):
-    """Marks a quote's speaker as fixed by an editor whenever the speaker is changed, so that
-    re-imports keep the editor's choice."""
+    """A quote is edited by its text and speaker, never by offsets: a changed text is found in
+    the article's body (``requote.locate``: exactly, else with other quote marks, spacing or
+    case) and takes its place there, or the form refuses it. A changed speaker is marked as
+    fixed by an editor, so re-extraction and re-imports keep the editor's choice."""
 
     class Meta:
         model = Quote
-        fields = ["text", "speaker", "role", "partial", "block", "start", "end", "position"]
+        fields = ["text", "speaker", "role", "partial"]
+
+    place: requote.Place | None = None
+
+    def article_for_text(self) -> Article | None:
+        """The article whose body the text must be in (its unsaved new body, in the inline)."""
+        formset_article = getattr(self, "formset_article", None)
+        if formset_article is not None:
+            return formset_article
+        return self.instance.article if self.instance.article_id else None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        text = data.get("text")
+        article = self.article_for_text()
+        moved = not self.instance.pk or {"text", "article"} & set(self.changed_data)
+        if text and article is not None and moved:
+            near = None
+            if self.instance.pk:
+                near = requote.Place(self.instance.block, self.instance.start, self.instance.end)
+            blocks = split_blocks(article.body)
+            self.place = requote.locate(blocks, text, near)
+            if self.place is not None:  # the body's own words, whatever marks were typed
+                data["text"] = blocks[self.place.block].text[self.place.start : self.place.end]
+            else:
+                self.add_error(
+                    "text",
+                    forms.ValidationError(
+                        "These words are not in the article's body. A quote must be words "
+                        "the body has (quote marks, spacing and case may differ): change the "
+                        "body first, or copy the words from it.",
+                        code="not_in_body",
+                    ),
+                )
+        return data
 
     def save(self, commit: bool = True) -> Quote:
         if "speaker" in self.changed_data:
             self.instance.speaker_fixed = True
+        if self.place is not None:
+            place = self.place
+            self.instance.block, self.instance.start, self.instance.end = (
+                place.block,
+                place.start,
+                place.end,
+            )
+        if self.instance.pk is None or "article" in self.changed_data:
+            # A free position for now: numbered in the body's order once saved (``renumber``).
+            top = Quote.objects.filter(article_id=self.instance.article_id).aggregate(
+                top=Max("position")
+            )["top"]
+            self.instance.position = 0 if top is None else top + 1
         return super().save(commit)
+
+
+class QuoteFormSet(forms.BaseInlineFormSet):
+    """Gives each quote form the article being saved, with its new body."""
+
+    def _construct_form(self, i: int, **kwargs: object) -> forms.Form:
+        form = super()._construct_form(i, **kwargs)
+        form.formset_article = self.instance
+        return form
 
 
 class QuoteAdminForm(QuoteForm):
@@ -59,6 +119,9 @@ class QuoteAdminForm(QuoteForm):
 
     user = None  # set by QuoteAdmin.get_form
 
+    def article_for_text(self) -> Article | None:
+        return self.cleaned_data.get("article")
+
     def clean_article(self) -> Article:
         article = self.cleaned_data["article"]
         if not workflow.can_change_article(self.user, article):
@@ -67,6 +130,39 @@ class QuoteAdminForm(QuoteForm):
                 code="live_article",
             )
         return article
+
+
+class QuoteInContextMixin:
+    """A quote shown in its sentence: the paragraph around it, the quote highlighted."""
+
+    EXCERPT = 120  # characters either side of the quote
+
+    @admin.display(description="in the text")
+    def in_context(self, quote: Quote) -> str:
+        if not quote.pk or not quote.article_id:
+            return "Shown once saved."
+        blocks = split_blocks(quote.article.body)
+        place = requote.Place(quote.block, quote.start, quote.end)
+        if not (
+            place.block < len(blocks)
+            and requote.normalised(blocks[place.block].text[place.start : place.end])
+            == requote.normalised(quote.text)
+        ):
+            place = requote.locate(blocks, quote.text)
+        if place is None:
+            return format_html("<em>Not in the body any more:</em> {}", quote.text)
+        paragraph = blocks[place.block].text
+        before = paragraph[max(0, place.start - self.EXCERPT) : place.start]
+        after = paragraph[place.end : place.end + self.EXCERPT]
+        return format_html(
+            "Paragraph {}: {}{}<mark>{}</mark>{}{}",
+            place.block + 1,
+            "…" if place.start > len(before) else "",
+            before,
+            paragraph[place.start : place.end],
+            after,
+            "…" if place.end + len(after) < len(paragraph) else "",
+        )
 
 
 class WorkflowInlineMixin:
@@ -108,19 +204,23 @@ class WorkflowAdminMixin:
         return deleted, counts, perms_needed, protected
 
 
-class QuoteInline(WorkflowInlineMixin, admin.TabularInline):
+class QuoteInline(QuoteInContextMixin, WorkflowInlineMixin, admin.TabularInline):
+    """The article's quotes in the body's order, each edited by its words and speaker."""
+
     model = Quote
     form = QuoteForm
+    formset = QuoteFormSet
     extra = 0
     autocomplete_fields = ["speaker"]
-    fields = ["position", "text", "speaker", "role", "partial", "block", "start", "end"]
+    fields = ["text", "in_context", "speaker", "role", "partial"]
+    readonly_fields = ["in_context"]
     ordering = ["position"]
     formfield_overrides = {
         Quote._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}
     }
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Quote]:
-        return super().get_queryset(request).select_related("speaker")
+        return super().get_queryset(request).select_related("speaker", "article")
 
 
 class TagListFilter(admin.SimpleListFilter):
@@ -366,14 +466,35 @@ class ArticleAdmin(VersionAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
+        """After the quotes the editor changed are saved: a new or changed body or standfirst
+        makes the quotes and tags follow the text (``articles.requote``), and the editor is
+        told what changed; otherwise the quotes are numbered in the body's order. Then a change
+        readers can see (the fingerprint, or a new correction) dates the article's "Updated"."""
+        dropped = [
+            deleted.instance.text
+            for formset in formsets
+            if formset.model is Quote
+            for deleted in formset.deleted_forms
+        ]
         super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not change or {"body", "standfirst"} & set(form.changed_data):
+            old_text = None
+            if change:
+                old_text = tuple(
+                    form.initial.get(f, "") for f in ("headline", "standfirst", "body")
+                )
+            result = requote.requote(article, old_text, dropped)
+            self.message_user(request, result.message(), messages.INFO)
+        else:
+            requote.renumber(article)
         corrected = any(
             isinstance(added, Correction)
             for formset in formsets
             for added in getattr(formset, "new_objects", ())
         )
-        seen = getattr(form.instance, "seen_before_save", None)
-        form.instance.note_content_change(seen, corrected=corrected)
+        seen = getattr(article, "seen_before_save", None)
+        article.note_content_change(seen, corrected=corrected)
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
         for inline_form in formset.forms:
@@ -507,18 +628,40 @@ class SourceAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class QuoteAdmin(QuoteInContextMixin, WorkflowAdminMixin, admin.ModelAdmin):
     form = QuoteAdminForm
-    list_display = ["__str__", "speaker", "role", "article", "block", "partial", "speaker_fixed"]
+    list_display = [
+        "__str__",
+        "speaker",
+        "role",
+        "article",
+        "paragraph",
+        "partial",
+        "speaker_fixed",
+    ]
     list_filter = ["partial", "speaker_fixed"]
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__name", "role", "article__headline"]
     autocomplete_fields = ["speaker", "article"]
-    readonly_fields = ["speaker_fixed"]
+    fields = ["article", "text", "in_context", "speaker", "role", "partial", "speaker_fixed"]
+    readonly_fields = ["in_context", "speaker_fixed"]
 
     def get_form(self, request: HttpRequest, obj: Quote | None = None, **kwargs: object):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
+
+    def save_model(self, request: HttpRequest, obj: Quote, form: forms.Form, change: bool):
+        old_article = None
+        if change and "article" in form.changed_data:
+            old_article = form.initial.get("article")
+        super().save_model(request, obj, form, change)
+        requote.renumber(obj.article)  # in the body's order, wherever its text now stands
+        if old_article:
+            requote.renumber(Article.objects.get(pk=old_article))
+
+    @admin.display(ordering="block", description="paragraph")
+    def paragraph(self, quote: Quote) -> int:
+        return quote.block + 1
 
 
 class MergeSpeakersForm(forms.Form):

@@ -631,16 +631,19 @@ class SeedImporter:
         schedule_reindex(article.pk)  # bulk_create sent no signals for the quotes
 
     def _save_quotes(self, article: Article, draft: ArticleDraft) -> list[QuoteRow]:
-        """Replace the article's quotes, keeping every speaker an editor chose by hand."""
-        fixed = {
-            (q.block, normalise_quote_text(q.text)): q.speaker
-            for q in article.quotes.filter(speaker_fixed=True).select_related("speaker")
-        }
+        """Replace the article's quotes, keeping every speaker an editor chose by hand: matched
+        by paragraph and text, else by text alone (an editor's body change moves quotes to
+        other paragraphs, ``articles.requote``)."""
+        fixed: dict[object, Speaker | None] = {}
+        for q in article.quotes.filter(speaker_fixed=True).select_related("speaker"):
+            fixed[q.block, normalise_quote_text(q.text)] = q.speaker
+            fixed.setdefault(normalise_quote_text(q.text), q.speaker)
         article.quotes.all().delete()
         speakers = self._speakers_for([draft])
         rows = []
         for position, extracted in enumerate(draft.quotes):
-            key = (extracted.block, normalise_quote_text(extracted.text))
+            text = normalise_quote_text(extracted.text)
+            key = (extracted.block, text) if (extracted.block, text) in fixed else text
             speaker = fixed[key] if key in fixed else speakers.get(extracted.speaker or "")
             rows.append(QuoteRow.of(position, extracted, speaker, speaker_fixed=key in fixed))
         insert_rows(Quote, QUOTE_COLUMNS, [(article.pk, *row.values()) for row in rows])

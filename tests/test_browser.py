@@ -191,3 +191,51 @@ def test_keyboard_users_can_skip_to_content_and_see_focus(page: Any, kerry: Arti
     assert outline not in ("", "none")
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
+
+
+def test_editor_fixes_a_speaker_then_edits_the_body_and_the_quotes_follow(
+    page: Any, kerry: Article
+) -> None:
+    """Issue 15: the speaker an editor fixed survives a body edit; the quote list follows the
+    new text (a deleted paragraph's quote goes, later quotes link to their new paragraph)."""
+    from playwright.sync_api import expect
+
+    from articles.models import Speaker
+
+    who = Speaker.objects.create(name="World Health Organization", slug="who", kind="organisation")
+    quote = kerry.quotes.get(text__startswith="We don't know how long")
+    peskov = kerry.quotes.get(text="absolutely no prospect")
+    call_command("demo_editor", password="browser-test-pass-1", stdout=io.StringIO())
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("browser-test-pass-1")
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"/admin/articles/article/{kerry.pk}/change/")
+    row = page.locator(f"#quotes-{quote.position}")
+    expect(row.locator("mark")).to_have_text(quote.text)  # the quote in its sentence
+    assert row.locator(f"[name=quotes-{quote.position}-block]").count() == 0  # no offsets
+    row.locator(".select2-selection").click()
+    page.locator(".select2-search__field").fill("World Health")
+    page.locator(".select2-results__option", has_text="World Health Organization").click()
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+
+    blocks = [b.text for b in kerry.blocks]
+    deleted = blocks.pop(peskov.block)
+    new_body = "\n\n".join(["An editor's new opening paragraph.", *blocks])
+    page.goto(f"/admin/articles/article/{kerry.pk}/change/")
+    page.locator("#id_body").fill(new_body)
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text(
+        "0 quotes added, 1 removed, 1 speaker kept as an editor set"
+    )
+
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.speaker_fixed, quote.block) == (who, True, 16)
+    assert not kerry.quotes.filter(pk=peskov.pk).exists()
+    page.goto(kerry.get_absolute_url())
+    link = page.get_by_role("link", name="in paragraph 17")
+    link.click()
+    expect(page.locator("#p16")).to_contain_text("We don't know how long")
+    expect(page.locator("main")).not_to_contain_text(deleted)
