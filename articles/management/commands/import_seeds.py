@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from articles.importer import ImportSummary, Outcome, SeedImporter
+from articles.importer import FileResult, ImportSummary, Outcome, SeedImporter, count_files
+from articles.progress import Progress
 from articles.seeds.pool import default_workers
+
+# Exit statuses a scheduled import can tell apart (README, "Importing"). 2 is a bad argument.
+EXIT_FAILED = 1  # some file failed (whatever else happened)
+EXIT_CONFLICTS = 3  # no file failed, but some changed seed conflicts with an editor's edits
+# Seconds the progress line may spend counting the files before the import starts; past
+# that, the total shows as "?" until the import has listed them all itself.
+COUNT_SECONDS = 1.0
+# Seconds between two redraws of the progress line.
+PROGRESS_EVERY = 0.25
 
 
 def positive(text: str) -> int:
@@ -20,7 +31,10 @@ def positive(text: str) -> int:
 
 
 class Command(BaseCommand):
-    help = "Import seed files (and directories of them) as articles. Exit 1 if any file failed."
+    help = (
+        "Import seed files (and directories of them) as articles. Exit 1 if any file failed, "
+        "3 if none failed but some conflicted with an editor's changes."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -36,6 +50,11 @@ class Command(BaseCommand):
             "--overwrite",
             action="store_true",
             help="Let a changed seed replace an article an editor has changed since import.",
+        )
+        parser.add_argument(
+            "--allow-conflicts",
+            action="store_true",
+            help="Exit 0 when files conflict with editors' changes (failures still exit 1).",
         )
         parser.add_argument(
             "--no-progress", action="store_true", help="Never show the progress line."
@@ -74,22 +93,51 @@ class Command(BaseCommand):
             workers=options["workers"],
             file_seconds=options["file_seconds"],
         )
-        show_progress = (
-            not options["no_progress"] and self.stdout.isatty() and options["verbosity"] >= 1
-        )
+        verbosity = int(options["verbosity"])
+        show_progress = not options["no_progress"] and self.stdout.isatty() and verbosity >= 1
+        progress = Progress(count_files(paths, COUNT_SECONDS) if show_progress else None)
         summary = ImportSummary()
-        for count, result in enumerate(importer.run(paths), start=1):
+        drawn = 0.0  # when the progress line was last drawn (0: it is not on screen)
+        for result in importer.run(paths):
             summary.add(result)
-            if show_progress and count % 50 == 0:
-                self.stdout.write(f"\rimported {count} files ({summary})", ending="")
+            line = self.result_line(result, verbosity)
+            if line:
+                if drawn:
+                    self.stdout.write("\r\x1b[K", ending="")  # the progress line goes
+                    drawn = 0.0
+                self.stdout.write(line)
+            if show_progress and time.monotonic() - drawn >= PROGRESS_EVERY:
+                if progress.total is None and importer.listing_done:
+                    progress.total = importer.listed
+                self.stdout.write(f"\r{progress.line(summary.files, str(summary))}", ending="")
                 self.stdout.flush()
-            if options["verbosity"] >= 2 and result.outcome not in ImportSummary.PROBLEMS:
-                self.stdout.write(f"{result.outcome.value}: {result.path}")
+                drawn = time.monotonic()
         if show_progress:
-            self.stdout.write("")
+            if importer.listing_done:
+                progress.total = importer.listed
+            self.stdout.write(f"\r\x1b[K{progress.line(summary.files, str(summary))}")
         self.report(summary, dry_run=bool(options["dry_run"]))
+        code = self.exit_status(summary, allow_conflicts=bool(options["allow_conflicts"]))
+        if code:
+            sys.exit(code)
+
+    @staticmethod
+    def result_line(result: FileResult, verbosity: int) -> str:
+        """The line a file's result prints as it arrives, if any: a skipped file at -v 1,
+        every file but the problems (listed at the end) at -v 2."""
+        if result.outcome == Outcome.SKIPPED:
+            return f"skipped: {result.message}" if verbosity >= 1 else ""
+        if verbosity >= 2 and result.outcome not in ImportSummary.PROBLEMS:
+            return f"{result.outcome.value}: {result.path}"
+        return ""
+
+    @staticmethod
+    def exit_status(summary: ImportSummary, *, allow_conflicts: bool) -> int:
         if summary.failed:
-            sys.exit(1)
+            return EXIT_FAILED
+        if summary.conflicts and not allow_conflicts:
+            return EXIT_CONFLICTS
+        return 0
 
     def report(self, summary: ImportSummary, *, dry_run: bool) -> None:
         for problem in summary.problems:
