@@ -581,3 +581,6 @@ admin.site.unregister(UnusedTaggitTag)
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Editing"
+
+# Import runs and their issues (articles/import_admin.py) register themselves.
+from articles import import_admin  # noqa: E402, F401

@@ -28,7 +28,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         for model in ["article", "quote", "source", "speaker", "tag", "correction"]
         for action in ["add", "change", "delete", "view"]
     ]
-    + ["publish_article", "view_statuschange"],
+    + ["publish_article", "view_statuschange"]
+    # Import runs and their problem files (articles/runs.py): read-only, but an Editor marks
+    # an issue resolved (``change_importissue``).
+    + ["view_importrun", "view_importissue", "change_importissue"],
 }
 
 

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
+from articles.importer import SeedImporter
 from articles.models import Article
 from articles.progress import Progress, duration
+from articles.runs import ImportIssue, ImportRun
 from tests.conftest import BAD, REFERENCE_SEED, run_import_seeds
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +141,129 @@ def test_duration_reads_as_a_clock():
         "1:00:00",
         "2:02:02",
     ]
+
+
+# --- runs and issues recorded, and shown in the admin --------------------------------------
+
+
+def test_each_run_is_recorded_with_its_counts_and_issues(tmp_path: Path):
+    seed = conflicting_seed(tmp_path)
+    shutil.copy(BAD / "line2_not_integer.txt", tmp_path / "broken.txt")
+    shutil.copy(seed, tmp_path / "again.txt")
+    (tmp_path / "notes.md").write_text("not a seed")
+    code, _, _ = run_import_seeds("--overwrite", str(tmp_path))
+    assert code == 1
+    first, run = ImportRun.objects.order_by("pk")
+    assert (first.status, first.created, first.conflict) == ("finished", 1, 0)
+    assert run.status == ImportRun.Status.FINISHED
+    assert run.finished_at >= run.started_at
+    assert run.command.startswith("import_seeds --overwrite --workers=")
+    assert run.command.endswith(f" {tmp_path}")
+    assert run.paths == str(tmp_path)
+    assert run.run_by
+    counts = [getattr(run, o) for o in ("created", "updated", "failed", "duplicate", "skipped")]
+    assert counts == [0, 1, 1, 1, 1]
+    issues = {issue.outcome: issue for issue in run.issues.all()}
+    assert set(issues) == {"failed", "duplicate"}
+    assert issues["failed"].file_name == str(tmp_path / "broken.txt")
+    assert "expected a non-negative integer" in issues["failed"].message
+    assert issues["failed"].article is None and not issues["failed"].resolved
+
+
+def test_a_conflict_is_an_issue_linked_to_its_article(tmp_path: Path):
+    seed = conflicting_seed(tmp_path)
+    run_import_seeds(str(seed))
+    issue = ImportIssue.objects.get()
+    assert issue.outcome == "conflict"
+    assert issue.article == Article.objects.get()
+    assert "kept the editor's version" in issue.message
+
+
+def test_a_dry_run_records_nothing(tmp_path: Path):
+    shutil.copy(REFERENCE_SEED, tmp_path / "a.txt")
+    assert run_import_seeds("--dry-run", str(tmp_path))[0] == 0
+    assert not ImportRun.objects.exists()
+
+
+def test_an_interrupted_run_says_so(tmp_path: Path, monkeypatch):
+    for name in ["a.txt", "b.txt"]:
+        shutil.copy(REFERENCE_SEED, tmp_path / name)
+    (tmp_path / "b.txt").write_text(
+        (tmp_path / "b.txt").read_text().replace("aleppo", "aleppo-again", 1)
+    )
+    save_batch = SeedImporter.save_batch
+    calls = []
+
+    def interrupted_second_time(self, batch):
+        calls.append(batch)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return save_batch(self, batch)
+
+    monkeypatch.setattr(SeedImporter, "save_batch", interrupted_second_time)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("import_seeds", str(tmp_path), "--batch-size=1", verbosity=0)
+    run = ImportRun.objects.get()
+    assert (run.status, run.created) == ("interrupted", 1)
+    assert run.finished_at is not None
+
+
+@pytest.fixture
+def editor_client(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from articles.roles import ensure_roles
+
+    ensure_roles()
+    editor = get_user_model().objects.create_user("ed", password="pw long enough", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    client.user = editor
+    return client
+
+
+def test_editors_browse_runs_and_conflicts_and_resolve_them(tmp_path: Path, editor_client):
+    seed = conflicting_seed(tmp_path)
+    run_import_seeds(str(seed))
+    article = Article.objects.get()
+    issue = ImportIssue.objects.get()
+    runs = editor_client.get(reverse("admin:articles_importrun_changelist"))
+    assert runs.status_code == 200
+    assert "1 file(s)" in runs.content.decode()  # the link to the run's issues
+    change = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    link = (
+        reverse("admin:articles_importissue_changelist")
+        + f"?article__id__exact={article.pk}&amp;outcome__exact=conflict"
+    )
+    assert f'href="{link}">Import conflicts (1)</a>' in change.content.decode()
+    issues = editor_client.get(link.replace("&amp;", "&"))
+    assert issues.status_code == 200 and str(seed) in issues.content.decode()
+    page = editor_client.get(reverse("admin:articles_importissue_change", args=[issue.pk]))
+    assert page.status_code == 200 and "kept the editor" in page.content.decode()
+
+    response = editor_client.post(
+        reverse("admin:articles_importissue_changelist"),
+        {"action": "resolve", "_selected_action": [issue.pk]},
+    )
+    assert response.status_code == 302
+    issue.refresh_from_db()
+    assert issue.resolved and issue.resolved_by == editor_client.user
+    # Resolved: gone from the open list and from the article's page.
+    assert str(seed) not in editor_client.get(link.replace("&amp;", "&")).content.decode()
+    change = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert "Import conflicts" not in change.content.decode()
+
+
+def test_nobody_edits_a_run_or_an_issue_by_hand(tmp_path: Path, editor_client, admin_client):
+    seed = conflicting_seed(tmp_path)
+    run_import_seeds(str(seed))
+    issue = ImportIssue.objects.get()
+    for client in (editor_client, admin_client):
+        url = reverse("admin:articles_importissue_change", args=[issue.pk])
+        assert client.post(url, {"message": "changed", "resolved": "on"}).status_code == 403
+        assert client.get(reverse("admin:articles_importrun_add")).status_code == 403
+        delete = reverse("admin:articles_importrun_delete", args=[issue.run_id])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+    issue.refresh_from_db()
+    assert issue.message != "changed" and not issue.resolved

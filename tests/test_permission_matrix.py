@@ -50,6 +50,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.roles import ensure_roles
+from articles.runs import ImportIssue, ImportRun
 from tests.admin_forms import main_form
 
 PASSWORD = "a long enough password"
@@ -160,6 +161,22 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("articles.source", "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
     ("articles.source", "action:delete_selected", "live"): ("-----", "LFRRR"),
     ("articles.source", "action:delete_selected", "draft"): ("-----", "LFRRR"),
+    # --- import runs and their problem files: written by import_seeds, read-only here; -----
+    # Editors read them and mark issues resolved (or open again) with the list's actions.
+    **{
+        (model, view, target): outcomes
+        for model, target in [("articles.importrun", "any"), ("articles.importissue", "conflict")]
+        for (view, target), outcomes in {
+            ("changelist", None): ("LFFOO", "LFFOO"),
+            ("add", None): ("LFFFF", "LFFFF"),
+            ("change", target): ("LFFOO", "LFFFF"),
+            ("history", target): ("LFFOO", "LFFOO"),
+            ("delete", target): ("LFFFF", "LFFFF"),
+            ("<path:object_id>/", target): ("LSSSS", "LSSSS"),
+        }.items()
+    },
+    ("articles.importissue", "action:resolve", "conflict"): ("-----", "LFFSS"),
+    ("articles.importissue", "action:reopen", "conflict"): ("-----", "LFFSS"),
     # --- users and groups: the superuser's -------------------------------------------------
     ("auth.user", "changelist", None): ("LFFFO", "LFFFO"),
     ("auth.user", "add", None): ("LFFFO", "LFFFS"),
@@ -390,6 +407,10 @@ def build_world() -> World:
     versions["deleted"] = Version.objects.get_for_object(gone).first().pk
     gone.delete()
 
+    run = ImportRun.objects.create(command="import_seeds seeds/", paths="seeds/", conflict=1)
+    issue = ImportIssue.objects.create(
+        run=run, file_name="seeds/live.txt", outcome="conflict", message="kept", article=live
+    )
     other = make("other", password=PASSWORD)
     client_data = {"user_agent": "test", "http_accept": "*/*", "path_info": "/admin/login/"}
     objects: dict[tuple[str, str], Model] = {
@@ -406,6 +427,8 @@ def build_world() -> World:
         ("articles.tag", "draft"): tags["d"],
         ("articles.source", "live"): live_source,
         ("articles.source", "draft"): draft_source,
+        ("articles.importrun", "any"): run,
+        ("articles.importissue", "conflict"): issue,
         ("auth.user", "other"): other,
         ("auth.group", "desk"): Group.objects.create(name="Desk"),
         ("axes.accessattempt", "any"): AccessAttempt.objects.create(

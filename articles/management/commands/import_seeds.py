@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.importer import FileResult, ImportSummary, Outcome, SeedImporter, count_files
 from articles.progress import Progress
+from articles.runs import ImportRun, RunRecorder
 from articles.seeds.pool import default_workers
 
 # Exit statuses a scheduled import can tell apart (README, "Importing"). 2 is a bad argument.
@@ -28,6 +33,49 @@ def positive(text: str) -> int:
     if value < 1:
         raise ValueError(text)
     return value
+
+
+# Options recorded with a run when they differ from their defaults (``ImportRun.command``).
+RECORDED_OPTIONS = (
+    "draft",
+    "overwrite",
+    "allow_conflicts",
+    "batch_size",
+    "workers",
+    "file_seconds",
+)
+
+
+def command_line(options: dict) -> str:
+    """The command as it was run, for the run's record: its options that are not defaults."""
+    words = ["import_seeds"]
+    for name in RECORDED_OPTIONS:
+        value = options.get(name)
+        if value is True:
+            words.append(f"--{name.replace('_', '-')}")
+        elif value not in (None, False) and not (
+            name == "batch_size" and value == SeedImporter.BATCH_SIZE
+        ):
+            words.append(f"--{name.replace('_', '-')}={value}")
+    return " ".join(words + [str(p) for p in options["paths"]])
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a scheduler stopping the import) ends it as Ctrl-C does, so that its run is
+    recorded as interrupted; only in the main thread, where signal handlers can be set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Command(BaseCommand):
@@ -93,13 +141,46 @@ class Command(BaseCommand):
             workers=options["workers"],
             file_seconds=options["file_seconds"],
         )
+        summary = ImportSummary()
+        recorder = None
+        if not options["dry_run"]:  # a dry run writes nothing, not even its record
+            recorder = RunRecorder(command_line(options), [str(p) for p in paths])
+        try:
+            with terminate_as_interrupt():
+                self.import_files(importer, paths, summary, options, recorder)
+        except KeyboardInterrupt:
+            if recorder:
+                recorder.finish(summary.counts, ImportRun.Status.INTERRUPTED)
+            raise
+        except Exception as error:
+            if recorder:
+                recorder.finish(summary.counts, ImportRun.Status.FAILED, f"{error!r}")
+            raise
+        if recorder:
+            recorder.finish(summary.counts, ImportRun.Status.FINISHED)
+        self.report(summary, dry_run=bool(options["dry_run"]))
+        code = self.exit_status(summary, allow_conflicts=bool(options["allow_conflicts"]))
+        if code:
+            sys.exit(code)
+
+    def import_files(
+        self,
+        importer: SeedImporter,
+        paths: list,
+        summary: ImportSummary,
+        options: dict,
+        recorder: RunRecorder | None,
+    ) -> None:
+        """Run the import, noting each result (``summary``, ``recorder``), printing the lines
+        the verbosity asks for and the progress line on a terminal."""
         verbosity = int(options["verbosity"])
         show_progress = not options["no_progress"] and self.stdout.isatty() and verbosity >= 1
         progress = Progress(count_files(paths, COUNT_SECONDS) if show_progress else None)
-        summary = ImportSummary()
         drawn = 0.0  # when the progress line was last drawn (0: it is not on screen)
         for result in importer.run(paths):
             summary.add(result)
+            if recorder:
+                recorder.add(result)
             line = self.result_line(result, verbosity)
             if line:
                 if drawn:
@@ -116,10 +197,6 @@ class Command(BaseCommand):
             if importer.listing_done:
                 progress.total = importer.listed
             self.stdout.write(f"\r\x1b[K{progress.line(summary.files, str(summary))}")
-        self.report(summary, dry_run=bool(options["dry_run"]))
-        code = self.exit_status(summary, allow_conflicts=bool(options["allow_conflicts"]))
-        if code:
-            sys.exit(code)
 
     @staticmethod
     def result_line(result: FileResult, verbosity: int) -> str:
