@@ -177,15 +177,32 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     },
     ("articles.importissue", "action:resolve", "conflict"): ("-----", "LFFSS"),
     ("articles.importissue", "action:reopen", "conflict"): ("-----", "LFFSS"),
-    # --- users and groups: the superuser's -------------------------------------------------
-    ("auth.user", "changelist", None): ("LFFFO", "LFFFO"),
-    ("auth.user", "add", None): ("LFFFO", "LFFFS"),
-    ("auth.user", "change", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "history", "other"): ("LFFFO", "LFFFO"),
-    ("auth.user", "delete", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "<path:object_id>/", "other"): ("LSSSS", "LSSSS"),
-    ("auth.user", "password_change", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "action:delete_selected", "other"): ("-----", "LFFFS"),
+    # --- users: Editors add Writers and change or deactivate them, nothing more -------------
+    # (articles/roles.py). Targets: "writer" another Writer; "other" a user in no group;
+    # "editor" another Editor; "chief" another superuser. Someone an Editor may not change is
+    # not on their list: its pages send them back to the index (R), its password page is not
+    # found (N), deleting is refused (F).
+    ("auth.user", "changelist", None): ("LFFOO", "LFFOO"),
+    ("auth.user", "add", None): ("LFFOO", "LFFSS"),
+    ("auth.user", "change", "writer"): ("LFFOO", "LFFSS"),
+    ("auth.user", "history", "writer"): ("LFFOO", "LFFOO"),
+    ("auth.user", "delete", "writer"): ("LFFFO", "LFFFS"),
+    ("auth.user", "<path:object_id>/", "writer"): ("LSSSS", "LSSSS"),
+    ("auth.user", "password_change", "writer"): ("LFFOO", "LFFSS"),
+    ("auth.user", "action:delete_selected", "writer"): ("-----", "LFFRS"),
+    **{
+        ("auth.user", view, target): outcomes
+        for target in ["other", "editor", "chief"]
+        for view, outcomes in {
+            "change": ("LFFRO", "LFFRS"),
+            "history": ("LFFRO", "LFFRO"),
+            "delete": ("LFFFO", "LFFFS"),
+            "<path:object_id>/": ("LSSSS", "LSSSS"),
+            "password_change": ("LFFNO", "LFFNS"),
+            "action:delete_selected": ("-----", "LFFRS"),
+        }.items()
+    },
+    # --- groups: the superuser's -----------------------------------------------------------
     ("auth.group", "changelist", None): ("LFFFO", "LFFFO"),
     ("auth.group", "add", None): ("LFFFO", "LFFFS"),
     ("auth.group", "change", "desk"): ("LFFFO", "LFFFS"),
@@ -412,6 +429,11 @@ def build_world() -> World:
         run=run, file_name="seeds/live.txt", outcome="conflict", message="kept", article=live
     )
     other = make("other", password=PASSWORD)
+    writer = make("penman", password=PASSWORD, is_staff=True)
+    writer.groups.add(Group.objects.get(name="Writers"))
+    editor = make("desk-editor", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    chief = get_user_model().objects.create_superuser("chief", password=PASSWORD)
     client_data = {"user_agent": "test", "http_accept": "*/*", "path_info": "/admin/login/"}
     objects: dict[tuple[str, str], Model] = {
         (ARTICLE, "live"): live,
@@ -430,6 +452,9 @@ def build_world() -> World:
         ("articles.importrun", "any"): run,
         ("articles.importissue", "conflict"): issue,
         ("auth.user", "other"): other,
+        ("auth.user", "writer"): writer,
+        ("auth.user", "editor"): editor,
+        ("auth.user", "chief"): chief,
         ("auth.group", "desk"): Group.objects.create(name="Desk"),
         ("axes.accessattempt", "any"): AccessAttempt.objects.create(
             username="someone",
