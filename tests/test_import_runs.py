@@ -208,6 +208,19 @@ def test_an_interrupted_run_says_so(tmp_path: Path, monkeypatch):
     assert run.finished_at is not None
 
 
+def test_a_run_an_error_stopped_is_failed_with_the_error(tmp_path: Path, monkeypatch):
+    shutil.copy(REFERENCE_SEED, tmp_path / "a.txt")
+
+    def broken(self, batch):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(SeedImporter, "save_batch", broken)
+    with pytest.raises(RuntimeError):
+        call_command("import_seeds", str(tmp_path), verbosity=0)
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and "the disk is full" in run.error
+
+
 @pytest.fixture
 def editor_client(client):
     from django.contrib.auth import get_user_model

@@ -7,11 +7,12 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from articles.importer import FileResult, ImportSummary, Outcome, SeedImporter, count_files
 from articles.progress import Progress
@@ -150,11 +151,13 @@ class Command(BaseCommand):
                 self.import_files(importer, paths, summary, options, recorder)
         except KeyboardInterrupt:
             if recorder:
-                recorder.finish(summary.counts, ImportRun.Status.INTERRUPTED)
+                with suppress(DatabaseError):  # the original error matters more
+                    recorder.finish(summary.counts, ImportRun.Status.INTERRUPTED)
             raise
         except Exception as error:
             if recorder:
-                recorder.finish(summary.counts, ImportRun.Status.FAILED, f"{error!r}")
+                with suppress(DatabaseError):
+                    recorder.finish(summary.counts, ImportRun.Status.FAILED, f"{error!r}")
             raise
         if recorder:
             recorder.finish(summary.counts, ImportRun.Status.FINISHED)
