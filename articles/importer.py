@@ -125,6 +125,10 @@ class ImportSummary:
     def __str__(self) -> str:
         return ", ".join(f"{self.counts[o]} {o.value}" for o in Outcome)
 
+    def brief(self) -> str:
+        """The counts that are not zero, for the progress line (which must fit a terminal)."""
+        return ", ".join(f"{n:,} {o.value}" for o, n in self.counts.items() if n)
+
 
 def is_seed_name(name: str) -> bool:
     """Whether a file met in a seed directory is a seed: ``*.txt``, not hidden."""
@@ -376,6 +380,7 @@ class SeedImporter:
         # is complete: the progress line's total.
         self.listed = 0
         self.listing_done = False
+        self.pending = 0  # results of the current batch not yet yielded by :meth:`run`
 
     def _listing(
         self, paths: Iterable[str | os.PathLike[str]], skipped: list[Path]
@@ -389,6 +394,13 @@ class SeedImporter:
             else:
                 skipped.append(path)
         self.listing_done = True
+
+    def _hand_out(self, results: list[FileResult]) -> Iterator[FileResult]:
+        """Yield ``results`` (which arrive a batch at once), with ``pending`` saying how many
+        of them are still to come: a progress line is drawn when none is."""
+        for index, result in enumerate(results):
+            self.pending = len(results) - index - 1
+            yield result
 
     @staticmethod
     def _skipped_results(skipped: list[Path]) -> list[FileResult]:
@@ -419,11 +431,10 @@ class SeedImporter:
         created = 0
         with self._sqlite_settings(), fewer_gc_passes():
             while batch := list(islice(understood, self.batch_size)):
-                yield from self._skipped_results(skipped)
-                for result in self.save_batch(batch):
-                    created += result.outcome is Outcome.CREATED
-                    yield result
-            yield from self._skipped_results(skipped)
+                results = self._skipped_results(skipped) + self.save_batch(batch)
+                created += sum(result.outcome is Outcome.CREATED for result in results)
+                yield from self._hand_out(results)
+            yield from self._hand_out(self._skipped_results(skipped))
             if not self.dry_run:
                 compact_after_import(created)  # a bulk load leaves the search index in pieces
 

@@ -190,16 +190,17 @@ class Command(BaseCommand):
                     self.stdout.write("\r\x1b[K", ending="")  # the progress line goes
                     drawn = 0.0
                 self.stdout.write(line)
-            if show_progress and time.monotonic() - drawn >= PROGRESS_EVERY:
+            due = time.monotonic() - drawn >= PROGRESS_EVERY
+            if show_progress and due and not importer.pending:  # a batch's last result
                 if progress.total is None and importer.listing_done:
                     progress.total = importer.listed
-                self.stdout.write(f"\r{progress.line(summary.files, str(summary))}", ending="")
+                self.stdout.write(f"\r{progress.line(summary.files, summary.brief())}", ending="")
                 self.stdout.flush()
                 drawn = time.monotonic()
         if show_progress:
             if importer.listing_done:
                 progress.total = importer.listed
-            self.stdout.write(f"\r\x1b[K{progress.line(summary.files, str(summary))}")
+            self.stdout.write(f"\r\x1b[K{progress.line(summary.files, summary.brief())}")
 
     @staticmethod
     def result_line(result: FileResult, verbosity: int) -> str:
