@@ -27,7 +27,7 @@ def repeated_quote(size: int) -> str:
     """One paragraph: one quoted sentence with its speaker, again and again."""
     return seed(
         _fill('"We will not give up," said Foreign Minister Sergei Lavrov.', size),
-        slug="repeated-quote",
+        slug=f"repeated-quote-{size}",
     )
 
 
@@ -44,7 +44,10 @@ def capitalised_words(size: int) -> str:
 
 def repeated_word_paragraphs(paragraphs: int = 100_000) -> str:
     """Many short paragraphs that repeat one word: every token matches a search for it."""
-    return seed("\n\n".join(["ceasefire ceasefire ceasefire ceasefire"] * paragraphs))
+    return seed(
+        "\n\n".join(["ceasefire ceasefire ceasefire ceasefire"] * paragraphs),
+        slug="repeated-word-paragraphs",
+    )
 
 
 def distinct_words(size: int) -> str:
@@ -63,8 +66,21 @@ def distinct_words(size: int) -> str:
     return seed("\n\n".join(lines), slug="distinct-words")
 
 
+def largest_file(size: int) -> str:
+    """A seed of exactly ``size`` bytes of ordinary paragraphs (the reference article's body,
+    again and again): the largest legal file at the limit, and one byte over it."""
+    from tests.conftest import REFERENCE_SEED
+
+    lines = REFERENCE_SEED.read_text(encoding="utf-8").split("\n")
+    body = "\n\n".join(line for line in lines[5:] if line)
+    head = seed("", slug="largest-file")
+    text = head + "\n\n".join([body] * (size // (len(body) + 2) + 1))
+    text = text.encode()[:size].decode("utf-8", "ignore")
+    return text + "x" * (size - len(text.encode()))
+
+
 MB = 1024 * 1024
-# name -> (seed text generator, whether it is one of the slow, multi-megabyte cases)
+# name -> the seed's text: the worst cases found, each multi-megabyte
 HUGE: dict[str, Callable[[], str]] = {
     "repeated_quote_512k": lambda: repeated_quote(512 * 1024),
     "repeated_quote_4_8mb": lambda: repeated_quote(int(4.8 * MB)),

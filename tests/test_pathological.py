@@ -26,6 +26,7 @@ from tests.pathological import (
     HUGE,
     STANDFIRST,
     distinct_words,
+    largest_file,
     repeated_word_paragraphs,
     write,
 )
@@ -253,11 +254,15 @@ def test_every_pathological_seed_imports_or_fails_alone_within_the_budget(
     tmp_path: Path, client
 ) -> None:
     """The corpus with 70 ordinary seeds, through worker processes: every ordinary seed
-    imports; each pathological one is created, or fails alone with its own message; none takes
-    much more than the budget; a search over what was imported stays fast."""
+    imports; each pathological one (and the largest legal file, 5 MB) is created, or fails
+    alone with its own message; none takes much more than the budget; one byte more than 5 MB
+    fails with the rule; a search over what was imported stays fast."""
     seeds = tmp_path / "seeds"
     ordinary = write_generated_seeds(seeds, 70)
     huge = {name: write(seeds, name, make()) for name, make in HUGE.items()}
+    huge["largest_file"] = write(seeds, "largest_file", largest_file(limits.MAX_SEED_BYTES))
+    too_large = write(seeds, "too_large", largest_file(limits.MAX_SEED_BYTES + 1))
+    assert huge["largest_file"].stat().st_size == limits.MAX_SEED_BYTES
     importer = SeedImporter(workers=2, batch_size=25, file_seconds=CORPUS_BUDGET)
     started = time.monotonic()
     results = {result.path: result for result in importer.run([seeds])}
@@ -268,7 +273,8 @@ def test_every_pathological_seed_imports_or_fails_alone_within_the_budget(
         assert result.outcome is Outcome.CREATED or result.message == (
             f"{path}: took longer than {CORPUS_BUDGET:g} s to process (the per-file time budget)"
         ), (name, result)
-    # Two workers, five huge files: each stopped at the budget at worst, plus writing.
+    assert results[str(too_large)].message == f"{too_large}: file is larger than 5,242,880 bytes"
+    # Two workers, six huge files: each stopped at the budget at worst, plus writing.
     assert elapsed < len(huge) * CORPUS_BUDGET + 60, elapsed
     for words in ("ceasefire", "lavrov", "talks"):
         started = time.monotonic()

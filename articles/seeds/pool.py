@@ -301,8 +301,9 @@ class WorkerPool:
     """Worker processes fed chunks of paths by one thread of the importing process.
 
     Unlike ``ProcessPoolExecutor``, a single worker can be killed and replaced (a file stuck
-    past its budget) without breaking the pool, and each file's result is passed on as soon as
-    it arrives, with the number it was submitted with. The thread reads results while the
+    past its budget) without breaking the pool: each worker shares its progress (which file,
+    since when) with the pool, so the pool knows which file to fail. Results are passed on as
+    they arrive, with the numbers they were submitted with. The thread reads them while the
     caller writes to the database, as the executor's did, so the workers never wait for it.
     """
 
