@@ -25,7 +25,7 @@ install: $(STAMP)
 run: $(STAMP) .secret_key
 	@export SECRET_KEY="$$(cat .secret_key)"; set -e; \
 	$(PY) manage.py migrate --no-input; \
-	$(PY) manage.py import_seeds seeds/ || true; \
+	$(PY) manage.py import_seeds --allow-conflicts seeds/ || echo "Some seeds failed (see above); serving the others."; \
 	$(PY) manage.py demo_editor --password-file .demo_password; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \

@@ -752,3 +752,6 @@ admin.site.unregister(UnusedTaggitTag)
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Editing"
+
+# Import runs and their issues, and users (Editors add Writers), register themselves.
+from articles import import_admin, user_admin  # noqa: E402, F401

@@ -11,6 +11,7 @@ import enum
 import gc
 import json
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ class Outcome(enum.StrEnum):
     # The same article as an earlier file of the run: not applied. (Last, so the summary
     # still starts as it did.)
     DUPLICATE = "duplicate"
+    # A file in a seed directory that is not a seed (not ``*.txt``): named, not read.
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,22 +113,64 @@ class ImportSummary:
     def failed(self) -> int:
         return self.counts[Outcome.FAILED]
 
+    @property
+    def conflicts(self) -> int:
+        return self.counts[Outcome.CONFLICT]
+
+    @property
+    def files(self) -> int:
+        """Files done so far, skipped ones included."""
+        return sum(self.counts.values())
+
     def __str__(self) -> str:
         return ", ".join(f"{self.counts[o]} {o.value}" for o in Outcome)
 
+    def brief(self) -> str:
+        """The counts that are not zero, for the progress line (which must fit a terminal)."""
+        return ", ".join(f"{n:,} {o.value}" for o, n in self.counts.items() if n)
 
-def iter_seed_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files as given, and directories walked in name order for ``*.txt`` seeds, lazily."""
+
+def is_seed_name(name: str) -> bool:
+    """Whether a file met in a seed directory is a seed: ``*.txt``, not hidden."""
+    return name.endswith(SEED_SUFFIXES) and not name.startswith(".")
+
+
+def walk_seed_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+    """(file, is a seed) for every file: files as given (always seeds), and every file of
+    the directories, walked in name order, lazily."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.endswith(SEED_SUFFIXES) and not name.startswith("."):
-                        yield Path(root) / name
+                    yield Path(root) / name, is_seed_name(name)
         else:
+            yield path, True
+
+
+def iter_seed_files(
+    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
+) -> Iterator[Path]:
+    """Files as given, and directories walked in name order for ``*.txt`` seeds, lazily. The
+    other files of the directories are appended to ``skipped`` as the walk meets them."""
+    for path, is_seed in walk_seed_paths(paths):
+        if is_seed:
             yield path
+        elif skipped is not None:
+            skipped.append(path)
+
+
+def count_files(paths: Iterable[str | os.PathLike[str]], seconds: float) -> int | None:
+    """How many files an import of ``paths`` meets (seeds and skipped ones), or None when
+    listing them takes longer than ``seconds`` (the progress line then shows "of ?" until
+    the import's own listing is done)."""
+    deadline = time.monotonic() + seconds
+    count = 0
+    for count, _ in enumerate(walk_seed_paths(paths), start=1):
+        if count % 1000 == 0 and time.monotonic() > deadline:
+            return None
+    return count
 
 
 @cache
@@ -331,12 +376,53 @@ class SeedImporter:
         # thing an import keeps per file.
         self._first_file: dict[int, str] = {}
         self._forget()
+        # Files listed so far by :meth:`run` (seeds and skipped ones), and whether the listing
+        # is complete: the progress line's total.
+        self.listed = 0
+        self.listing_done = False
+        self.pending = 0  # results of the current batch not yet yielded by :meth:`run`
+
+    def _listing(
+        self, paths: Iterable[str | os.PathLike[str]], skipped: list[Path]
+    ) -> Iterator[Path]:
+        """The seed files of ``paths``, counting every file listed (``listed``)."""
+        self.listed, self.listing_done = 0, False
+        for path, is_seed in walk_seed_paths(paths):
+            self.listed += 1
+            if is_seed:
+                yield path
+            else:
+                skipped.append(path)
+        self.listing_done = True
+
+    def _hand_out(self, results: list[FileResult]) -> Iterator[FileResult]:
+        """Yield ``results`` (which arrive a batch at once), with ``pending`` saying how many
+        of them are still to come: a progress line is drawn when none is."""
+        for index, result in enumerate(results):
+            self.pending = len(results) - index - 1
+            yield result
+
+    @staticmethod
+    def _skipped_results(skipped: list[Path]) -> list[FileResult]:
+        """The files not read since the last call, as ``skipped`` results (the list is
+        emptied)."""
+        results = [
+            FileResult(
+                str(path),
+                Outcome.SKIPPED,
+                f"{path}: not a seed file (only {', '.join(SEED_SUFFIXES)} files are read)",
+            )
+            for path in skipped
+        ]
+        skipped.clear()
+        return results
 
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
         """One result per file, each yielded once its batch is committed: in the given order
         when the files are read here, in the order they are done with worker processes."""
+        skipped: list[Path] = []
         understood = understand_files(
-            iter_seed_files(paths),
+            self._listing(paths, skipped),
             EXTRACTION_VERSION,
             self.workers,
             window=2 * self.batch_size,
@@ -345,9 +431,10 @@ class SeedImporter:
         created = 0
         with self._sqlite_settings(), fewer_gc_passes():
             while batch := list(islice(understood, self.batch_size)):
-                for result in self.save_batch(batch):
-                    created += result.outcome is Outcome.CREATED
-                    yield result
+                results = self._skipped_results(skipped) + self.save_batch(batch)
+                created += sum(result.outcome is Outcome.CREATED for result in results)
+                yield from self._hand_out(results)
+            yield from self._hand_out(self._skipped_results(skipped))
             if not self.dry_run:
                 compact_after_import(created)  # a bulk load leaves the search index in pieces
 

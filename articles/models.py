@@ -878,3 +878,7 @@ reversion.register(TaggedArticle)
 reversion.register(Correction)
 REVISION_FOLLOWS = ("quotes", "taggedarticle_set", "corrections")
 reversion.register(Article, follow=REVISION_FOLLOWS)
+
+
+# Import runs and their issues live in their own module; importing it here registers them.
+from articles.runs import ImportIssue, ImportRun  # noqa: E402, F401

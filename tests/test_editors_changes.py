@@ -24,7 +24,10 @@ pytestmark = pytest.mark.django_db
 
 def import_seed(seed: Path) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("import_seeds", str(seed), "--no-progress", stdout=out, stderr=err)
+    # A conflict exits 3 (tests/test_import_runs.py); these tests read what was kept.
+    call_command(
+        "import_seeds", str(seed), "--no-progress", "--allow-conflicts", stdout=out, stderr=err
+    )
     return out.getvalue(), err.getvalue()
 
 

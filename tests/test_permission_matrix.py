@@ -50,6 +50,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.roles import ensure_roles
+from articles.runs import ImportIssue, ImportRun
 from tests.admin_forms import main_form
 
 PASSWORD = "a long enough password"
@@ -164,15 +165,48 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("articles.source", "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
     ("articles.source", "action:delete_selected", "live"): ("-----", "LFRRR"),
     ("articles.source", "action:delete_selected", "draft"): ("-----", "LFRRR"),
-    # --- users and groups: the superuser's -------------------------------------------------
-    ("auth.user", "changelist", None): ("LFFFO", "LFFFO"),
-    ("auth.user", "add", None): ("LFFFO", "LFFFS"),
-    ("auth.user", "change", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "history", "other"): ("LFFFO", "LFFFO"),
-    ("auth.user", "delete", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "<path:object_id>/", "other"): ("LSSSS", "LSSSS"),
-    ("auth.user", "password_change", "other"): ("LFFFO", "LFFFS"),
-    ("auth.user", "action:delete_selected", "other"): ("-----", "LFFFS"),
+    # --- import runs and their problem files: written by import_seeds, read-only here; -----
+    # Editors read them and mark issues resolved (or open again) with the list's actions.
+    **{
+        (model, view, target): outcomes
+        for model, target in [("articles.importrun", "any"), ("articles.importissue", "conflict")]
+        for (view, target), outcomes in {
+            ("changelist", None): ("LFFOO", "LFFOO"),
+            ("add", None): ("LFFFF", "LFFFF"),
+            ("change", target): ("LFFOO", "LFFFF"),
+            ("history", target): ("LFFOO", "LFFOO"),
+            ("delete", target): ("LFFFF", "LFFFF"),
+            ("<path:object_id>/", target): ("LSSSS", "LSSSS"),
+        }.items()
+    },
+    ("articles.importissue", "action:resolve", "conflict"): ("-----", "LFFSS"),
+    ("articles.importissue", "action:reopen", "conflict"): ("-----", "LFFSS"),
+    # --- users: Editors add Writers and change or deactivate them, nothing more -------------
+    # (articles/roles.py). Targets: "writer" another Writer; "other" a user in no group;
+    # "editor" another Editor; "chief" another superuser. Someone an Editor may not change is
+    # not on their list: its pages send them back to the index (R), its password page is not
+    # found (N), deleting is refused (F).
+    ("auth.user", "changelist", None): ("LFFOO", "LFFOO"),
+    ("auth.user", "add", None): ("LFFOO", "LFFSS"),
+    ("auth.user", "change", "writer"): ("LFFOO", "LFFSS"),
+    ("auth.user", "history", "writer"): ("LFFOO", "LFFOO"),
+    ("auth.user", "delete", "writer"): ("LFFFO", "LFFFS"),
+    ("auth.user", "<path:object_id>/", "writer"): ("LSSSS", "LSSSS"),
+    ("auth.user", "password_change", "writer"): ("LFFOO", "LFFSS"),
+    ("auth.user", "action:delete_selected", "writer"): ("-----", "LFFRS"),
+    **{
+        ("auth.user", view, target): outcomes
+        for target in ["other", "editor", "chief"]
+        for view, outcomes in {
+            "change": ("LFFRO", "LFFRS"),
+            "history": ("LFFRO", "LFFRO"),
+            "delete": ("LFFFO", "LFFFS"),
+            "<path:object_id>/": ("LSSSS", "LSSSS"),
+            "password_change": ("LFFNO", "LFFNS"),
+            "action:delete_selected": ("-----", "LFFRS"),
+        }.items()
+    },
+    # --- groups: the superuser's -----------------------------------------------------------
     ("auth.group", "changelist", None): ("LFFFO", "LFFFO"),
     ("auth.group", "add", None): ("LFFFO", "LFFFS"),
     ("auth.group", "change", "desk"): ("LFFFO", "LFFFS"),
@@ -394,7 +428,16 @@ def build_world() -> World:
     versions["deleted"] = Version.objects.get_for_object(gone).first().pk
     gone.delete()
 
+    run = ImportRun.objects.create(command="import_seeds seeds/", paths="seeds/", conflict=1)
+    issue = ImportIssue.objects.create(
+        run=run, file_name="seeds/live.txt", outcome="conflict", message="kept", article=live
+    )
     other = make("other", password=PASSWORD)
+    writer = make("penman", password=PASSWORD, is_staff=True)
+    writer.groups.add(Group.objects.get(name="Writers"))
+    editor = make("desk-editor", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    chief = get_user_model().objects.create_superuser("chief", password=PASSWORD)
     client_data = {"user_agent": "test", "http_accept": "*/*", "path_info": "/admin/login/"}
     objects: dict[tuple[str, str], Model] = {
         (ARTICLE, "live"): live,
@@ -410,7 +453,12 @@ def build_world() -> World:
         ("articles.tag", "draft"): tags["d"],
         ("articles.source", "live"): live_source,
         ("articles.source", "draft"): draft_source,
+        ("articles.importrun", "any"): run,
+        ("articles.importissue", "conflict"): issue,
         ("auth.user", "other"): other,
+        ("auth.user", "writer"): writer,
+        ("auth.user", "editor"): editor,
+        ("auth.user", "chief"): chief,
         ("auth.group", "desk"): Group.objects.create(name="Desk"),
         ("axes.accessattempt", "any"): AccessAttempt.objects.create(
             username="someone",

@@ -227,7 +227,9 @@ def test_edit_survives_reimport_and_overwrite_keeps_it_restorable(editor, tmp_pa
     seed.write_text(seed.read_text().replace("Medical supplies", "Medicine"))
 
     out, err = StringIO(), StringIO()
-    call_command("import_seeds", str(seed), "--no-progress", stdout=out, stderr=err)
+    with pytest.raises(SystemExit) as exit:  # a conflict exits 3
+        call_command("import_seeds", str(seed), "--no-progress", stdout=out, stderr=err)
+    assert exit.value.code == 3
     assert "1 conflict" in out.getvalue() and str(seed) in err.getvalue()
     article.refresh_from_db()
     assert article.headline == "The editor's headline"
