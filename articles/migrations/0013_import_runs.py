@@ -22,7 +22,7 @@ def grant_editors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_source_homepage_length'),
+        ('articles', '0012_article_dates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
