@@ -7,38 +7,33 @@ articles from seeds.
 
 from __future__ import annotations
 
-import enum
 import gc
 import json
 import os
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
 
 import reversion
 from django.conf import settings
 from django.db import (
-    DEFAULT_DB_ALIAS,
     DatabaseError,
     IntegrityError,
     OperationalError,
     connection,
-    connections,
-    models,
     transaction,
 )
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles import workflow
 from articles.cache import invalidate_once, invalidate_public_pages
 from articles.history import record_baseline
+from articles.import_outcomes import FileResult, ImportSummary, Outcome  # noqa: F401 (re-exported)
+from articles.import_rows import QUOTE_COLUMNS, QuoteRow, insert_new, insert_rows
 from articles.models import (
     Article,
     Quote,
@@ -57,6 +52,13 @@ from articles.search import (
     reindex_once,
     schedule_reindex,
 )
+from articles.seed_files import (  # noqa: F401 (re-exported: their home was here)
+    SEED_SUFFIXES,
+    count_files,
+    is_seed_name,
+    iter_seed_files,
+    walk_seed_paths,
+)
 from articles.seeds.entities import TagCandidate
 from articles.seeds.pool import (
     Understood,
@@ -64,113 +66,12 @@ from articles.seeds.pool import (
     understand_file,
     understand_files,
 )
-from articles.seeds.quotes import ExtractedQuote, normalise_quote_text
+from articles.seeds.quotes import normalise_quote_text
 from articles.seeds.understand import ArticleDraft
 from articles.seeds.url import url_identity
 
 # Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
 EXTRACTION_VERSION = "1"
-SEED_SUFFIXES = (".txt",)
-
-
-class Outcome(enum.StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    CONFLICT = "conflict"
-    FAILED = "failed"
-    # The same article as an earlier file of the run: not applied. (Last, so the summary
-    # still starts as it did.)
-    DUPLICATE = "duplicate"
-    # A file in a seed directory that is not a seed (not ``*.txt``): named, not read.
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: str
-    outcome: Outcome
-    message: str = ""
-    article_id: int | None = None
-
-
-class ImportSummary:
-    """Counts per outcome, and every failure's, conflict's and duplicate's message, in order."""
-
-    # Outcomes whose message the summary keeps and the command prints at the end.
-    PROBLEMS = (Outcome.FAILED, Outcome.CONFLICT, Outcome.DUPLICATE)
-
-    def __init__(self) -> None:
-        self.counts = {outcome: 0 for outcome in Outcome}
-        self.problems: list[FileResult] = []
-
-    def add(self, result: FileResult) -> None:
-        self.counts[result.outcome] += 1
-        if result.outcome in self.PROBLEMS:
-            self.problems.append(result)
-
-    @property
-    def failed(self) -> int:
-        return self.counts[Outcome.FAILED]
-
-    @property
-    def conflicts(self) -> int:
-        return self.counts[Outcome.CONFLICT]
-
-    @property
-    def files(self) -> int:
-        """Files done so far, skipped ones included."""
-        return sum(self.counts.values())
-
-    def __str__(self) -> str:
-        return ", ".join(f"{self.counts[o]} {o.value}" for o in Outcome)
-
-    def brief(self) -> str:
-        """The counts that are not zero, for the progress line (which must fit a terminal)."""
-        return ", ".join(f"{n:,} {o.value}" for o, n in self.counts.items() if n)
-
-
-def is_seed_name(name: str) -> bool:
-    """Whether a file met in a seed directory is a seed: ``*.txt``, not hidden."""
-    return name.endswith(SEED_SUFFIXES) and not name.startswith(".")
-
-
-def walk_seed_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
-    """(file, is a seed) for every file: files as given (always seeds), and every file of
-    the directories, walked in name order, lazily."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    yield Path(root) / name, is_seed_name(name)
-        else:
-            yield path, True
-
-
-def iter_seed_files(
-    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
-) -> Iterator[Path]:
-    """Files as given, and directories walked in name order for ``*.txt`` seeds, lazily. The
-    other files of the directories are appended to ``skipped`` as the walk meets them."""
-    for path, is_seed in walk_seed_paths(paths):
-        if is_seed:
-            yield path
-        elif skipped is not None:
-            skipped.append(path)
-
-
-def count_files(paths: Iterable[str | os.PathLike[str]], seconds: float) -> int | None:
-    """How many files an import of ``paths`` meets (seeds and skipped ones), or None when
-    listing them takes longer than ``seconds`` (the progress line then shows "of ?" until
-    the import's own listing is done)."""
-    deadline = time.monotonic() + seconds
-    count = 0
-    for count, _ in enumerate(walk_seed_paths(paths), start=1):
-        if count % 1000 == 0 and time.monotonic() > deadline:
-            return None
-    return count
 
 
 @cache
@@ -179,136 +80,6 @@ def known_outlets() -> dict[str, dict[str, str]]:
     with open(settings.BASE_DIR / "fixtures" / "sources.json", encoding="utf-8") as handle:
         rows = json.load(handle)
     return {row["fields"]["domain"]: row["fields"] for row in rows}
-
-
-QUOTE_COLUMNS = (
-    "article",
-    "speaker",
-    "text",
-    "role",
-    "block",
-    "start",
-    "end",
-    "partial",
-    "position",
-    "speaker_fixed",
-)
-
-
-class QuoteRow(NamedTuple):
-    """A new article's quote as the importer inserts it: the columns after ``article`` in
-    ``QUOTE_COLUMNS`` order, then the speaker's name for the search index."""
-
-    speaker_id: int | None
-    text: str
-    role: str
-    block: int
-    start: int
-    end: int
-    partial: bool
-    position: int
-    speaker_fixed: bool
-    speaker_name: str
-
-    def values(self) -> tuple:
-        """The values of ``QUOTE_COLUMNS`` after ``article``."""
-        return self[:-1]
-
-    @classmethod
-    def of(
-        cls,
-        position: int,
-        quote: ExtractedQuote,
-        speaker: Speaker | None,
-        speaker_fixed: bool = False,
-    ) -> QuoteRow:
-        return cls(
-            speaker.pk if speaker else None,
-            quote.text,
-            quote.role or "",
-            quote.block,
-            quote.start,
-            quote.end,
-            quote.partial,
-            position,
-            speaker_fixed,
-            speaker.name if speaker else "",
-        )
-
-
-def insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) -> None:
-    """Insert plain rows with one prepared statement (``executemany``).
-
-    ``bulk_create`` builds a model instance and prepares every value of every row, several
-    times the cost of the insert itself when an import writes a dozen quotes and tag links per
-    article. The values must be ready for the database: numbers, strings, booleans, None, or
-    values prepared with the field's ``get_db_prep_save``. No signals are sent.
-    """
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-# Field classes whose preparation (``get_db_prep_save``) returns values of these types as they
-# are, on SQLite and PostgreSQL: it converts only other types. Exact classes, as a subclass may
-# prepare differently. (A foreign key is prepared as the auto key it points to.)
-_KEPT_AS_IS: dict[type[models.Field], frozenset[type]] = {
-    **dict.fromkeys(
-        (models.CharField, models.SlugField, models.URLField, models.TextField),
-        frozenset({str, type(None)}),
-    ),
-    **dict.fromkeys(
-        (
-            models.IntegerField,
-            models.PositiveIntegerField,
-            models.BigIntegerField,
-            models.AutoField,
-            models.BigAutoField,
-        ),
-        frozenset({int, type(None)}),
-    ),
-    models.BooleanField: frozenset({bool}),
-}
-
-
-def insert_new(model: type[Model], objs: list[Model], key: str) -> None:
-    """``model.objects.bulk_create(objs)`` for new objects, through :func:`insert_rows`.
-
-    Every column ``bulk_create`` would fill gets the value it would: each field's
-    ``pre_save`` (``auto_now`` and the like) and ``get_db_prep_save``, except for a column
-    whose values that preparation returns unchanged (text in a text field...), which is
-    inserted as it is: preparing each value one by one is what makes ``bulk_create`` slow.
-    The new primary keys are then read back in one query by ``key``, a unique field (no
-    ``RETURNING`` from ``executemany``). No signals are sent, as with ``bulk_create``.
-    """
-    if not objs:
-        return
-    db = connections[DEFAULT_DB_ALIAS]  # not the ``connection`` proxy: a lookup per use
-    names, columns = [], []
-    for field in model._meta.concrete_fields:
-        if isinstance(field, models.AutoField) or field.generated:
-            continue  # as bulk_create: the database numbers the rows
-        if field.db_default is not models.NOT_PROVIDED:
-            raise NotImplementedError(f"insert_new() cannot insert {field}'s db_default")
-        values = [field.pre_save(obj, add=True) for obj in objs]
-        kept = _KEPT_AS_IS.get(type(field.target_field if field.is_relation else field), ())
-        if not all(type(value) in kept for value in values):
-            values = [field.get_db_prep_save(value, db) for value in values]
-        names.append(field.name)
-        columns.append(values)
-    insert_rows(model, names, list(zip(*columns, strict=True)))
-    keys = [getattr(obj, key) for obj in objs]
-    new_rows = model._base_manager.using(db.alias).filter(**{f"{key}__in": keys})
-    ids = dict(new_rows.values_list(key, "pk"))
-    for obj, value in zip(objs, keys, strict=True):
-        obj.pk = ids[value]
-        obj._state.adding = False
-        obj._state.db = db.alias
 
 
 # Container objects allocated (net) before the cyclic garbage collector runs during an import.

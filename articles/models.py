@@ -1,31 +1,37 @@
-"""Sources, articles, speakers, quotes and tags; querysets carry the domain rules."""
+"""Articles, their quotes, corrections and status history; querysets carry the domain rules."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime, time
 from functools import cache
-from typing import Any
-from weakref import WeakKeyDictionary
 
 import reversion
 from django.conf import settings
-from django.db import connection, connections, models, router
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url, str_url
+from articles.rows import joined_columns, joined_instance, read_rows, table
 from articles.seeds import limits
 from articles.seeds import url as seed_url
 from articles.seeds.dates import date_from_url
 from articles.seeds.format import Block, split_blocks
+from articles.slugs import unique_slug, unique_slugs  # noqa: F401 (their home was here)
+from articles.taxonomy import (  # noqa: F401 (their home was here)
+    Source,
+    SourceQuerySet,
+    Speaker,
+    SpeakerQuerySet,
+    Tag,
+    TaggedArticle,
+    TagQuerySet,
+    tags_of,
+)
 
 
 def readers_may_see(path: str = "") -> Q:
@@ -37,276 +43,6 @@ def readers_may_see(path: str = "") -> Q:
     return Q(
         **{f"{path}status__in": Article.LIVE_STATUSES, f"{path}published_at__lte": timezone.now()}
     )
-
-
-class SourceQuerySet(models.QuerySet):
-    def public(self) -> SourceQuerySet:
-        """Sources with an article readers may see: the others have no page."""
-        return self.filter(Exists(Article.objects.published().filter(source=OuterRef("pk"))))
-
-
-class Source(models.Model):
-    """An outlet articles come from, keyed by its domain (``dnaindia.com``)."""
-
-    name = models.CharField(max_length=limits.MAX_NAME_LENGTH)
-    domain = models.CharField(max_length=limits.MAX_DOMAIN_LENGTH, unique=True)
-    homepage = models.URLField(max_length=limits.MAX_HOMEPAGE_LENGTH, blank=True)
-
-    objects = SourceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return str_url("articles:source", self.domain)
-
-    @staticmethod
-    def name_from_domain(domain: str) -> str:
-        """A readable stand-in name for an outlet nobody has named yet: ``the-hindu.co.uk`` ->
-        ``The Hindu``."""
-        label = domain.split(".")[0] if domain.count(".") else domain
-        return " ".join(part.capitalize() for part in label.replace("_", "-").split("-") if part)
-
-
-class SpeakerQuerySet(models.QuerySet):
-    def public(self) -> SpeakerQuerySet:
-        """Speakers quoted in an article readers may see: the others have no page."""
-        quotes = Quote.objects.filter(readers_may_see("article__"), speaker=OuterRef("pk"))
-        return self.filter(Exists(quotes))
-
-
-class Speaker(models.Model):
-    """Someone quoted: a person or an organisation, shared across articles."""
-
-    class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-
-    name = models.CharField(max_length=limits.MAX_NAME_LENGTH)
-    slug = models.SlugField(max_length=limits.MAX_SPEAKER_SLUG_LENGTH, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other names for this speaker.")
-
-    objects = SpeakerQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [models.Index(fields=["name"])]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return slug_url("articles:speaker", self.slug)
-
-    @classmethod
-    def for_name(cls, name: str, kind: str = Kind.PERSON) -> Speaker:
-        """The speaker called ``name`` (or having it as an alias), created when new."""
-        return cls.for_names({name: kind})[name]
-
-    @classmethod
-    def for_names(cls, kinds: dict[str, str]) -> dict[str, Speaker]:
-        """``for_name`` for many names (name -> kind for new speakers), in a few queries: the
-        first speaker by name whose name matches whatever the case or whose slug matches, else
-        one that has the name as an alias, else a new speaker (one per name and its variants)."""
-        found: dict[str, Speaker] = {}
-        if not kinds:
-            return found
-        keys = {name: (name.lower(), slugify(name)) for name in kinds}
-        candidates = (
-            cls.objects.annotate(lower_name=Lower("name"))
-            .filter(
-                Q(lower_name__in=[lower for lower, _ in keys.values()])
-                | Q(name__in=list(kinds))
-                | Q(slug__in=[slug for _, slug in keys.values()])
-            )
-            .order_by("name", "pk")
-        )
-        by_key: dict[str, Speaker] = {}
-        for speaker in candidates:
-            by_key.setdefault(speaker.name.lower(), speaker)
-            by_key.setdefault(speaker.slug, speaker)
-        if any(key not in by_key for pair in keys.values() for key in pair):
-            for speaker in cls.objects.exclude(aliases=[]).order_by("name", "pk"):
-                for alias in speaker.aliases:
-                    by_key.setdefault(f"alias:{alias.lower()}", speaker)
-        new: list[Speaker] = []
-        for name, (lower, slug) in keys.items():
-            speaker = by_key.get(lower) or by_key.get(slug) or by_key.get(f"alias:{lower}")
-            if speaker is None:
-                speaker = cls(name=name, kind=kinds[name])
-                new.append(speaker)
-                by_key[lower] = by_key[slug] = speaker
-            found[name] = speaker
-        for speaker, slug in zip(new, unique_slugs(cls, [s.name for s in new]), strict=True):
-            speaker.slug = slug
-        cls.objects.bulk_create(new)
-        return found
-
-    def merge(self, others: list[Speaker]) -> int:
-        """Fold ``others`` into this speaker: their quotes and names move here; returns quotes
-        moved."""
-        moved = 0
-        aliases = list(self.aliases)
-        for other in others:
-            if other.pk == self.pk:
-                continue
-            moved += other.quotes.update(speaker=self)
-            for alias in [other.name, *other.aliases]:
-                if alias.lower() != self.name.lower() and alias not in aliases:
-                    aliases.append(alias)
-            other.delete()
-        self.aliases = aliases
-        self.save(update_fields=["aliases"])
-        return moved
-
-
-class TagQuerySet(models.QuerySet):
-    def public(self) -> TagQuerySet:
-        """Tags of an article readers may see: the others have no page."""
-        links = TaggedArticle.objects.filter(
-            readers_may_see("content_object__"), tag=OuterRef("pk")
-        )
-        return self.filter(Exists(links))
-
-
-class Tag(TagBase):
-    """A django-taggit tag with a kind: who or what the article is about."""
-
-    class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        PLACE = "place", "Place"
-        ORGANISATION = "organisation", "Organisation"
-        TOPIC = "topic", "Topic"
-
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
-
-    objects = NaturalKeyManager.from_queryset(TagQuerySet)()  # taggit's, with ``public()``
-
-    class Meta:
-        verbose_name = "tag"
-        verbose_name_plural = "tags"
-        ordering = ["name"]
-
-    def get_absolute_url(self) -> str:
-        return slug_url("articles:tag", self.slug)
-
-
-class TaggedArticle(TaggedItemBase):
-    # No index of their own: the unique (article, tag) and the (tag, article) index below lead
-    # with each, and every index is one more write for each of the import's tag links.
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
-    tag = models.ForeignKey(
-        Tag, on_delete=models.CASCADE, related_name="tagged_articles", db_index=False
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
-        ]
-        # Tag pages and related articles go from a tag to its articles.
-        indexes = [models.Index(fields=["tag", "content_object"], name="tag_article_idx")]
-
-    def __str__(self) -> str:
-        # taggit's own fetches the article and the tag; revisions name every link.
-        return f"tag {self.tag_id} on article {self.content_object_id}"
-
-
-def tags_of(article: Article) -> list[Tag]:
-    """The article's tags: the list ``for_listing()`` and ``page()`` read, else read now."""
-    tags = getattr(article, "tag_list", None)
-    return list(article.tags.all()) if tags is None else tags
-
-
-def _table(model: type[models.Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-@dataclass(frozen=True, slots=True)
-class _RowReader:
-    """How to turn rows with given column names into instances of a model: which columns fill
-    which fields, the database converters they need, which are extra attributes."""
-
-    model: type[models.Model]
-    names: list[str]  # the fields' attnames, in the model's order
-    positions: list[int]  # where each of them is in a row
-    converters: list[tuple[int, list[Callable[..., Any]], Any]]
-    extras: list[tuple[str, int]]
-
-    @classmethod
-    def plan(cls, model: type[models.Model], columns: tuple[str, ...], db: Any) -> _RowReader:
-        position = {db.introspection.identifier_converter(c): i for i, c in enumerate(columns)}
-        fields = [f for f in model._meta.concrete_fields if f.column in position]
-        if model._meta.pk not in fields:
-            raise ValueError(f"a query for {model.__name__} rows must select its primary key")
-        converters = []
-        for field in fields:
-            column = field.get_col(model._meta.db_table)
-            found = db.ops.get_db_converters(column) + column.get_db_converters(db)
-            if found:
-                converters.append((position[field.column], found, column))
-        known = {f.column for f in fields}
-        return cls(
-            model,
-            [f.attname for f in fields],
-            [position[f.column] for f in fields],
-            converters,
-            [(column, i) for column, i in position.items() if column not in known],
-        )
-
-    def instance(self, alias: str, row: tuple[Any, ...], db: Any) -> models.Model:
-        if self.converters:
-            row = list(row)
-            for i, functions, expression in self.converters:
-                for function in functions:
-                    row[i] = function(row[i], expression, db)
-        instance = self.model.from_db(alias, self.names, [row[i] for i in self.positions])
-        for column, i in self.extras:
-            setattr(instance, column, row[i])
-        return instance
-
-
-# Per connection (connections are per thread), as the converters are its operations' methods.
-_row_readers: WeakKeyDictionary[Any, dict[tuple[Any, ...], _RowReader]] = WeakKeyDictionary()
-
-
-def _read(model: type[models.Model], sql: str, params: Iterable[object]) -> list[Any]:
-    """``list(model.objects.raw(sql, params))``, for the pages' hand-written queries: the same
-    instances (fields from the columns named after them, the rest deferred; other columns as
-    attributes), read from the same database, but with the column map and converters worked
-    out once per query shape instead of on every query, which cost more than the SQL itself."""
-    alias = router.db_for_read(model)
-    db = connections[alias]
-    with db.cursor() as cursor:
-        cursor.execute(sql, params)
-        columns = tuple(column[0] for column in cursor.description)
-        rows = cursor.fetchall()
-    readers = _row_readers.setdefault(db, {})
-    reader = readers.get((model, columns))
-    if reader is None:
-        reader = readers[model, columns] = _RowReader.plan(model, columns, db)
-    return [reader.instance(alias, row, db) for row in rows]
-
-
-def _joined_columns(alias: str, prefix: str, fields: tuple[str, ...]) -> str:
-    """``s.name AS source_name, ...``: a joined row's fields, for :func:`_joined_instance`."""
-    return ", ".join(f"{alias}.{field} AS {prefix}_{field}" for field in fields)
-
-
-def _joined_instance(
-    row: models.Model, prefix: str, model: type[models.Model], fields: tuple[str, ...]
-) -> models.Model | None:
-    """The row's ``prefix`` foreign key target built from the columns :func:`_joined_columns`
-    selected (its other fields deferred), or None when the key is null: what
-    ``select_related`` gives, for the queries written in SQL below."""
-    pk = getattr(row, f"{prefix}_id")
-    if pk is None:
-        return None
-    values = [pk, *(getattr(row, f"{prefix}_{field}") for field in fields)]
-    return model.from_db(row._state.db, ["id", *fields], values)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -369,38 +105,38 @@ class ArticleQuerySet(models.QuerySet):
             raise TypeError(f"page() takes slug or pk, not {field}")
         source_fields = ("name", "domain", "homepage")
         where, params = self.published_sql("a") if public else ("1 = 1", [])
-        rows = _read(
+        rows = read_rows(
             Article,
-            f"SELECT a.*, {_joined_columns('s', 'source', source_fields)} "
-            f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
+            f"SELECT a.*, {joined_columns('s', 'source', source_fields)} "
+            f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
             f"WHERE a.{'slug' if field == 'slug' else 'id'} = %s AND {where}",
             [value, *params],
         )
         if not rows:
             return None
         article = rows[0]
-        article.source = _joined_instance(article, "source", Source, source_fields)
-        article.tag_list = _read(
+        article.source = joined_instance(article, "source", Source, source_fields)
+        article.tag_list = read_rows(
             Tag,
-            f"SELECT t.* FROM {_table(Tag)} t "
-            f"JOIN {_table(TaggedArticle)} l ON l.tag_id = t.id "
+            f"SELECT t.* FROM {table(Tag)} t "
+            f"JOIN {table(TaggedArticle)} l ON l.tag_id = t.id "
             "WHERE l.content_object_id = %s ORDER BY t.name, t.id",  # as Tag.Meta.ordering
             [article.pk],
         )
         speaker_fields = ("name", "slug")
-        article.quote_list = _read(
+        article.quote_list = read_rows(
             Quote,
-            f"SELECT q.*, {_joined_columns('p', 'speaker', speaker_fields)} "
-            f"FROM {_table(Quote)} q LEFT JOIN {_table(Speaker)} p ON p.id = q.speaker_id "
+            f"SELECT q.*, {joined_columns('p', 'speaker', speaker_fields)} "
+            f"FROM {table(Quote)} q LEFT JOIN {table(Speaker)} p ON p.id = q.speaker_id "
             "WHERE q.article_id = %s ORDER BY q.position, q.id",
             [article.pk],
         )
         for item in article.quote_list:
             item.article = article
-            item.speaker = _joined_instance(item, "speaker", Speaker, speaker_fields)
-        article.correction_list = _read(
+            item.speaker = joined_instance(item, "speaker", Speaker, speaker_fields)
+        article.correction_list = read_rows(
             Correction,
-            f"SELECT * FROM {_table(Correction)} WHERE article_id = %s ORDER BY created_at, id",
+            f"SELECT * FROM {table(Correction)} WHERE article_id = %s ORDER BY created_at, id",
             [article.pk],
         )
         return article
@@ -413,17 +149,17 @@ class ArticleQuerySet(models.QuerySet):
         if not ids:
             return {}
         source_fields = ("name", "domain")
-        rows = _read(
+        rows = read_rows(
             Article,
             "SELECT a.id, a.headline, a.slug, a.section, a.published_at, a.source_id, "
-            f"{_joined_columns('s', 'source', source_fields)} "
-            f"FROM {_table(Article)} a JOIN {_table(Source)} s ON s.id = a.source_id "
+            f"{joined_columns('s', 'source', source_fields)} "
+            f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
             f"WHERE a.id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )
         cards = {}
         for article in rows:
-            article.source = _joined_instance(article, "source", Source, source_fields)
+            article.source = joined_instance(article, "source", Source, source_fields)
             cards[article.pk] = article
         return cards
 
@@ -441,7 +177,7 @@ class ArticleQuerySet(models.QuerySet):
         tag_ids = [tag.pk for tag in tags_of(article)]
         if not tag_ids or limit < 1:
             return []
-        links, articles, sources = (_table(model) for model in (TaggedArticle, Article, Source))
+        links, articles, sources = (table(model) for model in (TaggedArticle, Article, Source))
         window = (
             f"SELECT * FROM (SELECT content_object_id AS id FROM {links} WHERE tag_id = %s "
             "AND content_object_id <> %s ORDER BY content_object_id DESC LIMIT %s) AS w{}"
@@ -463,7 +199,7 @@ class ArticleQuerySet(models.QuerySet):
         for tag_id in tag_ids:
             params += [tag_id, article.pk, self.RELATED_WINDOW]
         params += [self.RELATED_SHORTLIST, *public_params, limit]
-        return _read(Article, sql, params)
+        return read_rows(Article, sql, params)
 
     def with_quote_count(self) -> ArticleQuerySet:
         return self.annotate(quote_count=Count("quotes", distinct=True))
@@ -831,44 +567,6 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"Correction of {self.created_at:%d %B %Y}"
-
-
-def unique_slug(
-    model: type[models.Model],
-    text: str,
-    max_length: int | None = None,
-    taken: Collection[str] = (),
-) -> str:
-    """``slugify(text)``, with ``-2``, ``-3``... added until no row of ``model`` has it and it
-    is not in ``taken`` (slugs about to be used by rows not yet saved). At most ``max_length``
-    characters: by default, what the model's ``slug`` column holds (100 for a tag)."""
-    max_length = max_length or _slug_length(model)
-    base = slugify(text)[:max_length].strip("-") or "item"
-    slug, n = base, 1
-    while slug in taken or model._default_manager.filter(slug=slug).exists():
-        n += 1
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
-    return slug
-
-
-def _slug_length(model: type[models.Model]) -> int:
-    return min(model._meta.get_field("slug").max_length, limits.MAX_SLUG_LENGTH)
-
-
-def unique_slugs(model: type[models.Model], texts: Iterable[str]) -> list[str]:
-    """``unique_slug`` for many texts at once, also unique among themselves: one query for the
-    plain slugs, and more only for those already taken."""
-    texts = list(texts)
-    max_length = _slug_length(model)
-    bases = [slugify(text)[:max_length].strip("-") or "item" for text in texts]
-    taken = set(model._default_manager.filter(slug__in=bases).values_list("slug", flat=True))
-    slugs = []
-    for text, base in zip(texts, bases, strict=True):
-        slug = base if base not in taken else unique_slug(model, text, taken=taken)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 # Revisions keep an article with its quotes, tags and corrections, so a restore brings back

@@ -99,7 +99,8 @@ def test_hand_written_queries_read_rows_as_manager_raw_does(imported_article):
     """``_read`` (the article page's and search's row reader) gives what ``Manager.raw`` gave:
     the same fields, converted the same way (aware datetimes), the rest deferred, and the
     other columns as attributes."""
-    from articles.models import Article, Quote, _read
+    from articles.models import Article, Quote
+    from articles.rows import read_rows as _read
 
     table = Article._meta.db_table
     queries = [
