@@ -23,6 +23,7 @@ from articles.seeds.quotes.classify import (
     is_the_nickname,
     is_title_case_name,
     is_work_title,
+    sentence_reports_speech,
 )
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
@@ -151,3 +152,23 @@ def quote_flags(paragraph: str) -> list[bool]:
     doc.build_registry()
     doc.classify()
     return [s.is_quote for s in doc.blocks[0].spans]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Smith called the deal "a disgrace" on Monday.',
+        'Trump blasted Disney for its "outrageous practices" in hiring.',
+        'Ruiz described it as "disgusting" and left the room.',
+        'Critics derided the plan as "a giveaway" to developers.',
+    ],
+)
+def test_a_short_phrase_in_a_sentence_that_reports_speech_is_a_quotation(paragraph) -> None:
+    assert sentence_reports_speech(mask_quotes(paragraph))
+    assert quote_flags(paragraph) == [True]
+
+
+def test_a_short_phrase_in_a_sentence_that_reports_nothing_is_a_scare_quote() -> None:
+    paragraph = 'The town built a "smart" bridge over the river in 2020.'
+    assert not sentence_reports_speech(mask_quotes(paragraph))
+    assert quote_flags(paragraph) == [False]

@@ -17,6 +17,7 @@ from .lexicon import (
     _DESCRIBING_AS,
     _NOT_NOUNS,
     _PREPOSITIONS,
+    _SPEECH_CUE,
     _WHAT_CALLED,
 )
 from .registry import _BlockInfo
@@ -245,6 +246,13 @@ def is_title_case_name(ctx: SpanContext) -> bool:
     )
 
 
+def sentence_reports_speech(sentence: str) -> bool:
+    """Smith called the deal "a disgrace"; Trump blasted Disney for its "outrageous
+    practices": the sentence (its text outside quotations) reports what someone said or how
+    they put it, so a short quoted phrase in it is their words, not a scare quote."""
+    return bool(_FINITE_VERB_RE.search(sentence) or _SPEECH_CUE.search(sentence))
+
+
 EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_gloss_of_a_name,
     is_named_as,
@@ -325,7 +333,7 @@ class Classifier:
         said = info.sentence_says.get(s.sentence)
         if said is None:  # the same for every span of the sentence: read it once
             sentence = self._sentence_text(info, s)
-            said = bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+            said = sentence_reports_speech(sentence)
             info.sentence_says[s.sentence] = said
         pre = ctx.pre
         return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))
