@@ -27,7 +27,7 @@ from articles.seeds.quotes.classify import (
 )
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
-from articles.seeds.quotes.spans import mask_quotes, paragraph_layout, quoted_ranges
+from articles.seeds.quotes.spans import _find_spans, mask_quotes, paragraph_layout, quoted_ranges
 
 
 def doc_of(*paragraphs: str) -> _Doc:
@@ -172,3 +172,36 @@ def test_a_short_phrase_in_a_sentence_that_reports_nothing_is_a_scare_quote() ->
     paragraph = 'The town built a "smart" bridge over the river in 2020.'
     assert not sentence_reports_speech(mask_quotes(paragraph))
     assert quote_flags(paragraph) == [False]
+
+
+# --- spans: the single-quote style ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quoted"),
+    [
+        ("'We will appeal,' said Ms Reid.", ["We will appeal,"]),
+        ("‘I'm sure we don’t lose,’ said O'Neill.", ["I'm sure we don’t lose,"]),
+        ("‘The pupils’ union is angry,’ Davis’ lawyer said.", ["The pupils’ union is angry,"]),
+        ("The best side in Wales’ league, she called it ‘a disgrace’.", ["a disgrace"]),
+        ("Rock 'n' roll in the '90s, and Davis' lawyer's view.", []),
+        ("‘This quote goes on in the next paragraph", ["This quote goes on in the next paragraph"]),
+        ("A lone ‘mark here is an apostrophe", []),
+    ],
+)
+def test_single_quote_style_pairs_quotes_and_never_apostrophes(paragraph, quoted) -> None:
+    """Paragraphs without a double mark are read in the single-quote style."""
+    assert [s.text for s in _find_spans(0, paragraph)] == quoted
+
+
+def test_single_marks_stay_inner_quotes_in_a_paragraph_with_double_marks() -> None:
+    paragraph = "\"It was 'a disgrace', and Davis' lawyer knew it,\" said Ms Reid."
+    assert quoted_ranges(paragraph) == [(0, paragraph.index(" said"))]
+
+
+def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
+    doc = doc_of("'We will appeal the ruling today,' said Ms Reid, the club's lawyer.")
+    doc.build_registry()
+    doc.classify()
+    spans = doc.blocks[0].spans
+    assert [(s.text, s.is_quote) for s in spans] == [("We will appeal the ruling today,", True)]
