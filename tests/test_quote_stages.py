@@ -24,6 +24,7 @@ from articles.seeds.quotes.classify import (
     is_title_case_name,
     is_work_title,
     sentence_reports_speech,
+    someone_calls_it,
 )
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
@@ -205,3 +206,25 @@ def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
     doc.classify()
     spans = doc.blocks[0].spans
     assert [(s.text, s.is_quote) for s in spans] == [("We will appeal the ruling today,", True)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Bush referred to Rubio as "a bright, charismatic leader" on Monday.',
+        'Cruz railed against what he calls the "Washington cartel" again.',
+        'Lewandowski took to Twitter to call Fields "totally delusional" for it.',
+    ],
+)
+def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> None:
+    pre = context_of(paragraph, 0).pre
+    verb = max(pre.rfind(" call"), pre.rfind(" refer")) + 1
+    assert someone_calls_it(pre, verb)
+    assert not is_named_as(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [True]
+
+
+def test_a_thing_called_by_its_name_is_still_a_name() -> None:
+    paragraph = 'He set up a website called "Leave the island now" last year.'
+    assert is_named_as(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [False]

@@ -148,8 +148,31 @@ def is_gloss_of_a_name(ctx: SpanContext) -> bool:
 
 
 def is_named_as(ctx: SpanContext) -> bool:
-    """The plan, known as "Project Dawn": a name given to something."""
-    return ctx.n <= 6 and bool(_NAMING.search(ctx.pre))
+    """The plan, known as "Project Dawn": a name given to something (but not what someone
+    calls it: see :func:`someone_calls_it`)."""
+    if ctx.n > 6:
+        return False
+    naming = _NAMING.search(ctx.pre)
+    return naming is not None and not someone_calls_it(ctx.pre, naming.start())
+
+
+_CALLING = re.compile(r"(?:call|calls|called|refer|refers|referred)\b", re.I)
+
+_CALLER_BEFORE = re.compile(
+    r"(?:\b(?:he|she|they|we|I|you|who)|\b[A-Z][\w’'.-]*)\s+"
+    r"(?:(?:also|has|have|had|once|often|repeatedly|previously|later|then|even|again|"
+    r"publicly|privately|derisively|jokingly|would|will|to)\s+)*$"
+)
+
+
+def someone_calls_it(pre: str, verb: int) -> bool:
+    """Bush referred to Rubio as "a bright leader"; what he calls the "Washington cartel";
+    Trump called "a disgrace": a person (a pronoun or a name right before the verb) calls
+    something so, which is their word for it, not the thing's name (a website called
+    "...")."""
+    return bool(_CALLING.match(pre, verb)) and bool(
+        _CALLER_BEFORE.search(pre[max(0, verb - 60) : verb])
+    )
 
 
 def is_strong_title(ctx: SpanContext) -> bool:
@@ -184,7 +207,11 @@ def is_media_label(ctx: SpanContext) -> bool:
     if not _short_term(ctx):
         return False
     label = _LABEL_BEFORE.search(ctx.pre)
-    return bool(label) and not ctx.known_subject(ctx.pre[: label.start()])
+    return (
+        bool(label)
+        and not ctx.known_subject(ctx.pre[: label.start()])
+        and not someone_calls_it(ctx.pre, label.start())
+    )
 
 
 def is_work_title(ctx: SpanContext) -> bool:

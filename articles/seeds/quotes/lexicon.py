@@ -70,6 +70,6 @@ _SPEECH_CUE = re.compile(
     r"conced(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|"
     r"point(?:s|ed|ing)?\s+out|characteri[sz](?:e|es|ed|ing)|ask(?:s|ed|ing)?|add(?:s|ed|ing)|"
     r"comments?|remarks?|statements?|allegations?|plea|cries|words|speech|interview|"
-    r"according\s+to)(?![\w-])",
+    r"refer(?:s|red|ring)?\s+to|according\s+to)(?![\w-])",
     re.I,
 )
