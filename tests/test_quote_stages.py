@@ -18,6 +18,7 @@ from articles.seeds.quotes.classify import (
     is_name_for_a_new_thing,
     is_named_as,
     is_nickname_inside_a_name,
+    is_speakers_epithet,
     is_strong_title,
     is_term_as_modifier,
     is_the_nickname,
@@ -227,4 +228,31 @@ def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> Non
 def test_a_thing_called_by_its_name_is_still_a_name() -> None:
     paragraph = 'He set up a website called "Leave the island now" last year.'
     assert is_named_as(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [False]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ms Reid warned of a "ferocious" battle ahead for the party.',
+        'He railed against a "fraudulent scheme" run by the board.',
+        'Residents said the "increasing" number of cars worried them.',
+    ],
+)
+def test_a_speakers_epithet_before_a_noun_is_a_quotation(paragraph) -> None:
+    ctx = context_of(paragraph, 0)
+    assert is_speakers_epithet(ctx)
+    assert not is_term_as_modifier(ctx)
+    assert quote_flags(paragraph) == [True]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The union said it began its "trolley watch" count in 2006.',
+        'The court said Cruz meets the "natural born" requirement.',
+    ],
+)
+def test_a_named_thing_in_a_sentence_that_reports_speech_is_still_a_term(paragraph) -> None:
+    assert is_term_as_modifier(context_of(paragraph, 0))
     assert quote_flags(paragraph) == [False]

@@ -190,8 +190,38 @@ def _short_term(ctx: SpanContext) -> bool:
 
 
 def is_term_as_modifier(ctx: SpanContext) -> bool:
-    """A "section 114" notice: a quoted term used as a modifier."""
-    return _short_term(ctx) and bool(_MODIFIER_BEFORE.search(ctx.pre)) and _noun_follows(ctx.post)
+    """A "section 114" notice: a quoted term used as a modifier (but see
+    :func:`is_speakers_epithet`)."""
+    return (
+        _short_term(ctx)
+        and bool(_MODIFIER_BEFORE.search(ctx.pre))
+        and _noun_follows(ctx.post)
+        and not is_speakers_epithet(ctx)
+    )
+
+
+_NAMED_THING = re.compile(
+    r"\s+(?:moniker|standard|initiative|ceremony|requirement|rule|law|act|bill|policy|"
+    r"plan|programme|program|scheme|tax|fund|strategy|doctrine|clause|test|status|zone|"
+    r"order|notice|plates?|label|tag|status|system|model|option|category|list)\b",
+    re.I,
+)
+
+
+_ADJECTIVE = re.compile(r"(?:ful|ous|al|ic|ive|ent|ant|ible|able|less|ist)$")
+
+
+def is_speakers_epithet(ctx: SpanContext) -> bool:
+    """She warned of a "ferocious" battle; he railed against a "corrupt" process: a speaker's
+    own lower-case word (or an adjective and its noun: a "fraudulent scheme") before a noun,
+    in a sentence that reports speech, is a quotation, unless the noun is the kind of thing
+    that has a name (a "natural born" requirement, a "trolley watch" count)."""
+    return (
+        ctx.words[0][:1].islower()
+        and (ctx.n == 1 or (ctx.n == 2 and bool(_ADJECTIVE.search(ctx.words[0]))))
+        and _NAMED_THING.match(ctx.post) is None
+        and bool(sentence_reports_speech(ctx.pre) or sentence_reports_speech(ctx.post))
+    )
 
 
 def is_name_for_a_new_thing(ctx: SpanContext) -> bool:
