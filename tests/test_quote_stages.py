@@ -163,6 +163,8 @@ def quote_flags(paragraph: str) -> list[bool]:
         'Trump blasted Disney for its "outrageous practices" in hiring.',
         'Ruiz described it as "disgusting" and left the room.',
         'Critics derided the plan as "a giveaway" to developers.',
+        'He commented that his network "held on" to the story.',
+        'Biden assured residents that Reid was "made of the same stuff" as him.',
     ],
 )
 def test_a_short_phrase_in_a_sentence_that_reports_speech_is_a_quotation(paragraph) -> None:

@@ -70,6 +70,9 @@ _SPEECH_CUE = re.compile(
     r"conced(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|"
     r"point(?:s|ed|ing)?\s+out|characteri[sz](?:e|es|ed|ing)|ask(?:s|ed|ing)?|add(?:s|ed|ing)|"
     r"comments?|remarks?|statements?|allegations?|plea|cries|words|speech|interview|"
+    r"comment(?:ed|ing)|emphasi[sz](?:e|es|ed|ing)|assur(?:e|es|ed|ing)|"
+    r"announc(?:e|es|ed|ing)|stating|alleg(?:e|es|ed|ing)|question(?:ed|ing)|assertions?|"
+    r"jeer(?:s|ed|ing)?|talk(?:s|ed|ing)?\s+about|"
     r"refer(?:s|red|ring)?\s+to|according\s+to)(?![\w-])",
     re.I,
 )
