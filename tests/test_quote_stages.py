@@ -258,3 +258,9 @@ def test_a_speakers_epithet_before_a_noun_is_a_quotation(paragraph) -> None:
 def test_a_named_thing_in_a_sentence_that_reports_speech_is_still_a_term(paragraph) -> None:
     assert is_term_as_modifier(context_of(paragraph, 0))
     assert quote_flags(paragraph) == [False]
+
+
+def test_in_her_words_introduces_speech_not_a_title() -> None:
+    paragraph = 'She backed him because, in her words, "he knows how to do it."'
+    assert not is_work_title(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [True]

@@ -244,12 +244,19 @@ def is_media_label(ctx: SpanContext) -> bool:
     )
 
 
+_IN_THEIR_WORDS = re.compile(
+    r"\bin\s+(?:his|her|their|its|my|our|your|[A-Z][\w.’'-]*(?:’s|'s))\s+(?:own\s+)?words\W*$"
+)
+
+
 def is_work_title(ctx: SpanContext) -> bool:
     """The song "Northern Lights": the title of a work (but read the report "with a heavy
-    heart" is a manner, not the report's title)."""
+    heart" is a manner, not the report's title, and in her words, "he knows how" is
+    speech)."""
     work = _WORK_NOUN.search(ctx.pre) if ctx.n <= 6 else None
     return (
         work is not None
+        and not _IN_THEIR_WORDS.search(ctx.pre)
         and not _FINITE_VERB_RE.search(ctx.pre[-25:])
         and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
     )
