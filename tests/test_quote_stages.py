@@ -264,3 +264,19 @@ def test_in_her_words_introduces_speech_not_a_title() -> None:
     paragraph = 'She backed him because, in her words, "he knows how to do it."'
     assert not is_work_title(context_of(paragraph, 0))
     assert quote_flags(paragraph) == [True]
+
+
+def test_nested_curly_quotes_are_part_of_the_outer_quote() -> None:
+    paragraph = "“The office isn’t about “law and order” any more,” she said. “It is about power.”"
+    assert [s.text for s in _find_spans(0, paragraph)] == [
+        "The office isn’t about “law and order” any more,",
+        "It is about power.",
+    ]
+
+
+def test_a_missing_closing_mark_is_still_mended_when_marks_do_not_balance() -> None:
+    paragraph = "“We will go on, she said. “We always do.”"
+    assert [s.text for s in _find_spans(0, paragraph)] == [
+        "We will go on, she said.",
+        "We always do.",
+    ]

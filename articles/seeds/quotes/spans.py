@@ -94,6 +94,10 @@ def _find_spans(index: int, text: str) -> list[_Span]:
         if "'" in text or "‘" in text or "’" in text:
             return _find_single_spans(index, text)
         return spans  # most paragraphs quote nobody: no need to start the scan
+    if '"' not in text:
+        nested = _find_nested_spans(index, text)
+        if nested is not None:
+            return nested
     open_at: int | None = None
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
@@ -112,6 +116,31 @@ def _find_spans(index: int, text: str) -> list[_Span]:
     if open_at is not None:
         end = len(text.rstrip())
         spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+    return [s for s in spans if s.text.strip()]
+
+
+def _find_nested_spans(index: int, text: str) -> list[_Span] | None:
+    """Curly marks that nest, ``“It is not about “law” any more,” she said``: when every
+    ``“`` of the paragraph has its ``”`` and at least one opens inside another, the inner
+    quotes are part of the outer ones, which alone are spans. None when the marks do not
+    balance or never nest (then the usual pairing, which also mends a missing mark)."""
+    depth, deepest, open_at = 0, 0, 0
+    pairs: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        if m.group() == "“":
+            if depth == 0:
+                open_at = m.start()
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                pairs.append((open_at, m.start()))
+    if depth != 0 or deepest < 2:
+        return None
+    spans = [_Span(index, a, a + 1, b, b, text[a + 1 : b]) for a, b in pairs]
     return [s for s in spans if s.text.strip()]
 
 
