@@ -18,15 +18,18 @@ from articles.seeds.quotes.classify import (
     is_name_for_a_new_thing,
     is_named_as,
     is_nickname_inside_a_name,
+    is_speakers_epithet,
     is_strong_title,
     is_term_as_modifier,
     is_the_nickname,
     is_title_case_name,
     is_work_title,
+    sentence_reports_speech,
+    someone_calls_it,
 )
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
-from articles.seeds.quotes.spans import mask_quotes, paragraph_layout, quoted_ranges
+from articles.seeds.quotes.spans import _find_spans, mask_quotes, paragraph_layout, quoted_ranges
 
 
 def doc_of(*paragraphs: str) -> _Doc:
@@ -151,3 +154,129 @@ def quote_flags(paragraph: str) -> list[bool]:
     doc.build_registry()
     doc.classify()
     return [s.is_quote for s in doc.blocks[0].spans]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Smith called the deal "a disgrace" on Monday.',
+        'Trump blasted Disney for its "outrageous practices" in hiring.',
+        'Ruiz described it as "disgusting" and left the room.',
+        'Critics derided the plan as "a giveaway" to developers.',
+        'He commented that his network "held on" to the story.',
+        'Biden assured residents that Reid was "made of the same stuff" as him.',
+    ],
+)
+def test_a_short_phrase_in_a_sentence_that_reports_speech_is_a_quotation(paragraph) -> None:
+    assert sentence_reports_speech(mask_quotes(paragraph))
+    assert quote_flags(paragraph) == [True]
+
+
+def test_a_short_phrase_in_a_sentence_that_reports_nothing_is_a_scare_quote() -> None:
+    paragraph = 'The town built a "smart" bridge over the river in 2020.'
+    assert not sentence_reports_speech(mask_quotes(paragraph))
+    assert quote_flags(paragraph) == [False]
+
+
+# --- spans: the single-quote style ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quoted"),
+    [
+        ("'We will appeal,' said Ms Reid.", ["We will appeal,"]),
+        ("‘I'm sure we don’t lose,’ said O'Neill.", ["I'm sure we don’t lose,"]),
+        ("‘The pupils’ union is angry,’ Davis’ lawyer said.", ["The pupils’ union is angry,"]),
+        ("The best side in Wales’ league, she called it ‘a disgrace’.", ["a disgrace"]),
+        ("Rock 'n' roll in the '90s, and Davis' lawyer's view.", []),
+        ("‘This quote goes on in the next paragraph", ["This quote goes on in the next paragraph"]),
+        ("A lone ‘mark here is an apostrophe", []),
+    ],
+)
+def test_single_quote_style_pairs_quotes_and_never_apostrophes(paragraph, quoted) -> None:
+    """Paragraphs without a double mark are read in the single-quote style."""
+    assert [s.text for s in _find_spans(0, paragraph)] == quoted
+
+
+def test_single_marks_stay_inner_quotes_in_a_paragraph_with_double_marks() -> None:
+    paragraph = "\"It was 'a disgrace', and Davis' lawyer knew it,\" said Ms Reid."
+    assert quoted_ranges(paragraph) == [(0, paragraph.index(" said"))]
+
+
+def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
+    doc = doc_of("'We will appeal the ruling today,' said Ms Reid, the club's lawyer.")
+    doc.build_registry()
+    doc.classify()
+    spans = doc.blocks[0].spans
+    assert [(s.text, s.is_quote) for s in spans] == [("We will appeal the ruling today,", True)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Bush referred to Rubio as "a bright, charismatic leader" on Monday.',
+        'Cruz railed against what he calls the "Washington cartel" again.',
+        'Lewandowski took to Twitter to call Fields "totally delusional" for it.',
+    ],
+)
+def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> None:
+    pre = context_of(paragraph, 0).pre
+    verb = max(pre.rfind(" call"), pre.rfind(" refer")) + 1
+    assert someone_calls_it(pre, verb)
+    assert not is_named_as(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [True]
+
+
+def test_a_thing_called_by_its_name_is_still_a_name() -> None:
+    paragraph = 'He set up a website called "Leave the island now" last year.'
+    assert is_named_as(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [False]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ms Reid warned of a "ferocious" battle ahead for the party.',
+        'He railed against a "fraudulent scheme" run by the board.',
+        'Residents said the "increasing" number of cars worried them.',
+    ],
+)
+def test_a_speakers_epithet_before_a_noun_is_a_quotation(paragraph) -> None:
+    ctx = context_of(paragraph, 0)
+    assert is_speakers_epithet(ctx)
+    assert not is_term_as_modifier(ctx)
+    assert quote_flags(paragraph) == [True]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The union said it began its "trolley watch" count in 2006.',
+        'The court said Cruz meets the "natural born" requirement.',
+    ],
+)
+def test_a_named_thing_in_a_sentence_that_reports_speech_is_still_a_term(paragraph) -> None:
+    assert is_term_as_modifier(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [False]
+
+
+def test_in_her_words_introduces_speech_not_a_title() -> None:
+    paragraph = 'She backed him because, in her words, "he knows how to do it."'
+    assert not is_work_title(context_of(paragraph, 0))
+    assert quote_flags(paragraph) == [True]
+
+
+def test_nested_curly_quotes_are_part_of_the_outer_quote() -> None:
+    paragraph = "“The office isn’t about “law and order” any more,” she said. “It is about power.”"
+    assert [s.text for s in _find_spans(0, paragraph)] == [
+        "The office isn’t about “law and order” any more,",
+        "It is about power.",
+    ]
+
+
+def test_a_missing_closing_mark_is_still_mended_when_marks_do_not_balance() -> None:
+    paragraph = "“We will go on, she said. “We always do.”"
+    assert [s.text for s in _find_spans(0, paragraph)] == [
+        "We will go on, she said.",
+        "We always do.",
+    ]

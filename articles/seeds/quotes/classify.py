@@ -17,6 +17,7 @@ from .lexicon import (
     _DESCRIBING_AS,
     _NOT_NOUNS,
     _PREPOSITIONS,
+    _SPEECH_CUE,
     _WHAT_CALLED,
 )
 from .registry import _BlockInfo
@@ -147,8 +148,31 @@ def is_gloss_of_a_name(ctx: SpanContext) -> bool:
 
 
 def is_named_as(ctx: SpanContext) -> bool:
-    """The plan, known as "Project Dawn": a name given to something."""
-    return ctx.n <= 6 and bool(_NAMING.search(ctx.pre))
+    """The plan, known as "Project Dawn": a name given to something (but not what someone
+    calls it: see :func:`someone_calls_it`)."""
+    if ctx.n > 6:
+        return False
+    naming = _NAMING.search(ctx.pre)
+    return naming is not None and not someone_calls_it(ctx.pre, naming.start())
+
+
+_CALLING = re.compile(r"(?:call|calls|called|refer|refers|referred)\b", re.I)
+
+_CALLER_BEFORE = re.compile(
+    r"(?:\b(?:he|she|they|we|I|you|who)|\b[A-Z][\w’'.-]*)\s+"
+    r"(?:(?:also|has|have|had|once|often|repeatedly|previously|later|then|even|again|"
+    r"publicly|privately|derisively|jokingly|would|will|to)\s+)*$"
+)
+
+
+def someone_calls_it(pre: str, verb: int) -> bool:
+    """Bush referred to Rubio as "a bright leader"; what he calls the "Washington cartel";
+    Trump called "a disgrace": a person (a pronoun or a name right before the verb) calls
+    something so, which is their word for it, not the thing's name (a website called
+    "...")."""
+    return bool(_CALLING.match(pre, verb)) and bool(
+        _CALLER_BEFORE.search(pre[max(0, verb - 60) : verb])
+    )
 
 
 def is_strong_title(ctx: SpanContext) -> bool:
@@ -166,8 +190,38 @@ def _short_term(ctx: SpanContext) -> bool:
 
 
 def is_term_as_modifier(ctx: SpanContext) -> bool:
-    """A "section 114" notice: a quoted term used as a modifier."""
-    return _short_term(ctx) and bool(_MODIFIER_BEFORE.search(ctx.pre)) and _noun_follows(ctx.post)
+    """A "section 114" notice: a quoted term used as a modifier (but see
+    :func:`is_speakers_epithet`)."""
+    return (
+        _short_term(ctx)
+        and bool(_MODIFIER_BEFORE.search(ctx.pre))
+        and _noun_follows(ctx.post)
+        and not is_speakers_epithet(ctx)
+    )
+
+
+_NAMED_THING = re.compile(
+    r"\s+(?:moniker|standard|initiative|ceremony|requirement|rule|law|act|bill|policy|"
+    r"plan|programme|program|scheme|tax|fund|strategy|doctrine|clause|test|status|zone|"
+    r"order|notice|plates?|label|tag|status|system|model|option|category|list)\b",
+    re.I,
+)
+
+
+_ADJECTIVE = re.compile(r"(?:ful|ous|al|ic|ive|ent|ant|ible|able|less|ist)$")
+
+
+def is_speakers_epithet(ctx: SpanContext) -> bool:
+    """She warned of a "ferocious" battle; he railed against a "corrupt" process: a speaker's
+    own lower-case word (or an adjective and its noun: a "fraudulent scheme") before a noun,
+    in a sentence that reports speech, is a quotation, unless the noun is the kind of thing
+    that has a name (a "natural born" requirement, a "trolley watch" count)."""
+    return (
+        ctx.words[0][:1].islower()
+        and (ctx.n == 1 or (ctx.n == 2 and bool(_ADJECTIVE.search(ctx.words[0]))))
+        and _NAMED_THING.match(ctx.post) is None
+        and bool(sentence_reports_speech(ctx.pre) or sentence_reports_speech(ctx.post))
+    )
 
 
 def is_name_for_a_new_thing(ctx: SpanContext) -> bool:
@@ -183,15 +237,26 @@ def is_media_label(ctx: SpanContext) -> bool:
     if not _short_term(ctx):
         return False
     label = _LABEL_BEFORE.search(ctx.pre)
-    return bool(label) and not ctx.known_subject(ctx.pre[: label.start()])
+    return (
+        bool(label)
+        and not ctx.known_subject(ctx.pre[: label.start()])
+        and not someone_calls_it(ctx.pre, label.start())
+    )
+
+
+_IN_THEIR_WORDS = re.compile(
+    r"\bin\s+(?:his|her|their|its|my|our|your|[A-Z][\w.’'-]*(?:’s|'s))\s+(?:own\s+)?words\W*$"
+)
 
 
 def is_work_title(ctx: SpanContext) -> bool:
     """The song "Northern Lights": the title of a work (but read the report "with a heavy
-    heart" is a manner, not the report's title)."""
+    heart" is a manner, not the report's title, and in her words, "he knows how" is
+    speech)."""
     work = _WORK_NOUN.search(ctx.pre) if ctx.n <= 6 else None
     return (
         work is not None
+        and not _IN_THEIR_WORDS.search(ctx.pre)
         and not _FINITE_VERB_RE.search(ctx.pre[-25:])
         and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
     )
@@ -243,6 +308,13 @@ def is_title_case_name(ctx: SpanContext) -> bool:
         and _title_like(ctx.words)
         and not _SAID_BEFORE.search(ctx.pre)
     )
+
+
+def sentence_reports_speech(sentence: str) -> bool:
+    """Smith called the deal "a disgrace"; Trump blasted Disney for its "outrageous
+    practices": the sentence (its text outside quotations) reports what someone said or how
+    they put it, so a short quoted phrase in it is their words, not a scare quote."""
+    return bool(_FINITE_VERB_RE.search(sentence) or _SPEECH_CUE.search(sentence))
 
 
 EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
@@ -325,7 +397,7 @@ class Classifier:
         said = info.sentence_says.get(s.sentence)
         if said is None:  # the same for every span of the sentence: read it once
             sentence = self._sentence_text(info, s)
-            said = bool(_FINITE_VERB_RE.search(sentence) or _ACCORDING.search(sentence))
+            said = sentence_reports_speech(sentence)
             info.sentence_says[s.sentence] = said
         pre = ctx.pre
         return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))

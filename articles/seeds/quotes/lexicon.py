@@ -46,3 +46,33 @@ _NOT_NOUNS = _words(
     "that which who whom whose of to is was were are be been has had have would will could "
     "should may might must can did does do not after before because when while if than as"
 )
+
+# Detection (short embedded quotes): words that show a sentence reports what someone said or
+# how they put it, beyond the speech verbs of attribution ("calling him", "blasted", "his
+# comments"). Read only to tell a short quoted phrase in such a sentence from a scare quote.
+_SPEECH_CUE = re.compile(
+    r"(?<![\w-])(?:call(?:s|ed|ing)?|say(?:s|ing)?|said|tell(?:s|ing)?|told|describ(?:e|es|ed|ing)|"
+    r"label(?:s|l?ed|l?ing)?|blast(?:s|ed|ing)?|slam(?:s|med|ming)?|"
+    r"derid(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|bemoan(?:s|ed|ing)?|"
+    r"lament(?:s|ed|ing)?|grous(?:e|es|ed|ing)|grumbl(?:e|es|ed|ing)|interject(?:s|ed|ing)?|"
+    r"yell(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|"
+    r"cr(?:y|ies|ied|ying)|proclaim(?:s|ed|ing)?|assert(?:s|ed|ing)?|tout(?:s|ed|ing)?|"
+    r"mock(?:s|ed|ing)?|accus(?:e|es|ed|ing|ations?)|impl(?:y|ies|ied|ying)|"
+    r"insist(?:s|ed|ing)?|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
+    r"declar(?:e|es|ed|ing)|warn(?:s|ed|ing|ings?)?|urg(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|"
+    r"prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|herald(?:s|ed|ing)?|"
+    r"criti(?:ci[sz](?:e|es|ed|ing)|cism)|condemn(?:s|ed|ing)?|lash(?:es|ed|ing)\s+out|"
+    r"fum(?:e|es|ed|ing)|gush(?:es|ed|ing)?|quip(?:s|ped|ping)?|jok(?:e|es|ed|ing)|"
+    r"boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|complain(?:s|ed|ing|ts?)?|claim(?:s|ed|ing)?|"
+    r"charg(?:es|ed|ing)|argu(?:e|es|ed|ing)|contend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
+    r"tweet(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|repl(?:y|ies|ied|ying)|"
+    r"respond(?:s|ed|ing)?|retort(?:s|ed|ing)?|scoff(?:s|ed|ing)?|rail(?:s|ed|ing)?\s+against|"
+    r"conced(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|"
+    r"point(?:s|ed|ing)?\s+out|characteri[sz](?:e|es|ed|ing)|ask(?:s|ed|ing)?|add(?:s|ed|ing)|"
+    r"comments?|remarks?|statements?|allegations?|plea|cries|words|speech|interview|"
+    r"comment(?:ed|ing)|emphasi[sz](?:e|es|ed|ing)|assur(?:e|es|ed|ing)|"
+    r"announc(?:e|es|ed|ing)|stating|alleg(?:e|es|ed|ing)|question(?:ed|ing)|assertions?|"
+    r"jeer(?:s|ed|ing)?|talk(?:s|ed|ing)?\s+about|"
+    r"refer(?:s|red|ring)?\s+to|according\s+to)(?![\w-])",
+    re.I,
+)

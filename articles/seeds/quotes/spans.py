@@ -85,10 +85,19 @@ class _Span:
 
 
 def _find_spans(index: int, text: str) -> list[_Span]:
-    """Pair quote marks: ``"`` toggles, ``“`` opens, ``”`` closes; unclosed runs to the end."""
+    """Pair quote marks: ``"`` toggles, ``“`` opens, ``”`` closes; unclosed runs to the end.
+    A paragraph with no double mark at all is read in the single-quote style instead
+    (:func:`_find_single_spans`); one with double marks keeps its single marks as inner
+    quotes and apostrophes."""
     spans: list[_Span] = []
     if '"' not in text and "“" not in text and "”" not in text:
+        if "'" in text or "‘" in text or "’" in text:
+            return _find_single_spans(index, text)
         return spans  # most paragraphs quote nobody: no need to start the scan
+    if '"' not in text:
+        nested = _find_nested_spans(index, text)
+        if nested is not None:
+            return nested
     open_at: int | None = None
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
@@ -107,6 +116,98 @@ def _find_spans(index: int, text: str) -> list[_Span]:
     if open_at is not None:
         end = len(text.rstrip())
         spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
+    return [s for s in spans if s.text.strip()]
+
+
+def _find_nested_spans(index: int, text: str) -> list[_Span] | None:
+    """Curly marks that nest, ``“It is not about “law” any more,” she said``: when every
+    ``“`` of the paragraph has its ``”`` and at least one opens inside another, the inner
+    quotes are part of the outer ones, which alone are spans. None when the marks do not
+    balance or never nest (then the usual pairing, which also mends a missing mark)."""
+    depth, deepest, open_at = 0, 0, 0
+    pairs: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        if m.group() == "“":
+            if depth == 0:
+                open_at = m.start()
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                pairs.append((open_at, m.start()))
+    if depth != 0 or deepest < 2:
+        return None
+    spans = [_Span(index, a, a + 1, b, b, text[a + 1 : b]) for a, b in pairs]
+    return [s for s in spans if s.text.strip()]
+
+
+_SINGLE_MARK = re.compile("['‘’]")
+
+# A mark before one of these is an elision, not an opening quote: 'em, rock 'n' roll, the '90s.
+_ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|round|bout)\b|\d", re.I)
+
+_BEFORE_OPENING = "([{—–-/"
+
+_AFTER_CLOSING = ".,;:!?)]}—–-…"
+
+
+def _find_single_spans(index: int, text: str) -> list[_Span]:
+    """Pair single quote marks, British and Commonwealth style: ``'We will appeal,' said Ms
+    Reid.`` and ``‘...’``. A mark opens only after a space, a bracket or a dash and before a
+    word; it closes only after a word or punctuation and before a space, punctuation or the
+    end; so apostrophes inside words (``O'Neill``, ``I'm``, ``don’t``) do neither. A plural
+    possessive before a word (``pupils’ union``, ``Davis’ lawyer``) is taken as a closing
+    mark only when no other closing mark comes before the next opening one. An unclosed
+    quote runs to the end of its paragraph only when it opens the paragraph (a quote that
+    continues in the next one); elsewhere a lone mark is an apostrophe. One pass, in order."""
+    spans: list[_Span] = []
+    n = len(text)
+    open_at: int | None = None
+    possessive: int | None = None  # the first ``s’ word`` after the open mark, if any
+
+    def close(at: int) -> None:
+        assert open_at is not None
+        spans.append(_Span(index, open_at, open_at + 1, at, at, text[open_at + 1 : at]))
+
+    for m in _SINGLE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        can_open = (
+            ch != "’"
+            and (before.isspace() or before in _BEFORE_OPENING)
+            and not after.isspace()
+            and _ELISION.match(text, i + 1) is None
+        )
+        can_close = (
+            ch != "‘"
+            and i > 0
+            and not before.isspace()
+            and (after.isspace() or after in _AFTER_CLOSING)
+        )
+        if open_at is None:
+            if can_open:
+                open_at, possessive = i, None
+            continue
+        if can_close and i > open_at + 1:
+            if before in "sS" and after == " " and text[i + 2 : i + 3].isalnum():
+                if possessive is None:
+                    possessive = i
+                continue
+            close(i)
+            open_at = None
+        elif can_open and possessive is not None:
+            close(possessive)
+            open_at, possessive = i, None
+    if open_at is not None:
+        if possessive is not None:
+            close(possessive)
+        elif open_at == 0:
+            end = len(text.rstrip())
+            spans.append(_Span(index, 0, 1, end, None, text[1:end]))
     return [s for s in spans if s.text.strip()]
 
 
@@ -145,6 +246,12 @@ def _inside(spans: list[_Span], pos: int) -> bool:
     return pos <= (s.close if s.close is not None else s.end)
 
 
+def _opens_at(spans: list[_Span], pos: int) -> bool:
+    """Whether a quoted span opens at ``pos`` (its mark is there)."""
+    k = bisect_right(spans, pos, key=_mark_of) - 1
+    return k >= 0 and spans[k].mark == pos
+
+
 def _mark_of(span: _Span) -> int:
     return span.mark
 
@@ -171,7 +278,7 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         dot = m.start()
         if spans and (
-            _inside(spans, dot) or (_inside(spans, m.end()) and text[m.end()] not in _OPEN_MARKS)
+            _inside(spans, dot) or (_inside(spans, m.end()) and not _opens_at(spans, m.end()))
         ):
             continue
         word = _word_before_dot(text, dot + 1)
