@@ -318,6 +318,9 @@ def _colon_subject(pre: str) -> _Ref | None:
     if not clause.endswith(":"):
         return None
     clause = clause[:-1]
+    label = _label_name(clause)
+    if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
+        return _Ref("name", label)
     for r in runs(clause):
         rest = clause[r.end :].split()
         if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
@@ -389,3 +392,76 @@ def _participle_subject(pre: str) -> _Ref | None:
     if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
         return None
     return _Ref("name", found[0].text)
+
+
+_NOT_LABEL = _CONJUNCTIONS | _words("who whose which that whom what when where")
+
+_LABEL_MARKS = re.compile(r"[\"“”‘’«»]|'\s|\s'|^'|'$")
+
+
+@small_cache(maxsize=4096)  # a pure function of a short line
+def _label_name(text: str) -> str | None:
+    """A line that only names a speaker, as roundups set them under or before quotations:
+    ``Great Britain coach, Brian Noble``, ``Kilbeg manager Tom Ryan``, ``Sir Alex Ferguson``.
+    The person's name ends the line (or, before a comma, starts it: ``Jane Roe, The Daily
+    Record``); what comes before it is a short role with no verb. None for anything else."""
+    line = text.strip().rstrip(":").strip()
+    words = line.split()
+    if not words or len(words) > 9 or len(line) > 90 or _LABEL_MARKS.search(line):
+        return None
+    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
+        return None
+    found = runs(line)
+    if not found:
+        return None
+    first = found[0]
+    if first.start == 0 and line[first.end : first.end + 1] == ",":
+        info = analyse(first.tokens)
+        rest = [w for w in line[first.end + 1 :].replace(",", " ").split() if not w[:1].isupper()]
+        if _label_person(info) and len(rest) <= 3 and not any(w in _NOT_LABEL for w in rest):
+            return info.name  # Jane Roe, The Daily Record / Jane Roe, club secretary
+    last = found[-1]
+    if last.end == len(line) and not last.possessive:
+        info = analyse(last.tokens)
+        head = [w for w in line[: last.start].replace(",", " ").split() if not w[:1].isupper()]
+        if (
+            _label_person(info)
+            and len(head) <= 2
+            and not any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_LABEL for w in head)
+        ):
+            return info.name
+    return None
+    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
+        return None
+    found = runs(line)
+    if not found:
+        return None
+    last = found[-1]
+    if last.end == len(line) and not last.possessive:
+        head = line[: last.start]
+        info = analyse(last.tokens)
+        lower = [w for w in head.replace(",", " ").split() if not w[:1].isupper()]
+        if (
+            info is not None
+            and info.kind == "person"
+            and len(info.name.split()) >= 2
+            and len(lower) <= 2
+            and not any(w.lower() in _PREPOSITIONS or w.lower() in _CONJUNCTIONS for w in lower)
+        ):
+            return info.name
+    first = found[0]
+    if first.start == 0 and line[first.end : first.end + 1] == ",":
+        rest = line[first.end + 1 :].split()
+        info = analyse(first.tokens)
+        if (
+            info is not None
+            and info.kind == "person"
+            and len(info.name.split()) >= 2
+            and all(w[:1].isupper() or w.lower() in ("of", "and", "the") for w in rest)
+        ):
+            return info.name
+    return None
+
+
+def _label_person(info) -> bool:
+    return info is not None and info.kind == "person" and len(info.name.split()) >= 2

@@ -1,0 +1,60 @@
+"""Attribution rules for real copy, each on invented sentences (issue 14): speakers named in a
+roundup label, under a run of quote paragraphs, in an appositive, after a topic phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes.clauses import _label_name
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Kilbeg manager Tom Ryan", "Tom Ryan"),
+        ("Harbour United coach, Brian Walsh", "Brian Walsh"),
+        ("Jane Roe, The Daily Record", "Jane Roe"),
+        ("Sir Tom Ryan:", "Tom Ryan"),
+        ("The Coaches", None),
+        ("Kilbeg 2-1 Harbour United", None),
+        ("He told Jane Roe", None),
+        ("Jane Roe, who was there", None),
+        ("OPERATOR RESPONDS", None),
+    ],
+)
+def test_a_label_line_names_only_a_speaker(line: str, name: str | None) -> None:
+    assert _label_name(line) == name
+
+
+def test_colon_roundups_give_each_speaker_and_their_follow_on_paragraphs() -> None:
+    assert speakers(
+        '"We were poor," said Mark Doyle.',
+        'Sir Tom Ryan: "It was a great finish."',
+        '"We never stopped believing."',
+        'Ann Kelly: "They have been fantastic."',
+    ) == ["Mark Doyle", "Tom Ryan", "Tom Ryan", "Ann Kelly"]
+
+
+def test_a_label_line_under_quote_paragraphs_names_their_speaker() -> None:
+    assert speakers(
+        "The coaches",
+        "“There was some rust in our play.",
+        "“But we will learn from that.”",
+        "Harbour United coach, Brian Walsh",
+        '"We looked flat in the first ten minutes."',
+        "Kilbeg manager Tom Ryan",
+    ) == ["Brian Walsh", "Brian Walsh", "Tom Ryan"]
+
+
+def test_a_heading_of_two_capitalised_words_is_not_a_speaker_label() -> None:
+    assert speakers(
+        'Ana Ruiz said: "We are tired."',
+        '"Every spring it is the same."',
+        "Market Reaction",
+    ) == ["Ana Ruiz", "Ana Ruiz"]
