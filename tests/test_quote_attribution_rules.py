@@ -58,3 +58,27 @@ def test_a_heading_of_two_capitalised_words_is_not_a_speaker_label() -> None:
         '"Every spring it is the same."',
         "Market Reaction",
     ) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Representative Jane Roe, a California Democrat, said: "We will vote no."', "Jane Roe"),
+        (
+            'Col. Joe Gasper, director of Kilbeg State Police, said it was "unwarranted".',
+            "Joe Gasper",
+        ),
+        (
+            'Colin Gillis, analyst at Harbour Partners, said profits were "crazy good".',
+            "Colin Gillis",
+        ),
+        ('Jason Storey, 49, from Filby, said: "He really deserved it."', "Jason Storey"),
+        ('Cllr Ann Leeson, of Garden Close, Kilbeg, said: "I was shocked."', "Ann Leeson"),
+    ],
+)
+def test_the_person_before_an_appositive_is_the_speaker(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_role_before_a_name_still_gives_the_name() -> None:
+    assert speakers('The company chief, Jane Roe, said: "We agree."') == ["Jane Roe"]

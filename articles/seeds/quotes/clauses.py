@@ -149,6 +149,9 @@ def _subject_ref(text: str) -> _Ref | None:
             continue
         named = _name_segment(seg)
         if named is not None:
+            lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
+            if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
+                return lead
             name, pre_role = named
             role = after_role or pre_role
             if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
@@ -465,3 +468,49 @@ def _label_name(text: str) -> str | None:
 
 def _label_person(info) -> bool:
     return info is not None and info.kind == "person" and len(info.name.split()) >= 2
+
+
+def _starts_appositive(seg: str) -> bool:
+    """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
+    the name before it (it opens with a lower-case word) rather than naming someone new."""
+    first = seg.split()[0] if seg.split() else ""
+    return first[:1].islower() and first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
+
+
+def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
+    """The person a clause opens with when every segment after it, up to the name at ``idx``,
+    is an appositive: ``Colin Gillis, analyst at BGC Partners,`` gives Colin Gillis, not the
+    firm; ``Cllr Ann Lee, of Garden Close, Hook,`` gives Ann Lee, not the place."""
+    if idx == 0 or not _starts_appositive(segs[1]) or not segs[0][:1].isupper():
+        return None
+    if segs[0].split()[0].lower() in _PREPOSITIONS:  # "At Piccadilly Gardens, nurse Ann Lee"
+        return None
+    for j in range(2, idx + 1):
+        seg = segs[j]
+        if not seg or _starts_appositive(seg):
+            continue
+        words = seg.rstrip(".,;:").split()
+        info = analyse(words)
+        after_place = (
+            segs[j - 1].split()[0].lower() in ("of", "from", "in")
+            and len(words) <= 2
+            and (info is None or info.kind != "person")
+        )
+        if not after_place and (info is None or info.kind != "place"):
+            return None  # "of Garden Close, Hook": a place after it, not a new subject
+    named = _name_segment(segs[0])
+    if named is None:
+        return None
+    name, pre_role = named
+    info = analyse(name.split())
+    if info is None or not (info.kind == "person" or (info.kind == "single" and info.role)):
+        return None  # a person, or a title and a surname ("Cllr Lee")
+    described = _is_role_segment(segs[1]) and segs[1].split()[0].lower() not in _PREPOSITIONS
+    role = pre_role or (segs[1] if described else None)
+    return _Ref("name", name, _clean_role(role))
+
+
+def _is_gendered_person(name: str) -> bool:
+    """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
+    info = analyse(name.split())
+    return info is not None and info.kind == "person" and info.gender is not None
