@@ -82,3 +82,18 @@ def test_the_person_before_an_appositive_is_the_speaker(sentence: str, speaker: 
 
 def test_a_role_before_a_name_still_gives_the_name() -> None:
     assert speakers('The company chief, Jane Roe, said: "We agree."') == ["Jane Roe"]
+
+
+def test_a_name_the_appositive_works_for_is_not_the_speaker() -> None:
+    assert speakers(
+        'Chris Covert, South Carolina director for Sanders, said: "We are in good position."'
+    ) == ["Chris Covert"]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_paragraphs_after_it() -> None:
+    assert speakers(
+        '"We were poor," said Mark Doyle.',
+        "Jane Roe reflected on her win:",
+        '"It was a long season."',
+        '"We never stopped believing."',
+    ) == ["Mark Doyle", "Jane Roe", "Jane Roe"]

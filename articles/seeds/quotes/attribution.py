@@ -98,6 +98,7 @@ class Attributor:
                         who = (
                             self._chain_speaker(bi, s)
                             or self._named_next(bi, s)
+                            or (self._introduced_by(bi) if k == 0 and s.mark == 0 else None)
                             or self._label_after(bi)
                         )
                         role = None
@@ -160,6 +161,23 @@ class Attributor:
             if m.pos < end and m.entity.kind == "person" and len(m.entity.words) > 1:
                 return m.entity
         return None
+
+    def _introduced_by(self, bi: int) -> _Entity | None:
+        """``Jane Roe reflected on her win:`` as a paragraph of its own, then quote paragraphs:
+        the subject of the sentence the colon ends (later paragraphs carry it on)."""
+        if bi == 0:
+            return None
+        prev = self.blocks[bi - 1]
+        if not prev.sentences or not prev.text.rstrip().endswith(":"):
+            return None
+        if prev.spans and prev.spans[-1].close is None:
+            return None
+        a, b = prev.sentences[-1]
+        clause = " ".join(prev.text[lo:hi] for lo, hi in self.gaps_within(prev, a, b))
+        ref = _pre_ref(clause)
+        if ref is None or ref.kind in ("inherit", "anon"):
+            return None
+        return self._resolve_ref(ref, bi - 1, b)
 
     def _quote_only(self, b: int) -> bool:
         """A paragraph that is one quotation and nothing else (its close may be missing)."""

@@ -474,7 +474,16 @@ def _starts_appositive(seg: str) -> bool:
     """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
     the name before it (it opens with a lower-case word) rather than naming someone new."""
     first = seg.split()[0] if seg.split() else ""
-    return first[:1].islower() and first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
+    if first[:1].islower():
+        return first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
+    named = _name_segment(seg)  # "South Carolina director for Sanders": whom they work for
+    if named is None or not named[1]:
+        return False
+    role = named[1].split()
+    return len(role) >= 2 and role[-1] in _AFFILIATING and role[-2][:1].islower()
+
+
+_AFFILIATING = _words("of for at with to")
 
 
 def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
@@ -505,7 +514,9 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
     info = analyse(name.split())
     if info is None or not (info.kind == "person" or (info.kind == "single" and info.role)):
         return None  # a person, or a title and a surname ("Cllr Lee")
-    described = _is_role_segment(segs[1]) and segs[1].split()[0].lower() not in _PREPOSITIONS
+    described = (_is_role_segment(segs[1]) or segs[1][:1].isupper()) and segs[1].split()[
+        0
+    ].lower() not in _PREPOSITIONS
     role = pre_role or (segs[1] if described else None)
     return _Ref("name", name, _clean_role(role))
 
