@@ -97,3 +97,17 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_paragraphs_after_it(
         '"It was a long season."',
         '"We never stopped believing."',
     ) == ["Mark Doyle", "Jane Roe", "Jane Roe"]
+
+
+def test_an_office_glued_to_a_name_is_not_part_of_it() -> None:
+    assert speakers(
+        'Taoiseach Simon Hartigan said there was "no hiding place" for the attackers.',
+        'Kilbeg Region Superintendent Paul Cleere said: "We are investigating."',
+    ) == ["Simon Hartigan", "Paul Cleere"]
+
+
+def test_a_family_name_first_stays_whole() -> None:
+    assert speakers(
+        'Lim Wei Ling, the chief executive, said: "Inference is forever."',
+        'Lim added: "We will prove them wrong."',
+    ) == ["Lim Wei Ling", "Lim Wei Ling"]
