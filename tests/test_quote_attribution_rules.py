@@ -111,3 +111,12 @@ def test_a_family_name_first_stays_whole() -> None:
         'Lim Wei Ling, the chief executive, said: "Inference is forever."',
         'Lim added: "We will prove them wrong."',
     ) == ["Lim Wei Ling", "Lim Wei Ling"]
+
+
+def test_the_party_and_office_refer_back_to_the_person_who_holds_it() -> None:
+    assert speakers(
+        'MP Ann Marsh tells the station: "If one of us gets hurt, I will blame Tom Hale."',
+        "The Labour MP told Ruth Green how she had approached Tom Hale today, for which he "
+        'gave "rubbish answers".',
+        '"I asked him how he felt about it."',
+    ) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
