@@ -120,3 +120,16 @@ def test_the_party_and_office_refer_back_to_the_person_who_holds_it() -> None:
         'gave "rubbish answers".',
         '"I asked him how he felt about it."',
     ) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"This is a disgrace," Jane Roe fumed after the vote.',
+        '"It was the best night of my life," Jane Roe gushed.',
+        'Jane Roe interjected: "So you are saying there will be some flexibility?"',
+        '"You have called them names," Jane Roe charged in her question.',
+    ],
+)
+def test_reporting_verbs_beyond_said_name_the_speaker(paragraph: str) -> None:
+    assert speakers('"We will see," said Tom Hale.', paragraph) == ["Tom Hale", "Jane Roe"]

@@ -26,6 +26,7 @@ from .lexicon import (
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _LINKS,
+    _MORE_REPORTING_VERBS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _WHAT_CALLED,
@@ -44,7 +45,15 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
-from .spans import _ABBREV_DOT, _ABBREVIATIONS, _FINITE_VERB_RE, _PARTICIPLES, _VERB_RE
+from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES, _VERBS
+
+# The speech verbs of detection and the further reporting verbs attribution reads.
+_VERB_RE = re.compile(
+    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, *_PARTICIPLES, "put it"]) + r")\b"
+)
+_FINITE_VERB_RE = re.compile(
+    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, "put it", "puts it"]) + r")\b"
+)
 
 
 def _split_segments(text: str) -> list[str]:
@@ -431,36 +440,6 @@ def _label_name(text: str) -> str | None:
             _label_person(info)
             and len(head) <= 2
             and not any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_LABEL for w in head)
-        ):
-            return info.name
-    return None
-    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
-        return None
-    found = runs(line)
-    if not found:
-        return None
-    last = found[-1]
-    if last.end == len(line) and not last.possessive:
-        head = line[: last.start]
-        info = analyse(last.tokens)
-        lower = [w for w in head.replace(",", " ").split() if not w[:1].isupper()]
-        if (
-            info is not None
-            and info.kind == "person"
-            and len(info.name.split()) >= 2
-            and len(lower) <= 2
-            and not any(w.lower() in _PREPOSITIONS or w.lower() in _CONJUNCTIONS for w in lower)
-        ):
-            return info.name
-    first = found[0]
-    if first.start == 0 and line[first.end : first.end + 1] == ",":
-        rest = line[first.end + 1 :].split()
-        info = analyse(first.tokens)
-        if (
-            info is not None
-            and info.kind == "person"
-            and len(info.name.split()) >= 2
-            and all(w[:1].isupper() or w.lower() in ("of", "and", "the") for w in rest)
         ):
             return info.name
     return None

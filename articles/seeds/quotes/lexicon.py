@@ -46,3 +46,13 @@ _NOT_NOUNS = _words(
     "that which who whom whose of to is was were are be been has had have would will could "
     "should may might must can did does do not after before because when while if than as"
 )
+
+# Attribution: reporting verbs beyond the speech verbs detection reads (``spans._VERBS``), for
+# finding who a clause next to a quotation names ("...," Smith fumed; Hannity interjected: "...").
+_MORE_REPORTING_VERBS = _words(
+    "fumed fumes gushed gushes interjected interjects charged assured assures snapped snaps "
+    "retorted retorts scoffed scoffs lamented laments bemoaned bemoans grumbled griped groused "
+    "thundered pleaded proclaimed proclaims asserted asserts contended contends chimed "
+    "opined raged rages ranted seethed sniped sneered mocked yelled screamed cried exulted "
+    "marveled marvelled conceded reminded reasoned countered"
+)
