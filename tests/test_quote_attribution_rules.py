@@ -133,3 +133,10 @@ def test_the_party_and_office_refer_back_to_the_person_who_holds_it() -> None:
 )
 def test_reporting_verbs_beyond_said_name_the_speaker(paragraph: str) -> None:
     assert speakers('"We will see," said Tom Hale.', paragraph) == ["Tom Hale", "Jane Roe"]
+
+
+def test_a_verb_in_a_subordinate_clause_does_not_name_the_speaker() -> None:
+    assert speakers(
+        'While not everything Tom Hale says is true, Ann Marsh said he is "telling them what '
+        'they want to hear."'
+    ) == ["Ann Marsh"]

@@ -306,7 +306,9 @@ def _pre_ref(pre: str) -> _Ref | None:
             if ref.role and not pre.rstrip().endswith((",", "—", "–")):
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
-    for m in verbs:
+    for i, m in enumerate(verbs):
+        if i + 1 < len(verbs) and _in_subordinate_clause(pre, m.start()):
+            continue  # "While not all Trump says is true, Jamieson said he is "...""
         ref = _subject_ref(pre[: m.start()])
         if ref is None and _AND_END.search(pre, 0, m.start()):
             ref = _coordinated_subject(pre[: m.start()])
@@ -504,3 +506,13 @@ def _is_gendered_person(name: str) -> bool:
     """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
     info = analyse(name.split())
     return info is not None and info.kind == "person" and info.gender is not None
+
+
+def _in_subordinate_clause(pre: str, at: int) -> bool:
+    """Whether the verb at ``at`` belongs to a clause that opens with a subordinator (while,
+    although, if...) and that a comma closes before the next verb: not the main clause."""
+    start = pre.rfind(",", 0, at) + 1
+    words = pre[start:at].split()
+    if not words or words[0].lower() not in _SUBORDINATORS:
+        return False
+    return "," in pre[at:]
