@@ -140,3 +140,14 @@ def test_a_verb_in_a_subordinate_clause_does_not_name_the_speaker() -> None:
         'While not everything Tom Hale says is true, Ann Marsh said he is "telling them what '
         'they want to hear."'
     ) == ["Ann Marsh"]
+
+
+def test_a_party_letter_after_a_name_is_not_the_speaker() -> None:
+    assert speakers('Gov. Phil Brand (R) said he expects an "aggressive appeal".') == ["Phil Brand"]
+
+
+def test_a_surname_and_a_verb_before_a_colon_introduce_the_quote() -> None:
+    assert speakers(
+        'Governor Tom Hale met Ann Marsh. "Sign it," said Ann Marsh.',
+        'When Ann Marsh suggested a deal, Hale fired back: "Governors cannot do that."',
+    ) == ["Ann Marsh", "Tom Hale"]

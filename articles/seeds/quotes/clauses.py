@@ -63,6 +63,7 @@ def _split_segments(text: str) -> list[str]:
 _ASIDES = re.compile(
     r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
     r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
+    r"|\s*\([DRI]\)"  # "Gov. Phil Bryant (R) said": a party letter alone
     r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
     r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
 )
@@ -144,7 +145,8 @@ def _subject_ref(text: str) -> _Ref | None:
         return orgnoun
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
-        return group
+        named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
+        return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
         anon = _anon_ref(segs[-1])
         if anon is not None:
@@ -307,8 +309,12 @@ def _pre_ref(pre: str) -> _Ref | None:
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
     for i, m in enumerate(verbs):
-        if i + 1 < len(verbs) and _in_subordinate_clause(pre, m.start()):
-            continue  # "While not all Trump says is true, Jamieson said he is "...""
+        if _in_subordinate_clause(pre, m.start()):
+            if i + 1 < len(verbs):
+                continue  # "While not all Trump says is true, Jamieson said he is "...""
+            main = _colon_subject(pre[pre.rfind(",") + 1 :])
+            if main is not None:  # "When Trump suggested X, Rubio fired back:"
+                return main
         ref = _subject_ref(pre[: m.start()])
         if ref is None and _AND_END.search(pre, 0, m.start()):
             ref = _coordinated_subject(pre[: m.start()])
@@ -341,6 +347,14 @@ def _colon_subject(pre: str) -> _Ref | None:
             continue
         info = analyse(r.tokens)
         if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+        if (
+            not clause[: r.start].strip()
+            and info is not None
+            and info.kind == "single"
+            and rest[0].endswith("ed")
+            and len(rest) <= 4
+        ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
             return _Ref("name", info.name)
     return None
 
