@@ -151,3 +151,11 @@ def test_a_surname_and_a_verb_before_a_colon_introduce_the_quote() -> None:
         'Governor Tom Hale met Ann Marsh. "Sign it," said Ann Marsh.',
         'When Ann Marsh suggested a deal, Hale fired back: "Governors cannot do that."',
     ) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_surname_ending_in_s_is_the_person_not_an_unnamed_group() -> None:
+    assert speakers(
+        "Bernie Sanders met voters in Iowa on Monday.",
+        '"We will win," Sanders said.',
+        '"Analysts are wrong," analysts said.',
+    ) == ["Bernie Sanders", None]
