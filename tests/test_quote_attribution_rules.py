@@ -159,3 +159,16 @@ def test_a_surname_ending_in_s_is_the_person_not_an_unnamed_group() -> None:
         '"We will win," Sanders said.',
         '"Analysts are wrong," analysts said.',
     ) == ["Bernie Sanders", None]
+
+
+def test_a_participle_after_the_main_clause_takes_its_subject() -> None:
+    assert speakers(
+        "Ohio Gov. Tom Hale suspended his campaign on Wednesday, telling supporters that he "
+        'had faith that "the Lord will show me the way forward."'
+    ) == ["Tom Hale"]
+
+
+def test_reported_is_a_reporting_verb() -> None:
+    assert speakers(
+        'The Kilbeg Herald reported on Thursday that "agents are looking at the code".'
+    ) == ["Kilbeg Herald"]

@@ -400,7 +400,10 @@ def _coordinated_subject(clause: str) -> _Ref | None:
     return _Ref("name", found[0].text)
 
 
-_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting|holding)\b")
+_PARTICIPLE_AFTER_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|warning|noting|holding|telling|cautioning|arguing|insisting|"
+    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging)\b"
+)
 
 
 def _participle_subject(pre: str) -> _Ref | None:
