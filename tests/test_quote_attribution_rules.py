@@ -172,3 +172,10 @@ def test_reported_is_a_reporting_verb() -> None:
     assert speakers(
         'The Kilbeg Herald reported on Thursday that "agents are looking at the code".'
     ) == ["Kilbeg Herald"]
+
+
+def test_former_before_a_place_is_not_a_person_a_pronoun_can_mean() -> None:
+    assert speakers(
+        "Former Kilbeg governor Ann Marsh calls security a priority for women. "
+        '"That will resonate," she said.'
+    ) == ["Ann Marsh"]

@@ -56,3 +56,7 @@ _MORE_REPORTING_VERBS = _words(
     "opined raged rages ranted seethed sniped sneered mocked yelled screamed cried exulted "
     "marveled marvelled conceded reminded reasoned countered reported"
 )
+
+# Registry: words that open a capitalised run at a sentence start without being part of the
+# name that follows ("Former Arizona governor Jan Brewer": the run "Former Arizona").
+_RUN_LEAD_MODIFIERS = _words("former then late acting outgoing incoming ex interim")

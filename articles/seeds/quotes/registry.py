@@ -21,6 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
+from .lexicon import _RUN_LEAD_MODIFIERS
 from .spans import _Span, paragraph_layout
 
 
@@ -57,6 +58,14 @@ class _Entity:
     kind: str  # person, organisation or anonymous (then ``name`` is the description)
     words: list[str]
     gender: str | None = None
+
+
+def _name_words(run: Run) -> list[str]:
+    """The run's words without a leading "Former"/"Acting" that only capitalisation joined."""
+    tokens = run.tokens
+    if len(tokens) > 1 and tokens[0].lower() in _RUN_LEAD_MODIFIERS:
+        return tokens[1:]
+    return tokens
 
 
 def _given_name_gender(word: str) -> str | None:
@@ -225,7 +234,7 @@ class Registry:
                     self.single_counts[key] = self.single_counts.get(key, 0) + 1
         found.extend(self._nickname_names())
         # read each run once
-        named = [(bi, run, self._unglued(analyse(run.tokens))) for bi, _a, run in found]
+        named = [(bi, run, self._unglued(analyse(_name_words(run)))) for bi, _a, run in found]
         for _bi, _run, nameinfo in named:
             if nameinfo is None or nameinfo.kind not in ("person", "organisation", "place"):
                 continue
