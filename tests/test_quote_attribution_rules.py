@@ -179,3 +179,18 @@ def test_former_before_a_place_is_not_a_person_a_pronoun_can_mean() -> None:
         "Former Kilbeg governor Ann Marsh calls security a priority for women. "
         '"That will resonate," she said.'
     ) == ["Ann Marsh"]
+
+
+def test_a_dash_after_a_roundup_quote_names_its_speaker() -> None:
+    assert speakers(
+        "“It was a critical moment for us.” – Kilbeg coach Warren Hale on his team's escape.",
+        "“The better team lost today.” – Hale rated the visitors' performance higher.",
+    ) == ["Warren Hale", "Warren Hale"]
+
+
+def test_a_label_line_may_end_with_what_the_speaker_talks_about() -> None:
+    assert speakers(
+        "“It's a bit disappointing, but that happens.",
+        "“We've got to pick ourselves back up.”",
+        "Kilbeg stand-off, Danny Marsh, on that video decision",
+    ) == ["Danny Marsh", "Danny Marsh"]

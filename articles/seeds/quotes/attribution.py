@@ -13,6 +13,7 @@ from .clauses import (
     _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
+    _dash_ref,
     _label_name,
     _post_ref,
     _pre_ref,
@@ -311,6 +312,8 @@ class Attributor:
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
             return ref
+        if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end
+            return _dash_ref(info.text[s.close + 1 : s.close + 160])
         return None
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:

@@ -427,6 +427,8 @@ def _participle_subject(pre: str) -> _Ref | None:
 
 _NOT_LABEL = _CONJUNCTIONS | _words("who whose which that whom what when where")
 
+_LABEL_TOPIC = re.compile(r",?\s+on\s+(?:that|the|this|his|her|their)\b[^,]*$")  # ", on that call"
+
 _LABEL_MARKS = re.compile(r"[\"“”‘’«»]|'\s|\s'|^'|'$")
 
 
@@ -436,7 +438,7 @@ def _label_name(text: str) -> str | None:
     ``Great Britain coach, Brian Noble``, ``Kilbeg manager Tom Ryan``, ``Sir Alex Ferguson``.
     The person's name ends the line (or, before a comma, starts it: ``Jane Roe, The Daily
     Record``); what comes before it is a short role with no verb. None for anything else."""
-    line = text.strip().rstrip(":").strip()
+    line = _LABEL_TOPIC.sub("", text.strip().rstrip(":").strip())
     words = line.split()
     if not words or len(words) > 9 or len(line) > 90 or _LABEL_MARKS.search(line):
         return None
@@ -533,3 +535,29 @@ def _in_subordinate_clause(pre: str, at: int) -> bool:
     if not words or words[0].lower() not in _SUBORDINATORS:
         return False
     return "," in pre[at:]
+
+
+_DASH_LEAD = re.compile(r"\s*[–—]\s+")
+
+
+@small_cache(maxsize=4096)  # a pure function of the text after a quotation
+def _dash_ref(post: str) -> _Ref | None:
+    """``‘...’ – Wales coach Warren Gatland on his team's escape``: roundups name the speaker
+    after a dash that follows the quotation; the first person named within a few words."""
+    m = _DASH_LEAD.match(post)
+    if m is None:
+        return None
+    text = post[m.end() :]
+    for k, r in enumerate(runs(text)[:3]):
+        if r.start > 40:
+            break
+        info = analyse(r.tokens)
+        if info is None:
+            continue
+        if info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+        if k == 0 and r.start == 0 and info.kind == "single" and not r.possessive:
+            rest = text[r.end :].split()
+            if rest and rest[0].islower() and rest[0].endswith(("ed", "s")):
+                return _Ref("name", info.name)  # "– Gatland rated France's performance"
+    return None
