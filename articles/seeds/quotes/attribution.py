@@ -9,7 +9,16 @@ from dataclasses import replace
 
 from .. import names as N
 from ..runs import analyse
-from .clauses import _CLAUSE_JOIN, _IN_JUDGMENT, _INDEFINITE_ROLE, _post_ref, _pre_ref, _subject_ref
+from .clauses import (
+    _CLAUSE_JOIN,
+    _IN_JUDGMENT,
+    _INDEFINITE_ROLE,
+    _dash_ref,
+    _label_name,
+    _post_ref,
+    _pre_ref,
+    _subject_ref,
+)
 from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -36,11 +45,20 @@ _BACK_REFERENCE = re.compile(
     r"\b(?: (?:was|were|is|are|words|remarks|comments|message|how|what))?",
 )
 
+_LABEL_REACH = 12  # quote paragraphs a name line under them may cover
+
 _KIN_ORDER = re.compile(r"\b(elder|older|senior|younger|junior)$", re.I)
 
 _PARENT_WORDS = ("father", "mother", "dad", "mum", "mom", "parent", "grandfather", "grandmother")
 
 _CHILD_WORDS = ("son", "daughter", "child", "grandson", "granddaughter")
+
+
+def _has_given_name(name: str) -> bool:
+    """``Brian Noble`` but not ``Market Reaction``: a bare two-word line under quotations is
+    read as a name only when its first word is a known given name (one that tells a gender)."""
+    info = analyse(name.split())
+    return info is not None and info.gender is not None
 
 
 class Attributor:
@@ -78,7 +96,12 @@ class Attributor:
                     elif (said := self._reported_before(info, s.mark)) is not None:
                         who, role = said, None  # X described his approach. "..."
                     else:
-                        who = self._chain_speaker(bi, s) or self._named_next(bi, s)
+                        who = (
+                            self._chain_speaker(bi, s)
+                            or self._named_next(bi, s)
+                            or (self._introduced_by(bi) if k == 0 and s.mark == 0 else None)
+                            or self._label_after(bi)
+                        )
                         role = None
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
@@ -139,6 +162,56 @@ class Attributor:
             if m.pos < end and m.entity.kind == "person" and len(m.entity.words) > 1:
                 return m.entity
         return None
+
+    def _introduced_by(self, bi: int) -> _Entity | None:
+        """``Jane Roe reflected on her win:`` as a paragraph of its own, then quote paragraphs:
+        the subject of the sentence the colon ends (later paragraphs carry it on)."""
+        if bi == 0:
+            return None
+        prev = self.blocks[bi - 1]
+        if not prev.sentences or not prev.text.rstrip().endswith(":"):
+            return None
+        if prev.spans and prev.spans[-1].close is None:
+            return None
+        a, b = prev.sentences[-1]
+        clause = " ".join(prev.text[lo:hi] for lo, hi in self.gaps_within(prev, a, b))
+        ref = _pre_ref(clause)
+        if ref is None or ref.kind in ("inherit", "anon"):
+            return None
+        return self._resolve_ref(ref, bi - 1, b)
+
+    def _quote_only(self, b: int) -> bool:
+        """A paragraph that is one quotation and nothing else (its close may be missing)."""
+        info = self.blocks[b]
+        if not info.spans or info.spans[0].mark != 0 or not info.spans[0].is_quote:
+            return False
+        if not all(s.is_quote for s in info.spans):
+            return False
+        return not any(info.text[a:b].strip(" .,’'\"”") for a, b in self.gaps(info))
+
+    def _label_after(self, bi: int) -> _Entity | None:
+        """Quote paragraphs with no attribution, then a line that only names the speaker
+        (``Great Britain coach, Brian Noble``): that person. The walk over the run of quote
+        paragraphs is bounded and remembered for every paragraph it passed (linear)."""
+        if bi in self.label_ends:
+            return self.label_ends[bi]
+        walked, found, b = [], None, bi
+        while b < len(self.blocks) and len(walked) < _LABEL_REACH:
+            if b in self.label_ends:
+                found = self.label_ends[b]
+                break
+            if not self._quote_only(b):
+                if b > bi and not self.blocks[b].spans:
+                    line = self.raw_texts[b].strip()
+                    name = _label_name(line)
+                    if name is not None and (line != name or _has_given_name(name)):
+                        found = self._resolve_ref(_Ref("name", name), b, 0)
+                break
+            walked.append(b)
+            b += 1
+        for w in walked:
+            self.label_ends[w] = found
+        return found
 
     def _named_later(self, bi: int, pre: str) -> _Entity | None:
         """``"...," a High Court judge ruled`` with the judge named in the next paragraph
@@ -239,6 +312,8 @@ class Attributor:
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
             return ref
+        if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end
+            return _dash_ref(info.text[s.close + 1 : s.close + 160])
         return None
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:

@@ -26,6 +26,7 @@ from .lexicon import (
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _LINKS,
+    _MORE_REPORTING_VERBS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _WHAT_CALLED,
@@ -44,7 +45,15 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
-from .spans import _ABBREV_DOT, _ABBREVIATIONS, _FINITE_VERB_RE, _PARTICIPLES, _VERB_RE
+from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES, _VERBS
+
+# The speech verbs of detection and the further reporting verbs attribution reads.
+_VERB_RE = re.compile(
+    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, *_PARTICIPLES, "put it"]) + r")\b"
+)
+_FINITE_VERB_RE = re.compile(
+    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, "put it", "puts it"]) + r")\b"
+)
 
 
 def _split_segments(text: str) -> list[str]:
@@ -54,6 +63,7 @@ def _split_segments(text: str) -> list[str]:
 _ASIDES = re.compile(
     r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
     r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
+    r"|\s*\([DRI]\)"  # "Gov. Phil Bryant (R) said": a party letter alone
     r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
     r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
 )
@@ -135,7 +145,8 @@ def _subject_ref(text: str) -> _Ref | None:
         return orgnoun
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
-        return group
+        named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
+        return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
         anon = _anon_ref(segs[-1])
         if anon is not None:
@@ -149,6 +160,9 @@ def _subject_ref(text: str) -> _Ref | None:
             continue
         named = _name_segment(seg)
         if named is not None:
+            lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
+            if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
+                return lead
             name, pre_role = named
             role = after_role or pre_role
             if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
@@ -294,7 +308,13 @@ def _pre_ref(pre: str) -> _Ref | None:
             if ref.role and not pre.rstrip().endswith((",", "—", "–")):
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
-    for m in verbs:
+    for i, m in enumerate(verbs):
+        if _in_subordinate_clause(pre, m.start()):
+            if i + 1 < len(verbs):
+                continue  # "While not all Trump says is true, Jamieson said he is "...""
+            main = _colon_subject(pre[pre.rfind(",") + 1 :])
+            if main is not None:  # "When Trump suggested X, Rubio fired back:"
+                return main
         ref = _subject_ref(pre[: m.start()])
         if ref is None and _AND_END.search(pre, 0, m.start()):
             ref = _coordinated_subject(pre[: m.start()])
@@ -318,12 +338,23 @@ def _colon_subject(pre: str) -> _Ref | None:
     if not clause.endswith(":"):
         return None
     clause = clause[:-1]
+    label = _label_name(clause)
+    if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
+        return _Ref("name", label)
     for r in runs(clause):
         rest = clause[r.end :].split()
         if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
             continue
         info = analyse(r.tokens)
         if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+        if (
+            not clause[: r.start].strip()
+            and info is not None
+            and info.kind == "single"
+            and rest[0].endswith("ed")
+            and len(rest) <= 4
+        ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
             return _Ref("name", info.name)
     return None
 
@@ -369,7 +400,10 @@ def _coordinated_subject(clause: str) -> _Ref | None:
     return _Ref("name", found[0].text)
 
 
-_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s*(?:saying|adding|warning|noting|holding)\b")
+_PARTICIPLE_AFTER_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|warning|noting|holding|telling|cautioning|arguing|insisting|"
+    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging)\b"
+)
 
 
 def _participle_subject(pre: str) -> _Ref | None:
@@ -389,3 +423,141 @@ def _participle_subject(pre: str) -> _Ref | None:
     if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
         return None
     return _Ref("name", found[0].text)
+
+
+_NOT_LABEL = _CONJUNCTIONS | _words("who whose which that whom what when where")
+
+_LABEL_TOPIC = re.compile(r",?\s+on\s+(?:that|the|this|his|her|their)\b[^,]*$")  # ", on that call"
+
+_LABEL_MARKS = re.compile(r"[\"“”‘’«»]|'\s|\s'|^'|'$")
+
+
+@small_cache(maxsize=4096)  # a pure function of a short line
+def _label_name(text: str) -> str | None:
+    """A line that only names a speaker, as roundups set them under or before quotations:
+    ``Great Britain coach, Brian Noble``, ``Kilbeg manager Tom Ryan``, ``Sir Alex Ferguson``.
+    The person's name ends the line (or, before a comma, starts it: ``Jane Roe, The Daily
+    Record``); what comes before it is a short role with no verb. None for anything else."""
+    line = _LABEL_TOPIC.sub("", text.strip().rstrip(":").strip())
+    words = line.split()
+    if not words or len(words) > 9 or len(line) > 90 or _LABEL_MARKS.search(line):
+        return None
+    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
+        return None
+    found = runs(line)
+    if not found:
+        return None
+    first = found[0]
+    if first.start == 0 and line[first.end : first.end + 1] == ",":
+        info = analyse(first.tokens)
+        rest = [w for w in line[first.end + 1 :].replace(",", " ").split() if not w[:1].isupper()]
+        if _label_person(info) and len(rest) <= 3 and not any(w in _NOT_LABEL for w in rest):
+            return info.name  # Jane Roe, The Daily Record / Jane Roe, club secretary
+    last = found[-1]
+    if last.end == len(line) and not last.possessive:
+        info = analyse(last.tokens)
+        head = [w for w in line[: last.start].replace(",", " ").split() if not w[:1].isupper()]
+        if (
+            _label_person(info)
+            and len(head) <= 2
+            and not any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_LABEL for w in head)
+        ):
+            return info.name
+    return None
+
+
+def _label_person(info) -> bool:
+    return info is not None and info.kind == "person" and len(info.name.split()) >= 2
+
+
+def _starts_appositive(seg: str) -> bool:
+    """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
+    the name before it (it opens with a lower-case word) rather than naming someone new."""
+    first = seg.split()[0] if seg.split() else ""
+    if first[:1].islower():
+        return first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
+    named = _name_segment(seg)  # "South Carolina director for Sanders": whom they work for
+    if named is None or not named[1]:
+        return False
+    role = named[1].split()
+    return len(role) >= 2 and role[-1] in _AFFILIATING and role[-2][:1].islower()
+
+
+_AFFILIATING = _words("of for at with to")
+
+
+def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
+    """The person a clause opens with when every segment after it, up to the name at ``idx``,
+    is an appositive: ``Colin Gillis, analyst at BGC Partners,`` gives Colin Gillis, not the
+    firm; ``Cllr Ann Lee, of Garden Close, Hook,`` gives Ann Lee, not the place."""
+    if idx == 0 or not _starts_appositive(segs[1]) or not segs[0][:1].isupper():
+        return None
+    if segs[0].split()[0].lower() in _PREPOSITIONS:  # "At Piccadilly Gardens, nurse Ann Lee"
+        return None
+    for j in range(2, idx + 1):
+        seg = segs[j]
+        if not seg or _starts_appositive(seg):
+            continue
+        words = seg.rstrip(".,;:").split()
+        info = analyse(words)
+        after_place = (
+            segs[j - 1].split()[0].lower() in ("of", "from", "in")
+            and len(words) <= 2
+            and (info is None or info.kind != "person")
+        )
+        if not after_place and (info is None or info.kind != "place"):
+            return None  # "of Garden Close, Hook": a place after it, not a new subject
+    named = _name_segment(segs[0])
+    if named is None:
+        return None
+    name, pre_role = named
+    info = analyse(name.split())
+    if info is None or not (info.kind == "person" or (info.kind == "single" and info.role)):
+        return None  # a person, or a title and a surname ("Cllr Lee")
+    described = (_is_role_segment(segs[1]) or segs[1][:1].isupper()) and segs[1].split()[
+        0
+    ].lower() not in _PREPOSITIONS
+    role = pre_role or (segs[1] if described else None)
+    return _Ref("name", name, _clean_role(role))
+
+
+def _is_gendered_person(name: str) -> bool:
+    """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
+    info = analyse(name.split())
+    return info is not None and info.kind == "person" and info.gender is not None
+
+
+def _in_subordinate_clause(pre: str, at: int) -> bool:
+    """Whether the verb at ``at`` belongs to a clause that opens with a subordinator (while,
+    although, if...) and that a comma closes before the next verb: not the main clause."""
+    start = pre.rfind(",", 0, at) + 1
+    words = pre[start:at].split()
+    if not words or words[0].lower() not in _SUBORDINATORS:
+        return False
+    return "," in pre[at:]
+
+
+_DASH_LEAD = re.compile(r"\s*[–—]\s+")
+
+
+@small_cache(maxsize=4096)  # a pure function of the text after a quotation
+def _dash_ref(post: str) -> _Ref | None:
+    """``‘...’ – Wales coach Warren Gatland on his team's escape``: roundups name the speaker
+    after a dash that follows the quotation; the first person named within a few words."""
+    m = _DASH_LEAD.match(post)
+    if m is None:
+        return None
+    text = post[m.end() :]
+    for k, r in enumerate(runs(text)[:3]):
+        if r.start > 40:
+            break
+        info = analyse(r.tokens)
+        if info is None:
+            continue
+        if info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+        if k == 0 and r.start == 0 and info.kind == "single" and not r.possessive:
+            rest = text[r.end :].split()
+            if rest and rest[0].islower() and rest[0].endswith(("ed", "s")):
+                return _Ref("name", info.name)  # "– Gatland rated France's performance"
+    return None

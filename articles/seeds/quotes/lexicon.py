@@ -76,3 +76,17 @@ _SPEECH_CUE = re.compile(
     r"refer(?:s|red|ring)?\s+to|according\s+to)(?![\w-])",
     re.I,
 )
+
+# Attribution: reporting verbs beyond the speech verbs detection reads (``spans._VERBS``), for
+# finding who a clause next to a quotation names ("...," Smith fumed; Hannity interjected: "...").
+_MORE_REPORTING_VERBS = _words(
+    "fumed fumes gushed gushes interjected interjects charged assured assures snapped snaps "
+    "retorted retorts scoffed scoffs lamented laments bemoaned bemoans grumbled griped groused "
+    "thundered pleaded proclaimed proclaims asserted asserts contended contends chimed "
+    "opined raged rages ranted seethed sniped sneered mocked yelled screamed cried exulted "
+    "marveled marvelled conceded reminded reasoned countered reported"
+)
+
+# Registry: words that open a capitalised run at a sentence start without being part of the
+# name that follows ("Former Arizona governor Jan Brewer": the run "Former Arizona").
+_RUN_LEAD_MODIFIERS = _words("former then late acting outgoing incoming ex interim")

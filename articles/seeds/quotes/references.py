@@ -267,14 +267,20 @@ _ROLE_SYNONYMS = {
 }
 
 
+_OFFICE_ACRONYMS = frozenset(("mp", "mep", "msp", "td", "mla", "mpp"))
+
+
 def _rolenoun_ref(seg: str, words: list[str]) -> _Ref | None:
     """``the judge``, ``the chief executive``: a person named earlier with that office."""
     if len(words) > 2 and words[1] == "the" and (words[0] in _ADVERBS or words[0][-2:] == "ly"):
         words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach said"
     if not (1 < len(words) <= 4 and words[0] == "the"):
         return None
-    if any(not w.replace("-", "").isalpha() or not w.islower() for w in seg.split()[1:]):
+    rest = seg.split()[1:]
+    if any(not w.replace("-", "").isalpha() for w in rest):
         return None
+    if not (rest[-1].islower() or rest[-1].lower() in _OFFICE_ACRONYMS):
+        return None  # "the Labour MP", "the Democratic senator": capitals before an office
     head = words[-1]
     if head not in N.ROLE_WORDS or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
         return None

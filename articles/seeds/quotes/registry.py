@@ -21,6 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
+from .lexicon import _RUN_LEAD_MODIFIERS
 from .spans import _Span, paragraph_layout
 
 
@@ -57,6 +58,44 @@ class _Entity:
     kind: str  # person, organisation or anonymous (then ``name`` is the description)
     words: list[str]
     gender: str | None = None
+
+
+def _name_words(run: Run) -> list[str]:
+    """The run's words without a leading "Former"/"Acting" that only capitalisation joined."""
+    tokens = run.tokens
+    if len(tokens) > 1 and tokens[0].lower() in _RUN_LEAD_MODIFIERS:
+        return tokens[1:]
+    return tokens
+
+
+def _given_name_gender(word: str) -> str | None:
+    w = word.lower()
+    if w in N.MALE_FIRST_NAMES:
+        return "m"
+    return "f" if w in N.FEMALE_FIRST_NAMES else None
+
+
+def _unglued(info: NameInfo | None) -> NameInfo | None:
+    """``Taoiseach Simon Harris``, ``Dublin Metropolitan Region Paul Cleary``: an office or
+    place the name reader did not know, glued to a person's name. When a later word of a
+    three-or-more-word name is a known given name and no word before it is one (nor an
+    initial), the person is the name from that word on, and the words before are the role."""
+    if info is None or info.kind != "person" or info.gender is not None:
+        return info
+    words = info.name.split()
+    if len(words) < 3:
+        return info
+    for i in range(1, len(words) - 1):
+        gender = _given_name_gender(words[i])
+        if gender is None:
+            if words[i].endswith(".") or not words[i][:1].isupper():
+                return info
+            continue
+        role = " ".join(words[:i])
+        if info.role:
+            role = f"{info.role} {role}"
+        return NameInfo("person", " ".join(words[i:]), role, gender)
+    return info
 
 
 @dataclass(slots=True)
@@ -194,7 +233,8 @@ class Registry:
                     key = run.tokens[0].lower()
                     self.single_counts[key] = self.single_counts.get(key, 0) + 1
         found.extend(self._nickname_names())
-        named = [(bi, run, analyse(run.tokens)) for bi, _a, run in found]  # read each run once
+        # read each run once
+        named = [(bi, run, self._unglued(analyse(_name_words(run)))) for bi, _a, run in found]
         for _bi, _run, nameinfo in named:
             if nameinfo is None or nameinfo.kind not in ("person", "organisation", "place"):
                 continue
@@ -288,6 +328,23 @@ class Registry:
                     out.append((bi, before[0].start, Run(words, before[0].start, s.close)))
         return out
 
+    def _unglued(self, info: NameInfo | None) -> NameInfo | None:
+        """:func:`_unglued`, unless the article refers to the person by the first word alone
+        and never by the last, and that word is all it would cut off (``Lim Wei Ling`` ...
+        ``Lim said``: a family name first)."""
+        split = _unglued(info)
+        if split is info or info is None:
+            return info
+        words = info.name.lower().split()
+        family_first = len(words) - len(split.name.split()) == 1
+        if (
+            family_first
+            and self.single_counts.get(words[0], 0)
+            and not self.single_counts.get(words[-1], 0)
+        ):
+            return info
+        return split
+
     def _register(self, name: str, kind: str, gender: str | None) -> _Entity:
         key = name.lower()
         if key in self.by_key:
@@ -318,7 +375,7 @@ class Registry:
         self, words: list[str], before: tuple[int, int] | None = None
     ) -> _Entity | None:
         """The registered entity a run names: exact, fuller form, or surname reference."""
-        return self._resolve(analyse(words), before)
+        return self._resolve(self._unglued(analyse(words)), before)
 
     def _resolve(
         self, info: NameInfo | None, before: tuple[int, int] | None = None

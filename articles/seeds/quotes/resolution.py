@@ -67,6 +67,11 @@ class Resolver:
                 ent = self._register(ref.role, "organisation", None)
             return ent
         if ref.kind == "anon":
+            if " " not in ref.value and ref.value[:1].isupper():
+                # "Sanders said" reads like "Analysts said": a person the article named wins
+                named = self.resolve_name([ref.value], (bi, pos))
+                if named is not None and named.kind == "person":
+                    return named
             return _Entity(ref.value, "anonymous", [], ref.gender)
         if ref.kind == "rolenoun":
             return self._resolve_rolenoun(ref.value, bi, pos)

@@ -1,0 +1,196 @@
+"""Attribution rules for real copy, each on invented sentences (issue 14): speakers named in a
+roundup label, under a run of quote paragraphs, in an appositive, after a topic phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes.clauses import _label_name
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Kilbeg manager Tom Ryan", "Tom Ryan"),
+        ("Harbour United coach, Brian Walsh", "Brian Walsh"),
+        ("Jane Roe, The Daily Record", "Jane Roe"),
+        ("Sir Tom Ryan:", "Tom Ryan"),
+        ("The Coaches", None),
+        ("Kilbeg 2-1 Harbour United", None),
+        ("He told Jane Roe", None),
+        ("Jane Roe, who was there", None),
+        ("OPERATOR RESPONDS", None),
+    ],
+)
+def test_a_label_line_names_only_a_speaker(line: str, name: str | None) -> None:
+    assert _label_name(line) == name
+
+
+def test_colon_roundups_give_each_speaker_and_their_follow_on_paragraphs() -> None:
+    assert speakers(
+        '"We were poor," said Mark Doyle.',
+        'Sir Tom Ryan: "It was a great finish."',
+        '"We never stopped believing."',
+        'Ann Kelly: "They have been fantastic."',
+    ) == ["Mark Doyle", "Tom Ryan", "Tom Ryan", "Ann Kelly"]
+
+
+def test_a_label_line_under_quote_paragraphs_names_their_speaker() -> None:
+    assert speakers(
+        "The coaches",
+        "“There was some rust in our play.",
+        "“But we will learn from that.”",
+        "Harbour United coach, Brian Walsh",
+        '"We looked flat in the first ten minutes."',
+        "Kilbeg manager Tom Ryan",
+    ) == ["Brian Walsh", "Brian Walsh", "Tom Ryan"]
+
+
+def test_a_heading_of_two_capitalised_words_is_not_a_speaker_label() -> None:
+    assert speakers(
+        'Ana Ruiz said: "We are tired."',
+        '"Every spring it is the same."',
+        "Market Reaction",
+    ) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Representative Jane Roe, a California Democrat, said: "We will vote no."', "Jane Roe"),
+        (
+            'Col. Joe Gasper, director of Kilbeg State Police, said it was "unwarranted".',
+            "Joe Gasper",
+        ),
+        (
+            'Colin Gillis, analyst at Harbour Partners, said profits were "crazy good".',
+            "Colin Gillis",
+        ),
+        ('Jason Storey, 49, from Filby, said: "He really deserved it."', "Jason Storey"),
+        ('Cllr Ann Leeson, of Garden Close, Kilbeg, said: "I was shocked."', "Ann Leeson"),
+    ],
+)
+def test_the_person_before_an_appositive_is_the_speaker(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_role_before_a_name_still_gives_the_name() -> None:
+    assert speakers('The company chief, Jane Roe, said: "We agree."') == ["Jane Roe"]
+
+
+def test_a_name_the_appositive_works_for_is_not_the_speaker() -> None:
+    assert speakers(
+        'Chris Covert, South Carolina director for Sanders, said: "We are in good position."'
+    ) == ["Chris Covert"]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_paragraphs_after_it() -> None:
+    assert speakers(
+        '"We were poor," said Mark Doyle.',
+        "Jane Roe reflected on her win:",
+        '"It was a long season."',
+        '"We never stopped believing."',
+    ) == ["Mark Doyle", "Jane Roe", "Jane Roe"]
+
+
+def test_an_office_glued_to_a_name_is_not_part_of_it() -> None:
+    assert speakers(
+        'Taoiseach Simon Hartigan said there was "no hiding place" for the attackers.',
+        'Kilbeg Region Superintendent Paul Cleere said: "We are investigating."',
+    ) == ["Simon Hartigan", "Paul Cleere"]
+
+
+def test_a_family_name_first_stays_whole() -> None:
+    assert speakers(
+        'Lim Wei Ling, the chief executive, said: "Inference is forever."',
+        'Lim added: "We will prove them wrong."',
+    ) == ["Lim Wei Ling", "Lim Wei Ling"]
+
+
+def test_the_party_and_office_refer_back_to_the_person_who_holds_it() -> None:
+    assert speakers(
+        'MP Ann Marsh tells the station: "If one of us gets hurt, I will blame Tom Hale."',
+        "The Labour MP told Ruth Green how she had approached Tom Hale today, for which he "
+        'gave "rubbish answers".',
+        '"I asked him how he felt about it."',
+    ) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"This is a disgrace," Jane Roe fumed after the vote.',
+        '"It was the best night of my life," Jane Roe gushed.',
+        'Jane Roe interjected: "So you are saying there will be some flexibility?"',
+        '"You have called them names," Jane Roe charged in her question.',
+    ],
+)
+def test_reporting_verbs_beyond_said_name_the_speaker(paragraph: str) -> None:
+    assert speakers('"We will see," said Tom Hale.', paragraph) == ["Tom Hale", "Jane Roe"]
+
+
+def test_a_verb_in_a_subordinate_clause_does_not_name_the_speaker() -> None:
+    assert speakers(
+        'While not everything Tom Hale says is true, Ann Marsh said he is "telling them what '
+        'they want to hear."'
+    ) == ["Ann Marsh"]
+
+
+def test_a_party_letter_after_a_name_is_not_the_speaker() -> None:
+    assert speakers('Gov. Phil Brand (R) said he expects an "aggressive appeal".') == ["Phil Brand"]
+
+
+def test_a_surname_and_a_verb_before_a_colon_introduce_the_quote() -> None:
+    assert speakers(
+        'Governor Tom Hale met Ann Marsh. "Sign it," said Ann Marsh.',
+        'When Ann Marsh suggested a deal, Hale fired back: "Governors cannot do that."',
+    ) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_surname_ending_in_s_is_the_person_not_an_unnamed_group() -> None:
+    assert speakers(
+        "Bernie Sanders met voters in Iowa on Monday.",
+        '"We will win," Sanders said.',
+        '"Analysts are wrong," analysts said.',
+    ) == ["Bernie Sanders", None]
+
+
+def test_a_participle_after_the_main_clause_takes_its_subject() -> None:
+    assert speakers(
+        "Ohio Gov. Tom Hale suspended his campaign on Wednesday, telling supporters that he "
+        'had faith that "the Lord will show me the way forward."'
+    ) == ["Tom Hale"]
+
+
+def test_reported_is_a_reporting_verb() -> None:
+    assert speakers(
+        'The Kilbeg Herald reported on Thursday that "agents are looking at the code".'
+    ) == ["Kilbeg Herald"]
+
+
+def test_former_before_a_place_is_not_a_person_a_pronoun_can_mean() -> None:
+    assert speakers(
+        "Former Kilbeg governor Ann Marsh calls security a priority for women. "
+        '"That will resonate," she said.'
+    ) == ["Ann Marsh"]
+
+
+def test_a_dash_after_a_roundup_quote_names_its_speaker() -> None:
+    assert speakers(
+        "“It was a critical moment for us.” – Kilbeg coach Warren Hale on his team's escape.",
+        "“The better team lost today.” – Hale rated the visitors' performance higher.",
+    ) == ["Warren Hale", "Warren Hale"]
+
+
+def test_a_label_line_may_end_with_what_the_speaker_talks_about() -> None:
+    assert speakers(
+        "“It's a bit disappointing, but that happens.",
+        "“We've got to pick ourselves back up.”",
+        "Kilbeg stand-off, Danny Marsh, on that video decision",
+    ) == ["Danny Marsh", "Danny Marsh"]
