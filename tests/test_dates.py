@@ -20,11 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.importer import EXTRACTION_VERSION, SeedImporter
-from articles.models import Article, Source
+from articles.models import Article
 from articles.seeds.dates import date_from_url
 from articles.seeds.pool import understand_file
 from tests.conftest import EXAMPLES, REFERENCE_SEED, run_import_seeds
 from tests.test_migrations import SchemaEditor
+from tests.test_migrations import article as article_before_migrations
 from tests.test_workflow import change_url, editor, form_data  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
@@ -216,21 +217,11 @@ def test_a_date_an_editor_sets_is_the_editors(editor, client):  # noqa: F811
 
 def stored_article(n: int, url: str, published_at: datetime | None, *, imported: bool) -> Article:
     """An article as a database holds it before migration 0012: no date basis yet."""
-    source, _ = Source.objects.get_or_create(domain="example.com", defaults={"name": "Example"})
-    story = Article.objects.create(
-        headline=f"Story {n}",
-        slug=f"story-{n}",
-        standfirst="A standfirst.",
-        body="A paragraph.",
-        source=source,
-        original_url=url,
-        seed_line2="1",
-        seed_line3="2",
-        status=Article.Status.PUBLISHED if published_at else Article.Status.DRAFT,
-        published_at=published_at,
-        imported_at=timezone.now() if imported else None,
+    status = Article.Status.PUBLISHED if published_at else Article.Status.DRAFT
+    imported_at = timezone.now() if imported else None
+    return article_before_migrations(
+        n, url, status, published_at=published_at, imported_at=imported_at
     )
-    return story
 
 
 def test_0012_dates_imported_articles_from_their_urls_and_keeps_editors_dates():

@@ -26,22 +26,24 @@ class SchemaEditor:
     connection = connection
 
 
-def article(n: int, url: str, status: str = Article.Status.PUBLISHED) -> Article:
-    """An article with ``url`` as its original URL, and no URL key yet."""
+def article(n: int, url: str, status: str = Article.Status.PUBLISHED, **fields: object) -> Article:
+    """An article with ``url`` as its original URL, and no URL key yet, as a database holds it
+    before the data migrations; ``fields`` override the defaults."""
     source, _ = Source.objects.get_or_create(domain="example.com", defaults={"name": "Example"})
-    story = Article.objects.create(
-        headline=f"Story {n}",
-        slug=f"story-{n}",
-        standfirst="A standfirst.",
-        body="A paragraph.",
-        section="World",
-        source=source,
-        original_url=f"https://example.com/{n}",  # set below: two could name one article
-        seed_line2="1",
-        seed_line3="2",
-        status=status,
-        published_at=timezone.now(),
-    )
+    values: dict[str, object] = {
+        "headline": f"Story {n}",
+        "slug": f"story-{n}",
+        "standfirst": "A standfirst.",
+        "body": "A paragraph.",
+        "section": "World",
+        "source": source,
+        "original_url": f"https://example.com/{n}",  # set below: two could name one article
+        "seed_line2": "1",
+        "seed_line3": "2",
+        "status": status,
+        "published_at": timezone.now(),
+    }
+    story = Article.objects.create(**{**values, **fields})
     Article.objects.filter(pk=story.pk).update(original_url=url, url_key=None)
     story.refresh_from_db()
     return story
