@@ -13,9 +13,14 @@ from django.contrib.auth.models import Group
 from django.db import models
 
 from articles.models import Article, Correction, Quote, Source, Speaker, StatusChange, Tag
+from articles.pending import PendingChange
 
 FORMAT = "newsroom-backup"
-VERSION = 1
+VERSION = 2  # 2: articles' pending changes
+# Versions this Newsroom restores: a version 1 file has no pending changes, and means the same.
+READABLE_VERSIONS = (1, 2)
+# An article's records that follow it, in this order.
+CHILDREN = ("quote", "correction", "status_change", "pending_change")
 CHUNK = 500  # articles read or written at a time, with their quotes, corrections and history
 
 # imported_fingerprint holds database ids (a quote's speaker); it is written as what it means.
@@ -63,6 +68,7 @@ def kinds() -> list[Kind]:
         Kind("quote", Quote, None),
         Kind("correction", Correction, None),
         Kind("status_change", StatusChange, None),
+        Kind("pending_change", PendingChange, None),
     ]
 
 
