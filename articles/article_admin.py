@@ -25,7 +25,7 @@ from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import pending, requote, workflow
+from articles import editing, pending, workflow
 from articles.admin_mixins import (
     PendingGuardFormSet,
     QuoteForm,
@@ -201,7 +201,11 @@ class ArticleAdmin(VersionAdmin):
         in_review = obj is not None and (
             obj.status == Article.Status.IN_REVIEW or pending.pending_for(obj) is not None
         )
-        if not in_review or not workflow.may_publish(request.user):
+        if not workflow.may_publish(request.user):
+            return fieldsets
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            fieldsets = [*fieldsets, ("Schedule changes", {"fields": ["changes_at"]})]
+        if not in_review:
             return fieldsets
         review = ("Review", {"fields": ["review_comment"]})
         return [*fieldsets, review]
@@ -321,43 +325,19 @@ class ArticleAdmin(VersionAdmin):
 
     def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
         """Save the article as the button pressed says (``form.new_status``), or, on a live
-        article, keep the change as its pending change and leave the article as it is."""
+        article, keep the change as its pending change and leave the article as it is
+        (``articles.editing``, shared with the publication of scheduled changes)."""
         request.workflow_outcome = (form.action, form.to_pending)
         if form.to_pending:
-            live = Article.objects.get(pk=obj.pk)  # ``obj`` holds the form's values
-            if form.action == workflow.Action.REJECT:
-                pending.reject(live, request.user, form.cleaned_data["review_comment"])
-            else:
-                submit = form.action == workflow.Action.SUBMIT
-                pending.store(live, form.pending_values(), request.user, submit=submit)
+            editing.keep_pending(form, request.user)
             return
-        old_status, new_status = form.old_status(), form.new_status or obj.status
-        if new_status != old_status:
-            obj.status = old_status
-            comment = form.cleaned_data.get("review_comment", "")
-            workflow.transition(obj, new_status, request.user, comment=comment)
-        obj.last_changed_by = request.user
-        if "published_at" in form.changed_data:
-            obj.date_basis = Article.DateBasis.EDITOR
-        # What readers saw before this save: compared after the tags and quotes are saved.
-        obj.seen_before_save = (
-            Article.objects.get(pk=obj.pk).public_fingerprint() if change else None
-        )
-        if change:
-            restored_over = form.before_restore[1] if form.before_restore else 0
-            obj.version = max(form.stored_version, restored_over) + 1
-        else:
-            obj.version = 1
+        editing.before_save(obj, form, request.user, change=change)
         super().save_model(request, obj, form, change)
-        if change:
-            pending.discard(obj)  # the form showed its values: they are saved now
 
     def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
-        """After the quotes the editor changed are saved: a new or changed body or standfirst
-        makes the quotes and tags follow the text (``articles.requote``), and the editor is
-        told what changed; otherwise the quotes are numbered in the body's order. Then a change
-        readers can see (the fingerprint, or a new correction) dates the article's "Updated".
-        A pending change saves nothing here: the article is as it was."""
+        """After the quotes the editor changed are saved, the quotes and tags follow the text
+        and "Updated" is dated (``editing.after_save``); the editor is told what changed. A
+        pending change saves nothing here: the article is as it was."""
         if form.to_pending:
             return
         dropped = [
@@ -367,19 +347,16 @@ class ArticleAdmin(VersionAdmin):
             for deleted in formset.deleted_forms
         ]
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        if not change or {"body", "standfirst"} & set(form.changed_data):
-            result = requote.requote(article, form.live_text if change else None, dropped)
-            self.message_user(request, result.message(), messages.INFO)
-        else:
-            requote.renumber(article)
         corrected = any(
             isinstance(added, Correction)
             for formset in formsets
             for added in getattr(formset, "new_objects", ())
         )
-        seen = getattr(article, "seen_before_save", None)
-        article.note_content_change(seen, corrected=corrected)
+        message = editing.after_save(
+            form.instance, form, change=change, dropped=dropped, corrected=corrected
+        )
+        if message:
+            self.message_user(request, message, messages.INFO)
 
     def construct_change_message(self, request, form, formsets, add: bool = False) -> list:
         """A pending change saved nothing of the article's: the log says what was done."""
@@ -500,11 +477,11 @@ class ArticleAdmin(VersionAdmin):
 
     def pending_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """The article's pending change beside the live version, field by field."""
-        if request.method != "GET":
-            return HttpResponseNotAllowed(["GET"])
         article = get_object_or_404(Article, pk=object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
         found = pending.pending_for(article)
         context = {
             **self.admin_site.each_context(request),

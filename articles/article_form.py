@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 
 from articles import workflow
@@ -25,6 +26,12 @@ class ArticleAdminForm(forms.ModelForm):
     stale copy."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    changes_at = forms.SplitDateTimeField(
+        required=False,
+        widget=AdminSplitDateTime,
+        label="Publish the changes at",
+        help_text="For Schedule changes: readers see the live version until then.",
+    )
     review_comment = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -47,6 +54,8 @@ class ArticleAdminForm(forms.ModelForm):
     action: str | None = None
     new_status: str | None = None
     to_pending = False
+    # The form's own fields that are not the article's: about the save, not its content.
+    NOT_ARTICLE_FIELDS = ("version", "review_comment", "changes_at")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,10 +63,14 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         self.pending = pending_for(self.instance)
-        published_at = self.fields.get("published_at")
-        if published_at is not None:  # one label for two inputs: each gets its own name
-            date, time = published_at.widget.widgets
-            date.attrs["aria-label"], time.attrs["aria-label"] = "Publication date", "time"
+        for name, label in (
+            ("published_at", "Publication"),
+            ("changes_at", "Changes' publication"),
+        ):
+            field = self.fields.get(name)  # one label for two inputs: each gets its own name
+            if field is not None and isinstance(field.widget, forms.MultiWidget):
+                date, time = field.widget.widgets
+                date.attrs["aria-label"], time.attrs["aria-label"] = f"{label} date", "time"
         # What readers see now, for what follows the text when this form is saved.
         self.live_text = tuple(
             getattr(self.instance, f, "") for f in ("headline", "standfirst", "body")
@@ -125,16 +138,12 @@ class ArticleAdminForm(forms.ModelForm):
             )
         self.action = posted
         direct_save = posted is None and workflow.can_change_article(self.user, article)
-        self.to_pending = (
-            workflow.keeps_live_version(article)
-            and action in workflow.PENDING_ACTIONS
-            and not direct_save
-        )
+        self.to_pending = workflow.works_on_pending_change(action, article) and not direct_save
         if self.to_pending:
             outside = [
                 self.fields[name].label or name
                 for name in self.changed_data
-                if name not in (*PENDING_FIELDS, "version", "review_comment")
+                if name not in (*PENDING_FIELDS, *self.NOT_ARTICLE_FIELDS)
             ]
             if outside:
                 raise forms.ValidationError(
@@ -142,6 +151,10 @@ class ArticleAdminForm(forms.ModelForm):
                     f"{', '.join(map(str, outside))}. Press Publish changes, or undo them.",
                     code="not_pending",
                 )
+        if workflow.schedules_changes(action, article):
+            at = data.get("changes_at")
+            if at is None or at <= timezone.now():
+                self.add_error("changes_at", "Schedule changes needs a time in the future.")
         if action == workflow.Action.REJECT and not data.get("review_comment", "").strip():
             self.add_error("review_comment", "Say what needs changing before rejecting.")
         self.new_status = workflow.status_after(action, old_status, article)

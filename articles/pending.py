@@ -54,12 +54,30 @@ class PendingChange(models.Model):
     review_comment = models.TextField(
         blank=True, help_text="Why an Editor sent it back, for whoever works on it next."
     )
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When an Editor scheduled it to go live (manage.py publish_scheduled).",
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    problem = models.TextField(
+        blank=True,
+        help_text="Why its scheduled publication did not happen (the form's errors then).",
+    )
 
     class Meta:
         app_label = "articles"
 
     def __str__(self) -> str:
         return f"Changes {self.get_state_display()} to “{self.article}”"
+
+    def schedule(self, when: Any, user: Any) -> None:
+        """Publish this change at ``when``, as ``user`` (``editing.publish_due_changes``)."""
+        self.publish_at, self.problem = when, ""
+        self.scheduled_by = user if getattr(user, "pk", None) else None
+        self.save(update_fields=["publish_at", "problem", "scheduled_by"])
 
     @property
     def live_changed_since(self) -> bool:
@@ -78,6 +96,8 @@ def store(article: Any, values: dict[str, Any], user: Any, *, submit: bool) -> P
         change = PendingChange(article=article, based_on_version=article.version, created_at=now)
     change.values = {name: values.get(name, "") for name in PENDING_FIELDS}
     change.updated_at, change.updated_by = now, user
+    change.publish_at = None  # a changed change is scheduled again, or not
+    change.problem = ""
     if submit:
         change.state = PendingChange.State.IN_REVIEW
         change.submitted_at, change.submitted_by = now, user
@@ -93,6 +113,7 @@ def reject(article: Any, user: Any, comment: str) -> PendingChange | None:
         return None
     change.state = PendingChange.State.DRAFT
     change.review_comment = comment
+    change.publish_at = None
     change.updated_at = timezone.now()
     change.updated_by = user if getattr(user, "pk", None) else None
     change.save()

@@ -132,8 +132,7 @@ def actions_for(user: Any, article: Article | None, pending: Any = None) -> list
     if not editor:
         return actions
     actions.append(Action.PUBLISH)
-    if status != Article.Status.PUBLISHED:
-        actions.append(Action.SCHEDULE)
+    actions.append(Action.SCHEDULE)  # on a published article: its changes
     in_review = status == Article.Status.IN_REVIEW
     if keeps_live_version(article):
         actions.append(Action.UNPUBLISH)
@@ -153,6 +152,9 @@ def action_label(action: str, article: Article | None) -> str:
             Action.SUBMIT: "Submit changes for review",
             Action.PUBLISH: "Publish changes",
             Action.REJECT: "Reject changes",
+            Action.SCHEDULE: "Schedule changes"
+            if article.status == Article.Status.PUBLISHED
+            else "Schedule",
         }
         if action in live_labels:
             return live_labels[action]
@@ -161,9 +163,27 @@ def action_label(action: str, article: Article | None) -> str:
     return Action(action).label
 
 
+def schedules_changes(action: str | None, article: Article | None) -> bool:
+    """Whether ``action`` schedules the pending change of ``article`` rather than the
+    article: Schedule on a published article (a scheduled one is simply rescheduled)."""
+    return (
+        action == Action.SCHEDULE
+        and article is not None
+        and article.pk is not None
+        and article.status == Article.Status.PUBLISHED
+    )
+
+
+def works_on_pending_change(action: str | None, article: Article | None) -> bool:
+    """Whether ``action`` on ``article`` keeps the change pending instead of saving it."""
+    if schedules_changes(action, article):
+        return True
+    return keeps_live_version(article) and action in PENDING_ACTIONS
+
+
 def status_after(action: str, old_status: str | None, article: Article | None) -> str:
     """The status ``action`` leaves an article in that is now in ``old_status`` (None: new)."""
-    if keeps_live_version(article) and action in PENDING_ACTIONS:
+    if works_on_pending_change(action, article):
         return article.status
     return STATUS_AFTER[action] or old_status or Article.Status.DRAFT
 
@@ -218,6 +238,8 @@ def outcome_message(action: str, article: Article, to_pending: bool) -> str:
             "version until an Editor publishes them.",
             Action.REJECT: "The changes were sent back to their writer with your comment. "
             "Readers still see the live version.",
+            Action.SCHEDULE: "The changes are scheduled: they go live when their time comes "
+            "(manage.py publish_scheduled). Readers see the live version until then.",
         }[action]
     if action == Action.SCHEDULE and article.published_at:
         when = timezone.localtime(article.published_at)

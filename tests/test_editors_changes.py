@@ -72,8 +72,9 @@ EDITS = {
     "published_at": lambda article: article.published_at - timedelta(days=3),
     "source": lambda article: Source.objects.create(name="Wire", domain="wire.example").pk,
 }
-# The optimistic lock the form carries and a reviewer's comment to the writer: not content.
-NOT_CONTENT = {"version", "review_comment"}
+# The optimistic lock the form carries, a reviewer's comment to the writer and when to publish
+# a pending change: about the save, not the article's content.
+NOT_CONTENT = {"version", "review_comment", "changes_at"}
 # Changed by the form's workflow buttons (tests.test_workflow.form_data presses them), not by
 # a field of the form.
 BY_BUTTON = {"status"}

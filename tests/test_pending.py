@@ -5,11 +5,13 @@ form's workflow buttons, each pressed as an editor would, and the list's states.
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -124,7 +126,14 @@ def test_buttons_follow_the_workflow_for_each_role_and_status(writer, editor):
     assert buttons(writer, review) == ["save"]
     assert buttons(editor, review) == ["save", "publish", "schedule", "reject"]
     assert buttons(writer, live) == ["save", "submit"]
-    assert buttons(editor, live) == ["save", "submit", "publish", "unpublish", "withdraw"]
+    assert buttons(editor, live) == [
+        "save",
+        "submit",
+        "publish",
+        "schedule",
+        "unpublish",
+        "withdraw",
+    ]
     assert buttons(writer, withdrawn) == []
     assert buttons(editor, withdrawn) == ["save", "publish", "unpublish"]
 
@@ -185,6 +194,7 @@ def test_an_editor_previews_then_publishes_a_writers_change(writer, editor, live
         "save",
         "submit",
         "publish",
+        "schedule",
         "unpublish",
         "withdraw",
         "reject",
@@ -316,3 +326,68 @@ def test_view_on_site_of_a_live_article_opens_its_page(editor, live):
     html = page(editor, live)
     assert "viewsitelink" in html
     assert reverse("articles:preview", args=[live.pk]) + '" class="viewsitelink"' not in html
+
+
+# --- scheduled changes to a live story -----------------------------------------------------
+
+
+def _at(when) -> dict[str, str]:
+    local = timezone.localtime(when)
+    return {"changes_at_0": local.strftime("%Y-%m-%d"), "changes_at_1": local.strftime("%H:%M:%S")}
+
+
+def test_an_editor_schedules_changes_to_a_live_story_and_they_go_live_on_time(writer, editor, live):
+    body = BODY + "\n\n" + NEW_PARAGRAPH
+    press(writer, live, "submit", headline="Council delays bridge vote", body=body)
+    at = timezone.now() + timedelta(hours=1)
+    response = press(editor, live, "schedule", **_at(at))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "scheduled" in messages_of(response)[0]
+    change = PendingChange.objects.get(article=live)
+    assert change.publish_at is not None and change.scheduled_by.username == "editor"
+    assert "Scheduled to go live on" in page(editor, live)
+    call_command("publish_scheduled", stdout=StringIO())
+    live.refresh_from_db()
+    assert live.headline == "Council votes on bridge"  # not yet
+    later = timezone.now() + timedelta(hours=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: later)
+        out = StringIO()
+        call_command("publish_scheduled", stdout=out)
+    assert "1 published, 0 failed" in out.getvalue()
+    live.refresh_from_db()
+    assert live.headline == "Council delays bridge vote" and live.is_public
+    assert live.last_changed_by.username == "editor"
+    assert live.quotes.filter(text__contains="Traffic will double").exists()
+    assert not PendingChange.objects.filter(article=live).exists()
+    assert "Traffic will double" in reader_sees(live)
+
+
+def test_schedule_changes_needs_a_time_in_the_future(editor, live):
+    response = press(editor, live, "schedule", headline="Later", **_at(timezone.now()))
+    assert response.status_code == 200
+    assert "needs a time in the future" in response.content.decode()
+    assert not PendingChange.objects.exists()
+
+
+def test_a_scheduled_change_the_form_refuses_waits_with_the_reason(editor, live):
+    press(editor, live, "schedule", headline="Later", **_at(timezone.now() + timedelta(hours=1)))
+    PendingChange.objects.update(
+        publish_at=timezone.now() - timedelta(minutes=1), values={"headline": ""}
+    )
+    with pytest.raises(SystemExit) as exit:
+        call_command("publish_scheduled", stdout=StringIO(), stderr=StringIO())
+    assert exit.value.code == 1
+    change = PendingChange.objects.get()
+    assert change.publish_at is None and "headline" in change.problem
+    live.refresh_from_db()
+    assert live.headline == "Council votes on bridge"
+    assert "Their scheduled publication failed" in page(editor, live)
+
+
+def test_a_writer_cannot_schedule_changes(writer, live):
+    data = main_form(page(writer, live))
+    data.update(_action="schedule", **_at(timezone.now() + timedelta(hours=1)))
+    response = writer.post(change_url(live), data)
+    assert response.status_code == 200
+    assert not PendingChange.objects.exists()

@@ -113,7 +113,7 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
                 "save": "LFSSS",
                 "submit": "LFSSS",
                 "publish": "LFRSS",
-                "schedule": "LFRRR",  # published: unpublish first
+                "schedule": "LFRSS",  # its changes, pending until their time
                 "unpublish": "LFRSS",
                 "withdraw": "LFRSS",
                 "reject": "LFRRR",  # no change in review
@@ -706,8 +706,10 @@ def button_data(case: Case, world: World) -> dict[str, Any]:
     data["_action"] = button
     if button == "schedule":
         tomorrow = timezone.localtime() + timedelta(days=1)
-        data["published_at_0"] = tomorrow.strftime("%Y-%m-%d")
-        data["published_at_1"] = tomorrow.strftime("%H:%M:%S")
+        # A published article's changes are scheduled, another article itself.
+        field = "changes_at" if case.target == "live" else "published_at"
+        data[f"{field}_0"] = tomorrow.strftime("%Y-%m-%d")
+        data[f"{field}_1"] = tomorrow.strftime("%H:%M:%S")
     if button == "reject":
         data["review_comment"] = "Not yet."
     return data
