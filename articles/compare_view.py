@@ -142,6 +142,8 @@ def compare_view(model_admin: ModelAdmin, request: HttpRequest, object_id: int) 
         "newer": revisions.get(new_id) if new_id is not None else None,
     }
     if context["older"] is not None and context["newer"] is not None:
-        context["comparison"], *_ = compare_revisions(context["older"], context["newer"], article.pk)
+        context["comparison"], *_ = compare_revisions(
+            context["older"], context["newer"], article.pk
+        )
         context["older_version"] = next(v for v in history if v.revision_id == old_id)
     return TemplateResponse(request, "admin/articles/article/compare.html", context)

@@ -25,6 +25,9 @@ class FileResult:
     outcome: Outcome
     message: str = ""
     article_id: int | None = None
+    # A conflict's seed file as read (``seeds.export.seed_text`` of its draft), which an
+    # editor may take from the admin instead of their version; "" for every other outcome.
+    seed: str = ""
 
 
 class ImportSummary:

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from articles.seeds.limits import MAX_SEED_BYTES
+
 if TYPE_CHECKING:  # models.py loads this module: the importer would import models back
     from articles.importer import FileResult
 
@@ -77,6 +79,11 @@ class ImportIssue(models.Model):
         blank=True,
         related_name="import_issues",
     )
+    seed_text = models.TextField(
+        blank=True,
+        help_text="A conflict's seed file, as the import read it (at most the seed size "
+        "limit), for taking the wire's version; empty otherwise.",
+    )
     resolved = models.BooleanField(default=False)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -102,6 +109,12 @@ def mark_resolved(issues: models.QuerySet[ImportIssue], user: object, resolved: 
         resolved_at=timezone.now() if resolved else None,
         resolved_by=user if resolved and getattr(user, "pk", None) else None,
     )
+
+
+def kept_seed(text: str) -> str:
+    """A conflict's seed text as an issue keeps it: a seed the importer read is within the
+    seed size limit, and nothing larger is stored."""
+    return text if len(text.encode("utf-8")) <= MAX_SEED_BYTES else ""
 
 
 def system_user() -> str:
@@ -133,6 +146,7 @@ class RunRecorder:
                 outcome=str(result.outcome),
                 message=result.message,
                 article_id=result.article_id,
+                seed_text=kept_seed(result.seed),
             )
         )
         if len(self._pending) >= self.FLUSH_EVERY:

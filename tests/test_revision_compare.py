@@ -110,7 +110,11 @@ def test_compare_lists_fields_tags_quotes_and_corrections():
     ]
     assert (result.tags_added, result.tags_removed) == (["Tehran"], ["Iran"])
     changed, added, removed = result.quotes
-    assert (changed.op, changed.old_speaker, changed.speaker) == (CHANGED, "John Kerry", "Kerry aide")
+    assert (changed.op, changed.old_speaker, changed.speaker) == (
+        CHANGED,
+        "John Kerry",
+        "Kerry aide",
+    )
     assert (added.op, added.text) == (INSERT, "Brand new")
     assert (removed.op, removed.text) == (DELETE, "Gone now")
     assert [op for op, _ in result.corrections] == [CHANGED, INSERT]
