@@ -10,6 +10,7 @@ with what they show, and its count), whatever the archive holds.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,6 +138,7 @@ def import_conflicts(user: Any) -> Module:
     )
     keep = conflicts.may_resolve(user)
     for issue in rows:
+        issue.short_name = os.path.basename(issue.file_name) or issue.file_name
         issue.may_keep = keep
         issue.may_take = issue.has_seed and conflicts.may_take_wire(user, issue.article)
     return Module(

@@ -161,7 +161,8 @@ def _merge(segments: Iterable[Segment]) -> list[Segment]:
 def text_diff(old: str, new: str, budget: Budget | None = None) -> list[Paragraph]:
     """``old`` -> ``new`` paragraph by paragraph: unchanged paragraphs far from a change are
     folded (``skipped``), a changed one is compared word by word, and paragraphs with no
-    counterpart are deleted or inserted whole."""
+    counterpart, or nothing in common with theirs, are deleted or inserted whole (but for a
+    text of one line each, such as a headline)."""
     budget = budget or Budget()
     a, b = paragraphs(old), paragraphs(new)
     shown: list[Paragraph] = []
@@ -179,7 +180,8 @@ def text_diff(old: str, new: str, budget: Budget | None = None) -> list[Paragrap
                 shown.append(Paragraph(DELETE, (Segment(DELETE, before),)))
             else:
                 segments = word_diff(before, after, budget)
-                if any(s.op == EQUAL and s.text.strip() for s in segments):
+                one_line = len(a) == len(b) == 1  # a headline: one line, however changed
+                if one_line or any(s.op == EQUAL and s.text.strip() for s in segments):
                     shown.append(Paragraph(CHANGED, segments))
                 else:  # nothing in common: two paragraphs, not one garbled
                     shown.append(Paragraph(DELETE, (Segment(DELETE, before),)))
