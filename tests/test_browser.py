@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from tests.conftest import REFERENCE_SEED
+from articles.runs import ImportIssue
+from tests.conftest import REFERENCE_SEED, run_import_seeds
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
 # unless told that it is safe (it is: the loop only waits for the browser).
@@ -239,3 +241,58 @@ def test_editor_fixes_a_speaker_then_edits_the_body_and_the_quotes_follow(
     link.click()
     expect(page.locator("#p16")).to_contain_text("We don't know how long")
     expect(page.locator("main")).not_to_contain_text(deleted)
+
+
+# --- the editor's desk (issue 15): the home page's conflict buttons, comparing revisions ------
+
+
+def _desk_log_in(page: Any) -> None:
+    call_command("demo_editor", password="browser-test-pass-1", stdout=io.StringIO())
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("browser-test-pass-1")
+    page.get_by_role("button", name="Log in").click()
+
+
+def _serious(page: Any) -> list[dict[str, Any]]:
+    return [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+
+
+def test_editor_takes_the_wires_then_compares_from_the_history(page: Any, tmp_path) -> None:
+    from playwright.sync_api import expect
+
+    seed = tmp_path / "seed.txt"
+    shutil.copy(REFERENCE_SEED, seed)
+    run_import_seeds(str(seed))
+    _desk_log_in(page)
+    story = Article.objects.get()
+    page.goto(f"/admin/articles/article/{story.pk}/change/")
+    page.locator("#id_headline").fill("The editor's headline")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+    seed.write_bytes(seed.read_bytes().replace(b"Medical supplies", b"Medicine"))
+    assert run_import_seeds(str(seed))[0] == 3
+
+    page.goto("/admin/")
+    conflicts = page.locator("#desk-conflicts")
+    expect(conflicts).to_contain_text("The editor's headline")
+    assert _serious(page) == [], json.dumps(_serious(page), indent=2)
+    screenshot(page, "admin-home")
+    conflicts.get_by_role("button", name="Take the wire's: The editor's headline").click()
+    expect(page.locator(".messagelist")).to_contain_text("now has the wire")
+    expect(page.locator("#desk-conflicts")).to_contain_text("No import conflicts")
+    assert ImportIssue.objects.get().resolved
+
+    page.goto(f"/admin/articles/article/{story.pk}/history/")
+    assert _serious(page) == []
+    page.get_by_role("link", name="compare with previous").last.click()
+    main = page.locator("#content-main")
+    expect(main).to_contain_text("Medicine")
+    expect(main.locator("del").first).to_be_visible()
+    assert _serious(page) == [], json.dumps(_serious(page), indent=2)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"]  # wrapped: no sideways scrolling
+    screenshot(page, "admin-compare")
+    page.emulate_media(color_scheme="dark")
+    assert _serious(page) == [], json.dumps(_serious(page), indent=2)
+    page.screenshot(path=str(tmp_path / "dark.png"))
