@@ -75,6 +75,11 @@ def take_wire(issue: ImportIssue, user: Any) -> Outcome:
             raise PermissionDenied(workflow.REFUSED)
         if draft.url_key != article.url_key:
             raise CannotTakeWire("The seed names another article than this issue's.")
+        if article.imported_at and article.imported_at > issue.run.started_at:
+            raise CannotTakeWire(
+                "The article was imported again after this conflict: its seed is out of date. "
+                "Keep ours, or see the newer import's issues."
+            )
         with reversion.create_revision():
             reversion.set_user(user)
             result = SeedImporter(overwrite=True).save_draft(draft, issue.file_name)

@@ -193,7 +193,8 @@ def _settle(request: HttpRequest, issue_id: int, take: bool) -> HttpResponse:
         return HttpResponseNotAllowed(["POST"])
     if not conflicts.may_resolve(request.user):
         raise PermissionDenied
-    issue = get_object_or_404(conflicts.open_conflicts().select_related("article"), pk=issue_id)
+    issues = conflicts.open_conflicts().select_related("article", "run")
+    issue = get_object_or_404(issues, pk=issue_id)
     headline = issue.article.headline if issue.article else issue.file_name
     if not take:
         conflicts.keep_ours(issue, request.user)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Outcome(enum.StrEnum):
@@ -43,7 +43,8 @@ class ImportSummary:
     def add(self, result: FileResult) -> None:
         self.counts[result.outcome] += 1
         if result.outcome in self.PROBLEMS:
-            self.problems.append(result)
+            # The message is what is printed; a conflict's seed would only fill memory.
+            self.problems.append(replace(result, seed="") if result.seed else result)
 
     @property
     def failed(self) -> int:

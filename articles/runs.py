@@ -129,12 +129,15 @@ class RunRecorder:
     and its counts and status when it ends."""
 
     FLUSH_EVERY = 500
+    # Conflicts keep their seed's text: a few seeds of the maximum size are flushed at once.
+    FLUSH_BYTES = 16 * 1024 * 1024
 
     def __init__(self, command: str, paths: Sequence[str]) -> None:
         self.run = ImportRun.objects.create(
             command=command, paths="\n".join(paths), run_by=system_user()
         )
         self._pending: list[ImportIssue] = []
+        self._pending_bytes = 0
 
     def add(self, result: FileResult) -> None:
         if result.outcome not in ImportIssue.Kind.values:
@@ -149,7 +152,8 @@ class RunRecorder:
                 seed_text=kept_seed(result.seed),
             )
         )
-        if len(self._pending) >= self.FLUSH_EVERY:
+        self._pending_bytes += len(self._pending[-1].seed_text)
+        if len(self._pending) >= self.FLUSH_EVERY or self._pending_bytes >= self.FLUSH_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -163,7 +167,7 @@ class RunRecorder:
                 if issue.article_id not in existing:
                     issue.article_id = None
         ImportIssue.objects.bulk_create(self._pending)
-        self._pending = []
+        self._pending, self._pending_bytes = [], 0
 
     def finish(self, counts: Mapping[str, int], status: str, error: str = "") -> ImportRun:
         """``counts``: files per outcome (``ImportSummary.counts``)."""

@@ -131,7 +131,7 @@ def test_the_history_page_links_to_compare_each_revision_with_the_previous(edito
     assert "Third headline" in page and "[deleted: ]Second" not in page
 
 
-def test_bad_revision_ids_are_not_found(editor, article, tmp_path):
+def test_bad_revision_ids_are_not_found(editor, article):
     editor.post(change_url(article), form_data(article, headline="Changed"))
     other = Article.objects.create(
         headline="Other", slug="other", standfirst="S.", body="B.", source=article.source,

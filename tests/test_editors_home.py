@@ -242,6 +242,29 @@ def test_an_issue_without_its_seed_cannot_take_the_wires(conflict):
     assert not issue.resolved
 
 
+def test_a_conflict_imported_again_since_cannot_take_its_stale_seed(conflict):
+    editor, issue, seed = conflict
+    seed.write_bytes(seed.read_bytes().replace(b"Medicine", b"Medicines"))
+    run_import_seeds("--overwrite", str(seed))  # a newer seed, taken by the command
+    before = Article.objects.values().get()
+    assert "Medicines" in before["body"]
+    take = reverse("admin:articles_importissue_take_wire", args=[issue.pk])
+    response = editor.post(take, follow=True)
+    assert "imported again after this conflict" in response.content.decode()
+    assert Article.objects.values().get() == before
+    issue.refresh_from_db()
+    assert not issue.resolved
+
+
+def test_the_summary_keeps_no_seed_but_the_issue_does(conflict):
+    from articles.import_outcomes import FileResult, ImportSummary, Outcome
+
+    summary = ImportSummary()
+    summary.add(FileResult("a.txt", Outcome.CONFLICT, "kept", 1, seed="x" * 100))
+    assert summary.problems[0].seed == "" and summary.problems[0].message == "kept"
+    assert ImportIssue.objects.get().seed_text
+
+
 def test_a_settled_or_unknown_issue_is_not_found(conflict):
     editor, issue, _ = conflict
     keep = reverse("admin:articles_importissue_keep_ours", args=[issue.pk])
