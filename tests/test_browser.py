@@ -278,6 +278,9 @@ def test_editor_takes_the_wires_then_compares_from_the_history(page: Any, tmp_pa
     expect(conflicts).to_contain_text("The editor's headline")
     assert _serious(page) == [], json.dumps(_serious(page), indent=2)
     screenshot(page, "admin-home")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
     conflicts.get_by_role("button", name="Take the wire's: The editor's headline").click()
     expect(page.locator(".messagelist")).to_contain_text("now has the wire")
     expect(page.locator("#desk-conflicts")).to_contain_text("No import conflicts")
@@ -293,6 +296,9 @@ def test_editor_takes_the_wires_then_compares_from_the_history(page: Any, tmp_pa
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"]  # wrapped: no sideways scrolling
     screenshot(page, "admin-compare")
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
     page.emulate_media(color_scheme="dark")
     assert _serious(page) == [], json.dumps(_serious(page), indent=2)
     page.screenshot(path=str(tmp_path / "dark.png"))
