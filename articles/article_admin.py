@@ -5,24 +5,33 @@ from __future__ import annotations
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, F, QuerySet
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import compare_view, requote, workflow
+from articles import compare_view, pending, requote, workflow
 from articles.admin_mixins import (
+    PendingGuardFormSet,
     QuoteForm,
     QuoteFormSet,
     QuoteInContextMixin,
     WorkflowInlineMixin,
 )
+from articles.article_form import ACTION_FIELD, ArticleAdminForm
 from articles.history import record_baseline
 from articles.models import (
     Article,
@@ -66,75 +75,25 @@ class TagListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """Enforces, on the server, who may publish, and refuses a save made from a stale copy."""
+class StateListFilter(admin.SimpleListFilter):
+    """Where articles stand (``workflow.State``): a scheduled article whose time has come is
+    live, and live articles with changes waiting are told apart."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = "state"
+    parameter_name = "state"
 
-    class Meta:
-        model = Article
-        exclude: list[str] = []
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        return list(workflow.State.choices)
 
-    user = None  # set by ArticleAdmin.get_form
-    # (status, version) before a revision restore wrote the old row back (ArticleAdmin sets
-    # it): the restore is judged against the article as it was, not as restored.
-    before_restore: tuple[str | None, int] | None = None
-    stored_version = 0  # the version in the database, read (and locked) by clean()
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.stored_status = self.instance.status if self.instance.pk else None
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        status = self.fields.get("status")
-        if status is not None:
-            allowed = {self.instance.status if self.instance.pk else None}
-            allowed.update(workflow.allowed_statuses(self.user, self.old_status()))
-            status.choices = [c for c in status.choices if c[0] in allowed]
-
-    def old_status(self) -> str | None:
-        """The status this save moves the article from (None: a new article)."""
-        if self.before_restore is not None:
-            return self.before_restore[0]
-        return self.stored_status
-
-    def clean_published_at(self) -> object:
-        """The date and time inputs hold whole seconds, an import's time has microseconds:
-        a date the editor left alone is kept as stored, not cut to the second (which made
-        every first save a change of the date)."""
-        if self.instance.pk and "published_at" not in self.changed_data:
-            return self.instance.published_at
-        return self.cleaned_data.get("published_at")
-
-    def clean(self) -> dict:
-        data = super().clean()
-        old_status = self.old_status()
-        if self.instance.pk:
-            # Lock the row for the rest of the save: a concurrent save waits here, then sees
-            # the version this one writes, and is refused.
-            current = Article.objects.select_for_update().get(pk=self.instance.pk)
-            self.stored_status, self.stored_version = current.status, current.version
-            old_status = self.old_status()
-            submitted = self.cleaned_data.get("version")
-            if submitted is not None and submitted != current.version:
-                who = current.last_changed_by or "an import"
-                raise forms.ValidationError(
-                    f"This article was changed by {who} at "
-                    f"{timezone.localtime(current.updated_at):%H:%M:%S} after you opened it. "
-                    "Your changes were not saved: reload the page to see the new version, "
-                    "then make your changes again.",
-                    code="stale",
-                )
-        new_status = data.get("status", old_status or Article.Status.DRAFT)
-        if not workflow.can_transition(self.user, old_status, new_status):
-            self.add_error("status", "You may not publish, schedule or withdraw articles.")
-        if new_status == Article.Status.SCHEDULED and not data.get("published_at"):
-            self.add_error("published_at", "A scheduled article needs a publication time.")
-        return data
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in workflow.State.values:
+            return queryset.filter(workflow.state_condition(self.value()))
+        return queryset
 
 
 class CorrectionInline(WorkflowInlineMixin, admin.StackedInline):
     model = Correction
+    formset = PendingGuardFormSet
     extra = 0
     fields = ["note", "created_at", "created_by"]
     readonly_fields = ["created_by"]
@@ -162,14 +121,13 @@ class ArticleAdmin(VersionAdmin):
     object_history_template = "admin/articles/article/object_history.html"
     list_display = [
         "headline",
-        "source",
+        "state",
+        "published",
         "section",
-        "status",
-        "published_at",
+        "source",
         "quote_count",
-        "last_changed_by",
     ]
-    list_filter = ["status", "source", "section", TagListFilter]
+    list_filter = [StateListFilter, "source", "section", TagListFilter]
     list_select_related = ["source", "last_changed_by"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
@@ -188,14 +146,14 @@ class ArticleAdmin(VersionAdmin):
         "updated_at",
         "last_changed_by",
     ]
-    readonly_fields = [*provenance_fields, "date_basis", "content_updated_at"]
+    readonly_fields = [*provenance_fields, "state", "date_basis", "content_updated_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "section", "tags"]}),
         (
             "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "published_at",
                     "date_basis",
                     "content_updated_at",
@@ -208,7 +166,44 @@ class ArticleAdmin(VersionAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).with_quote_count()
+        return (
+            super()
+            .get_queryset(request)
+            .with_quote_count()
+            .annotate(pending_state=F("pending_change__state"))
+        )
+
+    @admin.display(description="published", ordering="published_at")
+    def published(self, article: Article) -> str:
+        """The publication time, short and with its zone, on one line."""
+        if article.published_at is None:
+            return "-"
+        when = timezone.localtime(article.published_at)
+        return f"{when:%d %b %Y %H:%M} {when.tzname()}"
+
+    @admin.display(description="state", ordering="status")
+    def state(self, article: Article) -> str:
+        """The status as editors need it (``workflow.State``); scheduled ones with their time."""
+        if not article.pk:
+            return "New"
+        if not hasattr(article, "pending_state"):
+            found = pending.pending_for(article)
+            article.pending_state = found.state if found else None
+        state = workflow.State(workflow.state_of(article, article.pending_state))
+        if state == workflow.State.SCHEDULED and article.published_at:
+            when = timezone.localtime(article.published_at)
+            return f"{state.label} for {when:%d %b %Y %H:%M} {when.tzname()}"
+        return state.label
+
+    def get_fieldsets(self, request: HttpRequest, obj: Article | None = None) -> list:
+        fieldsets = super().get_fieldsets(request, obj)
+        in_review = obj is not None and (
+            obj.status == Article.Status.IN_REVIEW or pending.pending_for(obj) is not None
+        )
+        if not in_review or not workflow.may_publish(request.user):
+            return fieldsets
+        review = ("Review", {"fields": ["review_comment"]})
+        return [*fieldsets, review]
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: object):
         form = super().get_form(request, obj, **kwargs)
@@ -219,19 +214,35 @@ class ArticleAdmin(VersionAdmin):
         return type(form.__name__, (form,), attributes)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
-        fields = [*self.provenance_fields, "date_basis", "content_updated_at"]
+        fields = [*self.provenance_fields, "state", "date_basis", "content_updated_at"]
         if obj is None:  # an article written here, not imported: it needs its own URL
             fields.remove("original_url")
         if not self.has_publish_permission(request):
             fields.append("published_at")
+        if workflow.keeps_live_version(obj) and not self.has_publish_permission(request):
+            fields.append("slug")  # readers' links point at it: an Editor's to change
         return fields
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Article | None = None) -> dict:
+        return (
+            {}
+            if workflow.keeps_live_version(obj)
+            else super().get_prepopulated_fields(request, obj)
+        )
+
+    def get_view_on_site_url(self, obj: Article | None = None) -> str | None:
+        """An article readers cannot see opens in the staff preview, not a public 404."""
+        if obj is not None and not obj.is_public:
+            return reverse("articles:preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return workflow.may_publish(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
-        """Writers edit drafts and articles in review; live and withdrawn ones are editors'."""
-        return super().has_change_permission(request, obj) and workflow.can_change_article(
+        """Writers edit drafts and articles in review, and propose changes to live ones
+        (``articles.pending``); withdrawn ones are editors'."""
+        return super().has_change_permission(request, obj) and workflow.may_propose_change(
             request.user, obj
         )
 
@@ -283,12 +294,47 @@ class ArticleAdmin(VersionAdmin):
                 record_baseline(article)  # the version before this editor's first change
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict,
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Article | None = None,
+    ) -> HttpResponse:
+        """The workflow's buttons for this user and article, and its pending change."""
+        found = pending.pending_for(obj)
+        if add:
+            may_save = self.has_add_permission(request)
+        else:
+            may_save = self.has_change_permission(request, obj)
+        actions = workflow.actions_for(request.user, obj, found) if may_save else []
+        context.update(
+            workflow_buttons=[(a, workflow.action_label(a, obj)) for a in actions],
+            action_field=ACTION_FIELD,
+            pending_change=found,
+            keeps_live_version=workflow.keeps_live_version(obj),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
-        old_status = form.old_status()
-        if obj.status != old_status:
-            new_status = obj.status
+        """Save the article as the button pressed says (``form.new_status``), or, on a live
+        article, keep the change as its pending change and leave the article as it is."""
+        request.workflow_outcome = (form.action, form.to_pending)
+        if form.to_pending:
+            live = Article.objects.get(pk=obj.pk)  # ``obj`` holds the form's values
+            if form.action == workflow.Action.REJECT:
+                pending.reject(live, request.user, form.cleaned_data["review_comment"])
+            else:
+                submit = form.action == workflow.Action.SUBMIT
+                pending.store(live, form.pending_values(), request.user, submit=submit)
+            return
+        old_status, new_status = form.old_status(), form.new_status or obj.status
+        if new_status != old_status:
             obj.status = old_status
-            workflow.transition(obj, new_status, request.user)
+            comment = form.cleaned_data.get("review_comment", "")
+            workflow.transition(obj, new_status, request.user, comment=comment)
         obj.last_changed_by = request.user
         if "published_at" in form.changed_data:
             obj.date_basis = Article.DateBasis.EDITOR
@@ -302,12 +348,17 @@ class ArticleAdmin(VersionAdmin):
         else:
             obj.version = 1
         super().save_model(request, obj, form, change)
+        if change:
+            pending.discard(obj)  # the form showed its values: they are saved now
 
     def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
         """After the quotes the editor changed are saved: a new or changed body or standfirst
         makes the quotes and tags follow the text (``articles.requote``), and the editor is
         told what changed; otherwise the quotes are numbered in the body's order. Then a change
-        readers can see (the fingerprint, or a new correction) dates the article's "Updated"."""
+        readers can see (the fingerprint, or a new correction) dates the article's "Updated".
+        A pending change saves nothing here: the article is as it was."""
+        if form.to_pending:
+            return
         dropped = [
             deleted.instance.text
             for formset in formsets
@@ -317,12 +368,7 @@ class ArticleAdmin(VersionAdmin):
         super().save_related(request, form, formsets, change)
         article = form.instance
         if not change or {"body", "standfirst"} & set(form.changed_data):
-            old_text = None
-            if change:
-                old_text = tuple(
-                    form.initial.get(f, "") for f in ("headline", "standfirst", "body")
-                )
-            result = requote.requote(article, old_text, dropped)
+            result = requote.requote(article, form.live_text if change else None, dropped)
             self.message_user(request, result.message(), messages.INFO)
         else:
             requote.renumber(article)
@@ -333,6 +379,33 @@ class ArticleAdmin(VersionAdmin):
         )
         seen = getattr(article, "seen_before_save", None)
         article.note_content_change(seen, corrected=corrected)
+
+    def construct_change_message(self, request, form, formsets, add: bool = False) -> list:
+        """A pending change saved nothing of the article's: the log says what was done."""
+        if form.to_pending:
+            label = workflow.action_label(form.action or workflow.Action.SAVE, form.instance)
+            return [{"changed": {"fields": [f"pending change ({label})"]}}]
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
+        return self._workflow_response(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request: HttpRequest, obj: Article) -> HttpResponse:
+        return self._workflow_response(request, obj) or super().response_change(request, obj)
+
+    def _workflow_response(self, request: HttpRequest, obj: Article) -> HttpResponse | None:
+        """After a workflow button: say what happened, in the workflow's words; Save draft
+        stays on the form, the others go back to the list."""
+        action, to_pending = getattr(request, "workflow_outcome", (None, False))
+        if action is None or IS_POPUP_VAR in request.POST:
+            return None
+        self.message_user(request, workflow.outcome_message(action, obj, to_pending))
+        if action == workflow.Action.SAVE:
+            url = reverse("admin:articles_article_change", args=[obj.pk])
+            return HttpResponseRedirect(url)
+        return self.response_post_save_change(request, obj)
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
         for inline_form in formset.forms:
@@ -398,6 +471,11 @@ class ArticleAdmin(VersionAdmin):
                 name="articles_article_dashboard",
             ),
             path(
+                "<int:object_id>/pending/",
+                self.admin_site.admin_view(self.pending_view),
+                name="articles_article_pending",
+            ),
+            path(
                 "<int:object_id>/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
@@ -408,6 +486,24 @@ class ArticleAdmin(VersionAdmin):
     def dashboard_view(self, request: HttpRequest) -> HttpResponse:
         """The old "Editorial dashboard": the editor's home is the admin index now."""
         return redirect("admin:index")
+
+    def pending_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """The article's pending change beside the live version, field by field."""
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        found = pending.pending_for(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Changes waiting for “{article}”",
+            "opts": self.model._meta,
+            "original": article,
+            "pending_change": found,
+            "differences": pending.differences(article, found) if found else [],
+        }
+        return TemplateResponse(request, "admin/articles/article/pending.html", context)
 
     def compare_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Two revisions of an article, word by word (``articles.compare_view``)."""

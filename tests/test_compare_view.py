@@ -69,6 +69,9 @@ def test_a_date_the_editor_changes_is_still_saved(editor, article):
 
 
 def test_compare_shows_words_paragraphs_tags_quotes_and_status(editor, article):
+    # A draft sent to review: quotes and corrections of a live story cannot wait in a
+    # pending change, a draft's are saved with it.
+    Article.objects.filter(pk=article.pk).update(status="draft")
     quote = article.quotes.order_by("position").first()
     body = article.body.replace(article.body.split("\n")[0], "A brand new first paragraph.", 1)
     data = form_data(
@@ -105,7 +108,7 @@ def test_compare_shows_words_paragraphs_tags_quotes_and_status(editor, article):
     assert "[inserted: A brand new first paragraph]" in text_of(html)
     assert "unchanged paragraph" in html  # the untouched body is folded
     text = text_of(html)
-    assert "Status[before: Published][after: In review]" in text
+    assert "Status[before: Draft][after: In review]" in text
     assert "Added: Climate" in text
     assert f"Speaker changed: “{quote.text}”" in text and "A Spokesman" in text
     assert "Corrections Added Paragraph added: [inserted: An earlier version misnamed" in text

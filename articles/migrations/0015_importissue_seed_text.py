@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     take it from the admin ("take the wire's"). Issues recorded before have none."""
 
     dependencies = [
-        ("articles", "0013_import_runs"),
+        ("articles", "0014_pending_changes"),
     ]
 
     operations = [
