@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -45,37 +46,49 @@ def _changelist(query: str = "") -> str:
 
 
 def my_drafts(user: Any) -> Module:
-    """Drafts the user last changed or created (the first status change is its creation)."""
+    """Drafts the user last changed or created (the first status change is its creation), and
+    their changes to live stories not yet submitted (``pending_change``, ``live_changes``)."""
     created = StatusChange.objects.filter(article=OuterRef("pk"), old_status="", user=user)
-    drafts = (
-        Article.objects.filter(status=Article.Status.DRAFT)
-        .filter(Q(last_changed_by=user) | Q(Exists(created)))
-        .select_related("source")
+    mine = Q(status=Article.Status.DRAFT) & (Q(last_changed_by=user) | Q(Exists(created)))
+    pending = Q(pending_change__state="draft", pending_change__updated_by=user)
+    drafts = Article.objects.filter(mine | pending)
+    rows = (
+        drafts.select_related("source")
         .only("pk", "headline", "updated_at", "source__name")
-        .order_by("-updated_at", "-pk")
+        .annotate(
+            live_changes=ExpressionWrapper(pending, output_field=BooleanField()),
+            changed_at=Coalesce("pending_change__updated_at", "updated_at"),
+        )
+        .order_by("-changed_at", "-pk")
     )
     return Module(
         "drafts",
         "My drafts",
-        list(drafts[:ROWS]),
+        list(rows[:ROWS]),
         drafts.count(),
-        _changelist("?status__exact=draft"),
+        _changelist("?state=draft"),
         "You have no drafts.",
     )
 
 
 def in_review() -> Module:
-    """Articles waiting for review, longest waiting first, with who sent them and when."""
+    """Articles waiting for review, and changes to live stories waiting for it, longest
+    waiting first, with who sent them and when (the status history, or the pending change)."""
     sent = StatusChange.objects.filter(
         article=OuterRef("pk"), new_status=Article.Status.IN_REVIEW
     ).order_by("-at", "-pk")
-    waiting = Article.objects.in_review()
+    live_changes = Q(pending_change__state="review")
+    waiting = Article.objects.filter(Q(status=Article.Status.IN_REVIEW) | live_changes)
     rows = (
         waiting.select_related("source")
         .only("pk", "headline", "updated_at", "source__name")
         .annotate(
-            submitted_at=Subquery(sent.values("at")[:1]),
-            submitted_by=Subquery(sent.values("user__username")[:1]),
+            live_changes=ExpressionWrapper(live_changes, output_field=BooleanField()),
+            submitted_at=Coalesce("pending_change__submitted_at", Subquery(sent.values("at")[:1])),
+            submitted_by=Coalesce(
+                "pending_change__submitted_by__username",
+                Subquery(sent.values("user__username")[:1]),
+            ),
         )
         .order_by(F("submitted_at").asc(nulls_last=True), "pk")
     )
@@ -84,7 +97,7 @@ def in_review() -> Module:
         "In review",
         list(rows[:ROWS]),
         waiting.count(),
-        _changelist("?status__exact=review"),
+        _changelist("?state=review"),
         "Nothing waits for review.",
     )
 
@@ -102,7 +115,7 @@ def scheduled() -> Module:
         "Scheduled",
         list(rows[:ROWS]),
         articles.count(),
-        _changelist("?status__exact=scheduled"),
+        _changelist("?state=scheduled"),
         "Nothing is scheduled.",
     )
 
@@ -121,7 +134,7 @@ def recently_published() -> Module:
         "Recently published",
         list(rows[:ROWS]),
         None,
-        _changelist("?status__exact=published"),
+        _changelist("?state=live"),
         "Nothing is published yet.",
     )
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Quote, Source, StatusChange
+from articles.pending import PendingChange
 from articles.runs import ImportIssue
 from tests.conftest import REFERENCE_SEED, run_import_seeds
 from tests.test_workflow import PASSWORD, change_url, form_data, make_user
@@ -59,7 +60,13 @@ def newsroom(n: int, writer, editor) -> None:
             article=sent, old_status="draft", new_status="review", user=writer
         )
         article(f"later-{i}", source, status="scheduled", published_at=now + timedelta(days=1))
-        article(f"live-{i}", source, status="published", published_at=now - timedelta(hours=i + 1))
+        live = article(
+            f"live-{i}", source, status="published", published_at=now - timedelta(hours=i + 1)
+        )
+        PendingChange.objects.create(
+            article=live, values={"headline": f"Changed live-{i}"}, state="review",
+            based_on_version=live.version, submitted_by=writer, submitted_at=now,
+        )  # fmt: skip
         for target in (mine, sent):
             Quote.objects.create(article=target, text="Said words.", block=0, position=0)
 
@@ -99,6 +106,26 @@ def test_a_writer_sees_their_drafts_and_what_they_may_change_and_no_conflicts():
     assert module(html, "conflicts") is None and "Keep ours" not in html
     quotes = module(html, "quotes")
     assert "Headline draft-0" in quotes and "Headline live-0" not in quotes  # not theirs
+
+
+def test_changes_to_a_live_story_show_as_drafts_then_in_review():
+    """A Writer's changes to a live story (a pending change) are theirs to finish, then wait
+    for an Editor like any article in review."""
+    writer = login("writer", "Writers")
+    editor = login("editor", "Editors")
+    source = Source.objects.create(name="Example", domain="example.com")
+    live = article("live", source, status="published", published_at=timezone.now())
+    data = form_data(live, headline="A better headline", _action="save")
+    assert writer.post(change_url(live), data).status_code == 302
+    drafts = module(writer.get(HOME).content.decode(), "drafts")
+    assert "Headline live" in drafts and "(changes to the live story)" in drafts
+    data = form_data(live, status="review", headline="A better headline")
+    assert writer.post(change_url(live), data).status_code == 302
+    assert "You have no drafts" in module(writer.get(HOME).content.decode(), "drafts")
+    review = module(editor.get(HOME).content.decode(), "review")
+    assert "Headline live" in review and "(changes to the live story)" in review
+    assert ">writer<" in review
+    assert Article.objects.get(pk=live.pk).status == "published"  # still live, unchanged
 
 
 def test_the_home_costs_the_same_queries_with_1_and_50_articles():
