@@ -100,6 +100,14 @@ class ArticleAdminForm(forms.ModelForm):
             values[name] = value if isinstance(value, str) else self.data.get(name, "")
         return values
 
+    def clean_published_at(self) -> Any:
+        """The date and time inputs hold whole seconds, an import's time has microseconds:
+        a date the editor left alone is kept as stored, not cut to the second (which made
+        every first save a change of the date)."""
+        if self.instance.pk and "published_at" not in self.changed_data:
+            return self.instance.published_at
+        return self.cleaned_data.get("published_at")
+
     def _check_stale(self) -> None:
         # Lock the row for the rest of the save: a concurrent save waits here, then sees the
         # version this one writes, and is refused.
