@@ -1,0 +1,23 @@
+"""``/api/v1/``: the read endpoints, the OpenAPI schema and its docs (served from local files)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from articles.api import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("quotes", views.QuoteViewSet, basename="quote")
+router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("tags", views.TagViewSet, basename="tag")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("sections", views.SectionViewSet, basename="section")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,199 @@
+"""Read-only endpoints over the public querysets: what anonymous readers may see, nothing more.
+
+Every list is cursor-paginated newest first (a cursor stays cheap however deep, as offsets do
+not) and reads a fixed number of queries whatever its length. Filters are query parameters;
+an unknown value filters to nothing rather than erroring, as the site's pages do.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Count, F, QuerySet
+from django.http import Http404
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from articles.api import serializers
+from articles.models import Article, Quote, Source, Speaker, Tag, readers_may_see
+from articles.search import search
+
+
+class NewestFirst(CursorPagination):
+    ordering = ("-published_at", "-id")
+    page_size = 20
+    max_page_size = 100
+    page_size_query_param = "page_size"
+
+
+class ByName(CursorPagination):
+    ordering = ("name", "id")
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+
+
+class QuotesNewestFirst(NewestFirst):
+    # The cursor reads its position from an attribute: the article's date, annotated.
+    ordering = ("-article_published_at", "-article_id", "position")
+
+
+def _when(request: Request, name: str) -> datetime | None:
+    value = request.query_params.get(name)
+    if not value:
+        return None
+    parsed = parse_datetime(value) if "T" in value else parse_datetime(f"{value}T00:00:00+00:00")
+    if parsed is None or parsed.tzinfo is None:
+        raise ValidationError({name: "an ISO date (2024-03-12) or date and time with offset"})
+    return parsed
+
+
+DATE_RANGE = [
+    OpenApiParameter("since", OpenApiTypes.DATETIME, description="Published at or after."),
+    OpenApiParameter("until", OpenApiTypes.DATETIME, description="Published before."),
+]
+ARTICLE_FILTERS = [
+    OpenApiParameter("section", str, description="A section's name, any case."),
+    OpenApiParameter("tag", str, description="A tag's slug."),
+    OpenApiParameter("source", str, description="A source's domain."),
+    OpenApiParameter("speaker", str, description="A speaker's slug: articles quoting them."),
+    OpenApiParameter("q", str, description="Words the article holds (all of them)."),
+    *DATE_RANGE,
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=ARTICLE_FILTERS))
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published articles (and scheduled ones whose time has come), newest first."""
+
+    lookup_field = "slug"
+    pagination_class = NewestFirst
+
+    def get_serializer_class(self) -> type:
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        return serializers.ArticleListSerializer
+
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = Article.objects.published().for_listing()
+        params = self.request.query_params
+        if params.get("section"):
+            articles = articles.in_section(params["section"])
+        if params.get("tag"):
+            articles = articles.filter(tags__slug=params["tag"])
+        if params.get("source"):
+            articles = articles.filter(source__domain=params["source"].lower())
+        if params.get("speaker"):
+            articles = articles.filter(quotes__speaker__slug=params["speaker"]).distinct()
+        if since := _when(self.request, "since"):
+            articles = articles.filter(published_at__gte=since)
+        if until := _when(self.request, "until"):
+            articles = articles.filter(published_at__lt=until)
+        if params.get("q"):
+            hits = search(params["q"])
+            articles = articles.filter(pk__in=[pk for pk, _score in hits.ranked()])
+        return articles
+
+    def get_object(self) -> Article:
+        article = Article.objects.page(slug=self.kwargs["slug"])
+        if article is None:
+            raise Http404("No article here.")
+        return article
+
+    def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
+        article = self.get_object()
+        response = Response(self.get_serializer(article).data)
+        if article.modified_at:  # with ConditionalGetMiddleware: 304 to If-Modified-Since
+            response["Last-Modified"] = http_date(article.modified_at.timestamp())
+        return response
+
+
+QUOTE_FILTERS = [
+    OpenApiParameter("speaker", str, description="A speaker's slug."),
+    OpenApiParameter("tag", str, description="A tag's slug: quotes in its articles."),
+    OpenApiParameter("article", str, description="An article's slug."),
+    *DATE_RANGE,
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=QUOTE_FILTERS))
+class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+    """Who said what, in articles readers may see, newest article first."""
+
+    serializer_class = serializers.QuoteSerializer
+    pagination_class = QuotesNewestFirst
+
+    def get_queryset(self) -> QuerySet[Quote]:
+        quotes = Quote.objects.public().annotate(article_published_at=F("article__published_at"))
+        params = self.request.query_params
+        if params.get("speaker"):
+            quotes = quotes.filter(speaker__slug=params["speaker"])
+        if params.get("tag"):
+            quotes = quotes.filter(article__tags__slug=params["tag"])
+        if params.get("article"):
+            quotes = quotes.filter(article__slug=params["article"])
+        if since := _when(self.request, "since"):
+            quotes = quotes.filter(article__published_at__gte=since)
+        if until := _when(self.request, "until"):
+            quotes = quotes.filter(article__published_at__lt=until)
+        return quotes
+
+
+class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
+    """Speakers quoted in articles readers may see, with their public quote counts."""
+
+    serializer_class = serializers.SpeakerCountSerializer
+    lookup_field = "slug"
+    pagination_class = ByName
+
+    def get_queryset(self) -> QuerySet[Speaker]:
+        public = readers_may_see("quotes__article__")
+        return Speaker.objects.public().annotate(quote_count=Count("quotes", filter=public))
+
+
+class TagViewSet(viewsets.ReadOnlyModelViewSet):
+    """Tags of articles readers may see."""
+
+    serializer_class = serializers.TagSerializer
+    lookup_field = "slug"
+    pagination_class = ByName
+
+    def get_queryset(self) -> QuerySet[Tag]:
+        return Tag.objects.public()
+
+
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sources of articles readers may see."""
+
+    serializer_class = serializers.SourceSerializer
+    lookup_field = "domain"
+    lookup_value_regex = r"[^/]+"
+    pagination_class = ByName
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return Source.objects.public()
+
+
+class SectionViewSet(viewsets.ViewSet):
+    """Sections with public articles, with how many."""
+
+    serializer_class = serializers.CountedSerializer
+
+    @extend_schema(responses=serializers.CountedSerializer(many=True))
+    def list(self, request: Request) -> Response:
+        rows = (
+            Article.objects.published()
+            .exclude(section="")
+            .values("section")
+            .annotate(articles=Count("pk"))
+            .order_by("section")
+        )
+        data = [{"name": row["section"], "articles": row["articles"]} for row in rows]
+        return Response(serializers.CountedSerializer(data, many=True).data)
