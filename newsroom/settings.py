@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "rest_framework",
+    "rest_framework.authtoken",  # editors' API tokens, managed in the admin
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served from here (no CDN)
     "articles",
@@ -243,12 +244,13 @@ LOGGING = {
 }
 
 
-# The content API (articles/api/): read-only for anyone, as readers see the site; cursor pages;
-# anonymous clients throttled. No session authentication: an anonymous API response never
-# touches the session, so the page cache keeps it like a page (articles/cache.py).
+# The content API (articles/api/): reads for anyone, as readers see the site; writes for staff
+# with a token (``Authorization: Token ...``); cursor pages; anonymous clients throttled. No
+# session authentication: an anonymous API response never touches the session, so the page
+# cache keeps it like a page (articles/cache.py).
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["articles.api.writes.ReadsForAllWritesForStaff"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "articles.api.schema.NewsroomSchema",

@@ -1,5 +1,6 @@
 """The content API's read side (issue 17): anonymous clients see exactly what readers see,
-through every endpoint, filter and method (generated from the API's router), with cursor pages,
+through every endpoint and filter (generated from the API's router; every method and role is
+tests/test_api_editors.py's matrix), with cursor pages,
 conditional GETs, the page cache, fixed query counts, and an OpenAPI schema with local docs."""
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ HIDDEN = {
     "future": {"status": "scheduled", "future": True},
     "published-future": {"status": "published", "future": True},
 }
-METHODS = ["get", "post", "put", "patch", "delete"]
 
 
 def make_article(word: str, status: str = "published", future: bool = False) -> Article:
@@ -133,19 +133,6 @@ def test_the_public_article_is_found_through_every_filter(newsroom):
     assert sections == [{"name": "Sectionvisible", "articles": 1}]
 
 
-@pytest.mark.parametrize("method", METHODS)
-@pytest.mark.parametrize("name, basename", endpoints())
-def test_every_endpoint_and_method_answers_without_a_server_error(newsroom, name, basename, method):
-    client = Client()
-    url = reverse(name)
-    response = getattr(client, method)(url, content_type="application/json")
-    if method == "get":
-        assert response.status_code == 200
-    else:  # the read API writes nothing
-        assert response.status_code == 405, (url, method, response.status_code)
-    assert Article.objects.count() == 1 + len(HIDDEN)
-
-
 def test_bad_filters_are_a_clear_400_not_a_500(newsroom):
     response = Client().get(reverse("api:article-list"), {"since": "last tuesday"})
     assert response.status_code == 400
@@ -229,3 +216,12 @@ def test_anonymous_clients_are_throttled(newsroom, monkeypatch):
         client.get(reverse("api:article-list"), {"q": f"word{n}"}).status_code for n in range(5)
     ]
     assert statuses == [200, 200, 200, 429, 429]
+
+
+@pytest.mark.parametrize("path", ["no-such/", "articles/a.b/c/", "articles/x%0Ay/"])
+def test_any_other_api_address_is_a_json_404(path):
+    for method in ("get", "post", "patch"):
+        response = getattr(Client(), method)(f"/api/v1/{path}")
+        # (a write is refused for want of a token first, where a route takes the address)
+        assert response.status_code in ((404,) if method == "get" else (401, 404)), path
+        assert response["Content-Type"] == "application/json"

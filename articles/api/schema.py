@@ -13,7 +13,9 @@ ERROR_BODY = {
     }
 }
 ERRORS = {
-    "400": "A filter's value is not valid (the field names it).",
+    "400": "A filter's or field's value is not valid (the field names it).",
+    "401": "A write without a valid token (Authorization: Token ...).",
+    "403": "Not this user's to do: the admin's model permissions and workflow rules.",
     "404": "No such object readers may see, or a page cursor that is not one.",
     "405": "The read API does not take this method.",
     "429": "Too many requests from this client; wait for Retry-After seconds.",

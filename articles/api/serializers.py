@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from articles.models import Article, Correction, Quote, Source, Speaker, Tag
+from articles.workflow import Action
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -104,3 +105,63 @@ class CountedSerializer(serializers.Serializer):
 
     name = serializers.CharField()
     articles = serializers.IntegerField()
+
+
+class ArticleWriteSerializer(serializers.Serializer):
+    """What an editor's client sends to create or change an article: the admin form's fields,
+    and the workflow button it presses (``action``; none: Save draft)."""
+
+    headline = serializers.CharField(required=False)
+    slug = serializers.SlugField(required=False)
+    standfirst = serializers.CharField(required=False)
+    body = serializers.CharField(required=False, trim_whitespace=False)
+    section = serializers.CharField(required=False, allow_blank=True)
+    tags = serializers.ListField(child=serializers.CharField(), required=False)
+    source = serializers.CharField(required=False, help_text="The source's domain.")
+    original_url = serializers.URLField(required=False, help_text="New articles only.")
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    action = serializers.ChoiceField(
+        choices=Action.values,
+        required=False,
+        help_text="The workflow button: the same rules as the admin's.",
+    )
+    comment = serializers.CharField(required=False, help_text="For reject: to the writer.")
+    changes_at = serializers.DateTimeField(required=False, help_text="For schedule changes.")
+    version = serializers.IntegerField(
+        required=False, help_text="The version read: a save over a newer one is refused."
+    )
+
+
+class WorkflowSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=Action.values)
+    comment = serializers.CharField(required=False)
+    changes_at = serializers.DateTimeField(required=False)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    version = serializers.IntegerField(required=False)
+
+
+class CorrectionWriteSerializer(serializers.Serializer):
+    note = serializers.CharField()
+
+
+class QuoteWriteSerializer(serializers.Serializer):
+    speaker = serializers.CharField(
+        allow_null=True, help_text="A speaker's slug (null: no speaker): an editor's fix."
+    )
+
+
+class EditorArticleSerializer(ArticleDetailSerializer):
+    """An article as its editors see it: status, version and its pending change."""
+
+    pending = serializers.SerializerMethodField()
+
+    class Meta(ArticleDetailSerializer.Meta):
+        fields = [*ArticleDetailSerializer.Meta.fields, "status", "version", "pending"]
+
+    def get_pending(self, article: Article) -> dict | None:
+        from articles.pending import pending_for
+
+        change = pending_for(article)
+        if change is None:
+            return None
+        return {"state": change.state, "values": change.values, "publish_at": change.publish_at}

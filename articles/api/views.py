@@ -10,20 +10,30 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import Count, F, QuerySet
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed, PermissionDenied, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from articles import workflow
 from articles.api import serializers
+from articles.api.writes import add_correction, save_article, sees_everything
 from articles.models import Article, Quote, Source, Speaker, Tag, readers_may_see
 from articles.search import search
+
+
+@csrf_exempt  # any method: the answer is the same 404
+def not_found(request: object, *args: object, **kwargs: object) -> JsonResponse:
+    return JsonResponse({"detail": "No such API address."}, status=404)
 
 
 class NewestFirst(CursorPagination):
@@ -69,20 +79,39 @@ ARTICLE_FILTERS = [
 ]
 
 
-@extend_schema_view(list=extend_schema(parameters=ARTICLE_FILTERS))
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published articles (and scheduled ones whose time has come), newest first."""
+EDITOR_ANSWER = {
+    200: serializers.EditorArticleSerializer,
+    201: serializers.EditorArticleSerializer,
+}
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=ARTICLE_FILTERS),
+    create=extend_schema(request=serializers.ArticleWriteSerializer, responses=EDITOR_ANSWER),
+    partial_update=extend_schema(
+        request=serializers.ArticleWriteSerializer, responses=EDITOR_ANSWER
+    ),
+)
+class ArticleViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Published articles (and scheduled ones whose time has come), newest first; with a
+    staff token, every article, and writes through the admin's form and workflow."""
 
     lookup_field = "slug"
     pagination_class = NewestFirst
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_serializer_class(self) -> type:
         if self.action == "retrieve":
+            if sees_everything(self.request):
+                return serializers.EditorArticleSerializer
             return serializers.ArticleDetailSerializer
         return serializers.ArticleListSerializer
 
     def get_queryset(self) -> QuerySet[Article]:
-        articles = Article.objects.published().for_listing()
+        visible = Article.objects.all() if sees_everything(self.request) else None
+        articles = (visible if visible is not None else Article.objects.published()).for_listing()
         params = self.request.query_params
         if params.get("section"):
             articles = articles.in_section(params["section"])
@@ -102,10 +131,51 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         return articles
 
     def get_object(self) -> Article:
-        article = Article.objects.page(slug=self.kwargs["slug"])
+        public = not sees_everything(self.request)
+        article = Article.objects.page(public=public, slug=self.kwargs["slug"])
         if article is None:
             raise Http404("No article here.")
         return article
+
+    def _answer(self, article: Article, status: int = 200) -> Response:
+        found = Article.objects.page(public=False, pk=article.pk)
+        data = serializers.EditorArticleSerializer(found, context={"request": self.request}).data
+        return Response(data, status=status)
+
+    def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        payload = serializers.ArticleWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._answer(save_article(request, None, payload.validated_data), 201)
+
+    def partial_update(self, request: Request, *args: object, **kwargs: object) -> Response:
+        article = get_object_or_404(Article, slug=kwargs["slug"])
+        payload = serializers.ArticleWriteSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        return self._answer(save_article(request, article, payload.validated_data))
+
+    def update(self, request: Request, *args: object, **kwargs: object) -> Response:
+        if not kwargs.get("partial"):
+            raise MethodNotAllowed("PUT")
+        return self.partial_update(request, *args, **kwargs)
+
+    @extend_schema(request=serializers.WorkflowSerializer, responses=EDITOR_ANSWER)
+    @action(detail=True, methods=["post"])
+    def workflow(self, request: Request, slug: str) -> Response:
+        """Press a workflow button: submit, publish, schedule, unpublish, withdraw, reject."""
+        article = get_object_or_404(Article, slug=slug)
+        payload = serializers.WorkflowSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._answer(save_article(request, article, payload.validated_data))
+
+    @extend_schema(request=serializers.CorrectionWriteSerializer, responses=EDITOR_ANSWER)
+    @action(detail=True, methods=["post"])
+    def corrections(self, request: Request, slug: str) -> Response:
+        """Add a correction note readers see at the article's foot."""
+        article = get_object_or_404(Article, slug=slug)
+        payload = serializers.CorrectionWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        add_correction(request, article, payload.validated_data["note"])
+        return self._answer(article, 201)
 
     def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
         article = self.get_object()
@@ -123,12 +193,37 @@ QUOTE_FILTERS = [
 ]
 
 
-@extend_schema_view(list=extend_schema(parameters=QUOTE_FILTERS))
-class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
-    """Who said what, in articles readers may see, newest article first."""
+@extend_schema_view(
+    list=extend_schema(parameters=QUOTE_FILTERS),
+    partial_update=extend_schema(
+        request=serializers.QuoteWriteSerializer, responses=serializers.QuoteSerializer
+    ),
+)
+class QuoteViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Who said what, in articles readers may see, newest article first; an editor fixes a
+    quote's speaker with PATCH (kept by re-extraction and re-imports)."""
 
     serializer_class = serializers.QuoteSerializer
     pagination_class = QuotesNewestFirst
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def partial_update(self, request: Request, *args: object, **kwargs: object) -> Response:
+        quote = get_object_or_404(Quote.objects.select_related("article"), pk=kwargs["pk"])
+        user = request.user
+        if not (user.has_perm("articles.change_quote") and workflow.can_change_object(user, quote)):
+            raise PermissionDenied(workflow.REFUSED)
+        payload = serializers.QuoteWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        slug = payload.validated_data["speaker"]
+        speaker = None
+        if slug is not None:
+            speaker = Speaker.objects.filter(slug=slug).first()
+            if speaker is None:
+                raise ValidationError({"speaker": [f"no speaker {slug!r}"]})
+        quote.speaker, quote.speaker_fixed = speaker, True
+        quote.save(update_fields=["speaker", "speaker_fixed"])
+        found = Quote.objects.select_related("article", "speaker").get(pk=quote.pk)
+        return Response(serializers.QuoteSerializer(found, context={"request": request}).data)
 
     def get_queryset(self) -> QuerySet[Quote]:
         quotes = Quote.objects.public().annotate(article_published_at=F("article__published_at"))
