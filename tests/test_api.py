@@ -67,8 +67,12 @@ def newsroom() -> dict[str, Article]:
 
 
 def endpoints() -> list[tuple[str, str]]:
-    """(list URL name, lookup field) for every endpoint the router has."""
-    return [(f"api:{basename}-list", basename) for _prefix, _viewset, basename in router.registry]
+    """(list URL name, basename) for every endpoint of the router that lists."""
+    return [
+        (f"api:{basename}-list", basename)
+        for _prefix, viewset, basename in router.registry
+        if hasattr(viewset, "list")  # (seeds are pushed, not read)
+    ]
 
 
 def hidden_values(article: Article) -> dict[str, str]:

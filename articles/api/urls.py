@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from articles.api import views
+from articles.api.ingest import SeedViewSet
 
 app_name = "api"
 
@@ -15,6 +16,7 @@ router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("tags", views.TagViewSet, basename="tag")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("sections", views.SectionViewSet, basename="section")
+router.register("seeds", SeedViewSet, basename="seed")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
