@@ -265,7 +265,9 @@ def run_import(seeds: Path, env: dict[str, str]) -> tuple[float, float]:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str]) -> Iterator[str]:
+def gunicorn(env: dict[str, str], app: str | None = None) -> Iterator[str]:
+    """A gunicorn as ``make run`` starts it (``app``: another WSGI application, the bare
+    Django floor), on a free port; yields its base URL once /healthz answers."""
     port = free_port()
     server_env = base_env(
         **env,
@@ -273,12 +275,18 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_ACCESS_LOG="",
         GUNICORN_LOG_LEVEL="warning",
+        BENCH_BARE="1" if app else "0",
     )
     if url := redis_url():
         server_env["REDIS_URL"] = url
         server_env["CACHE_KEY_PREFIX"] = f"bench{port}"
     process = subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "-c", str(ROOT / "gunicorn.conf.py")],
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            *([app] if app else []),
+        ],
         env=server_env,
         cwd=ROOT,
     )
@@ -566,12 +574,15 @@ def bench_http(
         f"with {articles:,} articles, page cache in {cache_name}; wrk -t2 -c16 on loopback, "
         f"{max(1, round(seconds))} s per run; cold = page cache skipped (session cookie). "
         "Each page run follows its own trivial-view run; a page's ratio is the median of its "
-        "runs' ratios to those."
+        "runs' ratios to those. The floor is a bare Django view (bench/bare.py: no middleware, "
+        "no apps) under the same gunicorn and workers, each of its runs followed by a "
+        "trivial-view run; a page's ratio to the floor is its ratio to the trivial view times "
+        "the median trivial/floor ratio."
     )
     if wrk_bin is None:
         report.notes.append("wrk not installed: request rows skipped.")
         return
-    with gunicorn(env) as base:
+    with gunicorn(env) as base, gunicorn(env, app="bench.bare:application") as bare_base:
         if status_of(base + "/bench/trivial/") != 200:
             raise RuntimeError("/bench/trivial/ is missing: see BENCH_TRIVIAL_VIEW in urls.py")
         search_ok = status_of(base + paths["search"]) == 200
@@ -582,7 +593,15 @@ def bench_http(
         # a trivial run made minutes earlier measured the drift as much as the page.
         loads: dict[str, list[Load]] = {}
         ratios: dict[str, list[float]] = {}
+        floor: list[float] = []  # trivial view / bare Django view, paired runs
+        status_of(bare_base + "/bench/trivial/")
         for _ in range(runs):
+            settle(base)
+            bare_run = wrk(wrk_bin, bare_base + "/bench/trivial/", seconds)
+            loads.setdefault("bare", []).append(bare_run)
+            settle(base)
+            trivial_run = wrk(wrk_bin, base + "/bench/trivial/", seconds)
+            floor.append(trivial_run.rps / bare_run.rps)
             for mode, names in modes.items():
                 headers = COLD_HEADERS if mode == "cold" else []
                 for name in names:
@@ -596,7 +615,21 @@ def bench_http(
                     loads.setdefault(f"{name}|{mode}", []).append(page_run)
                     ratios.setdefault(f"{name}|{mode}", []).append(page_run.rps / trivial_run.rps)
         trivial = median([r.rps for r in loads["trivial"]])
-        report.add("trivial view", f"{trivial:,.0f} req/s", latency_text(loads["trivial"]), "1.00")
+        to_bare = median(floor)
+        bare = median([r.rps for r in loads["bare"]])
+        report.add(
+            "bare Django view (no middleware): the floor",
+            f"{bare:,.0f} req/s",
+            latency_text(loads["bare"]),
+            f"{1 / to_bare:.2f} (1.00 of the floor)",
+        )
+        report.add(
+            "trivial view (all of Newsroom's middleware)",
+            f"{trivial:,.0f} req/s",
+            f"{latency_text(loads['trivial'])}; to the floor, each run "
+            + ", ".join(f"{r:.3f}" for r in floor),
+            f"1.00 ({to_bare:.2f} of the floor)",
+        )
         for mode, names in modes.items():
             for name in names:
                 results = loads.get(f"{name}|{mode}", [])
@@ -610,7 +643,7 @@ def bench_http(
                     f"{name} page, {mode}",
                     f"{rps:,.0f} req/s",
                     f"{latency_text(results)}; ratio of each run {each}",
-                    f"{median(paired):.2f}",
+                    f"{median(paired):.2f} ({median(paired) * to_bare:.2f} of the floor)",
                 )
         if search_ok and "search" in modes.get("cold", ()):
             urls = [

@@ -4,41 +4,52 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from articles.models import Article, Correction, Quote, Source, Speaker, Tag
+from articles.models import Article, Speaker, Tag
 from articles.workflow import Action
 
-
-class SourceSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Source
-        fields = ["name", "domain", "homepage"]
+# The nested serializers name their fields rather than read them from the models: a
+# ModelSerializer introspects its model each time it is made, once per nested object, and that
+# was most of an article's answer (8 ms against 1.8 ms for its HTML page, uncached).
 
 
-class TagSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Tag
-        fields = ["name", "slug", "kind"]
+class SourceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    domain = serializers.CharField()
+    homepage = serializers.URLField(allow_blank=True)
 
 
-class SpeakerSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Speaker
-        fields = ["name", "slug", "kind", "aliases"]
+class TagSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    kind = serializers.ChoiceField(choices=Tag.Kind.choices)
 
 
-class CorrectionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Correction
-        fields = ["note", "created_at"]
+class SpeakerSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    kind = serializers.ChoiceField(choices=Speaker.Kind.choices)
+    aliases = serializers.ListField(child=serializers.CharField())
 
 
-class QuoteInArticleSerializer(serializers.ModelSerializer):
-    speaker = SpeakerSerializer(allow_null=True)
+class CorrectionSerializer(serializers.Serializer):
+    note = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class SpeakerRefSerializer(serializers.Serializer):
+    """A speaker named in a quote: the rest is at /api/v1/speakers/<slug>/ (and not read
+    with every quote: ``Article.objects.page`` reads only these two)."""
+
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+
+
+class QuoteInArticleSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    speaker = SpeakerRefSerializer(allow_null=True)
+    role = serializers.CharField(allow_blank=True)
+    partial = serializers.BooleanField()
     paragraph = serializers.IntegerField(source="block", help_text="From 0, in the body.")
-
-    class Meta:
-        model = Quote
-        fields = ["text", "speaker", "role", "partial", "paragraph"]
 
 
 class ArticleListSerializer(serializers.ModelSerializer):
@@ -86,18 +97,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
 class QuoteSerializer(QuoteInArticleSerializer):
     """A quote with the article it is from."""
 
-    article = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    id = serializers.IntegerField()
+    article = serializers.CharField(source="article.slug", help_text="The article's slug.")
     published_at = serializers.DateTimeField(source="article.published_at")
-
-    class Meta(QuoteInArticleSerializer.Meta):
-        fields = [*QuoteInArticleSerializer.Meta.fields, "article", "published_at"]
 
 
 class SpeakerCountSerializer(SpeakerSerializer):
     quotes = serializers.IntegerField(source="quote_count", help_text="Quotes readers see.")
-
-    class Meta(SpeakerSerializer.Meta):
-        fields = [*SpeakerSerializer.Meta.fields, "quotes"]
 
 
 class CountedSerializer(serializers.Serializer):
