@@ -391,3 +391,16 @@ def test_a_writer_cannot_schedule_changes(writer, live):
     response = writer.post(change_url(live), data)
     assert response.status_code == 200
     assert not PendingChange.objects.exists()
+
+
+def test_the_waiting_changes_are_shown_word_by_word_against_the_live_version(writer, editor, live):
+    press(writer, live, "submit", headline="Council delays bridge vote", section="Politics")
+    html = editor.get(reverse("admin:articles_article_pending", args=[live.pk])).content.decode()
+    assert '<del><span class="visually-hidden">[deleted: </span>votes on' in html
+    assert "[inserted: </span>delays" in html
+    assert "Politics" in html
+    other = _article()
+    assert (
+        "No changes are waiting"
+        in editor.get(reverse("admin:articles_article_pending", args=[other.pk])).content.decode()
+    )
