@@ -194,3 +194,44 @@ def test_a_label_line_may_end_with_what_the_speaker_talks_about() -> None:
         "“We've got to pick ourselves back up.”",
         "Kilbeg stand-off, Danny Marsh, on that video decision",
     ) == ["Danny Marsh", "Danny Marsh"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tom Hale thanked the council for "stepping up when nobody else would."',
+        'On Friday, Kilbeg mayor Tom Hale derided the plan as "a fantasy."',
+        'Tom Hale, a Kilbeg councillor, frequently emphasizes that he is a "proud local."',
+        'Former party spokesman Tom Hale heralded the deal as a "breakthrough."',
+    ],
+)
+def test_the_subject_of_a_sentence_without_a_speech_verb_is_its_speaker(sentence: str) -> None:
+    """Not the previous paragraph's speaker: the person the sentence opens with."""
+    assert speakers('"We will fight on," said Ann Marsh.', sentence) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_subject_pronoun_without_a_speech_verb_is_resolved_by_gender() -> None:
+    assert speakers(
+        '"We will fight on," said Ann Marsh, standing beside Tom Hale.',
+        'He thanked the council for "stepping up when nobody else would."',
+    ) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_verb_in_a_subordinate_clause_does_not_make_its_subject_the_speaker() -> None:
+    assert speakers(
+        "After Ann Marsh criticised the plan at a meeting, Tom Hale shot back, "
+        '"I suppose I could have stayed at home."'
+    ) == ["Tom Hale"]
+
+
+def test_a_name_and_its_participle_before_a_colon_give_the_speaker() -> None:
+    assert speakers(
+        "Ann Marsh, who looked puzzled, asked him to expand on his answer, which ended with "
+        'Tom Hale replying: "You are asking about hypothetical situations."'
+    ) == ["Tom Hale"]
+
+
+def test_a_nickname_after_a_middle_initial_still_joins_the_name() -> None:
+    assert speakers(
+        'Mayor Tom R. "Rocky" Hale issued a statement saying: "I fully support the decision."'
+    ) == ["Tom R. Hale"]

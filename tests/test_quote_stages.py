@@ -30,6 +30,7 @@ from articles.seeds.quotes.classify import (
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
 from articles.seeds.quotes.spans import _find_spans, mask_quotes, paragraph_layout, quoted_ranges
+from articles.seeds.quotes.subjects import sentence_subject
 
 
 def doc_of(*paragraphs: str) -> _Doc:
@@ -280,3 +281,27 @@ def test_a_missing_closing_mark_is_still_mended_when_marks_do_not_balance() -> N
         "We will go on, she said.",
         "We always do.",
     ]
+
+
+def test_a_word_ending_a_sentence_is_no_nickname_between_names() -> None:
+    paragraph = 'Ann Marsh called Hale "reckless." Tom Hale called the claim "absurd."'
+    assert not is_nickname_inside_a_name(context_of(paragraph, 0))
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        ("Tom Hale thanked the council for ", "Tom Hale"),
+        ("On Friday, Kilbeg mayor Tom Hale derided the plan as ", "Tom Hale"),
+        ("Band member Ann Marsh shared the news, writing ", "Ann Marsh"),
+        ("Senator Tom Hale (D-Kan.) on Saturday criticized the accord, saying it goes ", "Senator Tom Hale"),
+        ("Tom Hale, a Kilbeg councillor, is labeling the plan ", "Tom Hale"),
+        ("After Ann Marsh spoke, Tom Hale shot back, ", "Tom Hale"),
+        ("Marsh supporters responded with chants of ", None),
+        ("The president's plan, which critics called ", None),
+        ("It was a day of ", None),
+    ],
+)  # fmt: skip
+def test_sentence_subject_is_the_name_a_sentence_opens_with_before_a_verb(clause, subject) -> None:
+    ref = sentence_subject(clause)
+    assert (ref.value if ref is not None else None) == subject

@@ -23,6 +23,7 @@ from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .spans import _Span, paragraph_layout
+from .subjects import sentence_subject
 
 
 def _role_of(ref: _Ref | None) -> str | None:
@@ -91,6 +92,8 @@ class Attributor:
                     prev = self._previous_in_sentence(info, k, s)
                     if prev is not None:
                         who, role = prev
+                    elif (subject := self._sentence_subject(bi, info, s)) is not None:
+                        who, role = subject, None  # Moore thanked him for "stepping up"
                     elif block_speaker is not None:
                         who, role = block_speaker[0], None
                     elif (said := self._reported_before(info, s.mark)) is not None:
@@ -125,6 +128,18 @@ class Attributor:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _sentence_subject(self, bi: int, info: _BlockInfo, s: _Span) -> _Entity | None:
+        """The person the quotation's sentence opens with as its subject, when no speech verb
+        attributes the quotation (:func:`subjects.sentence_subject`)."""
+        a = info.sentences[s.sentence][0]
+        if s.mark <= a:
+            return None
+        ref = sentence_subject(paragraph_layout(info.text).masked[a : s.mark])
+        if ref is None:
+            return None
+        at = a if ref.kind == "pronoun" else s.mark
+        return self._resolve_ref(ref, bi, at)
 
     def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
         info.speakers.append((pos, who))

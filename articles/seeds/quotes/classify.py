@@ -273,10 +273,12 @@ def is_issued_document(ctx: SpanContext) -> bool:
 
 
 def is_nickname_inside_a_name(ctx: SpanContext) -> bool:
-    """Emma "the Cat" Lindqvist: a nickname between first and last name."""
+    """Emma "the Cat" Lindqvist: a nickname between first and last name (never one that
+    ends a sentence: Lee called Khan "unhinged." Senator Ann Ross said ...)."""
     pre_words, post_words = ctx.pre.split(), ctx.post.split()
     return (
         ctx.n <= 4
+        and not ctx.terminal
         and bool(pre_words)
         and bool(post_words)
         and pre_words[-1][:1].isupper()

@@ -292,6 +292,9 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
 
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
+    named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
+    if named is not None:
+        return named
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -312,9 +315,9 @@ def _pre_ref(pre: str) -> _Ref | None:
         if _in_subordinate_clause(pre, m.start()):
             if i + 1 < len(verbs):
                 continue  # "While not all Trump says is true, Jamieson said he is "...""
-            main = _colon_subject(pre[pre.rfind(",") + 1 :])
-            if main is not None:  # "When Trump suggested X, Rubio fired back:"
-                return main
+            # "When Trump suggested X, Rubio fired back:": the main clause's subject, never
+            # the subordinate one's (attribution reads the sentence's subject otherwise)
+            return _colon_subject(pre[pre.rfind(",") + 1 :])
         ref = _subject_ref(pre[: m.start()])
         if ref is None and _AND_END.search(pre, 0, m.start()):
             ref = _coordinated_subject(pre[: m.start()])
@@ -328,6 +331,25 @@ def _pre_ref(pre: str) -> _Ref | None:
             if ref is not None and ref.kind != "inherit":
                 return ref
         return _participle_subject(pre) or _colon_subject(pre)
+    return None
+
+
+_NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
+
+
+def _named_participle(pre: str) -> _Ref | None:
+    """``..., which ended with Tom Hale replying: "..."``: the one replying, whatever verb
+    came earlier in the sentence."""
+    clause = pre.rstrip()
+    ending = _NAME_THEN_PARTICIPLE.search(clause, 0, len(clause) - 1)
+    if not clause.endswith(":") or ending is None:
+        return None
+    words = ending.group(1).split()
+    while words and words[0].lower() in _PREPOSITIONS:
+        words.pop(0)
+    info = analyse(words) if words else None
+    if info is not None and info.kind in ("person", "single"):
+        return _Ref("name", " ".join(words))
     return None
 
 

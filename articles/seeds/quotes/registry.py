@@ -322,9 +322,15 @@ class Registry:
                 if info.text[s.close + 1 : s.close + 2] != " ":
                     continue
                 before = info.run_ending_at(s.mark - 1)
+                initial = not before and info.text[s.mark - 2 : s.mark - 1] == "."
+                if initial:  # Bernard C. "Jack" Young: the initial keeps its full stop
+                    before = info.run_ending_at(s.mark - 2)
                 after = info.run_starting_at(s.close + 2)
                 if before and after and not before[0].possessive:
-                    words = [*before[0].tokens, *after[0].tokens]
+                    first = list(before[0].tokens)
+                    if initial and len(first[-1]) == 1:
+                        first[-1] += "."
+                    words = [*first, *after[0].tokens]
                     out.append((bi, before[0].start, Run(words, before[0].start, s.close)))
         return out
 

@@ -1,0 +1,113 @@
+"""The subject of a sentence that holds a quotation but no speech verb: ``Moore thanked him for
+"stepping up"``, ``On Twitter, Senator Ann Lee derided the "so-called plan"``. The person the
+sentence opens with (after a phrase of time, place or circumstance) is the one whose words the
+quotation gives, rather than the previous paragraph's speaker. A pure function of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import _words
+from ..runs import analyse, dateline_end, runs, small_cache
+from .clauses import _SUBORDINATORS, _clean_clause
+from .lexicon import _ADVERBS, _CONJUNCTIONS, _PREPOSITIONS
+from .references import _Ref
+
+# Words that open a phrase of time, place or circumstance before the subject ("On Twitter,",
+# "Hours later,", "After the debate,", "Asked about it,"): the phrase runs to its comma.
+_INTRO_WORDS = (
+    _PREPOSITIONS
+    | _SUBORDINATORS
+    | _CONJUNCTIONS
+    | _words(
+        "hours days weeks months years minutes moments later earlier last next this that "
+        "yet still meanwhile instead however now here there asked pressed speaking "
+        "afterwards eventually finally first second third"
+    )
+)
+
+_AUXILIARIES = _words(
+    "has have had is was were are will would can could may might should must did does do "
+    "shot fired hit struck took went gave made came got kept put set let ran told said"
+)
+
+_VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
+
+_SKIPPED = _ADVERBS | _words("not never also just even already first then on")
+
+_WORD = re.compile(r"[^\s,;:()]+")
+
+
+def _verb_like(word: str) -> bool:
+    """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
+    return word in _AUXILIARIES or bool(_VERB_ENDING.fullmatch(word))
+
+
+def _verb_follows(text: str) -> bool:
+    """``text`` (what follows a name) opens with a verb, after adverbs and a day
+    (``on Saturday criticized``, ``frequently emphasizes``, ``earlier Tuesday backed``)."""
+    words = _WORD.findall(text[:80])
+    for k, word in enumerate(words[:5]):
+        low = word.lower()
+        if word[:1].isupper() and k > 0 and words[k - 1].lower() in ("on", "earlier", "later"):
+            continue  # "on Saturday", "earlier Tuesday"
+        if word[:1].isupper() or not word[:1].isalpha():
+            return False
+        if low in _SKIPPED or (low.endswith("ly") and len(low) > 4):
+            continue
+        if not _verb_like(low):
+            return False
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        # "Clinton supporters responded": a plural noun, then its verb
+        return not (low.endswith("s") and nxt.endswith("ed"))
+    return False
+
+
+def _after_intro(text: str) -> str:
+    """``text`` without a dateline and the introductory phrases it opens with."""
+    cut = dateline_end(text)
+    text = text[cut:]
+    for _ in range(3):
+        words = text.split(None, 1)
+        if not words or words[0].lower().strip(",") not in _INTRO_WORDS:
+            break
+        comma = text.find(", ")
+        if comma < 0 or len(text[:comma].split()) > 16:
+            break
+        text = text[comma + 2 :]
+    return text
+
+
+_APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
+
+
+@small_cache(maxsize=4096)
+def sentence_subject(clause: str) -> _Ref | None:
+    """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
+    subject of a verb, or a subject pronoun; None when the clause opens otherwise."""
+    text = _after_intro(_clean_clause(clause.strip()))
+    first = text.split(None, 1)[0].lower() if text.split() else ""
+    if first in ("he", "she", "they"):
+        rest = text.split(None, 1)[1] if " " in text else ""
+        if _verb_follows(rest):
+            return _Ref("pronoun", first, gender={"he": "m", "she": "f"}.get(first))
+        return None
+    for r in runs(text)[:4]:
+        lead = text[: r.start]
+        if any(mark in lead for mark in ",;:—–(") or len(lead.split()) > 6:
+            return None
+        if any(w.islower() and _verb_like(w) for w in lead.split()):
+            return None
+        if r.possessive:
+            continue  # "Trump's primary rival Senator Ann Lee"
+        info = analyse(r.tokens)
+        if info is None or info.kind in ("place", "event"):
+            continue
+        after = text[r.end :]
+        appositive = _APPOSITIVE.match(after)
+        if appositive is not None and after[appositive.end() :][:1].islower():
+            after = after[appositive.end() :]  # "X, a Democrat, praised"
+        if _verb_follows(after):
+            return _Ref("name", r.text)
+    return None
