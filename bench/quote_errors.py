@@ -118,7 +118,7 @@ def analyse_dir(directory: Path, lenient: bool) -> tuple[Counter, dict[str, list
             for n in truth.get("not_quotes", [])
         }
 
-        def context(block: int, text: str, width: int = 260) -> str:
+        def context(block: int, text: str, width: int = 260, blocks=blocks) -> str:
             para = blocks[block] if 0 <= block < len(blocks) else ""
             at = para.find(text[:30])
             lo = max(0, at - width) if at >= 0 else 0

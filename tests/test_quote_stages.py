@@ -294,7 +294,7 @@ def test_a_word_ending_a_sentence_is_no_nickname_between_names() -> None:
         ("Tom Hale thanked the council for ", "Tom Hale"),
         ("On Friday, Kilbeg mayor Tom Hale derided the plan as ", "Tom Hale"),
         ("Band member Ann Marsh shared the news, writing ", "Ann Marsh"),
-        ("Senator Tom Hale (D-Kan.) on Saturday criticized the accord, saying it goes ", "Senator Tom Hale"),
+        ("Senator Tom Hale (D-Kan.) on Saturday criticized the deal, saying ", "Senator Tom Hale"),
         ("Tom Hale, a Kilbeg councillor, is labeling the plan ", "Tom Hale"),
         ("After Ann Marsh spoke, Tom Hale shot back, ", "Tom Hale"),
         ("Marsh supporters responded with chants of ", None),
