@@ -218,6 +218,8 @@ def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
         'Bush referred to Rubio as "a bright, charismatic leader" on Monday.',
         'Cruz railed against what he calls the "Washington cartel" again.',
         'Lewandowski took to Twitter to call Fields "totally delusional" for it.',
+        'Tom Hale, a Kilbeg councillor, calls the budget "a blueprint" for growth.',
+        'Ann Marsh infamously referred to the rebels as "criminals" at the time.',
     ],
 )
 def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> None:
@@ -298,6 +300,7 @@ def test_a_word_ending_a_sentence_is_no_nickname_between_names() -> None:
         ("Tom Hale, a Kilbeg councillor, is labeling the plan ", "Tom Hale"),
         ("After Ann Marsh spoke, Tom Hale shot back, ", "Tom Hale"),
         ("Marsh supporters responded with chants of ", None),
+        ("Kilbeg shares have fallen amid a wave of ", None),
         ("The president's plan, which critics called ", None),
         ("It was a day of ", None),
     ],
@@ -305,3 +308,29 @@ def test_a_word_ending_a_sentence_is_no_nickname_between_names() -> None:
 def test_sentence_subject_is_the_name_a_sentence_opens_with_before_a_verb(clause, subject) -> None:
     ref = sentence_subject(clause)
     assert (ref.value if ref is not None else None) == subject
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Tom Hale blamed the closure on "reckless management" at the depot.',
+        'Tom Hale said the club was proud. She wanted to "go an extra step" for fans.',
+        'Ann Marsh dispensed with the question before pivoting to a "rigged economy" again.',
+    ],
+)
+def test_a_short_phrase_in_a_sentence_a_person_opens_is_their_word(paragraph) -> None:
+    flags = quote_flags(paragraph)
+    assert flags[-1] is True
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ann Marsh said the city\'s so-called "heat islands" were hotter.',
+        'Ann Marsh earned the nickname "the scalpel" on tour.',
+        'Ann Marsh said the council would issue a "section 114" notice.',
+        'The Kilbeg Nurses Organisation began its "trolley watch" count in 2006.',
+    ],
+)
+def test_a_term_stays_a_term_whoever_the_sentence_opens_with(paragraph) -> None:
+    assert quote_flags(paragraph) == [False]

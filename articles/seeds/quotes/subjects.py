@@ -59,8 +59,8 @@ def _verb_follows(text: str) -> bool:
         if not _verb_like(low):
             return False
         nxt = words[k + 1].lower() if k + 1 < len(words) else ""
-        # "Clinton supporters responded": a plural noun, then its verb
-        return not (low.endswith("s") and nxt.endswith("ed"))
+        # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
+        return not (low.endswith("s") and (nxt.endswith("ed") or nxt in _AUXILIARIES))
     return False
 
 
