@@ -23,7 +23,7 @@ from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .spans import _Span, paragraph_layout
-from .subjects import sentence_subject
+from .subjects import SUBJECT_REACH, sentence_subject
 
 
 def _role_of(ref: _Ref | None) -> str | None:
@@ -135,7 +135,7 @@ class Attributor:
         a = info.sentences[s.sentence][0]
         if s.mark <= a:
             return None
-        ref = sentence_subject(paragraph_layout(info.text).masked[a : s.mark])
+        ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None:
             return None
         at = a if ref.kind == "pronoun" else s.mark

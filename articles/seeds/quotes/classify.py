@@ -21,8 +21,8 @@ from .lexicon import (
     _WHAT_CALLED,
 )
 from .registry import _BlockInfo
-from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes, paragraph_layout
-from .subjects import sentence_subject
+from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
+from .subjects import SUBJECT_REACH, sentence_subject
 
 _NAMING = re.compile(
     r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
@@ -435,7 +435,7 @@ class Classifier:
             return False  # its so-called "digital runs", the nickname "the Bullet"
         if any(c.isdigit() for c in s.text):
             return False  # a "section 114" notice: a number names a thing
-        ref = sentence_subject(paragraph_layout(info.text).masked[a : s.mark])
+        ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None or ref.kind != "name":
             return ref is not None and ref.gender is not None  # he, she
         named = self.resolve_name(ref.value.split())

@@ -126,6 +126,7 @@ class _BlockInfo:
     roled: set[int] = field(default_factory=set)  # ids of speakers given a role here so far
     sentence_says: dict[int, bool] = field(default_factory=dict)  # a speech verb outside quotes
     last_said: dict[int, tuple[_Entity, str | None]] = field(default_factory=dict)
+    masked: str = ""  # the text with its quoted spans blanked (``spans.mask_quotes``)
 
     def sentence_mentions(self, sentence: int) -> list[_Mention]:
         if self.mentions_by_sentence is None:

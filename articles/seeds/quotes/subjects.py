@@ -79,6 +79,10 @@ def _after_intro(text: str) -> str:
     return text
 
 
+# How much of a sentence's opening is read for its subject: the subject opens the sentence, and
+# a paragraph of one long sentence with many quotations is not read once per quotation.
+SUBJECT_REACH = 300
+
 _APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
 
 
