@@ -235,3 +235,52 @@ def test_a_nickname_after_a_middle_initial_still_joins_the_name() -> None:
     assert speakers(
         'Mayor Tom R. "Rocky" Hale issued a statement saying: "I fully support the decision."'
     ) == ["Tom R. Hale"]
+
+
+def test_a_speech_verb_after_a_comma_opens_its_own_clause() -> None:
+    assert speakers(
+        '"Consumers have shown a new resilience," like the recent calm in markets, said Tom '
+        "Hale, the chief economist at Kilbeg Bank."
+    ) == ["Tom Hale"]
+
+
+def test_party_and_state_after_a_name_are_an_appositive_not_the_speaker() -> None:
+    assert speakers(
+        '"That was a good speech," Representative Ann Marsh, Democrat of Kansas, told the '
+        "president."
+    ) == ["Ann Marsh"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote() -> None:
+    quotes = extract_quotes(
+        split_blocks(
+            '"If the plan fails, that could create real problems for her here,“ said Tom Hale, '
+            "a councillor from Kilbeg."
+        )
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("If the plan fails, that could create real problems for her here,", "Tom Hale")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Go back to your seat,” Tom Hale barked, and a guard led her out.", "Tom Hale"),
+        ("“This is fantastic!” beamed Tom Hale, who had come from the guest seats.", "Tom Hale"),
+        ("“Kilbeg will always be Kilbeg,” an angry Hale retaliated.", "Hale"),
+        ("“They are all here for the free stuff,” Tom Hale shot back with a laugh.", "Tom Hale"),
+    ],
+)
+def test_a_name_and_a_verb_no_list_holds_after_a_quote_give_its_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+def test_a_later_quotes_attribution_covers_an_earlier_one_in_its_sentence() -> None:
+    assert speakers(
+        '"We will win," said Ann Marsh.',
+        "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Tom Hale, "
+        "a former governor, told a cheering crowd.",
+    ) == ["Ann Marsh", "Tom Hale", "Tom Hale"]

@@ -334,3 +334,11 @@ def test_a_short_phrase_in_a_sentence_a_person_opens_is_their_word(paragraph) ->
 )
 def test_a_term_stays_a_term_whoever_the_sentence_opens_with(paragraph) -> None:
     assert quote_flags(paragraph) == [False]
+
+
+def test_marks_typed_the_wrong_way_round_are_read_by_where_they_stand() -> None:
+    spans = _find_spans(0, "The campaign called for an “urgent review“ of the pipes and a “ban”.")
+    assert [s.text for s in spans] == ["urgent review", "ban"]
+    assert [s.text for s in _find_spans(0, "Ann Lee said ”We will appeal,” and left.")] == [
+        "We will appeal,"
+    ]

@@ -287,7 +287,11 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
-    return _subject_ref(before)
+    ref = _subject_ref(before)
+    if (ref is None or ref.kind == "inherit") and before.rstrip().endswith(","):
+        # "...," like the recent volatility, said Ann Lee: the verb opens its own clause
+        return _object_ref(s[m.end() :]) or ref
+    return ref
 
 
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
@@ -495,9 +499,12 @@ def _label_person(info) -> bool:
 def _starts_appositive(seg: str) -> bool:
     """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
     the name before it (it opens with a lower-case word) rather than naming someone new."""
-    first = seg.split()[0] if seg.split() else ""
+    words = seg.split()
+    first = words[0] if words else ""
     if first[:1].islower():
         return first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
+    if len(words) > 2 and first.lower() in _PARTY_MEMBERS and words[1] in ("of", "from"):
+        return True  # "Ann Lee, Democrat of Kansas,": her party and state
     named = _name_segment(seg)  # "South Carolina director for Sanders": whom they work for
     if named is None or not named[1]:
         return False
@@ -506,6 +513,8 @@ def _starts_appositive(seg: str) -> bool:
 
 
 _AFFILIATING = _words("of for at with to")
+
+_PARTY_MEMBERS = _words("democrat republican independent conservative liberal tory socialist")
 
 
 def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:

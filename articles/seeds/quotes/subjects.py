@@ -36,7 +36,7 @@ _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 _SKIPPED = _ADVERBS | _words("not never also just even already first then on")
 
-_WORD = re.compile(r"[^\s,;:()]+")
+_WORD = re.compile(r"[^\s,;:()]+?(?=[.!?”’\"']*(?:[\s,;:()]|$))")
 
 
 def _verb_like(word: str) -> bool:
@@ -115,3 +115,53 @@ def sentence_subject(clause: str) -> _Ref | None:
         if _verb_follows(after):
             return _Ref("name", r.text)
     return None
+
+
+_AFTER_LEAD = re.compile(r"[\s,]*")
+
+_CLAUSE_END = re.compile(r"\s*(?:(?:back|on|out|up|in|again)\s*)?(?:[.,;:!?]|$|\s+and\s)")
+
+
+@small_cache(maxsize=4096)
+def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
+    """Who a quotation's own clause names with a verb no list holds: ``"...," Ann Lee barked``,
+    ``"...!" beamed Ann Lee``, ``"...," she shot back``. ``after`` is the text that follows
+    the closing mark; ``continues`` says the quotation ended in a comma or a dash, so the
+    sentence goes on (after ``?`` or ``!`` the clause must end right after its verb, or put
+    the verb first, for a new sentence could start there)."""
+    text = after[_AFTER_LEAD.match(after).end() :][:120]
+    words = text.split(None, 1)
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in ("he", "she", "they"):
+        rest = words[1] if len(words) > 1 else ""
+        if _verb_follows(rest) and (continues or _verb_ends_clause(rest)):
+            return _Ref("pronoun", first, gender={"he": "m", "she": "f"}.get(first))
+        return None
+    found = runs(text)
+    if not found:
+        return None
+    r = found[0]
+    info = analyse(r.tokens)
+    if info is None or info.kind in ("place", "event"):
+        return None
+    lead = text[: r.start].split()
+    described = len(lead) <= 3 and all(w.isalpha() and w.islower() for w in lead)
+    if described and not any(_verb_like(w) for w in lead) and not r.possessive:
+        rest = text[r.end :]  # "Ann Lee barked", "an angry Lee retaliated"
+        appositive = _APPOSITIVE.match(rest)
+        if appositive is not None and rest[appositive.end() :][:1].islower():
+            rest = rest[appositive.end() :]
+        if _verb_follows(rest) and (continues or _verb_ends_clause(rest)):
+            return _Ref("name", r.text)
+        return None
+    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
+        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg"
+    return None
+
+
+def _verb_ends_clause(rest: str) -> bool:
+    """``barked.``, ``shot back,``: the verb after a name is the clause's last word."""
+    m = _WORD.search(rest)
+    return m is not None and _CLAUSE_END.match(rest, m.end()) is not None
