@@ -7,7 +7,7 @@ import pytest
 
 from articles.seeds.format import split_blocks
 from articles.seeds.quotes import extract_quotes
-from articles.seeds.quotes.clauses import _label_name
+from articles.seeds.quotes.labels import _label_name
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
@@ -284,3 +284,38 @@ def test_a_later_quotes_attribution_covers_an_earlier_one_in_its_sentence() -> N
         "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Tom Hale, "
         "a former governor, told a cheering crowd.",
     ) == ["Ann Marsh", "Tom Hale", "Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "April Marsh, a spokeswoman for the Kilbeg Convention, said in a statement that the "
+            'team would work with police "to ensure the safety of all delegates."',
+            "April Marsh",
+        ),
+        (
+            "For now, Hale, at the Kilbeg Institute, said the two sides had reached some sort of "
+            '"uneasy truce" here.',
+            "Hale",
+        ),
+        (
+            "Hale, during a town hall meeting in Kilbeg, Ohio, said she was "
+            '"going to put a lot of miners out of work."',
+            "Hale",
+        ),
+        (
+            "Tom Hale, who lives in a village outside the state capital, Sacramento, said he "
+            '"prays the plan goes ahead."',
+            "Tom Hale",
+        ),
+        ('"The commissions have failed," said ACLU executive director Tom Hale in a statement.',
+         "Tom Hale"),
+        ('Caucus chairman Tom Hale of North Carolina said he was "outraged" to hear it.',
+         "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_person_is_the_speaker_not_the_body_or_place_around_the_name(
+    paragraph: str, speaker: str
+) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]

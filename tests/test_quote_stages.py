@@ -342,3 +342,11 @@ def test_marks_typed_the_wrong_way_round_are_read_by_where_they_stand() -> None:
     assert [s.text for s in _find_spans(0, "Ann Lee said ”We will appeal,” and left.")] == [
         "We will appeal,"
     ]
+
+
+def test_a_month_that_is_a_given_name_opens_a_name_run_only_where_no_date_can_be() -> None:
+    from articles.seeds.runs import runs
+
+    assert [r.text for r in runs("April Marsh, a spokeswoman, said")] == ["April Marsh"]
+    assert [r.text for r in runs("In April Congress voted")] == ["In", "Congress"]
+    assert [r.text for r in runs("On 4 June Marsh said")] == ["Marsh"]

@@ -13,12 +13,11 @@ from .clauses import (
     _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
-    _dash_ref,
-    _label_name,
     _post_ref,
     _pre_ref,
     _subject_ref,
 )
+from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity

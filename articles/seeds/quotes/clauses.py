@@ -19,6 +19,7 @@ from ..runs import (
     strip_common,
     word_regex,
 )
+from .labels import _FINITE_VERB_RE, _NOT_LABEL, _VERB_RE, _label_name
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
@@ -26,7 +27,6 @@ from .lexicon import (
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _LINKS,
-    _MORE_REPORTING_VERBS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _WHAT_CALLED,
@@ -45,15 +45,7 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
-from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES, _VERBS
-
-# The speech verbs of detection and the further reporting verbs attribution reads.
-_VERB_RE = re.compile(
-    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, *_PARTICIPLES, "put it"]) + r")\b"
-)
-_FINITE_VERB_RE = re.compile(
-    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, "put it", "puts it"]) + r")\b"
-)
+from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
 def _split_segments(text: str) -> list[str]:
@@ -161,8 +153,18 @@ def _subject_ref(text: str) -> _Ref | None:
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
+            if lead is None and idx > 1 and segs[0].split()[0].lower() in _PREPOSITIONS:
+                lead = _person_before_appositives(segs[1:], idx - 1)  # "For now, Lee, at X,"
             if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
                 return lead
+            if (
+                idx > 0
+                and _is_place(named[0])
+                and all(not x or x[:1].islower() for x in segs[1:idx])
+            ):  # "Ann Lee, who lives outside the capital, Kilbeg, said": not Kilbeg
+                first = _name_segment(segs[0])
+                if first is not None and _is_gendered_person(first[0]):
+                    return _Ref("name", first[0], _clean_role(first[1]))
             name, pre_role = named
             role = after_role or pre_role
             if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
@@ -451,51 +453,6 @@ def _participle_subject(pre: str) -> _Ref | None:
     return _Ref("name", found[0].text)
 
 
-_NOT_LABEL = _CONJUNCTIONS | _words("who whose which that whom what when where")
-
-_LABEL_TOPIC = re.compile(r",?\s+on\s+(?:that|the|this|his|her|their)\b[^,]*$")  # ", on that call"
-
-_LABEL_MARKS = re.compile(r"[\"“”‘’«»]|'\s|\s'|^'|'$")
-
-
-@small_cache(maxsize=4096)  # a pure function of a short line
-def _label_name(text: str) -> str | None:
-    """A line that only names a speaker, as roundups set them under or before quotations:
-    ``Great Britain coach, Brian Noble``, ``Kilbeg manager Tom Ryan``, ``Sir Alex Ferguson``.
-    The person's name ends the line (or, before a comma, starts it: ``Jane Roe, The Daily
-    Record``); what comes before it is a short role with no verb. None for anything else."""
-    line = _LABEL_TOPIC.sub("", text.strip().rstrip(":").strip())
-    words = line.split()
-    if not words or len(words) > 9 or len(line) > 90 or _LABEL_MARKS.search(line):
-        return None
-    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
-        return None
-    found = runs(line)
-    if not found:
-        return None
-    first = found[0]
-    if first.start == 0 and line[first.end : first.end + 1] == ",":
-        info = analyse(first.tokens)
-        rest = [w for w in line[first.end + 1 :].replace(",", " ").split() if not w[:1].isupper()]
-        if _label_person(info) and len(rest) <= 3 and not any(w in _NOT_LABEL for w in rest):
-            return info.name  # Jane Roe, The Daily Record / Jane Roe, club secretary
-    last = found[-1]
-    if last.end == len(line) and not last.possessive:
-        info = analyse(last.tokens)
-        head = [w for w in line[: last.start].replace(",", " ").split() if not w[:1].isupper()]
-        if (
-            _label_person(info)
-            and len(head) <= 2
-            and not any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_LABEL for w in head)
-        ):
-            return info.name
-    return None
-
-
-def _label_person(info) -> bool:
-    return info is not None and info.kind == "person" and len(info.name.split()) >= 2
-
-
 def _starts_appositive(seg: str) -> bool:
     """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
     the name before it (it opens with a lower-case word) rather than naming someone new."""
@@ -543,13 +500,21 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
         return None
     name, pre_role = named
     info = analyse(name.split())
-    if info is None or not (info.kind == "person" or (info.kind == "single" and info.role)):
-        return None  # a person, or a title and a surname ("Cllr Lee")
+    alone = segs[0].strip() == name and segs[1][:1].islower()  # "Lee, at the bank,"
+    if info is None or not (
+        info.kind == "person" or (info.kind == "single" and (info.role or alone))
+    ):
+        return None  # a person, a title and a surname ("Cllr Lee"), or "Lee, at the bank,"
     described = (_is_role_segment(segs[1]) or segs[1][:1].isupper()) and segs[1].split()[
         0
     ].lower() not in _PREPOSITIONS
     role = pre_role or (segs[1] if described else None)
     return _Ref("name", name, _clean_role(role))
+
+
+def _is_place(name: str) -> bool:
+    info = analyse(name.split())
+    return info is not None and info.kind == "place"
 
 
 def _is_gendered_person(name: str) -> bool:
@@ -566,29 +531,3 @@ def _in_subordinate_clause(pre: str, at: int) -> bool:
     if not words or words[0].lower() not in _SUBORDINATORS:
         return False
     return "," in pre[at:]
-
-
-_DASH_LEAD = re.compile(r"\s*[–—]\s+")
-
-
-@small_cache(maxsize=4096)  # a pure function of the text after a quotation
-def _dash_ref(post: str) -> _Ref | None:
-    """``‘...’ – Wales coach Warren Gatland on his team's escape``: roundups name the speaker
-    after a dash that follows the quotation; the first person named within a few words."""
-    m = _DASH_LEAD.match(post)
-    if m is None:
-        return None
-    text = post[m.end() :]
-    for k, r in enumerate(runs(text)[:3]):
-        if r.start > 40:
-            break
-        info = analyse(r.tokens)
-        if info is None:
-            continue
-        if info.kind == "person" and len(info.name.split()) >= 2:
-            return _Ref("name", info.name)
-        if k == 0 and r.start == 0 and info.kind == "single" and not r.possessive:
-            rest = text[r.end :].split()
-            if rest and rest[0].islower() and rest[0].endswith(("ed", "s")):
-                return _Ref("name", info.name)  # "– Gatland rated France's performance"
-    return None

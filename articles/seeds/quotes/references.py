@@ -60,6 +60,9 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     last = found[-1]
     if last.end < len(seg) or last.possessive:
         return None
+    person = _person_of_place(last)
+    if person is not None:  # "Chairman Tom Hale of North Kilbeg": Tom Hale
+        return person, seg[: last.start].strip() or None
     first_word = words[0].lower()
     if first_word in _ROLE_DETERMINERS or first_word in _PREPOSITIONS:
         between = seg[len(words[0]) : last.start].lower().split()
@@ -77,6 +80,20 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     if first in _PREPOSITIONS or first.endswith(("ed", "ing")) or first in ("by", "of"):
         role = ""  # "written by Lady Justice X": not a description of X
     return last.text, role or None
+
+
+def _person_of_place(run: Run) -> str | None:
+    """The person in a run that joined a name to its state or town with ``of``."""
+    if "of" not in run.tokens:
+        return None
+    k = run.tokens.index("of")
+    place = analyse(run.tokens[k + 1 :])
+    if place is None or place.kind != "place":
+        return None
+    person = analyse(run.tokens[:k])
+    if person is None or person.kind != "person":
+        return None
+    return " ".join(run.tokens[:k])
 
 
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?(?=[^\W\d_])")
@@ -367,7 +384,24 @@ def _leading_name(seg: str) -> tuple[str, str | None] | None:
     run = found[0]
     lead = seg[: run.start].split()
     if run.possessive or len(lead) > 3 or any(not w[:1].islower() for w in lead):
-        return None
+        return _titled_name(seg, found)
     if not _TRAILING_PHRASE.match(seg, run.end):
-        return None
+        return _titled_name(seg, found)
     return run.text, " ".join(lead) or None
+
+
+def _titled_name(seg: str, found: list[Run]) -> tuple[str, str | None] | None:
+    """``ACLU executive director Ann Lee in a statement``: a person's full name after an
+    organisation and the office held there, followed by a phrase of circumstance."""
+    for run in found[1:3]:
+        lead = seg[: run.start].split()
+        if len(lead) > 5 or any(
+            w.lower() in _PREPOSITIONS or w.lower() in _CONJUNCTIONS for w in lead
+        ):
+            return None
+        info = analyse(run.tokens)
+        if run.possessive or info is None or info.kind != "person" or " " not in info.name:
+            continue
+        if _TRAILING_PHRASE.match(seg, run.end) or run.end >= len(seg.rstrip(" .,;:")):
+            return run.text, " ".join(lead)
+    return None
