@@ -319,3 +319,32 @@ def test_the_person_is_the_speaker_not_the_body_or_place_around_the_name(
     paragraph: str, speaker: str
 ) -> None:
     assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Hours later, Tom Hale returned the compliment, telling reporters, "
+            '"We have been friends for a long time."',
+            "Tom Hale",
+        ),
+        (
+            "Former Kilbeg presidential candidate Tom Hale broke down what was wrong with it: "
+            '"It was so insensitive."',
+            "Tom Hale",
+        ),
+        (
+            "Councillors were irritated by the lack of detail, with Senator Tom Hale calling "
+            'it a "menu of options."',
+            "Tom Hale",
+        ),
+        (
+            'Tom Hale accuses the council of "leading from behind" and Ann Marsh says it is '
+            '"losing the argument."',
+            "Tom Hale",
+        ),
+    ],
+)
+def test_the_subject_of_the_clause_that_holds_the_quote_speaks(paragraph, speaker) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph)[1] == speaker

@@ -331,8 +331,9 @@ class Attributor:
         post = self._post(info, k)
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
-            if ref.kind == "pronoun" and _CLAUSE_JOIN.match(post):
-                # "X described it as a "...", though they said ...": X is the subject
+            if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):
+                # "X described it as a "...", though they said ...", "X accuses Y of "..."
+                # and Z says ...": X is the subject
                 first = _pre_ref(pre)
                 if first is not None and first.kind not in ("inherit", "pronoun"):
                     return first

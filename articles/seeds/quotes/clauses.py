@@ -28,8 +28,12 @@ from .lexicon import (
     _EARLY_POSSESSIVE,
     _LINKS,
     _PREPOSITIONS,
+    _RUN_LEAD_MODIFIERS,
     _SUBJECT_PRONOUNS,
+    _SUBORDINATORS,
     _WHAT_CALLED,
+    _after_intro,
+    _verb_like,
 )
 from .references import (
     _anon_ref,
@@ -183,11 +187,6 @@ def _subject_ref(text: str) -> _Ref | None:
     return fallback
 
 
-_SUBORDINATORS = _words(
-    "after before when as because since while until once although though if whereas"
-)
-
-
 _ORG_MEMBERS = re.compile(
     r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)[’']s\s+(?:[a-z]+\s+)?"
     r"(?:monitors|observers|staff|experts|officials|engineers|researchers|negotiators|"
@@ -301,6 +300,13 @@ def _pre_ref(pre: str) -> _Ref | None:
     named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
     if named is not None:
         return named
+    with_doing = _WITH_DOING.search(pre) if " with " in pre else None
+    if (
+        with_doing is not None
+        and not with_doing.group(1).endswith(("'s", "’s"))
+        and not _FINITE_VERB_RE.search(pre, with_doing.end())
+    ):
+        return _Ref("name", with_doing.group(1))  # ", with Senator Ann Lee calling it a "...""
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -343,6 +349,11 @@ def _pre_ref(pre: str) -> _Ref | None:
 _NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
 
 
+_WITH_DOING = re.compile(
+    r"\bwith\s+((?:[A-Z][\w’'.-]*\s){1,4}?[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+)
+
+
 def _named_participle(pre: str) -> _Ref | None:
     """``..., which ended with Tom Hale replying: "..."``: the one replying, whatever verb
     came earlier in the sentence."""
@@ -373,6 +384,8 @@ def _colon_subject(pre: str) -> _Ref | None:
         rest = clause[r.end :].split()
         if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
             continue
+        if r.tokens[0].lower() in _RUN_LEAD_MODIFIERS and not _verb_like(rest[0]):
+            continue  # "Former Kilbeg presidential candidate Ann Lee broke down ...:"
         info = analyse(r.tokens)
         if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
             return _Ref("name", info.name)
@@ -440,7 +453,7 @@ def _participle_subject(pre: str) -> _Ref | None:
     m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
     if m is None:
         return None
-    clause = _clean_clause(pre[: m.start()]).strip()
+    clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
     found = [r for r in runs(clause) if strip_common(r.tokens)]
     if not found or found[0].possessive:
         return None

@@ -9,39 +9,14 @@ from __future__ import annotations
 import re
 
 from ..names import _words
-from ..runs import analyse, dateline_end, runs, small_cache
-from .clauses import _SUBORDINATORS, _clean_clause
-from .lexicon import _ADVERBS, _CONJUNCTIONS, _PREPOSITIONS
+from ..runs import analyse, runs, small_cache
+from .clauses import _clean_clause
+from .lexicon import _ADVERBS, _AUXILIARIES, _after_intro, _verb_like
 from .references import _Ref
-
-# Words that open a phrase of time, place or circumstance before the subject ("On Twitter,",
-# "Hours later,", "After the debate,", "Asked about it,"): the phrase runs to its comma.
-_INTRO_WORDS = (
-    _PREPOSITIONS
-    | _SUBORDINATORS
-    | _CONJUNCTIONS
-    | _words(
-        "hours days weeks months years minutes moments later earlier last next this that "
-        "yet still meanwhile instead however now here there asked pressed speaking "
-        "afterwards eventually finally first second third"
-    )
-)
-
-_AUXILIARIES = _words(
-    "has have had is was were are will would can could may might should must did does do "
-    "shot fired hit struck took went gave made came got kept put set let ran told said"
-)
-
-_VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 _SKIPPED = _ADVERBS | _words("not never also just even already first then on")
 
 _WORD = re.compile(r"[^\s,;:()]+?(?=[.!?”’\"']*(?:[\s,;:()]|$))")
-
-
-def _verb_like(word: str) -> bool:
-    """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
-    return word in _AUXILIARIES or bool(_VERB_ENDING.fullmatch(word))
 
 
 def _verb_follows(text: str) -> bool:
@@ -62,21 +37,6 @@ def _verb_follows(text: str) -> bool:
         # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
         return not (low.endswith("s") and (nxt.endswith("ed") or nxt in _AUXILIARIES))
     return False
-
-
-def _after_intro(text: str) -> str:
-    """``text`` without a dateline and the introductory phrases it opens with."""
-    cut = dateline_end(text)
-    text = text[cut:]
-    for _ in range(3):
-        words = text.split(None, 1)
-        if not words or words[0].lower().strip(",") not in _INTRO_WORDS:
-            break
-        comma = text.find(", ")
-        if comma < 0 or len(text[:comma].split()) > 16:
-            break
-        text = text[comma + 2 :]
-    return text
 
 
 # How much of a sentence's opening is read for its subject: the subject opens the sentence, and
