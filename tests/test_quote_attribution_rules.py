@@ -348,3 +348,18 @@ def test_the_person_is_the_speaker_not_the_body_or_place_around_the_name(
 )
 def test_the_subject_of_the_clause_that_holds_the_quote_speaks(paragraph, speaker) -> None:
     assert speakers('"We will win," said Ann Marsh.', paragraph)[1] == speaker
+
+
+def test_a_dateline_without_an_agency_is_not_a_speaker_a_pronoun_can_mean() -> None:
+    assert speakers(
+        "KILBEG FALLS, Iowa — Residents woke to a foot of snow on Monday.",
+        "“Nobody saw this coming,” he said.",
+    ) == [None]
+
+
+def test_a_pronoun_before_a_name_in_its_sentence_does_not_give_the_name_its_gender() -> None:
+    assert speakers(
+        "While she has dropped direct attacks on Zev Hale from her speech, Ann Marsh keeps on.",
+        "On Thursday, Hale unloaded on the paper at a breakfast. "
+        "“Check out where the geniuses on the editorial page were,” he said.",
+    ) == ["Zev Hale"]

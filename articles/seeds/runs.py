@@ -434,7 +434,11 @@ _COMMA_ORG = re.compile(
 )
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s"
+    r"|^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? [—–] "
+    r"(?=[A-Z“\"‘'])"  # "DES MOINES, Iowa — The ...", "WASHINGTON — A ..."
+)
 
 
 def dateline_end(text: str) -> int:

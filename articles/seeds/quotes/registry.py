@@ -456,7 +456,12 @@ class Registry:
             for m in info.mentions:
                 if not m.subject or m.entity.gender is not None:
                     continue
-                _a, b = info.sentences[m.sentence]
+                a, b = info.sentences[m.sentence]
+                if any(
+                    _GENDER_WORD_RE.search(info.text, lo, hi)
+                    for lo, hi in self.gaps_within(info, a, m.pos)
+                ):
+                    continue  # "While she has attacked Tom Hale, her ...": not his gender
                 others = [
                     x.pos
                     for x in by_sentence[m.sentence]
