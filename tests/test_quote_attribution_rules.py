@@ -363,3 +363,26 @@ def test_a_pronoun_before_a_name_in_its_sentence_does_not_give_the_name_its_gend
         "On Thursday, Hale unloaded on the paper at a breakfast. "
         "“Check out where the geniuses on the editorial page were,” he said.",
     ) == ["Zev Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "During their first debate, Tom Hale cracked, "
+            '"I am a progressive who likes to get things done."',
+            "Tom Hale",
+        ),
+        ('"It may have been his first attempt," said his best friend at Kilbeg, Tom Hale.',
+         "Tom Hale"),
+        ('"How are you today?" Tom Hale, a retired engineer, said pleasantly into the phone.',
+         "Tom Hale"),
+        (
+            "Asked whether the work, which friends described as miserable, had hurt him, "
+            'Tom Hale said: "I hope not."',
+            "Tom Hale",
+        ),
+    ],
+)  # fmt: skip
+def test_reporting_clauses_real_copy_writes(paragraph: str, speaker: str) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]

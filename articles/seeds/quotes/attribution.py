@@ -22,7 +22,12 @@ from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .spans import _Span, paragraph_layout
-from .subjects import SUBJECT_REACH, reporting_clause_after, sentence_subject
+from .subjects import (
+    SUBJECT_REACH,
+    reporting_clause_after,
+    reporting_clause_before,
+    sentence_subject,
+)
 
 
 def _role_of(ref: _Ref | None) -> str | None:
@@ -347,6 +352,9 @@ class Attributor:
             return ref
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
+            return ref
+        ref = reporting_clause_before(pre)
+        if ref is not None:  # Ann Lee cracked, "...": a verb no list holds
             return ref
         if s.close is not None:
             ending = s.text.rstrip()[-1:]

@@ -259,7 +259,10 @@ def _object_ref(text: str) -> _Ref | None:
     words = first.lower().split()
     if (
         words
-        and (words[0] in ("the", "a", "an", "its", "their") or _EARLY_POSSESSIVE.match(first))
+        and (
+            words[0] in ("the", "a", "an", "its", "their", "his", "her", "our", "my")
+            or _EARLY_POSSESSIVE.match(first)
+        )
         and len(segs) > 1
     ):
         nxt = _name_segment(segs[1])
@@ -324,6 +327,12 @@ def _pre_ref(pre: str) -> _Ref | None:
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
     for i, m in enumerate(verbs):
+        if (
+            i + 1 < len(verbs)
+            and _in_relative_clause(pre, m.start())
+            and "," in pre[m.end() : verbs[i + 1].start()]
+        ):
+            continue  # "..., which friends described as miserable, ..., Ann Lee said:"
         if _in_subordinate_clause(pre, m.start()):
             if i + 1 < len(verbs):
                 continue  # "While not all Trump says is true, Jamieson said he is "...""
@@ -534,6 +543,12 @@ def _is_gendered_person(name: str) -> bool:
     """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
     info = analyse(name.split())
     return info is not None and info.kind == "person" and info.gender is not None
+
+
+def _in_relative_clause(pre: str, at: int) -> bool:
+    """Whether the verb at ``at`` is in a relative clause (``, which friends described``)."""
+    words = pre[pre.rfind(",", 0, at) + 1 : at].split()
+    return bool(words) and words[0].lower() in ("which", "who", "whom", "whose", "that")
 
 
 def _in_subordinate_clause(pre: str, at: int) -> bool:

@@ -11,7 +11,8 @@ import re
 from ..names import _words
 from ..runs import analyse, runs, small_cache
 from .clauses import _clean_clause
-from .lexicon import _ADVERBS, _AUXILIARIES, _after_intro, _verb_like
+from .labels import _FINITE_VERB_RE
+from .lexicon import _ADVERBS, _AUXILIARIES, _INTRO_WORDS, _after_intro, _verb_like
 from .references import _Ref
 
 _SKIPPED = _ADVERBS | _words("not never also just even already first then on")
@@ -113,7 +114,9 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         appositive = _APPOSITIVE.match(rest)
         if appositive is not None and rest[appositive.end() :][:1].islower():
             rest = rest[appositive.end() :]
-        if _verb_follows(rest) and (continues or _verb_ends_clause(rest)):
+        if _verb_follows(rest) and (
+            continues or _verb_ends_clause(rest) or _FINITE_VERB_RE.match(rest.lstrip())
+        ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
             return _Ref("name", r.text)
         return None
     if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
@@ -125,3 +128,27 @@ def _verb_ends_clause(rest: str) -> bool:
     """``barked.``, ``shot back,``: the verb after a name is the clause's last word."""
     m = _WORD.search(rest)
     return m is not None and _CLAUSE_END.match(rest, m.end()) is not None
+
+
+_NAME_VERB_BEFORE = re.compile(
+    r"(?:^|[,;—–]\s+|\s)((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?"
+    r"([a-z]{3,}(?:ed|s))(?:\s+(?:back|out|up|in|on))?\s*[,:]\s*$"
+)
+
+
+@small_cache(maxsize=4096)
+def reporting_clause_before(pre: str) -> _Ref | None:
+    """``..., Ann Lee cracked, "..."``, ``Lee quipped: "..."``: a name and a verb no list
+    holds, ending the clause right before a quotation."""
+    m = _NAME_VERB_BEFORE.search(pre[-120:])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1].endswith(("'s", "’s", "s'", "s’")):
+        return None  # "Lee's campaign insists,": whose, not who
+    while words and words[0].lower() in _INTRO_WORDS:
+        words.pop(0)  # "Then Lee quipped:"
+    info = analyse(words) if words else None
+    if info is None or info.kind not in ("person", "single", "organisation"):
+        return None
+    return _Ref("name", " ".join(words))
