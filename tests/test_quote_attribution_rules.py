@@ -386,3 +386,33 @@ def test_a_pronoun_before_a_name_in_its_sentence_does_not_give_the_name_its_gend
 )  # fmt: skip
 def test_reporting_clauses_real_copy_writes(paragraph: str, speaker: str) -> None:
     assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+def test_an_office_before_a_name_is_not_a_person_and_the_office_alone_means_its_holder() -> None:
+    assert speakers(
+        "The Kilbeg Premier, Ann Marsh, has been vocal in her unhappiness.",
+        "But Eastshire Premier Jane Roe has come out fighting.",
+        "The Premier told journalists there had been relentless pressure.",
+        "“It is relentless. But I will not be intimidated,” she said.",
+    ) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"I am very pleased," the married father-of-two said.',
+        '"I am very pleased," said the 47-year-old.',
+        'Laughing the 47-year-old said it was in "someone else\'s hands."',
+    ],
+)
+def test_a_description_of_the_person_just_named_is_that_person(paragraph: str) -> None:
+    assert speakers("Tom Hale, 47, is the new councillor for the Rudloe ward.", paragraph) == [
+        "Tom Hale"
+    ]
+
+
+def test_a_person_opening_the_clause_speaks_not_the_university_after_the_role() -> None:
+    assert speakers(
+        '"We accidentally discovered this extinct species," Dr. Tom Hale a senior researcher '
+        "at the Kilbeg Centre for Ancient DNA, University of Kilbeg told Reuters."
+    ) == ["Tom Hale"]

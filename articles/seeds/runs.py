@@ -556,6 +556,12 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
         joined = " ".join(tail)
     if gender is None:
         gender = first_name_gender(tail[0])
+    if (
+        gender is None
+        and tail_low[-1] in N.ROLE_WORDS
+        and not any(w in _CONNECT or first_name_gender(w) for w in tail_low)
+    ):
+        return None  # "NSW Premier, Jane Roe,": an office before the name, not a person
     return NameInfo("person", joined, role, gender)
 
 

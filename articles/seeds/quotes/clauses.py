@@ -38,6 +38,7 @@ from .lexicon import (
 from .references import (
     _anon_ref,
     _clean_role,
+    _described_person,
     _group_ref,
     _is_role_segment,
     _leading_name,
@@ -135,6 +136,7 @@ def _subject_ref(text: str) -> _Ref | None:
     orgnoun = (
         _orgnoun_ref(segs[-1], last_words)
         or _rolenoun_ref(segs[-1], last_words)
+        or _described_person(segs[-1])
         or _thenoun_ref(segs[-1], last_words)
     )
     if orgnoun is not None:
@@ -161,6 +163,10 @@ def _subject_ref(text: str) -> _Ref | None:
                 lead = _person_before_appositives(segs[1:], idx - 1)  # "For now, Lee, at X,"
             if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
                 return lead
+            if idx > 0 and _is_org(named[0]):
+                opener = _opening_person(segs[0])
+                if opener is not None:  # "Dr Ann Lee a researcher at X, Kilbeg University"
+                    return opener
             if (
                 idx > 0
                 and _is_place(named[0])
@@ -268,9 +274,12 @@ def _object_ref(text: str) -> _Ref | None:
         nxt = _name_segment(segs[1])
         if nxt is not None and runs(segs[1])[0].start == 0:
             return _Ref("name", nxt[0], _clean_role(first))
-    if words and words[0] == "the" and len(words) <= 3:
+    if words and words[0] == "the" and len(words) <= 4:
         ref = (
-            _orgnoun_ref(first, words) or _rolenoun_ref(first, words) or _thenoun_ref(first, words)
+            _orgnoun_ref(first, words)
+            or _rolenoun_ref(first, words)
+            or _described_person(first)
+            or _thenoun_ref(first, words)
         )
         if ref is not None:
             return ref
@@ -537,6 +546,25 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
 def _is_place(name: str) -> bool:
     info = analyse(name.split())
     return info is not None and info.kind == "place"
+
+
+def _is_org(name: str) -> bool:
+    info = analyse(name.split())
+    return info is not None and info.kind == "organisation"
+
+
+def _opening_person(seg: str) -> _Ref | None:
+    """The person a segment opens with, by full name or title, before lower-case words."""
+    found = runs(seg)
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    info = analyse(found[0].tokens)
+    rest = seg[found[0].end :].split()
+    if info is None or not rest or not rest[0].islower():
+        return None
+    if info.kind == "person" and (info.gender or info.role) and " " in info.name:
+        return _Ref("name", found[0].text)
+    return None
 
 
 def _is_gendered_person(name: str) -> bool:

@@ -289,14 +289,22 @@ _OFFICE_ACRONYMS = frozenset(("mp", "mep", "msp", "td", "mla", "mpp"))
 
 def _rolenoun_ref(seg: str, words: list[str]) -> _Ref | None:
     """``the judge``, ``the chief executive``: a person named earlier with that office."""
-    if len(words) > 2 and words[1] == "the" and (words[0] in _ADVERBS or words[0][-2:] == "ly"):
-        words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach said"
+    if (
+        len(words) > 2
+        and words[1] == "the"
+        and (words[0] in _ADVERBS or words[0][-2:] in ("ly", "ng"))
+    ):
+        words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach", "Laughing the MP"
     if not (1 < len(words) <= 4 and words[0] == "the"):
         return None
     rest = seg.split()[1:]
     if any(not w.replace("-", "").isalpha() for w in rest):
         return None
-    if not (rest[-1].islower() or rest[-1].lower() in _OFFICE_ACRONYMS):
+    if not (
+        rest[-1].islower()
+        or rest[-1].lower() in _OFFICE_ACRONYMS
+        or (len(rest) == 1 and rest[0].lower() in N.ROLE_WORDS)  # "the Premier said"
+    ):
         return None  # "the Labour MP", "the Democratic senator": capitals before an office
     head = words[-1]
     if head not in N.ROLE_WORDS or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
@@ -405,3 +413,37 @@ def _titled_name(seg: str, found: list[Run]) -> tuple[str, str | None] | None:
         if _TRAILING_PHRASE.match(seg, run.end) or run.end >= len(seg.rstrip(" .,;:")):
             return run.text, " ".join(lead)
     return None
+
+
+_DESCRIBED_PERSON = re.compile(
+    r"the\s+(?:[a-z-]+\s+){0,2}?(\d+-year-old|(?:father|mother|grandfather|grandmother)-of-\w+|"
+    r"[a-z]+)(?:\s+(?:man|woman|boy|girl))?$"
+)
+
+
+def _described_person(seg: str) -> _Ref | None:
+    """``the 47-year-old``, ``the married father-of-two``, ``the veteran campaigner``: a
+    description of someone the article just named, resolved as a pronoun of its gender."""
+    seg = re.sub(r"^[A-Za-z]+(?:ly|ing)\s+(?=the\s)", "", seg.strip())  # "Laughing the ..."
+    m = _DESCRIBED_PERSON.fullmatch(seg.rstrip(".,;:"))
+    if m is None:
+        return None
+    head = m.group(1)
+    last = seg.strip().rstrip(".,;:").split()[-1].lower()
+    if (
+        not (
+            head[0].isdigit()
+            or "-of-" in head
+            or head in N.PERSON_NOUNS
+            or last in ("man", "woman", "boy", "girl")
+        )
+        or head in N.ORG_NOUNS
+        or head in N.COMPANY_NOUNS
+    ):
+        return None
+    female = head.startswith(("mother", "grandmother")) or last in ("woman", "girl")
+    male = head.startswith(("father", "grandfather")) or last in ("man", "boy")
+    gender = (
+        "f" if female or head in N.FEMALE_NOUNS else "m" if male or head in N.MALE_NOUNS else None
+    )
+    return _Ref("pronoun", head, gender=gender)
