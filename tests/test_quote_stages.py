@@ -350,6 +350,7 @@ def test_a_month_that_is_a_given_name_opens_a_name_run_only_where_no_date_can_be
     assert [r.text for r in runs("April Marsh, a spokeswoman, said")] == ["April Marsh"]
     assert [r.text for r in runs("In April Congress voted")] == ["In", "Congress"]
     assert [r.text for r in runs("On 4 June Marsh said")] == ["Marsh"]
+    assert [r.text for r in runs("At a June Marsh rally")] == ["At", "Marsh"]
 
 
 def test_a_dateline_of_a_city_and_state_before_a_dash_is_cut() -> None:

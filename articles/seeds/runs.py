@@ -201,7 +201,7 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
 # A month after a word like these is a date, never a given name ("in April Lee's ...").
 _BEFORE_A_DATE = N._words(
     "in on since until till by last next early late mid of from through during before after "
-    "this that every each between and or to for"
+    "this that every each between and or to for a an the"
 )
 
 
