@@ -416,3 +416,18 @@ def test_a_person_opening_the_clause_speaks_not_the_university_after_the_role() 
         '"We accidentally discovered this extinct species," Dr. Tom Hale a senior researcher '
         "at the Kilbeg Centre for Ancient DNA, University of Kilbeg told Reuters."
     ) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Tom Hale at the time said he had asked his “people” to “look into” paying the fees.",
+         "Tom Hale"),
+        ('Sunday morning, Tom Hale slammed the shift and accused Ann Marsh of a "flip-flop."',
+         "Tom Hale"),
+        ("Ann Marsh suggested that the plan could not work, while Tom Hale said that the "
+         '"stakes in this election are too high."', "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_clause_nearest_the_quote_names_its_speaker(paragraph: str, speaker: str) -> None:
+    assert set(speakers('"We will win," said Ann Marsh.', paragraph)[1:]) == {speaker}

@@ -141,6 +141,9 @@ def _subject_ref(text: str) -> _Ref | None:
     )
     if orgnoun is not None:
         return orgnoun
+    leading = _leading_name(segs[-1]) if len(segs) == 1 else None
+    if leading is not None and segs[-1][:1].isupper():  # "Ann Lee at the time said"
+        return _Ref("name", leading[0], _clean_role(leading[1]))
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
@@ -329,6 +332,13 @@ def _pre_ref(pre: str) -> _Ref | None:
             return ref
     acc = list(_ACCORDING.finditer(pre))
     verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    if len(verbs) > 1:
+        joins = list(_CONTRAST.finditer(pre, verbs[-2].end(), verbs[-1].start()))
+        join = joins[-1] if joins else None
+        if join is not None:  # "Lee said A, while Roe said that the "...""
+            last = _subject_ref(pre[join.end() : verbs[-1].start()])
+            if last is not None and last.kind in ("name", "pronoun"):
+                return last
     if acc and (not verbs or verbs[-1].start() < acc[-1].start()):
         ref = _object_ref(pre[acc[-1].end() :])
         if ref is not None:
@@ -386,6 +396,9 @@ def _named_participle(pre: str) -> _Ref | None:
     if info is not None and info.kind in ("person", "single"):
         return _Ref("name", " ".join(words))
     return None
+
+
+_CONTRAST = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
 
 
 def _colon_subject(pre: str) -> _Ref | None:

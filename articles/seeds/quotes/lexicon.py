@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import names as N
 from ..names import _words
 from ..runs import dateline_end
 
@@ -107,6 +108,7 @@ _INTRO_WORDS = (
         "yet still meanwhile instead however now here there asked pressed speaking "
         "afterwards eventually finally first second third"
     )
+    | N.WEEKDAYS_MONTHS  # "Sunday morning, Ann Lee slammed ..."
 )
 
 _AUXILIARIES = _words(

@@ -411,7 +411,7 @@ def _titled_name(seg: str, found: list[Run]) -> tuple[str, str | None] | None:
         if run.possessive or info is None or info.kind != "person" or " " not in info.name:
             continue
         if _TRAILING_PHRASE.match(seg, run.end) or run.end >= len(seg.rstrip(" .,;:")):
-            return run.text, " ".join(lead)
+            return _person_of_place(run) or run.text, " ".join(lead)
     return None
 
 
