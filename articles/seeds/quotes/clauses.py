@@ -19,7 +19,14 @@ from ..runs import (
     strip_common,
     word_regex,
 )
-from .labels import _FINITE_VERB_RE, _NOT_LABEL, _VERB_RE, _label_name
+from .appositives import (
+    _is_gendered_person,
+    _is_org,
+    _is_place,
+    _opening_person,
+    _person_before_appositives,
+)
+from .labels import _FINITE_VERB_RE, _VERB_RE, _label_name
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
@@ -141,13 +148,13 @@ def _subject_ref(text: str) -> _Ref | None:
     )
     if orgnoun is not None:
         return orgnoun
-    leading = _leading_name(segs[-1]) if len(segs) == 1 else None
-    if leading is not None and segs[-1][:1].isupper():  # "Ann Lee at the time said"
-        return _Ref("name", leading[0], _clean_role(leading[1]))
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
         return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
+    leading = _leading_name(segs[-1]) if len(segs) == 1 and segs[-1][:1].isupper() else None
+    if leading is not None:  # "Ann Lee at the time said"
+        return _Ref("name", leading[0], _clean_role(leading[1]))
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
         anon = _anon_ref(segs[-1])
         if anon is not None:
@@ -495,95 +502,6 @@ def _participle_subject(pre: str) -> _Ref | None:
     if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
         return None
     return _Ref("name", found[0].text)
-
-
-def _starts_appositive(seg: str) -> bool:
-    """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
-    the name before it (it opens with a lower-case word) rather than naming someone new."""
-    words = seg.split()
-    first = words[0] if words else ""
-    if first[:1].islower():
-        return first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
-    if len(words) > 2 and first.lower() in _PARTY_MEMBERS and words[1] in ("of", "from"):
-        return True  # "Ann Lee, Democrat of Kansas,": her party and state
-    named = _name_segment(seg)  # "South Carolina director for Sanders": whom they work for
-    if named is None or not named[1]:
-        return False
-    role = named[1].split()
-    return len(role) >= 2 and role[-1] in _AFFILIATING and role[-2][:1].islower()
-
-
-_AFFILIATING = _words("of for at with to")
-
-_PARTY_MEMBERS = _words("democrat republican independent conservative liberal tory socialist")
-
-
-def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
-    """The person a clause opens with when every segment after it, up to the name at ``idx``,
-    is an appositive: ``Colin Gillis, analyst at BGC Partners,`` gives Colin Gillis, not the
-    firm; ``Cllr Ann Lee, of Garden Close, Hook,`` gives Ann Lee, not the place."""
-    if idx == 0 or not _starts_appositive(segs[1]) or not segs[0][:1].isupper():
-        return None
-    if segs[0].split()[0].lower() in _PREPOSITIONS:  # "At Piccadilly Gardens, nurse Ann Lee"
-        return None
-    for j in range(2, idx + 1):
-        seg = segs[j]
-        if not seg or _starts_appositive(seg):
-            continue
-        words = seg.rstrip(".,;:").split()
-        info = analyse(words)
-        after_place = (
-            segs[j - 1].split()[0].lower() in ("of", "from", "in")
-            and len(words) <= 2
-            and (info is None or info.kind != "person")
-        )
-        if not after_place and (info is None or info.kind != "place"):
-            return None  # "of Garden Close, Hook": a place after it, not a new subject
-    named = _name_segment(segs[0])
-    if named is None:
-        return None
-    name, pre_role = named
-    info = analyse(name.split())
-    alone = segs[0].strip() == name and segs[1][:1].islower()  # "Lee, at the bank,"
-    if info is None or not (
-        info.kind == "person" or (info.kind == "single" and (info.role or alone))
-    ):
-        return None  # a person, a title and a surname ("Cllr Lee"), or "Lee, at the bank,"
-    described = (_is_role_segment(segs[1]) or segs[1][:1].isupper()) and segs[1].split()[
-        0
-    ].lower() not in _PREPOSITIONS
-    role = pre_role or (segs[1] if described else None)
-    return _Ref("name", name, _clean_role(role))
-
-
-def _is_place(name: str) -> bool:
-    info = analyse(name.split())
-    return info is not None and info.kind == "place"
-
-
-def _is_org(name: str) -> bool:
-    info = analyse(name.split())
-    return info is not None and info.kind == "organisation"
-
-
-def _opening_person(seg: str) -> _Ref | None:
-    """The person a segment opens with, by full name or title, before lower-case words."""
-    found = runs(seg)
-    if not found or found[0].start != 0 or found[0].possessive:
-        return None
-    info = analyse(found[0].tokens)
-    rest = seg[found[0].end :].split()
-    if info is None or not rest or not rest[0].islower():
-        return None
-    if info.kind == "person" and (info.gender or info.role) and " " in info.name:
-        return _Ref("name", found[0].text)
-    return None
-
-
-def _is_gendered_person(name: str) -> bool:
-    """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
-    info = analyse(name.split())
-    return info is not None and info.kind == "person" and info.gender is not None
 
 
 def _in_relative_clause(pre: str, at: int) -> bool:
