@@ -431,3 +431,20 @@ def test_a_person_opening_the_clause_speaks_not_the_university_after_the_role() 
 )  # fmt: skip
 def test_the_clause_nearest_the_quote_names_its_speaker(paragraph: str, speaker: str) -> None:
     assert set(speakers('"We will win," said Ann Marsh.', paragraph)[1:]) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (['As the columnist Tom Hale had written a few years earlier, "We could not have an '
+          'industry without him."'], "Tom Hale"),
+        (["Band member Tom Hale shared the news last week, writing “Feels great to support "
+          "someone I believe in.”"], "Tom Hale"),
+        (["At a campaign event in Kilbeg, Iowa, on Sunday, Tom Hale tried to expand on his "
+          'statement, saying that the country should "be rallying our partners."'], "Tom Hale"),
+        (["Or maybe Ann Roe, digital consultant Tom Hale says.",
+          '"Several surveys suggest a second look is occurring."'], "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_speaker_behind_an_opening_clause_or_a_role(paragraphs, speaker) -> None:
+    assert speakers('"We will win," said Ann Marsh.', *paragraphs) == ["Ann Marsh", speaker]

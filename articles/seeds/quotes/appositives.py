@@ -30,6 +30,8 @@ def _starts_appositive(seg: str) -> bool:
 
 _AFFILIATING = _words("of for at with to")
 
+_DETERMINERS = _words("a an the its their his her our")
+
 _PARTY_MEMBERS = _words("democrat republican independent conservative liberal tory socialist")
 
 
@@ -39,6 +41,20 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
     firm; ``Cllr Ann Lee, of Garden Close, Hook,`` gives Ann Lee, not the place."""
     if idx == 0 or not _starts_appositive(segs[1]) or not segs[0][:1].isupper():
         return None
+    named = _name_segment(segs[idx])
+    if (
+        named is not None
+        and named[1]
+        and " " in named[0]
+        and named[1].split()[0].lower() not in _DETERMINERS
+    ):
+        info = analyse(named[0].split())
+        if (
+            info is not None
+            and info.kind == "person"
+            and not any(w in _AFFILIATING for w in named[1].lower().split())
+        ):
+            return None  # "Or maybe Roe, digital consultant Ann Lee says": a new subject
     if segs[0].split()[0].lower() in _PREPOSITIONS:  # "At Piccadilly Gardens, nurse Ann Lee"
         return None
     for j in range(2, idx + 1):

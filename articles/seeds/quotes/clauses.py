@@ -360,6 +360,10 @@ def _pre_ref(pre: str) -> _Ref | None:
         ):
             continue  # "..., which friends described as miserable, ..., Ann Lee said:"
         if _in_subordinate_clause(pre, m.start()):
+            if _AS_CLAUSE.match(pre, pre.rfind(",", 0, m.start()) + 1) and i + 1 == len(verbs):
+                ref = _subject_ref(_AS_CLAUSE.sub("", pre[: m.start()], count=1))
+                if ref is not None and ref.kind in ("name", "pronoun", "rolenoun"):
+                    return ref  # "As the columnist Ann Lee wrote, "..."": her words
             if i + 1 < len(verbs):
                 continue  # "While not all Trump says is true, Jamieson said he is "...""
             # "When Trump suggested X, Rubio fired back:": the main clause's subject, never
@@ -377,7 +381,7 @@ def _pre_ref(pre: str) -> _Ref | None:
             ref = _subject_ref(clause)
             if ref is not None and ref.kind != "inherit":
                 return ref
-        return _participle_subject(pre) or _colon_subject(pre)
+        return _participle_subject(pre) or _colon_subject(pre) or _as_clause_subject(pre)
     return None
 
 
@@ -493,15 +497,43 @@ def _participle_subject(pre: str) -> _Ref | None:
         return None
     clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
     found = [r for r in runs(clause) if strip_common(r.tokens)]
-    if not found or found[0].possessive:
+    for k, run in enumerate(found[:3]):
+        lead = clause[: run.start].split()
+        if run.possessive or "," in clause[: run.start]:
+            return None
+        if k == 0 and (len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an"))):
+            return None
+        if k > 0 and (len(lead) > 4 or any(_verb_like(w) for w in lead if w.islower())):
+            return None
+        rest = clause[run.end :].split()
+        if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
+            return None
+        if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
+            continue  # "Band member Ann Lee shared ...": the name after the role words
+        return _Ref("name", run.text)
+    return None
+
+
+_AS_CLAUSE = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")
+
+_AS_WHOLE = re.compile(r"\s*(?:As|Like)\s+([^,]{3,120}),\s*$")
+
+
+def _as_clause_subject(pre: str) -> _Ref | None:
+    """``As the columnist Ann Lee had written, "..."``: a clause of manner that opens the
+    sentence and names who put it so, with a verb no list holds."""
+    m = _AS_WHOLE.match(pre)
+    if m is None:
         return None
-    lead = clause[: found[0].start].split()
-    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an")):
-        return None
-    rest = clause[found[0].end :].split()
-    if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
-        return None
-    return _Ref("name", found[0].text)
+    inner = m.group(1)
+    for run in runs(inner)[:3]:
+        lead = inner[: run.start].split()
+        if run.possessive or len(lead) > 3 or any(_verb_like(w) for w in lead if w.islower()):
+            continue
+        rest = inner[run.end :].split()
+        if rest and rest[0].islower() and _verb_like(rest[0]):
+            return _Ref("name", run.text)
+    return None
 
 
 def _in_relative_clause(pre: str, at: int) -> bool:

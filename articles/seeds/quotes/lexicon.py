@@ -128,12 +128,18 @@ def _after_intro(text: str) -> str:
     """``text`` without a dateline and the introductory phrases it opens with."""
     cut = dateline_end(text)
     text = text[cut:]
-    for _ in range(3):
+    skipped = False
+    for _ in range(4):
         words = text.split(None, 1)
-        if not words or words[0].lower().strip(",") not in _INTRO_WORDS:
+        if not words:
             break
         comma = text.find(", ")
-        if comma < 0 or len(text[:comma].split()) > 16:
+        head = text[:comma].split() if comma > 0 else []
+        # "At an event in Ames, Iowa, on Sunday, Ann Lee ...": a state after a place phrase
+        state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
+        if not state and words[0].lower().strip(",") not in _INTRO_WORDS:
             break
-        text = text[comma + 2 :]
+        if comma < 0 or len(head) > 16:
+            break
+        text, skipped = text[comma + 2 :], True
     return text
