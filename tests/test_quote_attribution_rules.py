@@ -448,3 +448,16 @@ def test_the_clause_nearest_the_quote_names_its_speaker(paragraph: str, speaker:
 )  # fmt: skip
 def test_the_speaker_behind_an_opening_clause_or_a_role(paragraphs, speaker) -> None:
     assert speakers('"We will win," said Ann Marsh.', *paragraphs) == ["Ann Marsh", speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "On Thursday night as the four remaining candidates took the debate stage at the "
+        "University of Kilbeg, Hale wanted the Kilbeg Party to “embrace” his candidacy.",
+        "Early in his campaign, Hale attacked Marsh, calling her, among other things, "
+        "“a failed candidate.”",
+    ],
+)
+def test_a_long_opening_phrase_still_leaves_the_subject(paragraph: str) -> None:
+    assert speakers("Tom Hale spoke first.", paragraph) == ["Tom Hale"]

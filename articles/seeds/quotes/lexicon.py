@@ -106,7 +106,7 @@ _INTRO_WORDS = (
     | _words(
         "hours days weeks months years minutes moments later earlier last next this that "
         "yet still meanwhile instead however now here there asked pressed speaking "
-        "afterwards eventually finally first second third"
+        "afterwards eventually finally first second third early late"
     )
     | N.WEEKDAYS_MONTHS  # "Sunday morning, Ann Lee slammed ..."
 )
@@ -139,7 +139,7 @@ def _after_intro(text: str) -> str:
         state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
         if not state and words[0].lower().strip(",") not in _INTRO_WORDS:
             break
-        if comma < 0 or len(head) > 16:
+        if comma < 0 or len(head) > 24:
             break
         text, skipped = text[comma + 2 :], True
     return text
