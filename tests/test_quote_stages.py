@@ -220,6 +220,7 @@ def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
         'Lewandowski took to Twitter to call Fields "totally delusional" for it.',
         'Tom Hale, a Kilbeg councillor, calls the budget "a blueprint" for growth.',
         'Ann Marsh infamously referred to the rebels as "criminals" at the time.',
+        'He went on to call Marsh "the absolutely worst politician" in Kilbeg.',
     ],
 )
 def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> None:

@@ -174,6 +174,7 @@ _CALLER_BEFORE = re.compile(
     r"(?:\b(?:he|she|they|we|I|you|who)|\b[A-Z][\w’'.-]*,?)\s+"
     r"(?:(?:also|has|have|had|having|once|often|repeatedly|previously|later|then|even|again|"
     r"would|will|to|[a-z]{3,}ly)\s+)*$"
+    r"|(?:\b(?:he|she|they|we|I)|\b[A-Z][\w’'.-]*)\s+(?:[a-z]+\s+){1,3}to\s+$"  # "went on to"
 )
 
 
