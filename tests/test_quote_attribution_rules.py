@@ -461,3 +461,17 @@ def test_the_speaker_behind_an_opening_clause_or_a_role(paragraphs, speaker) -> 
 )
 def test_a_long_opening_phrase_still_leaves_the_subject(paragraph: str) -> None:
     assert speakers("Tom Hale spoke first.", paragraph) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Ann Marsh would have to "go more to the centre," Cuban said.', "Tom Cuban"),
+        ('"I do not think she has been truthful," Ann Marsh, 67, a retired clerk in Allentown, '
+         'Pa., said in an interview.', "Ann Marsh"),
+        ('"The endorsement came early," said Heiserman of the Kilbeg Teachers Union.',
+         "Heiserman"),
+    ],
+)  # fmt: skip
+def test_a_surname_a_demonym_or_a_state_does_not_hide_the_speaker(paragraph, speaker) -> None:
+    assert speakers("Businessman Tom Cuban spoke to reporters.", paragraph) == [speaker]

@@ -179,7 +179,7 @@ def _subject_ref(text: str) -> _Ref | None:
                     return opener
             if (
                 idx > 0
-                and _is_place(named[0])
+                and (_is_place(named[0]) or _STATE_ABBREVIATION.fullmatch(seg.strip(" ,;:")))
                 and all(not x or x[:1].islower() for x in segs[1:idx])
             ):  # "Ann Lee, who lives outside the capital, Kilbeg, said": not Kilbeg
                 first = _name_segment(segs[0])
@@ -513,6 +513,8 @@ def _participle_subject(pre: str) -> _Ref | None:
         return _Ref("name", run.text)
     return None
 
+
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")  # "Pa.", "Calif.", "N.Y."
 
 _AS_CLAUSE = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")
 

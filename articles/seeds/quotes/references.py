@@ -108,8 +108,12 @@ def _affiliated_name(seg: str, found: list[Run]) -> tuple[str, str | None] | Non
         info = analyse(run.tokens)
         if info is None or info.kind not in ("person", "single"):
             continue
-        if info.kind == "single" and not (info.gender or info.role):
-            continue
+        if (
+            info.kind == "single"
+            and not (info.gender or info.role)
+            and (k > 0 or run.start > 0 or not _AFFILIATION.match(seg, run.end))
+        ):
+            continue  # but "Lee of the Kilbeg Teachers" opening the segment: surname and body
         lead = seg[: run.start].split()
         if any(w[:1].isupper() for w in lead[1:]) or len(lead) > 3:
             return None
