@@ -4,7 +4,8 @@ Measures, each the median of several runs:
 
 * import throughput (articles/s) and the importer's peak RSS at 10,000 and 100,000 generated
   articles, on SQLite and (when reachable) PostgreSQL, each run into a fresh database;
-* extraction alone (``understand`` on parsed seeds), articles/s;
+* extraction alone (``understand`` on parsed seeds), articles/s, on generated seeds and (when
+  ``../shared/polnear/dev`` is there, development only) on real articles;
 * a search whose hit is a pathological seed (3.9 MB, 100,000 paragraphs of one word), per engine;
 * extraction of the worst inputs (``bench/worst_inputs.py``: one quoted sentence repeated,
   megabytes of capitalised words, ...) at 2 MB each, next to ordinary copy: seconds per MB and
@@ -457,6 +458,46 @@ def bench_extraction(report: Report, count: int, runs: int) -> None:
     )
 
 
+# Real article lengths: PolNeAR dev (../shared, development only; the row is left out without
+# it). Every run in a fresh process, so that no memoised clause or name carries over.
+POLNEAR_DEV = ROOT.parent / "shared" / "polnear" / "dev"
+
+_REAL_COPY_SCRIPT = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from articles.seeds.format import read
+from articles.seeds.understand import understand
+parsed = [read(path) for path in sorted(Path(sys.argv[2]).glob("*.txt"))]
+started = time.perf_counter()
+for seed in parsed:
+    understand(seed)
+print(len(parsed), time.perf_counter() - started)
+"""
+
+
+def bench_real_extraction(report: Report, runs: int, directory: Path = POLNEAR_DEV) -> None:
+    """Extraction alone on real copy (PolNeAR dev's 83 articles), articles/s on one core."""
+    if not directory.is_dir():
+        return
+    rates, count = [], "0"
+    for _ in range(runs):
+        result = subprocess.run(
+            [PYTHON, "-c", _REAL_COPY_SCRIPT, str(ROOT), str(directory)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=base_env(),
+        )
+        count, seconds = result.stdout.split()[-2:]
+        rates.append(int(count) / float(seconds))
+    report.add(
+        "extraction alone, real copy (PolNeAR dev)",
+        f"{median(rates):,.0f} articles/s",
+        f"{count} real articles, one core, a fresh process per run, median of {runs} runs",
+    )
+
+
 # Times, in a process of its own, a search whose one hit is the pathological seed: the newest
 # matches ranked and the page's passage made, as the search page does (SearchResults[:10]).
 _PATHOLOGICAL_SEARCH = """
@@ -715,6 +756,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             largest = bench_import(report, sizes, import_runs, data)
         bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
+        if not args.smoke:
+            bench_real_extraction(report, runs)
         if not args.smoke:
             bench_pathological_search(report, data, runs)
         from bench.worst_inputs import WORST_CASES
