@@ -285,7 +285,6 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("authtoken.tokenproxy", "history", "any"): ("LFFFO", "LFFFO"),
     ("authtoken.tokenproxy", "delete", "any"): ("LFFFO", "LFFFS"),
     ("authtoken.tokenproxy", "<path:object_id>/", "any"): ("LSSSS", "LSSSS"),
-    ("authtoken.tokenproxy", "action:delete_selected", "any"): ("-----", "LFFFS"),
     # --- the admin site's own views --------------------------------------------------------
     ("site", "index", None): ("LOOOO", "LOOOO"),
     ("site", "login", None): ("OSSSS", "OSSSS"),
