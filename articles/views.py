@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -114,22 +114,36 @@ class SourceArticleListView(ArticleListView):
 
 
 class SectionArticleListView(ArticleListView):
-    """A section's articles; a section readers see no article in has no page (404), so made-up
-    section names are not pages (nor cached ones)."""
+    """A section's articles at ``/sections/<slug>/``. Any other spelling of it (another case,
+    an old name, an alias) is a permanent redirect there; a section readers see no article in
+    has no page (404), so made-up names are not pages (nor cached ones)."""
 
     paginator_class = FilteredListPaginator
 
-    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.section = Article.objects.public_section(self.kwargs["section"])
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.section = Article.objects.public_section(kwargs["section"])
         if self.section is None:
             raise Http404("No such section.")
+        if self.section.slug != kwargs["section"]:
+            return section_redirect(request, self.section.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.in_section(self.section)
 
     def get_heading(self) -> str:
-        return self.section
+        return self.section.name
 
     def get_feeds(self) -> list[dict[str, str]]:
-        return alternate_feeds(f"Newsroom: {self.section}", "articles:section_feed", self.section)
+        return alternate_feeds(
+            f"Newsroom: {self.section.name}", "articles:section_feed", self.section.slug
+        )
+
+
+def section_redirect(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
+    """301 to a section's own address, keeping the query (``?page=2``)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 class ArticleDetailView(DetailView):

@@ -47,10 +47,10 @@ def wipe() -> None:
     from django.contrib.auth.models import User
     from reversion.models import Revision
 
-    from articles.models import Article, Source, Speaker, Tag
+    from articles.models import Article, Section, Source, Speaker, Tag
 
     Revision.objects.all().delete()
-    for model in (Article, Speaker, Tag, Source, User):
+    for model in (Article, Speaker, Tag, Source, Section, User):
         model.objects.all().delete()
 
 
@@ -67,7 +67,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
     Returns the URLs of the changed articles by what was done to them."""
     from django.contrib.auth.models import Group, Permission, User
 
-    from articles.models import Article, Correction, Speaker
+    from articles.models import Article, Correction, Section, Speaker
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -99,7 +99,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
         article.last_changed_by = editor
         article.save()
     retitled.headline = "An editor's headline, with “quotes” & <marks>"
-    retitled.section = "opinion"
+    retitled.section = Section.for_name("opinions")  # Opinion, with its aliases
     retitled.save()
     quote = fixed.quotes.order_by("position").first()
     quote.speaker = Speaker.for_name("Someone Else Entirely")
@@ -153,7 +153,8 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
     assert by_url[newsroom["scheduled"]].status == Article.Status.SCHEDULED
     retitled = by_url[newsroom["retitled"]]
     assert retitled.headline == "An editor's headline, with “quotes” & <marks>"
-    assert retitled.section == "opinion"
+    assert retitled.section.name == "Opinion"
+    assert retitled.section.aliases == ["opinions"]
     quote = by_url[newsroom["fixed"]].quotes.order_by("position").first()
     assert quote.speaker_fixed and quote.speaker.name == "Someone Else Entirely"
     assert quote.speaker.aliases == ["S. E. Entirely", "Mr Entirely"]
@@ -201,15 +202,25 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
 def test_the_file_is_one_record_per_line_by_natural_keys(newsroom, tmp_path: Path) -> None:
     lines = backup(tmp_path / "b.jsonl").decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 1}
+    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 2}
     assert records[-1] == {"type": "end", "records": len(records) - 2}
     types = [r["type"] for r in records]
-    assert types.index("user") < types.index("source") < types.index("article")
+    assert types.index("user") < types.index("source") < types.index("section")
+    assert types.index("section") < types.index("article")
     quote = next(r for r in records if r["type"] == "quote" and r["speaker_fixed"])
     assert quote["article"] == newsroom["fixed"]
     assert quote["speaker"] == "someone-else-entirely"  # a slug, not an id
     article = next(r for r in records if r["type"] == "article")
     assert "id" not in article and isinstance(article["source"], str)
+    retitled = next(r for r in records if r["type"] == "article" and r["section"] == "opinion")
+    assert retitled["headline"].startswith("An editor's headline")  # a section by its slug
+    section = next(r for r in records if r["type"] == "section" and r["slug"] == "opinion")
+    assert section == {
+        "type": "section",
+        "name": "Opinion",
+        "slug": "opinion",
+        "aliases": ["opinions"],
+    }
     user = next(r for r in records if r["type"] == "user" and r["username"] == "editor")
     assert user["groups"] == ["Editors"] and user["password"].startswith("md5$")
 
@@ -244,13 +255,18 @@ def test_a_bad_line_anywhere_stops_the_restore_and_writes_nothing(newsroom, tmp_
         ),
         "too long": (
             article_line,
-            json.dumps({**article, "section": "x" * 101}) + "\n",
-            "article field 'section': longer than 100 characters (101)",
+            json.dumps({**article, "headline": "x" * 301}) + "\n",
+            "article field 'headline': longer than 300 characters (301)",
+        ),
+        "unknown section": (
+            article_line,
+            json.dumps({**article, "section": "nowhere"}) + "\n",
+            "article field 'section': no section 'nowhere' earlier in the file",
         ),
         "newer version": (
             0,
-            '{"type":"header","format":"newsroom-backup","version":2}\n',
-            "backup format version 2; this Newsroom reads version 1",
+            '{"type":"header","format":"newsroom-backup","version":3}\n',
+            "backup format version 3; this Newsroom reads versions 1 to 2",
         ),
     }
     for name, (index, line, reason) in cases.items():

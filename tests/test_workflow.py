@@ -58,7 +58,7 @@ def form_data(article: Article, **changes) -> dict:
         "slug": article.slug,
         "standfirst": article.standfirst,
         "body": article.body,
-        "section": article.section,
+        "section": article.section_id or "",
         "tags": ", ".join(f'"{name}"' for name in article.tags.names()),
         "status": article.status,
         "published_at_0": "",

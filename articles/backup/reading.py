@@ -18,6 +18,7 @@ from reversion.models import Revision
 from articles.backup.records import (
     CHUNK,
     FORMAT,
+    READABLE_VERSIONS,
     UNEDITED,
     VERSION,
     BackupError,
@@ -32,6 +33,7 @@ from articles.models import (
     Article,
     Correction,
     Quote,
+    Section,
     Source,
     Speaker,
     StatusChange,
@@ -47,7 +49,7 @@ class DatabaseNotEmpty(ValueError):
 
 def _existing_rows() -> dict[str, int]:
     User = get_user_model()
-    models_ = [Article, Source, Speaker, Tag, User, Revision]
+    models_ = [Article, Source, Section, Speaker, Tag, User, Revision]
     counts = {model._meta.verbose_name_plural: model._default_manager.count() for model in models_}
     return {name: count for name, count in counts.items() if count}
 
@@ -56,7 +58,7 @@ def _replace_everything() -> None:
     """Delete what a backup restores (and the revisions, which name rows by id), in the
     caller's transaction. Groups stay: restore sets their permissions."""
     Revision.objects.all().delete()
-    for model in (Article, Speaker, Tag, Source, get_user_model()):
+    for model in (Article, Speaker, Tag, Source, Section, get_user_model()):
         model._default_manager.all().delete()
 
 
@@ -161,9 +163,10 @@ class _Reader:
         if record.get("type") != "header" or record.get("format") != FORMAT:
             raise self.fail(f"not a Newsroom backup (expected a {FORMAT!r} header)")
         version = record.get("version")
-        if version != VERSION:
+        self.version = version
+        if version not in READABLE_VERSIONS:
             raise self.fail(
-                f"backup format version {version!r}; this Newsroom reads version {VERSION}"
+                f"backup format version {version!r}; this Newsroom reads versions 1 to {VERSION}"
             )
 
     def take(self, record: dict[str, Any]) -> None:
@@ -186,6 +189,8 @@ class _Reader:
         if kind.key is None:
             self.take_child(kind, record)
             return
+        if name == "article" and self.version == 1:
+            record = self.named_section(record)
         values, extras = self.values(kind, record)
         key = values[kind.key]
         if kind.model._meta.get_field(kind.key).unique:  # (the unique fields are checked too)
@@ -198,6 +203,15 @@ class _Reader:
             self.articles.append(self.pending_article(values, extras))
             return
         self.buffer.append((self.line, kind, values, extras))
+
+    def named_section(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A version 1 article names its section by its name: the section it means now."""
+        name = record.get("section")
+        if not isinstance(name, str) or not name.strip():
+            return {**record, "section": None}
+        section = Section.for_name(name)
+        self.ids[Section][section.slug] = section.pk
+        return {**record, "section": section.slug}
 
     def take_child(self, kind: Kind, record: dict[str, Any]) -> None:
         url = record.get("article")
@@ -309,7 +323,7 @@ class _Reader:
                 return value
 
         elif isinstance(f, models.JSONField):
-            names_only = kind.model is Speaker  # aliases
+            names_only = kind.model in (Speaker, Section, Source)  # aliases
 
             def convert(value: Any) -> Any:
                 if names_only and not (
