@@ -116,3 +116,85 @@ def test_0009_reads_tags_and_quotes_as_the_model_does(imported_article):
 
     story.refresh_from_db()
     assert story.imported_fingerprint == story.fingerprint()
+
+
+# --- 0014: sections become rows ---------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0014_turns_section_strings_into_rows_and_keeps_fingerprints_honest():
+    """At the schema before 0014 (the section a string): case variants and the general alias
+    list's variants become one row each; every article points at its row; an unedited
+    article stays unedited and an edited one edited."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    sections = importlib.import_module("articles.migrations.0014_sections")
+    before, after = ("articles", "0013_import_runs"), ("articles", "0014_sections")
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    OldArticle, OldSource = (
+        old.get_model("articles", "Article"),
+        old.get_model("articles", "Source"),
+    )
+    source = OldSource.objects.create(name="Example", domain="example.com")
+    spellings = [
+        "World",
+        "world",
+        "World",
+        "Sports",
+        "Sport",
+        "Technology",
+        "Tech",
+        "Middle East",
+        "",
+    ]
+    for n, spelling in enumerate(spellings):
+        row = {"headline": f"Story {n}", "standfirst": "S.", "body": "A paragraph."}
+        content = {**row, "tags": [], "quotes": []}
+        OldArticle.objects.create(
+            **row,
+            slug=f"story-{n}",
+            section=spelling,
+            source=source,
+            original_url=f"https://example.com/{n}",
+            seed_line2="1",
+            seed_line3="2",
+            # Imported and unedited, but for story 1, which an editor has changed since.
+            imported_fingerprint=sections._hash({**content, "section": spelling})
+            if n != 1
+            else "edited",
+        )
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([after])
+
+    rows = {s.name: s for s in Section.objects.all()}
+    assert set(rows) == {"World", "Sport", "Tech", "Middle East"}
+    assert rows["Sport"].aliases == ["sports"] and rows["Sport"].slug == "sport"
+    assert "technology" in rows["Tech"].aliases
+    assert (rows["Middle East"].slug, rows["Middle East"].aliases) == ("middle-east", [])
+    by_slug = dict(Article.objects.values_list("slug", "section__name"))
+    assert [by_slug[f"story-{n}"] for n in range(len(spellings))] == [
+        "World", "World", "World", "Sport", "Sport", "Tech", "Tech", "Middle East", None
+    ]  # fmt: skip
+    for article in Article.objects.all():
+        assert article.edited_since_import == (article.slug == "story-1"), article.slug
+
+    # And back: the strings return (as their section's name), fingerprints the old way.
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = MigrationExecutor(connection).loader.project_state([before]).apps
+    back = old.get_model("articles", "Article").objects.get(slug="story-4")
+    assert back.section == "Sport"
+    content = {
+        "headline": "Story 4",
+        "standfirst": "S.",
+        "body": "A paragraph.",
+        "tags": [],
+        "quotes": [],
+    }
+    assert back.imported_fingerprint == sections._hash({**content, "section": "Sport"})
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
