@@ -7,13 +7,15 @@
     const $ = django.jQuery;
 
     function quoted(name) {
-        // As taggit writes a tag with a comma or a space in it.
-        return name.includes(",") ? '"' + name.replace(/"/g, "") + '"' : name;
+        // As taggit writes a tag: quoted when it holds a comma or a space.
+        const bare = name.replace(/"/g, "");
+        return /[, ]/.test(bare) ? '"' + bare + '"' : bare;
     }
 
     function splitTags(text) {
+        // What taggit wrote (``edit_string_for_tags``): quoted names and bare ones, commas between.
         const names = [];
-        const pattern = /"([^"]*)"|([^,]+)/g;
+        const pattern = /"([^"]*)"|([^,"]+)/g;
         let match;
         while ((match = pattern.exec(text)) !== null) {
             const name = (match[1] !== undefined ? match[1] : match[2]).trim();
@@ -27,7 +29,8 @@
     function enhance(input) {
         const select = document.createElement("select");
         select.multiple = true;
-        select.className = "admin-autocomplete";
+        // Not "admin-autocomplete": Django's autocomplete.js would take it over as its own.
+        select.className = "tag-autocomplete-select";
         select.setAttribute("aria-label", "Tags");
         for (const name of splitTags(input.value)) {
             select.add(new Option(name, name, true, true));
@@ -36,6 +39,7 @@
         input.after(select);
         $(select).select2({
             tags: true,
+            theme: "admin-autocomplete",
             tokenSeparators: [","],
             width: "100%",
             ajax: {
@@ -51,7 +55,15 @@
         }).on("change", () => {
             const names = $(select).val() || [];
             input.value = names.map(quoted).join(", ");
+            labelSearch();
         });
+        // The box typed into is named as the field is (select2 gives it no label).
+        const label = document.querySelector(`label[for="${input.id}"]`);
+        const name = label ? label.textContent.replace(/:\s*$/, "").trim() : "Tags";
+        function labelSearch() {
+            $(select).next(".select2").find(".select2-search__field").attr("aria-label", name);
+        }
+        labelSearch();
     }
 
     $(() => {
