@@ -19,7 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from articles.models import Article, Section, Source, Tag, tags_of
-from articles.views import section_redirect
+from articles.views import moved_permanently, public_source
 
 FEED_SIZE = 30
 
@@ -94,10 +94,22 @@ class TagAtomFeed(TagFeed):
 
 
 class SourceFeed(LatestArticlesFeed):
-    """Published articles from one outlet."""
+    """Published articles from one outlet; a domain merged into another redirects (301)."""
+
+    def __call__(self, request: HttpRequest, domain: str) -> HttpResponse:
+        found = public_source(domain)
+        if found.domain != domain:
+            name = (
+                "articles:source_feed_atom"
+                if self.feed_type is Atom1Feed
+                else "articles:source_feed"
+            )
+            return moved_permanently(request, reverse(name, args=[found.domain]))
+        request.public_source = found  # for get_object: this feed object serves every request
+        return super().__call__(request, domain=domain)
 
     def get_object(self, request: HttpRequest, domain: str) -> Source:
-        return get_object_or_404(Source.objects.public(), domain=domain)
+        return request.public_source
 
     def title(self, obj: Source) -> str:
         return f"Newsroom: from {obj.name}"
@@ -132,7 +144,7 @@ class SectionFeed(LatestArticlesFeed):
                 if self.feed_type is Atom1Feed
                 else "articles:section_feed"
             )
-            return section_redirect(request, reverse(name, args=[found.slug]))
+            return moved_permanently(request, reverse(name, args=[found.slug]))
         request.public_section = found  # for get_object: this feed object serves every request
         return super().__call__(request, section=section)
 

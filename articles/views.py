@@ -98,10 +98,17 @@ class TagArticleListView(ArticleListView):
 
 
 class SourceArticleListView(ArticleListView):
+    """An outlet's articles; a domain merged into another source redirects (301) to its page."""
+
     paginator_class = FilteredListPaginator
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.source = public_source(kwargs["domain"])
+        if self.source.domain != kwargs["domain"]:
+            return moved_permanently(request, self.source.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.source = get_object_or_404(Source.objects.public(), domain=self.kwargs["domain"])
         return articles.filter(source=self.source)
 
     def get_heading(self) -> str:
@@ -125,7 +132,7 @@ class SectionArticleListView(ArticleListView):
         if self.section is None:
             raise Http404("No such section.")
         if self.section.slug != kwargs["section"]:
-            return section_redirect(request, self.section.get_absolute_url())
+            return moved_permanently(request, self.section.get_absolute_url())
         return super().get(request, *args, **kwargs)
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -140,10 +147,23 @@ class SectionArticleListView(ArticleListView):
         )
 
 
-def section_redirect(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
-    """301 to a section's own address, keeping the query (``?page=2``)."""
+def moved_permanently(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
+    """301 to a name's own address (a section's slug, a source's domain), keeping the query
+    (``?page=2``)."""
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def public_source(domain: str) -> Source:
+    """The source readers may see at ``domain``: its own, or (for the caller to redirect) the
+    one it was merged into; else 404."""
+    source = Source.objects.public().filter(domain=domain).first()
+    if source is None:
+        merged = Source.for_domain(domain)
+        if merged is None or not Source.objects.public().filter(pk=merged.pk).exists():
+            raise Http404("No such source.")
+        source = merged
+    return source
 
 
 class ArticleDetailView(DetailView):

@@ -409,3 +409,37 @@ def test_two_articles_with_one_url_round_trip(newsroom, tmp_path: Path) -> None:
     assert Article.objects.get(slug=other.slug).url_key is None
     assert Article.objects.get(slug=other.slug).corrections.get().note == "On the other one."
     assert Article.objects.get(slug=kept.slug).corrections.count() == 1
+
+
+def test_a_version_1_backup_names_sections_by_name_and_still_restores(
+    newsroom: dict[str, str], tmp_path: Path
+) -> None:
+    """Before sections were rows (format 1), an article named its section by its name and the
+    file had no section records: such a file restores, each name to the section it means now,
+    and what was unedited since its import stays so."""
+    from articles.models import Article, Section
+
+    edited = {a.original_url: a.edited_since_import for a in Article.objects.all()}
+    names = {a.slug: getattr(a.section, "name", None) for a in Article.objects.all()}
+    records = [json.loads(line) for line in backup(tmp_path / "b.jsonl").splitlines()]
+    sections = {r["slug"]: r["name"] for r in records if r["type"] == "section"}
+    old = []
+    for record in records:
+        if record["type"] == "header":
+            record["version"] = 1
+        elif record["type"] == "section":
+            continue
+        elif record["type"] == "article":
+            record["section"] = sections.get(record["section"], "")
+        elif record["type"] == "end":
+            record["records"] -= len(sections)
+        old.append(json.dumps(record) + "\n")
+    path = tmp_path / "v1.jsonl"
+    path.write_text("".join(old), encoding="utf-8")
+    wipe()
+    Section.objects.all().delete()
+
+    restore(path)
+
+    assert {a.slug: getattr(a.section, "name", None) for a in Article.objects.all()} == names
+    assert {a.original_url: a.edited_since_import for a in Article.objects.all()} == edited

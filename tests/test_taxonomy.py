@@ -220,6 +220,25 @@ def test_one_outlet_under_two_domains_is_two_labels_then_one_source(editor, tmp_
     assert three.source == kept
 
 
+def test_a_merged_domain_s_pages_redirect_to_the_kept_source(client, editor, tmp_path):
+    one = import_at(tmp_path, "https://www.bbc.co.uk/news/world-kerry-2259122", "a.txt")
+    two = import_at(tmp_path, "https://www.bbc.com/news/world-kerry-2259123", "b.txt")
+    changelist_action(
+        editor, "source", "merge_sources", [one.source, two.source], target=two.source_id
+    )
+    client.logout()
+    for url, target in [
+        ("/sources/bbc.co.uk/?page=1", "/sources/bbc.com/?page=1"),
+        ("/sources/bbc.co.uk/feed/", "/sources/bbc.com/feed/"),
+        ("/sources/bbc.co.uk/feed/atom/", "/sources/bbc.com/feed/atom/"),
+    ]:
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (301, target), url
+    assert client.get("/sources/bbc.com/").status_code == 200
+    Article.objects.update(status=Article.Status.DRAFT)
+    assert client.get("/sources/bbc.co.uk/").status_code == 404  # no public article: no page
+
+
 def test_a_writer_may_not_merge_sources_of_live_articles(client, tmp_path):
     one = import_at(tmp_path, "https://www.bbc.co.uk/news/world-kerry-2259122", "a.txt")
     two = import_at(tmp_path, "https://www.bbc.com/news/world-kerry-2259123", "b.txt")
