@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
@@ -187,8 +188,6 @@ class Section(models.Model):
 
     def clean(self) -> None:
         """A name, slug or alias means one section only."""
-        from django.core.exceptions import ValidationError
-
         mine = self.names()
         for other in Section.objects.exclude(pk=self.pk):
             shared = mine & other.names()
@@ -242,16 +241,24 @@ class Section(models.Model):
         from articles.models import Article  # articles.models imports this module
 
         moved = 0
+        now = timezone.now()
         for other in others:
             if other.pk == self.pk:
                 continue
-            articles = list(Article.objects.filter(section=other))
-            unedited = [a.pk for a in articles if not a.edited_since_import]
-            Article.objects.filter(section=other).update(section=self, updated_at=timezone.now())
-            for article in Article.objects.filter(pk__in=unedited):
-                Article.objects.filter(pk=article.pk).update(
-                    imported_fingerprint=article.fingerprint()
-                )
+            articles = list(
+                Article.objects.filter(section=other).prefetch_related("quotes", "tags")
+            )
+            refingerprinted = []
+            for article in articles:
+                tags = [tag.name for tag in article.tags.all()]
+                quotes = sorted(article.quotes.all(), key=lambda quote: quote.position)
+                unedited = article.imported_fingerprint == article.fingerprint(tags, quotes)
+                article.section, article.updated_at = self, now
+                if article.imported_fingerprint and unedited:
+                    article.imported_fingerprint = article.fingerprint(tags, quotes)
+                    refingerprinted.append(article)
+            Article.objects.filter(section=other).update(section=self, updated_at=now)
+            Article.objects.bulk_update(refingerprinted, ["imported_fingerprint"], batch_size=500)
             moved += len(articles)
             names = [other.name, other.slug, *other.aliases]
             other.delete()

@@ -171,8 +171,15 @@ def test_merging_sections_moves_articles_and_keeps_the_old_names(client, editor,
     first = import_at(tmp_path, REFERENCE_URL.replace("/world/", "/footy/"), "a.txt")
     second = import_at(tmp_path, REFERENCE_URL.replace("/world/", "/sport/") + "1", "b.txt")
     footy, sport = first.section, second.section
+    edited = import_at(tmp_path, REFERENCE_URL.replace("/world/", "/footy/") + "9", "e.txt")
+    Article.objects.filter(pk=edited.pk).update(headline="An editor's headline")
+    written_here = Article.objects.create(
+        headline="Written here", slug="written-here", standfirst="S.", body="B.",
+        source=first.source, section=footy, original_url="https://newsroom.example/here",
+        seed_line2="1", seed_line3="2",
+    )  # fmt: skip
     page = changelist_action(editor, "section", "merge_sections", [footy, sport])
-    assert page.status_code == 200 and "Footy: 1 article(s)" in page.content.decode()
+    assert page.status_code == 200 and "Footy: 3 article(s)" in page.content.decode()
     response = changelist_action(
         editor, "section", "merge_sections", [footy, sport], target=sport.pk
     )
@@ -180,6 +187,8 @@ def test_merging_sections_moves_articles_and_keeps_the_old_names(client, editor,
     first.refresh_from_db()
     assert first.section == sport and not Section.objects.filter(pk=footy.pk).exists()
     assert not first.edited_since_import  # a merge is not an edit of the article
+    assert Article.objects.get(pk=edited.pk).edited_since_import  # an editor's edit stays one
+    assert Article.objects.get(pk=written_here.pk).imported_fingerprint == ""  # never imported
     assert "Footy" in Section.objects.get(pk=sport.pk).aliases
     assert client.get("/sections/footy/")["Location"] == "/sections/sport/"
     third = import_at(tmp_path, REFERENCE_URL.replace("/world/", "/footy/") + "2", "c.txt")
