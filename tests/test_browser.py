@@ -216,7 +216,7 @@ def test_editor_fixes_a_speaker_then_edits_the_body_and_the_quotes_follow(
     expect(row.locator("mark")).to_have_text(quote.text)  # the quote in its sentence
     assert row.locator(f"[name=quotes-{quote.position}-block]").count() == 0  # no offsets
     row.locator(".select2-selection").click()
-    page.locator(".select2-search__field").fill("World Health")
+    page.locator(".select2-dropdown .select2-search__field").fill("World Health")  # not the tags
     page.locator(".select2-results__option", has_text="World Health Organization").click()
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist")).to_contain_text("changed successfully")
