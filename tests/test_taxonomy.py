@@ -123,6 +123,17 @@ def test_a_section_answers_at_its_slug_and_redirects_every_other_spelling(client
     assert '<a href="/sections/world/">World</a>' in page
 
 
+def test_the_sitemap_and_json_ld_name_the_section(client, tmp_path):
+    article = import_at(tmp_path, REFERENCE_URL)
+    assert (
+        "<loc>http://testserver/sections/world/</loc>"
+        in client.get("/sitemap.xml").content.decode()
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '"articleSection": "World"' in page
+    assert '<meta property="article:section" content="World">' in page
+
+
 def test_a_section_without_a_public_article_is_404_at_every_spelling(client, tmp_path):
     article = import_at(tmp_path, REFERENCE_URL)
     Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
