@@ -79,7 +79,40 @@ class QuoteForm(forms.ModelForm):
         return super().save(commit)
 
 
-class QuoteFormSet(forms.BaseInlineFormSet):
+def label_for_screen_readers(form: forms.BaseForm) -> None:
+    """A tabular inline names its fields only in the column headings, which assistive
+    technology does not tie to the inputs: each input gets its label as ``aria-label``."""
+    for field in form.fields.values():
+        if field.label and "aria-label" not in field.widget.attrs:
+            field.widget.attrs["aria-label"] = str(field.label)
+
+
+class PendingGuardFormSet(forms.BaseInlineFormSet):
+    """An article's quotes or corrections, refused when changed together with a button that
+    keeps the change pending (Save draft, Submit, Reject on a live article): they would go live
+    at once, or be lost, while the text waits for review."""
+
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        label_for_screen_readers(form)
+
+    def clean(self) -> None:
+        super().clean()
+        action = self.data.get("_action")
+        if (
+            action in workflow.PENDING_ACTIONS
+            and workflow.keeps_live_version(self.instance)
+            and self.has_changed()
+        ):
+            raise forms.ValidationError(
+                f"Changes to the {self.model._meta.verbose_name_plural} of a live article go "
+                "live at once, so they cannot wait in a draft. Press Publish changes, or undo "
+                "them.",
+                code="not_pending",
+            )
+
+
+class QuoteFormSet(PendingGuardFormSet):
     """Gives each quote form the article being saved, with its new body."""
 
     def _construct_form(self, i: int, **kwargs: object) -> forms.Form:

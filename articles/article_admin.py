@@ -8,25 +8,33 @@ from collections import Counter
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, F, QuerySet
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import requote, workflow
+from articles import editing, pending, workflow
 from articles.admin_mixins import (
+    PendingGuardFormSet,
     QuoteForm,
     QuoteFormSet,
     QuoteInContextMixin,
     WorkflowInlineMixin,
 )
+from articles.article_form import ACTION_FIELD, ArticleAdminForm
 from articles.history import record_baseline
 from articles.models import (
     Article,
@@ -36,7 +44,6 @@ from articles.models import (
     StatusChange,
     Tag,
 )
-from articles.widgets import TagAutocompleteWidget
 
 
 class QuoteInline(QuoteInContextMixin, WorkflowInlineMixin, admin.TabularInline):
@@ -82,76 +89,34 @@ class SourceListFilter(admin.SimpleListFilter):
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
         sources = list(Source.objects.order_by("name", "domain"))
         names = Counter(source.name for source in sources)
-        return [(s.pk, s.label if names[s.name] > 1 else s.name) for s in sources]
+        return [(str(s.pk), s.label if names[s.name] > 1 else s.name) for s in sources]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value() and self.value().isdigit():
-            return queryset.filter(source_id=self.value())
+        value = str(self.value() or "")  # (the facet counts pass the lookups' own values)
+        if value.isdigit():
+            return queryset.filter(source_id=value)
         return queryset
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """Enforces, on the server, who may publish, and refuses a save made from a stale copy."""
+class StateListFilter(admin.SimpleListFilter):
+    """Where articles stand (``workflow.State``): a scheduled article whose time has come is
+    live, and live articles with changes waiting are told apart."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = "state"
+    parameter_name = "state"
 
-    class Meta:
-        model = Article
-        exclude: list[str] = []
-        widgets = {"tags": TagAutocompleteWidget}
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple]:
+        return list(workflow.State.choices)
 
-    user = None  # set by ArticleAdmin.get_form
-    # (status, version) before a revision restore wrote the old row back (ArticleAdmin sets
-    # it): the restore is judged against the article as it was, not as restored.
-    before_restore: tuple[str | None, int] | None = None
-    stored_version = 0  # the version in the database, read (and locked) by clean()
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.stored_status = self.instance.status if self.instance.pk else None
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        status = self.fields.get("status")
-        if status is not None:
-            allowed = {self.instance.status if self.instance.pk else None}
-            allowed.update(workflow.allowed_statuses(self.user, self.old_status()))
-            status.choices = [c for c in status.choices if c[0] in allowed]
-
-    def old_status(self) -> str | None:
-        """The status this save moves the article from (None: a new article)."""
-        if self.before_restore is not None:
-            return self.before_restore[0]
-        return self.stored_status
-
-    def clean(self) -> dict:
-        data = super().clean()
-        old_status = self.old_status()
-        if self.instance.pk:
-            # Lock the row for the rest of the save: a concurrent save waits here, then sees
-            # the version this one writes, and is refused.
-            current = Article.objects.select_for_update().get(pk=self.instance.pk)
-            self.stored_status, self.stored_version = current.status, current.version
-            old_status = self.old_status()
-            submitted = self.cleaned_data.get("version")
-            if submitted is not None and submitted != current.version:
-                who = current.last_changed_by or "an import"
-                raise forms.ValidationError(
-                    f"This article was changed by {who} at "
-                    f"{timezone.localtime(current.updated_at):%H:%M:%S} after you opened it. "
-                    "Your changes were not saved: reload the page to see the new version, "
-                    "then make your changes again.",
-                    code="stale",
-                )
-        new_status = data.get("status", old_status or Article.Status.DRAFT)
-        if not workflow.can_transition(self.user, old_status, new_status):
-            self.add_error("status", "You may not publish, schedule or withdraw articles.")
-        if new_status == Article.Status.SCHEDULED and not data.get("published_at"):
-            self.add_error("published_at", "A scheduled article needs a publication time.")
-        return data
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in workflow.State.values:
+            return queryset.filter(workflow.state_condition(self.value()))
+        return queryset
 
 
 class CorrectionInline(WorkflowInlineMixin, admin.StackedInline):
     model = Correction
+    formset = PendingGuardFormSet
     extra = 0
     fields = ["note", "created_at", "created_by"]
     readonly_fields = ["created_by"]
@@ -178,14 +143,13 @@ class ArticleAdmin(VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     list_display = [
         "headline",
-        "source",
+        "state",
+        "published",
         "section",
-        "status",
-        "published_at",
+        "source",
         "quote_count",
-        "last_changed_by",
     ]
-    list_filter = ["status", SourceListFilter, "section", TagListFilter]
+    list_filter = [StateListFilter, SourceListFilter, "section", TagListFilter]
     list_select_related = ["source", "section", "last_changed_by"]
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
@@ -204,14 +168,14 @@ class ArticleAdmin(VersionAdmin):
         "updated_at",
         "last_changed_by",
     ]
-    readonly_fields = [*provenance_fields, "date_basis", "content_updated_at"]
+    readonly_fields = [*provenance_fields, "state", "date_basis", "content_updated_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body", "section", "tags"]}),
         (
             "Publishing",
             {
                 "fields": [
-                    "status",
+                    "state",
                     "published_at",
                     "date_basis",
                     "content_updated_at",
@@ -224,7 +188,48 @@ class ArticleAdmin(VersionAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).with_quote_count()
+        return (
+            super()
+            .get_queryset(request)
+            .with_quote_count()
+            .annotate(pending_state=F("pending_change__state"))
+        )
+
+    @admin.display(description="published", ordering="published_at")
+    def published(self, article: Article) -> str:
+        """The publication time, short and with its zone, on one line."""
+        if article.published_at is None:
+            return "-"
+        when = timezone.localtime(article.published_at)
+        return f"{when:%d %b %Y %H:%M} {when.tzname()}"
+
+    @admin.display(description="state", ordering="status")
+    def state(self, article: Article) -> str:
+        """The status as editors need it (``workflow.State``); scheduled ones with their time."""
+        if not article.pk:
+            return "New"
+        if not hasattr(article, "pending_state"):
+            found = pending.pending_for(article)
+            article.pending_state = found.state if found else None
+        state = workflow.State(workflow.state_of(article, article.pending_state))
+        if state == workflow.State.SCHEDULED and article.published_at:
+            when = timezone.localtime(article.published_at)
+            return f"{state.label} for {when:%d %b %Y %H:%M} {when.tzname()}"
+        return state.label
+
+    def get_fieldsets(self, request: HttpRequest, obj: Article | None = None) -> list:
+        fieldsets = super().get_fieldsets(request, obj)
+        in_review = obj is not None and (
+            obj.status == Article.Status.IN_REVIEW or pending.pending_for(obj) is not None
+        )
+        if not workflow.may_publish(request.user):
+            return fieldsets
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            fieldsets = [*fieldsets, ("Schedule changes", {"fields": ["changes_at"]})]
+        if not in_review:
+            return fieldsets
+        review = ("Review", {"fields": ["review_comment"]})
+        return [*fieldsets, review]
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: object):
         form = super().get_form(request, obj, **kwargs)
@@ -235,19 +240,35 @@ class ArticleAdmin(VersionAdmin):
         return type(form.__name__, (form,), attributes)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list:
-        fields = [*self.provenance_fields, "date_basis", "content_updated_at"]
+        fields = [*self.provenance_fields, "state", "date_basis", "content_updated_at"]
         if obj is None:  # an article written here, not imported: it needs its own URL
             fields.remove("original_url")
         if not self.has_publish_permission(request):
             fields.append("published_at")
+        if workflow.keeps_live_version(obj) and not self.has_publish_permission(request):
+            fields.append("slug")  # readers' links point at it: an Editor's to change
         return fields
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Article | None = None) -> dict:
+        return (
+            {}
+            if workflow.keeps_live_version(obj)
+            else super().get_prepopulated_fields(request, obj)
+        )
+
+    def get_view_on_site_url(self, obj: Article | None = None) -> str | None:
+        """An article readers cannot see opens in the staff preview, not a public 404."""
+        if obj is not None and not obj.is_public:
+            return reverse("articles:preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return workflow.may_publish(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
-        """Writers edit drafts and articles in review; live and withdrawn ones are editors'."""
-        return super().has_change_permission(request, obj) and workflow.can_change_article(
+        """Writers edit drafts and articles in review, and propose changes to live ones
+        (``articles.pending``); withdrawn ones are editors'."""
+        return super().has_change_permission(request, obj) and workflow.may_propose_change(
             request.user, obj
         )
 
@@ -299,31 +320,47 @@ class ArticleAdmin(VersionAdmin):
                 record_baseline(article)  # the version before this editor's first change
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
-        old_status = form.old_status()
-        if obj.status != old_status:
-            new_status = obj.status
-            obj.status = old_status
-            workflow.transition(obj, new_status, request.user)
-        obj.last_changed_by = request.user
-        if "published_at" in form.changed_data:
-            obj.date_basis = Article.DateBasis.EDITOR
-        # What readers saw before this save: compared after the tags and quotes are saved.
-        obj.seen_before_save = (
-            Article.objects.get(pk=obj.pk).public_fingerprint() if change else None
-        )
-        if change:
-            restored_over = form.before_restore[1] if form.before_restore else 0
-            obj.version = max(form.stored_version, restored_over) + 1
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict,
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Article | None = None,
+    ) -> HttpResponse:
+        """The workflow's buttons for this user and article, and its pending change."""
+        found = pending.pending_for(obj)
+        if add:
+            may_save = self.has_add_permission(request)
         else:
-            obj.version = 1
+            may_save = self.has_change_permission(request, obj)
+        actions = workflow.actions_for(request.user, obj, found) if may_save else []
+        context.update(
+            workflow_buttons=[(a, workflow.action_label(a, obj)) for a in actions],
+            action_field=ACTION_FIELD,
+            pending_change=found,
+            keeps_live_version=workflow.keeps_live_version(obj),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request: HttpRequest, obj: Article, form: forms.Form, change: bool):
+        """Save the article as the button pressed says (``form.new_status``), or, on a live
+        article, keep the change as its pending change and leave the article as it is
+        (``articles.editing``, shared with the publication of scheduled changes)."""
+        request.workflow_outcome = (form.action, form.to_pending)
+        if form.to_pending:
+            editing.keep_pending(form, request.user)
+            return
+        editing.before_save(obj, form, request.user, change=change)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request: HttpRequest, form: forms.Form, formsets, change: bool):
-        """After the quotes the editor changed are saved: a new or changed body or standfirst
-        makes the quotes and tags follow the text (``articles.requote``), and the editor is
-        told what changed; otherwise the quotes are numbered in the body's order. Then a change
-        readers can see (the fingerprint, or a new correction) dates the article's "Updated"."""
+        """After the quotes the editor changed are saved, the quotes and tags follow the text
+        and "Updated" is dated (``editing.after_save``); the editor is told what changed. A
+        pending change saves nothing here: the article is as it was."""
+        if form.to_pending:
+            return
         dropped = [
             deleted.instance.text
             for formset in formsets
@@ -331,24 +368,43 @@ class ArticleAdmin(VersionAdmin):
             for deleted in formset.deleted_forms
         ]
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        if not change or {"body", "standfirst"} & set(form.changed_data):
-            old_text = None
-            if change:
-                old_text = tuple(
-                    form.initial.get(f, "") for f in ("headline", "standfirst", "body")
-                )
-            result = requote.requote(article, old_text, dropped)
-            self.message_user(request, result.message(), messages.INFO)
-        else:
-            requote.renumber(article)
         corrected = any(
             isinstance(added, Correction)
             for formset in formsets
             for added in getattr(formset, "new_objects", ())
         )
-        seen = getattr(article, "seen_before_save", None)
-        article.note_content_change(seen, corrected=corrected)
+        message = editing.after_save(
+            form.instance, form, change=change, dropped=dropped, corrected=corrected
+        )
+        if message:
+            self.message_user(request, message, messages.INFO)
+
+    def construct_change_message(self, request, form, formsets, add: bool = False) -> list:
+        """A pending change saved nothing of the article's: the log says what was done."""
+        if form.to_pending:
+            label = workflow.action_label(form.action or workflow.Action.SAVE, form.instance)
+            return [{"changed": {"fields": [f"pending change ({label})"]}}]
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_add(self, request: HttpRequest, obj: Article, post_url_continue=None):
+        return self._workflow_response(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request: HttpRequest, obj: Article) -> HttpResponse:
+        return self._workflow_response(request, obj) or super().response_change(request, obj)
+
+    def _workflow_response(self, request: HttpRequest, obj: Article) -> HttpResponse | None:
+        """After a workflow button: say what happened, in the workflow's words; Save draft
+        stays on the form, the others go back to the list."""
+        action, to_pending = getattr(request, "workflow_outcome", (None, False))
+        if action is None or IS_POPUP_VAR in request.POST:
+            return None
+        self.message_user(request, workflow.outcome_message(action, obj, to_pending))
+        if action == workflow.Action.SAVE:
+            url = reverse("admin:articles_article_change", args=[obj.pk])
+            return HttpResponseRedirect(url)
+        return self.response_post_save_change(request, obj)
 
     def save_formset(self, request: HttpRequest, form: forms.Form, formset, change: bool):
         for inline_form in formset.forms:
@@ -414,6 +470,11 @@ class ArticleAdmin(VersionAdmin):
                 name="articles_article_dashboard",
             ),
             path(
+                "<int:object_id>/pending/",
+                self.admin_site.admin_view(self.pending_view),
+                name="articles_article_pending",
+            ),
+            path(
                 "<int:object_id>/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
@@ -434,6 +495,24 @@ class ArticleAdmin(VersionAdmin):
             "scheduled": listing.scheduled().order_by("published_at"),
         }
         return TemplateResponse(request, "admin/articles/article/dashboard.html", context)
+
+    def pending_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """The article's pending change beside the live version, field by field."""
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        found = pending.pending_for(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Changes waiting for “{article}”",
+            "opts": self.model._meta,
+            "original": article,
+            "pending_change": found,
+            "differences": pending.differences(article, found) if found else [],
+        }
+        return TemplateResponse(request, "admin/articles/article/pending.html", context)
 
     def compare_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Two revisions of an article side by side, as a readable line diff per field."""

@@ -364,13 +364,10 @@ class Article(models.Model):
             self.url_key = seed_url.url_key(self.original_url)
         change = getattr(self, "_status_change", None)
         super().save(*args, **kwargs)
-        if change and change[0] != change[1]:
-            StatusChange.objects.create(
-                article=self,
-                old_status=change[0] or "",
-                new_status=change[1],
-                user=change[2] if getattr(change[2], "pk", None) else None,
-            )
+        if change:
+            from articles.workflow import record_status_change
+
+            record_status_change(self, *change)
         self._status_change = None
 
     def get_absolute_url(self) -> str:
@@ -562,6 +559,9 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(
+        blank=True, help_text="An Editor's reason, when a review sent the article back."
+    )
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -600,5 +600,7 @@ REVISION_FOLLOWS = ("quotes", "taggedarticle_set", "corrections")
 reversion.register(Article, follow=REVISION_FOLLOWS)
 
 
-# Import runs and their issues live in their own module; importing it here registers them.
+# Import runs and their issues, and pending changes, live in their own modules; importing them
+# here registers them.
+from articles.pending import PendingChange  # noqa: E402, F401
 from articles.runs import ImportIssue, ImportRun  # noqa: E402, F401

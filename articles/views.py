@@ -16,6 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.pending import pending_for
 from articles.search import SearchResults, search
 from articles.seo import article_head, article_json_ld, json_ld_script
 
@@ -243,8 +244,21 @@ class ArticlePreviewView(ArticleDetailView):
         add_never_cache_headers(response)
         return response
 
+    def get_object(self, queryset: QuerySet[Article] | None = None) -> Article:
+        """With ``?pending=1``, the article as its pending change would make it: its text, and
+        no quote list (quotes follow the text when the change is published)."""
+        article = super().get_object(queryset)
+        change = pending_for(article) if self.request.GET.get("pending") else None
+        if change is not None:
+            for name in ("headline", "standfirst", "body"):
+                setattr(article, name, change.values.get(name, getattr(article, name)))
+            article.quote_list = []
+            self.pending_change = change
+        return article
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(preview=True, **kwargs)
+        pending_change = getattr(self, "pending_change", None)
+        return super().get_context_data(preview=True, pending_change=pending_change, **kwargs)
 
 
 class SpeakerDetailView(ListView):

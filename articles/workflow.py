@@ -30,6 +30,7 @@ from articles.models import (
     StatusChange,
     Tag,
     TaggedArticle,
+    readers_may_see,
 )
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -41,6 +42,33 @@ WRITER_STATUSES = (Article.Status.DRAFT, Article.Status.IN_REVIEW)
 EDITORS_STATUSES = Article.PUBLISHING_STATUSES
 
 REFUSED = "You may not publish, schedule or withdraw articles, or change a live article."
+
+
+class Action(models.TextChoices):
+    """The buttons of the article form, each a step of the workflow (``actions_for``)."""
+
+    SAVE = "save", "Save draft"
+    SUBMIT = "submit", "Submit for review"
+    PUBLISH = "publish", "Publish"
+    SCHEDULE = "schedule", "Schedule"
+    UNPUBLISH = "unpublish", "Unpublish"
+    WITHDRAW = "withdraw", "Withdraw"
+    REJECT = "reject", "Reject"
+
+
+# What each action makes of an article's status (None: it keeps the one it has). On a live
+# article (``keeps_live_version``) Save, Submit and Reject leave the article as it is and work
+# on its pending change instead.
+STATUS_AFTER: dict[str, str | None] = {
+    Action.SAVE: None,
+    Action.SUBMIT: Article.Status.IN_REVIEW,
+    Action.PUBLISH: Article.Status.PUBLISHED,
+    Action.SCHEDULE: Article.Status.SCHEDULED,
+    Action.UNPUBLISH: Article.Status.DRAFT,
+    Action.WITHDRAW: Article.Status.WITHDRAWN,
+    Action.REJECT: Article.Status.DRAFT,
+}
+PENDING_ACTIONS = (Action.SAVE, Action.SUBMIT, Action.REJECT)
 
 
 def may_publish(user: Any) -> bool:
@@ -78,12 +106,158 @@ def can_change_article(user: Any, article: Article | None) -> bool:
     return article.status in WRITER_STATUSES
 
 
+def keeps_live_version(article: Article | None) -> bool:
+    """Whether changes to ``article`` wait as a pending change (``articles.pending``) instead
+    of being made to it: it is published, or scheduled (it goes live by itself)."""
+    return (
+        article is not None and article.pk is not None and article.status in (Article.LIVE_STATUSES)
+    )
+
+
+def may_propose_change(user: Any, article: Article | None) -> bool:
+    """Whether ``user`` may open ``article``'s form to save a change, directly or as a pending
+    change: Writers propose changes to live articles; withdrawn ones are the Editors'."""
+    return can_change_article(user, article) or keeps_live_version(article)
+
+
+def actions_for(user: Any, article: Article | None, pending: Any = None) -> list[str]:
+    """The workflow buttons ``user`` has on ``article``'s form (None: a new article), in the
+    order the form shows them; ``pending``: its pending change, if any. The admin form and its
+    buttons both ask this, so a button not shown is also refused when posted."""
+    editor = may_publish(user)
+    status = None if article is None or article.pk is None else article.status
+    if status == Article.Status.WITHDRAWN:
+        return [Action.SAVE, Action.PUBLISH, Action.UNPUBLISH] if editor else []
+    actions = [Action.SAVE]
+    if status != Article.Status.IN_REVIEW or keeps_live_version(article):
+        actions.append(Action.SUBMIT)
+    if not editor:
+        return actions
+    actions.append(Action.PUBLISH)
+    actions.append(Action.SCHEDULE)  # on a published article: its changes
+    in_review = status == Article.Status.IN_REVIEW
+    if keeps_live_version(article):
+        actions.append(Action.UNPUBLISH)
+        if status == Article.Status.PUBLISHED:
+            actions.append(Action.WITHDRAW)
+        in_review = pending is not None and pending.state == pending.State.IN_REVIEW
+    if in_review:
+        actions.append(Action.REJECT)
+    return actions
+
+
+def action_label(action: str, article: Article | None) -> str:
+    """What the button says: the action, and on a live article what it does to the change."""
+    if keeps_live_version(article):
+        live_labels = {
+            Action.SAVE: "Save draft (readers keep the live version)",
+            Action.SUBMIT: "Submit changes for review",
+            Action.PUBLISH: "Publish changes",
+            Action.REJECT: "Reject changes",
+            Action.SCHEDULE: "Schedule changes"
+            if article.status == Article.Status.PUBLISHED
+            else "Schedule",
+        }
+        if action in live_labels:
+            return live_labels[action]
+    if action == Action.SAVE and article is not None and article.status == "review":
+        return "Save (stays in review)"
+    return Action(action).label
+
+
+def schedules_changes(action: str | None, article: Article | None) -> bool:
+    """Whether ``action`` schedules the pending change of ``article`` rather than the
+    article: Schedule on a published article (a scheduled one is simply rescheduled)."""
+    return (
+        action == Action.SCHEDULE
+        and article is not None
+        and article.pk is not None
+        and article.status == Article.Status.PUBLISHED
+    )
+
+
+def works_on_pending_change(action: str | None, article: Article | None) -> bool:
+    """Whether ``action`` on ``article`` keeps the change pending instead of saving it."""
+    if schedules_changes(action, article):
+        return True
+    return keeps_live_version(article) and action in PENDING_ACTIONS
+
+
+def status_after(action: str, old_status: str | None, article: Article | None) -> str:
+    """The status ``action`` leaves an article in that is now in ``old_status`` (None: new)."""
+    if works_on_pending_change(action, article):
+        return article.status
+    return STATUS_AFTER[action] or old_status or Article.Status.DRAFT
+
+
+class State(models.TextChoices):
+    """Where an article stands as editors need to know it: its status, read with its date (a
+    scheduled article whose time has come is live) and its pending change."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
+    SCHEDULED = "scheduled", "Scheduled"
+    LIVE = "live", "Live"
+    LIVE_PENDING = "live_pending", "Live + changes pending"
+    LIVE_REVIEW = "live_review", "Live + changes in review"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+def state_of(article: Article, pending_state: str | None) -> str:
+    """``article``'s :class:`State`; ``pending_state``: its pending change's state, or None."""
+    if article.is_public:
+        if pending_state == "review":
+            return State.LIVE_REVIEW
+        return State.LIVE_PENDING if pending_state else State.LIVE
+    if article.status in Article.LIVE_STATUSES:  # its time has not come
+        return State.SCHEDULED
+    return article.status
+
+
+def state_condition(state: str) -> models.Q:
+    """The articles in ``state``, as a condition (the list's filter)."""
+    live = readers_may_see()
+    pending = models.Q(pending_change__isnull=False)
+    return {
+        State.LIVE: live & ~pending,
+        State.LIVE_PENDING: live & models.Q(pending_change__state="draft"),
+        State.LIVE_REVIEW: live & models.Q(pending_change__state="review"),
+        State.SCHEDULED: models.Q(status__in=Article.LIVE_STATUSES) & ~live,
+    }.get(state, models.Q(status=state))
+
+
 def check_transition(user: Any, old_status: str | None, new_status: str) -> None:
     if not can_transition(user, old_status, new_status):
         raise PermissionDenied(REFUSED)
 
 
-def transition(article: Article, new_status: str, user: Any = None) -> None:
+def outcome_message(action: str, article: Article, to_pending: bool) -> str:
+    """What the editor is told after pressing ``action`` on ``article``."""
+    if to_pending:
+        return {
+            Action.SAVE: "Your changes are saved as a draft. Readers still see the live version.",
+            Action.SUBMIT: "Your changes are submitted for review. Readers still see the live "
+            "version until an Editor publishes them.",
+            Action.REJECT: "The changes were sent back to their writer with your comment. "
+            "Readers still see the live version.",
+            Action.SCHEDULE: "The changes are scheduled: they go live when their time comes "
+            "(manage.py publish_scheduled). Readers see the live version until then.",
+        }[action]
+    if action == Action.SCHEDULE and article.published_at:
+        when = timezone.localtime(article.published_at)
+        return f"Scheduled: it goes live on {when:%d %b %Y at %H:%M} {when.tzname()}."
+    return {
+        Action.SAVE: "Saved.",
+        Action.SUBMIT: "Submitted for review.",
+        Action.PUBLISH: "Published: readers see it now.",
+        Action.SCHEDULE: "Scheduled.",
+        Action.UNPUBLISH: "Unpublished: it is a draft again, and readers no longer see it.",
+        Action.WITHDRAW: "Withdrawn: readers see a notice in its place.",
+        Action.REJECT: "Sent back to draft with your comment.",
+    }[action]
+
+
+def transition(article: Article, new_status: str, user: Any = None, comment: str = "") -> None:
     """Move ``article`` to ``new_status`` as ``user`` (None: the system), enforcing the rules
     above; its save then records the step as a :class:`StatusChange`. Publishing without a
     date publishes now."""
@@ -92,11 +266,11 @@ def transition(article: Article, new_status: str, user: Any = None) -> None:
     article.status = new_status
     if new_status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
-    article._status_change = (old_status, new_status, user)
+    article._status_change = (old_status, new_status, user, comment)
 
 
 def record_status_change(
-    article: Article, old_status: str | None, new_status: str, user: Any = None
+    article: Article, old_status: str | None, new_status: str, user: Any = None, comment: str = ""
 ) -> StatusChange | None:
     """Write the history row for a status change made outside :func:`transition` (a restored
     revision writes the old row back directly); nothing when the status did not change."""
@@ -107,6 +281,7 @@ def record_status_change(
         old_status=old_status or "",
         new_status=new_status,
         user=user if getattr(user, "pk", None) else None,
+        comment=comment,
     )
 
 

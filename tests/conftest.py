@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_support import browser, kerry, page  # noqa: F401 - the browser tests' fixtures
+
 DATA = Path(__file__).parent / "data"
 REFERENCE_SEED = DATA / "000_75629192de6a8d8b.txt"
 EXAMPLES = DATA / "examples"

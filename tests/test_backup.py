@@ -67,6 +67,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
     Returns the URLs of the changed articles by what was done to them."""
     from django.contrib.auth.models import Group, Permission, User
 
+    from articles import pending
     from articles.models import Article, Correction, Section, Speaker
 
     seeds = tmp_path / "seeds"
@@ -114,6 +115,10 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
     )
     retagged.tags.remove(*list(retagged.tags.all())[:2])
     retagged.tags.add("An editor's tag")
+    # A writer's change to a live story, waiting for an Editor (articles/pending.py).
+    pending.store(
+        corrected, {"headline": "A writer's headline", "body": "A new body."}, editor, submit=True
+    )
     return {
         "withdrawn": withdrawn.original_url,
         "drafted": drafted.original_url,
@@ -163,6 +168,10 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
     assert correction.article.original_url == newsroom["corrected"]
     assert correction.created_by.username == "editor"
     assert "An editor's tag" in by_url[newsroom["retagged"]].tags.names()
+    waiting = by_url[newsroom["corrected"]].pending_change
+    assert (waiting.state, waiting.submitted_by.username) == ("review", "editor")
+    assert waiting.values["headline"] == "A writer's headline"
+    assert by_url[newsroom["corrected"]].headline != "A writer's headline"
     assert (
         sorted(
             (c.article.original_url, c.old_status, c.new_status, c.at, c.user and c.user.username)
@@ -202,7 +211,7 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
 def test_the_file_is_one_record_per_line_by_natural_keys(newsroom, tmp_path: Path) -> None:
     lines = backup(tmp_path / "b.jsonl").decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 2}
+    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 3}
     assert records[-1] == {"type": "end", "records": len(records) - 2}
     types = [r["type"] for r in records]
     assert types.index("user") < types.index("source") < types.index("section")
@@ -237,7 +246,19 @@ def test_a_bad_line_anywhere_stops_the_restore_and_writes_nothing(newsroom, tmp_
     quote["speaker"] = "nobody-of-that-name"
     article_line = next(i for i, line in enumerate(good) if '"type":"article"' in line)
     article = json.loads(good[article_line])
+    waiting_line = next(i for i, line in enumerate(good) if '"type":"pending_change"' in line)
+    waiting = json.loads(good[waiting_line])
     cases = {
+        "pending change of other fields": (
+            waiting_line,
+            json.dumps({**waiting, "values": {"status": "published"}}) + "\n",
+            "pending_change field 'values': expected the article form's fields, as text",
+        ),
+        "a second pending change": (  # inserted after the first
+            waiting_line + 1,
+            json.dumps(waiting) + "\n" + good[waiting_line + 1],
+            f"a second pending change of {waiting['article']}",
+        ),
         "not json": (
             len(good) // 2,
             "{not json\n",
@@ -265,8 +286,8 @@ def test_a_bad_line_anywhere_stops_the_restore_and_writes_nothing(newsroom, tmp_
         ),
         "newer version": (
             0,
-            '{"type":"header","format":"newsroom-backup","version":3}\n',
-            "backup format version 3; this Newsroom reads versions 1 to 2",
+            '{"type":"header","format":"newsroom-backup","version":4}\n',
+            "backup format version 4; this Newsroom reads versions 1, 2, 3",
         ),
     }
     for name, (index, line, reason) in cases.items():
@@ -411,10 +432,11 @@ def test_two_articles_with_one_url_round_trip(newsroom, tmp_path: Path) -> None:
     assert Article.objects.get(slug=kept.slug).corrections.count() == 1
 
 
-def test_a_version_1_backup_names_sections_by_name_and_still_restores(
-    newsroom: dict[str, str], tmp_path: Path
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_backup_names_sections_by_name_and_still_restores(
+    version: int, newsroom: dict[str, str], tmp_path: Path
 ) -> None:
-    """Before sections were rows (format 1), an article named its section by its name and the
+    """Before sections were rows (formats 1 and 2), an article named its section by its name and the
     file had no section records: such a file restores, each name to the section it means now,
     and what was unedited since its import stays so."""
     from articles.models import Article, Section
@@ -426,7 +448,7 @@ def test_a_version_1_backup_names_sections_by_name_and_still_restores(
     old = []
     for record in records:
         if record["type"] == "header":
-            record["version"] = 1
+            record["version"] = version
         elif record["type"] == "section":
             continue
         elif record["type"] == "article":

@@ -1,118 +1,21 @@
 """The reader's site and the admin in a real browser: Debian's Chromium driven by Playwright,
-against pytest-django's live server, with axe-core (from npm) checking accessibility.
-
-Needs ``/usr/bin/chromium`` (``apt-get install chromium``), the ``playwright`` package (the dev
-extra; its own browser downloads are never used) and axe-core in ``.cache/npm`` (``make axe``).
-Without them these tests skip locally and fail in CI (``CI=true``), where they must run.
-"""
+against pytest-django's live server, with axe-core (from npm) checking accessibility
+(``tests/browser_support.py``)."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from tests.conftest import REFERENCE_SEED
+from tests.browser_support import BROWSER_MARKS, DESKTOP, KERRY, axe_violations, screenshot
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
-# unless told that it is safe (it is: the loop only waits for the browser).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-KERRY = "John Kerry defends diplomacy as Russian-backed forces pound Aleppo"
-
-pytestmark = [
-    pytest.mark.browser,
-    # Data must be committed for the live server's thread to see it; serialized_rollback brings
-    # back what migrations created (the Editors group) after other tests' flushes.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def missing_tools() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return "the playwright package is not installed (pip install '.[dev]')"
-    if not CHROMIUM.exists():
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if not AXE.exists():
-        return f"no axe-core at {AXE} (make axe)"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    reason = missing_tools()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser tests must run in CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    # bypass_csp: the site's CSP rightly forbids inline script; axe is injected by the test.
-    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, bypass_csp=True)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def kerry() -> Article:
-    call_command("import_seeds", str(REFERENCE_SEED), verbosity=0)
-    return Article.objects.get()
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {resultTypes: ["violations"]});
-            return result.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(" ")),
-            }));
-        }"""
-    )
-
-
-def screenshot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
-        page.set_viewport_size(size)
-        page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
-    page.set_viewport_size(DESKTOP)
+pytestmark = BROWSER_MARKS
 
 
 def test_reader_finds_the_kerry_story_by_browsing_and_by_search(page: Any, kerry: Article) -> None:
@@ -152,8 +55,8 @@ def test_editor_changes_a_headline_and_unpublishes(page: Any, kerry: Article) ->
 
     page.goto(f"/admin/articles/article/{kerry.pk}/change/")
     page.locator("#id_headline").fill("Kerry says talks are the only way")
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+    page.get_by_role("button", name="Publish changes").click()
+    expect(page.locator(".messagelist")).to_contain_text("Published: readers see it now")
     page.goto("/")
     expect(page.get_by_role("link", name="Kerry says talks are the only way")).to_be_visible()
 
@@ -218,15 +121,15 @@ def test_editor_fixes_a_speaker_then_edits_the_body_and_the_quotes_follow(
     row.locator(".select2-selection").click()
     page.locator(".select2-dropdown .select2-search__field").fill("World Health")  # not the tags
     page.locator(".select2-results__option", has_text="World Health Organization").click()
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+    page.get_by_role("button", name="Publish changes").click()
+    expect(page.locator(".messagelist")).to_contain_text("Published: readers see it now")
 
     blocks = [b.text for b in kerry.blocks]
     deleted = blocks.pop(peskov.block)
     new_body = "\n\n".join(["An editor's new opening paragraph.", *blocks])
     page.goto(f"/admin/articles/article/{kerry.pk}/change/")
     page.locator("#id_body").fill(new_body)
-    page.locator("input[name=_save]").click()
+    page.get_by_role("button", name="Publish changes").click()
     expect(page.locator(".messagelist")).to_contain_text(
         "0 quotes added, 1 removed, 1 speaker kept as an editor set"
     )
@@ -278,8 +181,8 @@ def test_editor_tags_an_article_with_the_autocomplete(
         search.press("Escape")  # the suggestions close
         chosen.filter(has_text="Aleppo").locator(".select2-selection__choice__remove").click()
         search.press("Escape")
-        page.locator("input[name=_continue]").first.click()
-        expect(page.locator(".messagelist")).to_contain_text("changed successfully")
+        page.get_by_role("button", name="Publish changes").click()
+        expect(page.locator(".messagelist")).to_contain_text("Published: readers see it now")
         names = set(kerry.tags.names())
         assert {"Alexandria", "Brand new tag"} <= names and "Aleppo" not in names
         assert not errors, errors

@@ -39,6 +39,7 @@ from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from articles import workflow
 from articles.models import (
     Article,
     Correction,
@@ -50,6 +51,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.pending import PendingChange
 from articles.roles import ensure_roles
 from articles.runs import ImportIssue, ImportRun
 from tests.admin_forms import main_form
@@ -79,9 +81,11 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     (ARTICLE, "add", None): ("LFOOO", "LFSSS"),  # finding 3
     # The valid POST changes every text, its quotes' too: "Words in ... (changed)" is not in
     # the body, and since issue 15 a quote's text must be (a form error, 200, not a save).
-    (ARTICLE, "change", "live"): ("LFOOO", "LFFOO"),
     (ARTICLE, "change", "draft"): ("LFOOO", "LFOOO"),
-    (ARTICLE, "change", "due"): ("LFOOO", "LFFOO"),  # scheduled and due: readers see it
+    # A Writer's change to a live article waits as a pending change: readers keep the live
+    # one (checked for every harmless role), so the save is a success (S).
+    (ARTICLE, "change", "live"): ("LFOOO", "LFSOO"),
+    (ARTICLE, "change", "due"): ("LFOOO", "LFSOO"),  # scheduled and due: readers see it
     (ARTICLE, "history", "live"): ("LFOOO", "LFOOO"),
     (ARTICLE, "history", "draft"): ("LFOOO", "LFOOO"),
     (ARTICLE, "delete", "live"): ("LFFOO", "LFFSS"),
@@ -95,8 +99,47 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     (ARTICLE, "recover", "deleted"): ("LFFOO", "LFFOO"),  # finding 1: a published one
     (ARTICLE, "recoverlist", None): ("LFOOO", "LFOOO"),
     (ARTICLE, "dashboard", None): ("LFOOO", "LFOOO"),
+    (ARTICLE, "pending", "live"): ("LFOOO", "LFMMM"),
+    (ARTICLE, "pending", "draft"): ("LFOOO", "LFMMM"),
     (ARTICLE, "compare", "live"): ("LFOOO", "LFOOO"),
     (ARTICLE, "compare", "draft"): ("LFOOO", "LFOOO"),
+    # The change form's workflow buttons (``workflow.Action``), each pressed on the form as
+    # it stands with its text changed (and, for Schedule, a time tomorrow). A button the
+    # user does not have is refused (the form again, nothing written). On a live article
+    # (published, or scheduled and due) Save and Submit keep the change pending.
+    **{
+        (ARTICLE, f"button:{button}", target): ("-----", posts)
+        for target, buttons in {
+            "live": {
+                "save": "LFSSS",
+                "submit": "LFSSS",
+                "publish": "LFRSS",
+                "schedule": "LFRSS",  # its changes, pending until their time
+                "unpublish": "LFRSS",
+                "withdraw": "LFRSS",
+                "reject": "LFRRR",  # no change in review
+            },
+            "draft": {
+                "save": "LFSSS",
+                "submit": "LFSSS",
+                "publish": "LFRSS",
+                "schedule": "LFRSS",
+                "unpublish": "LFRRR",  # a draft already
+                "withdraw": "LFRRR",  # never published
+                "reject": "LFRRR",  # not in review
+            },
+            "due": {
+                "save": "LFSSS",
+                "submit": "LFSSS",
+                "publish": "LFRSS",
+                "schedule": "LFRSS",  # a new time
+                "unpublish": "LFRSS",
+                "withdraw": "LFRRR",  # only a published article is withdrawn
+                "reject": "LFRRR",
+            },
+        }.items()
+        for button, posts in buttons.items()
+    },
     (ARTICLE, "action:send_to_review", "live"): ("-----", "LFRRR"),
     (ARTICLE, "action:send_to_review", "draft"): ("-----", "LFSSS"),
     (ARTICLE, "action:publish", "live"): ("-----", "LFRRR"),
@@ -343,6 +386,9 @@ def admin_views() -> Iterator[tuple[str, str, URLPattern | None]]:
             yield label, view_key(model, pattern), pattern
         for action in model_admin.get_actions(request):
             yield label, f"action:{action}", None
+        if model is Article:  # the change form's workflow buttons
+            for button in workflow.Action.values:
+                yield label, f"button:{button}", None
     for view in STAFF_VIEWS:
         yield "reader", view, None
 
@@ -573,7 +619,8 @@ def editorial_state() -> str:
     """Every row an editor works with (articles, quotes, speakers, tags, sources, corrections,
     status history, users, groups)."""
     models = [
-        Article, Quote, Speaker, Tag, TaggedArticle, Source, Section, Correction, StatusChange
+        Article, Quote, Speaker, Tag, TaggedArticle, Source, Section, Correction, StatusChange,
+        PendingChange,
     ]  # fmt: skip
     rows = {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
     rows["users"] = list(
@@ -593,6 +640,10 @@ def case_url(case: Case, world: World) -> str:
     if case.view.startswith("action:"):
         app, model = case.model.split(".")
         return reverse(f"admin:{app}_{model}_changelist")
+    if case.view.startswith("button:"):
+        return reverse(
+            "admin:articles_article_change", args=[world.objects[ARTICLE, case.target].pk]
+        )
     obj = world.objects.get((case.model, case.target))
     if case.model == "site":
         prefix = reverse("admin:index")
@@ -628,7 +679,6 @@ def add_data(case: Case, world: World) -> dict[str, Any]:
             "body": "A paragraph.",
             "source": world.objects["articles.source", "draft"].pk,
             "original_url": "https://newsroom.example/written-here",
-            "status": "draft",
         },
         "articles.quote": {
             "article": getattr(world.objects.get((ARTICLE, case.target)), "pk", ""),
@@ -660,6 +710,8 @@ def post_data(case: Case, world: World, role: str) -> dict[str, Any]:
             selected.append(world.objects[case.model, "spare"].pk)
             data["target"] = selected[0]
         return data
+    if case.view.startswith("button:"):
+        return button_data(case, world)
     data = dict(_page_form(case, world))
     for name, values in data.items():
         if name.rsplit("-", 1)[-1] in CHANGED_FIELDS and values and values[0]:
@@ -675,16 +727,36 @@ def post_data(case: Case, world: World, role: str) -> dict[str, Any]:
     return data
 
 
+def button_data(case: Case, world: World) -> dict[str, Any]:
+    """The article's form as a superuser gets it, its own text changed (not its quotes'),
+    with a workflow button pressed; Schedule with a time tomorrow."""
+    change_form = Case(ARTICLE, "change", case.target)
+    data = dict(_page_form(change_form, world, case_url(case, world)))
+    for name in ("headline", "standfirst", "body"):
+        data[name] = [data[name][0] + " (changed)"]
+    button = case.view.removeprefix("button:")
+    data["_action"] = button
+    if button == "schedule":
+        tomorrow = timezone.localtime() + timedelta(days=1)
+        # A published article's changes are scheduled, another article itself.
+        field = "changes_at" if case.target == "live" else "published_at"
+        data[f"{field}_0"] = tomorrow.strftime("%Y-%m-%d")
+        data[f"{field}_1"] = tomorrow.strftime("%H:%M:%S")
+    if button == "reject":
+        data["review_comment"] = "Not yet."
+    return data
+
+
 _page_forms: dict[tuple[str, str, str | None], dict[str, list[str]]] = {}
 
 
-def _page_form(case: Case, world: World) -> dict[str, list[str]]:
-    """The fields of the case's page as a superuser sees it (read once per case: every test
-    starts from the same rows)."""
+def _page_form(case: Case, world: World, url: str | None = None) -> dict[str, list[str]]:
+    """The fields of the case's page (or ``url``) as a superuser sees it (read once per case:
+    every test starts from the same rows)."""
     if case.row not in _page_forms:
         client = Client()
         client.force_login(world.users["superuser"])
-        response = client.get(case_url(case, world))
+        response = client.get(url or case_url(case, world))
         html = response.content.decode() if response.status_code == 200 else ""
         try:
             _page_forms[case.row] = main_form(html) if html else {}

@@ -26,9 +26,10 @@ REFERENCE_URL = (
 )
 
 
-def login(client, group: str):
+def login(client, group: str):  # a user of the role, logged in
     ensure_roles()
-    user = get_user_model().objects.create_user(group, password=PASSWORD, is_staff=True)
+    name = f"{group}-{get_user_model().objects.count()}"
+    user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
     return client
@@ -235,6 +236,7 @@ def test_one_outlet_under_two_domains_is_two_labels_then_one_source(editor, tmp_
     assert set(kept.articles.all()) == {one, two}
     html = editor.get(url).content.decode()
     assert html.count(">BBC News</a>") == 1 and "(bbc.co.uk)" not in html
+    assert "BBC News (2)" in editor.get(f"{url}?_facets=1").content.decode()  # with counts
     # The importer files the merged domain's articles under the kept source.
     three = import_at(tmp_path, "https://www.bbc.co.uk/news/world-kerry-2259124", "c.txt")
     assert three.source == kept
@@ -324,3 +326,43 @@ def test_the_tag_script_is_served_locally():
     script = Path(__file__).parent.parent / "static" / "articles" / "tag_autocomplete.js"
     text = script.read_text(encoding="utf-8")
     assert "tags: true" in text and "http" not in text
+
+
+# --- a live story's pending change of section ---------------------------------------------------
+
+
+def test_a_pending_change_keeps_its_section_by_slug_and_publishes_it(client, tmp_path):
+    """A Writer's change to a live story's section waits (by the section's slug, which a backup
+    restores anywhere), shows as World -> Sport, and goes live when an Editor publishes it."""
+    from articles.pending import PendingChange, differences
+
+    article = import_at(tmp_path, REFERENCE_URL)
+    sport = Section.objects.create(name="Sport", slug="sport")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    def press(user, button: str, **changes: str):
+        data = main_form(user.get(url).content.decode())
+        data.update({name: [value] for name, value in changes.items()})
+        data["_action"] = [button]
+        return user.post(url, data)
+
+    writer = login(client, "Writers")
+    assert press(writer, "submit", headline="A writer's headline").status_code == 302
+    change = PendingChange.objects.get(article=article)
+    assert change.values["section"] == "world"
+    assert [row[0] for row in differences(article, change)] == ["headline"]
+    assert press(writer, "submit", section=str(sport.pk)).status_code == 302
+    change.refresh_from_db()
+    assert change.values["section"] == "sport"
+    assert ("section", "World", "Sport") in differences(article, change)
+    article.refresh_from_db()
+    assert article.section.name == "World"  # readers still see the live version
+
+    from django.test import Client
+
+    editor = login(Client(), "Editors")
+    html = editor.get(url).content.decode()
+    assert re.search(rf'<option value="{sport.pk}" selected>Sport</option>', html)
+    assert press(editor, "publish").status_code == 302
+    article.refresh_from_db()
+    assert article.section == sport and article.headline == "A writer's headline"

@@ -17,6 +17,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, StatusChange
+from articles.pending import PendingChange
 from articles.roles import ensure_roles
 from tests.admin_forms import main_form
 from tests.conftest import REFERENCE_SEED
@@ -50,6 +51,16 @@ def change_url(article: Article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+# The workflow button that moves an article to a status.
+ACTION_TO = {
+    "draft": "unpublish",
+    "review": "submit",
+    "published": "publish",
+    "scheduled": "schedule",
+    "withdrawn": "withdraw",
+}
+
+
 def form_data(article: Article, **changes) -> dict:
     """What the admin's change form posts for ``article``, with ``changes`` applied."""
     article.refresh_from_db()
@@ -60,7 +71,6 @@ def form_data(article: Article, **changes) -> dict:
         "body": article.body,
         "section": article.section_id or "",
         "tags": ", ".join(f'"{name}"' for name in article.tags.names()),
-        "status": article.status,
         "published_at_0": "",
         "published_at_1": "",
         "source": article.source_id,
@@ -77,7 +87,9 @@ def form_data(article: Article, **changes) -> dict:
         data["published_at_0"] = local.strftime("%Y-%m-%d")
         data["published_at_1"] = local.strftime("%H:%M:%S")
     for key, value in changes.items():
-        if key == "published_at":
+        if key == "status":  # the button that leads there
+            data["_action"] = ACTION_TO[value]
+        elif key == "published_at":
             local = timezone.localtime(value)
             data["published_at_0"] = local.strftime("%Y-%m-%d")
             data["published_at_1"] = local.strftime("%H:%M:%S")
@@ -132,12 +144,25 @@ def test_writer_posting_a_crafted_action_is_refused(writer, draft, action):
     assert draft.status == "draft"
 
 
-def test_writer_cannot_change_a_published_article(writer, draft):
+def test_a_writers_change_to_a_published_article_waits_and_readers_keep_the_live_one(
+    writer, draft, client
+):
     Article.objects.update(status="published", published_at=timezone.now())
+    response = writer.post(change_url(draft), form_data(draft, headline="Sneaky"))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.headline != "Sneaky"
+    assert draft.pending_change.values["headline"] == "Sneaky"
+    assert "Sneaky" not in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_writer_cannot_change_a_withdrawn_article(writer, draft):
+    Article.objects.update(status="withdrawn", published_at=timezone.now())
     response = writer.post(change_url(draft), form_data(draft, headline="Sneaky"))
     assert response.status_code == 403
     draft.refresh_from_db()
     assert draft.headline != "Sneaky"
+    assert not PendingChange.objects.exists()
 
 
 def test_editor_publishes_unpublishes_and_withdraws(editor, draft, client):

@@ -4,14 +4,16 @@ The file is JSON Lines: a header with the format's version, then one record per 
 naming what it points to by a natural key rather than a database id (articles by their URL,
 sources by domain, speakers and tags by slug, users by username, groups by name), so that it
 restores into any empty database, SQLite or PostgreSQL. Records come in a fixed order (groups,
-users, sources, speakers, tags, then each article by URL followed by its quotes, corrections and
-status history, and an end record that counts them, so that a truncated file is refused) with
-their fields in the models' order, so that backup, restore into an empty
-database and backup again gives the same bytes.
+users, sources, speakers, tags, then each article by URL followed by its quotes, corrections,
+status history and pending change, and an end record that counts them, so that a truncated file
+is refused) with their fields in the models' order, so that backup, restore into an empty
+database and backup again gives the same bytes. Version 2 added pending changes; a version 1
+file restores as before.
 
 What it holds: every article with its status, dates, editors' changes (headline, text, section,
 tags, quotes and the speakers editors fixed), the seed's layout (so ``export_seeds`` still gives
-the imported bytes), corrections and status history; sources, speakers (kind, aliases) and tags;
+the imported bytes), corrections, status history and pending changes (a change to a live
+article waiting for an Editor, ``articles.pending``); sources, speakers (kind, aliases) and tags;
 users with their password hashes, groups and permissions. Password hashes are kept so editors can
 log in after a restore (they are salted one-way hashes; the file must be guarded like the
 database itself, and ``backup`` writes it readable by its owner only).

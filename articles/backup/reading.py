@@ -16,11 +16,12 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 from reversion.models import Revision
 
 from articles.backup.records import (
+    CHILDREN,
     CHUNK,
     FORMAT,
     READABLE_VERSIONS,
+    SECTIONS_BY_NAME,
     UNEDITED,
-    VERSION,
     BackupError,
     Kind,
     fingerprint,
@@ -40,6 +41,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.pending import PENDING_FIELDS, PendingChange
 from articles.search import Document, compact_after_import, index_documents
 
 
@@ -73,6 +75,7 @@ class _Pending:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
     status_changes: list[dict[str, Any]] = field(default_factory=list)
+    pending_changes: list[dict[str, Any]] = field(default_factory=list)  # one at most
     positions: set[int] = field(default_factory=set)  # of its quotes so far
     last_line: int = 0  # of its last record
 
@@ -95,7 +98,7 @@ class _Reader:
         self.db = connections[DEFAULT_DB_ALIAS]  # not the proxy: a lookup per use
         self.kinds = {kind.name: kind for kind in kinds()}
         self.order = {name: rank for rank, name in enumerate(self.kinds)}
-        for child in ("quote", "correction", "status_change"):
+        for child in CHILDREN:
             self.order[child] = self.order["article"]
         self.keys = keys_of(self.kinds)
         self.ids: dict[type[models.Model], dict[Any, int]] = {m: {} for m in self.keys}
@@ -166,7 +169,8 @@ class _Reader:
         self.version = version
         if version not in READABLE_VERSIONS:
             raise self.fail(
-                f"backup format version {version!r}; this Newsroom reads versions 1 to {VERSION}"
+                f"backup format version {version!r}; this Newsroom reads versions "
+                f"{', '.join(map(str, READABLE_VERSIONS))}"
             )
 
     def take(self, record: dict[str, Any]) -> None:
@@ -189,7 +193,7 @@ class _Reader:
         if kind.key is None:
             self.take_child(kind, record)
             return
-        if name == "article" and self.version == 1:
+        if name == "article" and self.version in SECTIONS_BY_NAME:
             record = self.named_section(record)
         values, extras = self.values(kind, record)
         key = values[kind.key]
@@ -205,7 +209,7 @@ class _Reader:
         self.buffer.append((self.line, kind, values, extras))
 
     def named_section(self, record: dict[str, Any]) -> dict[str, Any]:
-        """A version 1 article names its section by its name: the section it means now."""
+        """A version 1 or 2 article names its section by its name: the section it means now."""
         name = record.get("section")
         if not isinstance(name, str) or not name.strip():
             return {**record, "section": None}
@@ -227,6 +231,10 @@ class _Reader:
             article.quotes.append(values)
         elif kind.name == "correction":
             article.corrections.append(values)
+        elif kind.name == "pending_change":
+            if article.pending_changes:
+                raise self.fail(f"a second pending change of {url}")
+            article.pending_changes.append(values)
         else:
             article.status_changes.append(values)
 
@@ -254,6 +262,8 @@ class _Reader:
             else:
                 raise self.fail(f"{kind.name} record without its {name!r}")
         for f in kind.fields:
+            if article and f.name == "article":  # one per article: checked by take_child
+                continue
             if f.unique and kind.key != f.name and values.get(f.name) is not None:
                 seen = self.unique_seen.setdefault((kind.name, f.name), set())
                 if values[f.name] in seen:
@@ -324,12 +334,19 @@ class _Reader:
 
         elif isinstance(f, models.JSONField):
             names_only = kind.model in (Speaker, Section, Source)  # aliases
+            form_values = kind.model is PendingChange  # the form's fields, as text
 
             def convert(value: Any) -> Any:
                 if names_only and not (
                     isinstance(value, list) and all(isinstance(v, str) for v in value)
                 ):
                     raise fail(f"{where}: expected a list of names")
+                if form_values and not (
+                    isinstance(value, dict)
+                    and set(value) <= set(PENDING_FIELDS)
+                    and all(isinstance(v, str) and "\x00" not in v for v in value.values())
+                ):
+                    raise fail(f"{where}: expected the article form's fields, as text")
                 return f.get_db_prep_save(value, db)
 
         elif isinstance(f, (models.CharField, models.TextField)):
@@ -449,13 +466,14 @@ class _Reader:
         # article left without a url_key by migration 0008 may share it).
         slugs = [article.values["slug"] for article in articles]
         ids = dict(Article.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-        quotes, links, corrections, changes, documents = [], [], [], [], {}
+        quotes, links, corrections, changes, pending, documents = [], [], [], [], [], {}
         for article in articles:
             pk = ids[article.values["slug"]]
             for rows, found in (
                 (quotes, article.quotes),
                 (corrections, article.corrections),
                 (changes, article.status_changes),
+                (pending, article.pending_changes),
             ):
                 rows += [{**row, "article": pk} for row in found]
             links += [{"content_object": pk, "tag": tag} for tag in article.tags]
@@ -472,6 +490,7 @@ class _Reader:
         self.insert(TaggedArticle, links)
         self.insert(Correction, corrections)
         self.insert(StatusChange, changes)
+        self.insert(PendingChange, pending)
         index_documents(documents)
 
 

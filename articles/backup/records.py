@@ -22,10 +22,17 @@ from articles.models import (
     StatusChange,
     Tag,
 )
+from articles.pending import PendingChange
 
 FORMAT = "newsroom-backup"
-VERSION = 2  # 2: sections are records (an article names its section's slug); 1 still reads
-READABLE_VERSIONS = (1, 2)
+# 2: articles' pending changes; 3: sections are records (an article names its section's slug).
+VERSION = 3
+# Versions this Newsroom restores: a version 1 file has no pending changes, and means the same;
+# in versions 1 and 2 an article names its section by its name (``SECTIONS_BY_NAME``).
+READABLE_VERSIONS = (1, 2, 3)
+SECTIONS_BY_NAME = (1, 2)
+# An article's records that follow it, in this order.
+CHILDREN = ("quote", "correction", "status_change", "pending_change")
 CHUNK = 500  # articles read or written at a time, with their quotes, corrections and history
 
 # imported_fingerprint holds database ids (a quote's speaker); it is written as what it means.
@@ -74,6 +81,7 @@ def kinds() -> list[Kind]:
         Kind("quote", Quote, None),
         Kind("correction", Correction, None),
         Kind("status_change", StatusChange, None),
+        Kind("pending_change", PendingChange, None),
     ]
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection, models, transaction
 
 from articles.backup.records import (
+    CHILDREN,
     CHUNK,
     FORMAT,
     NOT_IMPORTED,
@@ -50,6 +51,8 @@ class _Writer:
                 value = None if value is None else self.natural[f.related_model][value]
             elif isinstance(f, models.DateTimeField):
                 value = iso(value)
+            elif isinstance(value, dict):  # PostgreSQL's jsonb keeps no order: one order
+                value = dict(sorted(value.items()))
             record[f.name] = value
         return record
 
@@ -120,7 +123,7 @@ class _Writer:
                 name: _by_article(
                     self.rows(kinds[name], kinds[name].model.objects.filter(article_id__in=ids))
                 )
-                for name in ("quote", "correction", "status_change")
+                for name in CHILDREN
             }
             tag_ids: dict[int, list[int]] = {}
             for article_id, tag_id in TaggedArticle.objects.filter(
@@ -138,7 +141,11 @@ class _Writer:
                 self.emit(record)
                 for quote in quotes:
                     self.emit(self.record(kinds["quote"], quote))
-                for name, when in (("correction", "created_at"), ("status_change", "at")):
+                for name, when in (
+                    ("correction", "created_at"),
+                    ("status_change", "at"),
+                    ("pending_change", "created_at"),
+                ):
                     for row in sorted(children[name].get(pk, []), key=lambda r: (r[when], r["pk"])):
                         self.emit(self.record(kinds[name], row))
 
