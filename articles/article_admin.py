@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 
 import reversion
@@ -19,14 +18,14 @@ from django.http import (
     HttpResponseNotAllowed,
     HttpResponseRedirect,
 )
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles import editing, pending, workflow
+from articles import compare_view, editing, pending, workflow
 from articles.admin_mixins import (
     PendingGuardFormSet,
     QuoteForm,
@@ -141,6 +140,7 @@ class StatusChangeInline(admin.TabularInline):
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
     list_display = [
         "headline",
         "state",
@@ -483,18 +483,8 @@ class ArticleAdmin(VersionAdmin):
         return urls + super().get_urls()
 
     def dashboard_view(self, request: HttpRequest) -> HttpResponse:
-        """What needs an editor: articles in review, and those scheduled to go live."""
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        listing = Article.objects.select_related("source", "last_changed_by")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Editorial dashboard",
-            "opts": self.model._meta,
-            "in_review": listing.in_review().order_by("-updated_at"),
-            "scheduled": listing.scheduled().order_by("published_at"),
-        }
-        return TemplateResponse(request, "admin/articles/article/dashboard.html", context)
+        """The old "Editorial dashboard": the editor's home is the admin index now."""
+        return redirect("admin:index")
 
     def pending_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """The article's pending change beside the live version, field by field."""
@@ -515,32 +505,5 @@ class ArticleAdmin(VersionAdmin):
         return TemplateResponse(request, "admin/articles/article/pending.html", context)
 
     def compare_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
-        """Two revisions of an article side by side, as a readable line diff per field."""
-        article = get_object_or_404(Article, pk=object_id)
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        versions = list(Version.objects.get_for_object(article).select_related("revision__user"))
-        by_id = {str(v.pk): v for v in versions}
-        older = by_id.get(request.GET.get("a", ""))
-        newer = by_id.get(request.GET.get("b", ""))
-        if older is None and len(versions) > 1:
-            older, newer = versions[1], versions[0]
-        diffs = []
-        if older is not None and newer is not None:
-            for field in [*Article.editorial_columns(), "status", "published_at"]:
-                a = str(older.field_dict.get(field) or "")
-                b = str(newer.field_dict.get(field) or "")
-                if a != b:
-                    lines = difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=1)
-                    diffs.append((field, list(lines)[2:]))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Compare revisions of “{article}”",
-            "opts": self.model._meta,
-            "original": article,
-            "versions": versions,
-            "older": older,
-            "newer": newer,
-            "diffs": diffs,
-        }
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+        """Two revisions of an article, word by word (``articles.compare_view``)."""
+        return compare_view.compare_view(self, request, object_id)

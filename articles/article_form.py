@@ -59,8 +59,18 @@ class ArticleAdminForm(forms.ModelForm):
     # The form's own fields that are not the article's: about the save, not its content.
     NOT_ARTICLE_FIELDS = ("version", "review_comment", "changes_at")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    # Text a browser sends with CRLF line breaks (as every textarea does); stored with LF, so
+    # a save that changes nothing changes nothing: not the text, not "Updated", not an
+    # import's view of what an editor edited.
+    TEXT_FIELDS = ("headline", "standfirst", "body")
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if data is not None and any("\r" in str(data.get(name, "")) for name in self.TEXT_FIELDS):
+            data = data.copy()
+            for name in self.TEXT_FIELDS:
+                if name in data:
+                    data[name] = data[name].replace("\r\n", "\n").replace("\r", "\n")
+        super().__init__(data, *args, **kwargs)
         self.stored_status = self.instance.status if self.instance.pk else None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
@@ -107,6 +117,14 @@ class ArticleAdminForm(forms.ModelForm):
             else:
                 values[name] = value if isinstance(value, str) else self.data.get(name, "")
         return values
+
+    def clean_published_at(self) -> Any:
+        """The date and time inputs hold whole seconds, an import's time has microseconds:
+        a date the editor left alone is kept as stored, not cut to the second (which made
+        every first save a change of the date)."""
+        if self.instance.pk and "published_at" not in self.changed_data:
+            return self.instance.published_at
+        return self.cleaned_data.get("published_at")
 
     def _check_stale(self) -> None:
         # Lock the row for the rest of the save: a concurrent save waits here, then sees the

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
+from articles import dashboard
 from articles.runs import ImportIssue, ImportRun, mark_resolved
 
 
@@ -113,7 +114,24 @@ class ImportIssueAdmin(ReadOnlyAdmin):
     readonly_fields = ["article_link"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ImportIssue]:
-        return super().get_queryset(request).select_related("run", "article", "resolved_by")
+        # A conflict's seed (up to the seed size limit) is for "take the wire's" only.
+        issues = super().get_queryset(request).defer("seed_text")
+        return issues.select_related("run", "article", "resolved_by")
+
+    def get_urls(self) -> list:
+        """The home page's buttons for a conflict (``articles.dashboard``), POST only."""
+        buttons = [
+            ("keep-ours", dashboard.keep_ours_view, "keep_ours"),
+            ("take-wire", dashboard.take_wire_view, "take_wire"),
+        ]
+        return [
+            path(
+                f"<int:issue_id>/{route}/",
+                self.admin_site.admin_view(view),
+                name=f"articles_importissue_{name}",
+            )
+            for route, view, name in buttons
+        ] + super().get_urls()
 
     @admin.display(description="article")
     def article_link(self, issue: ImportIssue) -> str:

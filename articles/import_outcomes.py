@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Outcome(enum.StrEnum):
@@ -25,6 +25,9 @@ class FileResult:
     outcome: Outcome
     message: str = ""
     article_id: int | None = None
+    # A conflict's seed file as read (``seeds.export.seed_text`` of its draft), which an
+    # editor may take from the admin instead of their version; "" for every other outcome.
+    seed: str = ""
 
 
 class ImportSummary:
@@ -40,7 +43,8 @@ class ImportSummary:
     def add(self, result: FileResult) -> None:
         self.counts[result.outcome] += 1
         if result.outcome in self.PROBLEMS:
-            self.problems.append(result)
+            # The message is what is printed; a conflict's seed would only fill memory.
+            self.problems.append(replace(result, seed="") if result.seed else result)
 
     @property
     def failed(self) -> int:

@@ -61,6 +61,7 @@ from articles.seed_files import (  # noqa: F401 (re-exported: their home was her
     walk_seed_paths,
 )
 from articles.seeds.entities import TagCandidate
+from articles.seeds.export import SeedRow, seed_text
 from articles.seeds.pool import (
     Understood,
     collect_garbage_less_often,
@@ -102,6 +103,24 @@ def fewer_gc_passes() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*previous)
+
+
+def draft_seed_text(draft: ArticleDraft) -> str:
+    """The seed file ``draft`` was read from, as its text (its layout too): what a conflict
+    keeps so that an editor can take the wire's version later."""
+    return seed_text(
+        SeedRow(
+            pk=0,
+            slug=draft.slug,
+            outlet_id=draft.outlet_id,
+            url=draft.url,
+            line2=draft.line2,
+            line3=draft.line3,
+            standfirst=draft.standfirst,
+            body=draft.body,
+            layout=draft.layout,
+        )
+    )
 
 
 class SeedImporter:
@@ -434,6 +453,7 @@ class SeedImporter:
                 "since it was imported; kept the editor's version (use --overwrite to take "
                 "the seed's)",
                 article.pk,
+                seed=draft_seed_text(draft),
             )
         else:
             outcome = Outcome.UPDATED

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from articles.seeds.limits import MAX_SEED_BYTES
+
 if TYPE_CHECKING:  # models.py loads this module: the importer would import models back
     from articles.importer import FileResult
 
@@ -77,6 +79,11 @@ class ImportIssue(models.Model):
         blank=True,
         related_name="import_issues",
     )
+    seed_text = models.TextField(
+        blank=True,
+        help_text="A conflict's seed file, as the import read it (at most the seed size "
+        "limit), for taking the wire's version; empty otherwise.",
+    )
     resolved = models.BooleanField(default=False)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -104,6 +111,12 @@ def mark_resolved(issues: models.QuerySet[ImportIssue], user: object, resolved: 
     )
 
 
+def kept_seed(text: str) -> str:
+    """A conflict's seed text as an issue keeps it: a seed the importer read is within the
+    seed size limit, and nothing larger is stored."""
+    return text if len(text.encode("utf-8")) <= MAX_SEED_BYTES else ""
+
+
 def system_user() -> str:
     try:
         return getpass.getuser()
@@ -116,12 +129,15 @@ class RunRecorder:
     and its counts and status when it ends."""
 
     FLUSH_EVERY = 500
+    # Conflicts keep their seed's text: a few seeds of the maximum size are flushed at once.
+    FLUSH_BYTES = 16 * 1024 * 1024
 
     def __init__(self, command: str, paths: Sequence[str]) -> None:
         self.run = ImportRun.objects.create(
             command=command, paths="\n".join(paths), run_by=system_user()
         )
         self._pending: list[ImportIssue] = []
+        self._pending_bytes = 0
 
     def add(self, result: FileResult) -> None:
         if result.outcome not in ImportIssue.Kind.values:
@@ -133,9 +149,11 @@ class RunRecorder:
                 outcome=str(result.outcome),
                 message=result.message,
                 article_id=result.article_id,
+                seed_text=kept_seed(result.seed),
             )
         )
-        if len(self._pending) >= self.FLUSH_EVERY:
+        self._pending_bytes += len(self._pending[-1].seed_text)
+        if len(self._pending) >= self.FLUSH_EVERY or self._pending_bytes >= self.FLUSH_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -149,7 +167,7 @@ class RunRecorder:
                 if issue.article_id not in existing:
                     issue.article_id = None
         ImportIssue.objects.bulk_create(self._pending)
-        self._pending = []
+        self._pending, self._pending_bytes = [], 0
 
     def finish(self, counts: Mapping[str, int], status: str, error: str = "") -> ImportRun:
         """``counts``: files per outcome (``ImportSummary.counts``)."""

@@ -188,6 +188,19 @@ def test_a_save_that_changes_no_content_adds_no_updated_line(editor):  # noqa: F
     assert article.content_updated_at is None
 
 
+def test_a_save_as_a_browser_sends_it_with_crlf_line_breaks_changes_nothing(editor):  # noqa: F811
+    """A textarea's text comes back with CRLF line breaks: the body is the same body."""
+    run_import_seeds(str(REFERENCE_SEED))
+    article = Article.objects.get()
+    crlf = {name: getattr(article, name).replace("\n", "\r\n") for name in ("standfirst", "body")}
+    response = editor.post(change_url(article), form_data(article, **crlf), follow=True)
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert "\r" not in article.body
+    assert article.content_updated_at is None and not article.edited_since_import
+    assert not any("quotes" in str(m) for m in response.context["messages"])
+
+
 def test_editing_a_draft_is_not_an_update(editor):  # noqa: F811
     run_import_seeds("--draft", str(REFERENCE_SEED))
     article = Article.objects.get()

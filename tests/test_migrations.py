@@ -118,28 +118,31 @@ def test_0009_reads_tags_and_quotes_as_the_model_does(imported_article):
     assert story.imported_fingerprint == story.fingerprint()
 
 
-# --- 0015-0017: sections become rows -----------------------------------------------------------
+# --- 0016-0018: sections become rows -----------------------------------------------------------
 
 
 @pytest.mark.django_db(transaction=True)
-def test_0015_turns_section_strings_into_rows_and_keeps_fingerprints_honest():
-    """At the schema before 0015 (the section a string): case variants and the general alias
+def test_0016_turns_section_strings_into_rows_and_keeps_fingerprints_honest():
+    """At the schema before 0016 (the section a string): case variants and the general alias
     list's variants become one row each; every article points at its row; an unedited
     article stays unedited and an edited one edited."""
     from django.db.migrations.executor import MigrationExecutor
 
     try:
-        _check_0015()
+        _check_0016()
     finally:  # whatever happened, the database ends at the latest schema for the next tests
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-def _check_0015() -> None:
+def _check_0016() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
-    sections = importlib.import_module("articles.migrations.0016_section_rows")
-    before, after = ("articles", "0014_pending_changes"), ("articles", "0017_sections_drop_strings")
+    sections = importlib.import_module("articles.migrations.0017_section_rows")
+    before, after = (
+        ("articles", "0015_importissue_seed_text"),
+        ("articles", "0018_sections_drop_strings"),
+    )
     executor = MigrationExecutor(connection)
     executor.migrate([before])
     old = executor.loader.project_state([before]).apps

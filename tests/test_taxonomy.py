@@ -366,3 +366,18 @@ def test_a_pending_change_keeps_its_section_by_slug_and_publishes_it(client, tmp
     assert press(editor, "publish").status_code == 302
     article.refresh_from_db()
     assert article.section == sport and article.headline == "A writer's headline"
+
+
+def test_compare_names_a_changed_section(editor, tmp_path):
+    """Revisions hold the section's id since it is a row: compare shows its name."""
+    from tests.test_workflow import form_data
+
+    article = import_at(tmp_path, REFERENCE_URL)
+    Article.objects.filter(pk=article.pk).update(status="draft")
+    sport = Section.objects.create(name="Sport", slug="sport")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert editor.post(url, form_data(article, headline="First")).status_code == 302
+    assert editor.post(url, form_data(article, section=sport.pk)).status_code == 302
+    html = editor.get(reverse("admin:articles_article_compare", args=[article.pk])).content
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
+    assert "Section[before: World][after: Sport]" in text

@@ -195,7 +195,7 @@ def test_editor_schedules_and_the_article_goes_live_by_itself(editor, draft, mon
     assert draft.headline not in reader.get(feed).content.decode()
     assert draft.get_absolute_url() not in reader.get(sitemap).content.decode()
     assert reader.get(draft.get_absolute_url()).status_code == 404
-    dashboard = editor.get(reverse("admin:articles_article_dashboard")).content.decode()
+    dashboard = editor.get(reverse("admin:index")).content.decode()
     assert draft.headline in dashboard
 
     real_now = timezone.now
@@ -276,8 +276,8 @@ def test_compare_revisions_shows_a_readable_diff(editor, draft):
     editor.post(change_url(draft), form_data(draft, headline="A better headline"))
     url = reverse("admin:articles_article_compare", args=[draft.pk])
     html = editor.get(url).content.decode()
-    assert "<del>-John Kerry defends" in html
-    assert "<ins>+A better headline" in html
+    assert '<del><span class="visually-hidden">[deleted: </span>John Kerry defends' in html
+    assert '<ins><span class="visually-hidden">[inserted: </span>A better headline' in html
 
 
 @pytest.mark.django_db(transaction=True)

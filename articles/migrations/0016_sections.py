@@ -1,6 +1,6 @@
 """Sections become rows (``Section``: name, slug, aliases), articles point at them, and sources
-gain aliases (their other domains). The articles' strings are renamed ``section_name``; 0016
-turns them into rows and 0017 drops them. Three migrations, three transactions: on PostgreSQL a
+gain aliases (their other domains). The articles' strings are renamed ``section_name``; 0017
+turns them into rows and 0018 drops them. Three migrations, three transactions: on PostgreSQL a
 table whose rows a transaction has updated cannot be altered or indexed until it ends."""
 
 import django.db.models.deletion
@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0014_pending_changes"),
+        ("articles", "0015_importissue_seed_text"),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-"""Every article's section string becomes a row (the data step of 0015_sections, in its own
+"""Every article's section string becomes a row (the data step of 0016_sections, in its own
 transaction: see there).
 
 Spellings that differ only in case or punctuation (``World``, ``world``), or that the general
@@ -178,7 +178,7 @@ def rows_to_sections(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0015_sections"),
+        ("articles", "0016_sections"),
     ]
 
     operations = [

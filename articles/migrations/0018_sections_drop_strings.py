@@ -1,4 +1,4 @@
-"""The last step of 0015_sections: the articles' section strings, now rows, are dropped, and
+"""The last step of 0016_sections: the articles' section strings, now rows, are dropped, and
 the roles get the new Section permissions (Editors manage sections, Writers see them)."""
 
 from django.contrib.auth.management import create_permissions
@@ -19,7 +19,7 @@ def grant_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0016_section_rows"),
+        ("articles", "0017_section_rows"),
     ]
 
     operations = [
