@@ -84,7 +84,7 @@ def test_a_new_section_takes_its_name_from_the_general_alias_list(tmp_path):
     assert "technology" in first.section.aliases
 
 
-def test_an_unedited_reimport_stays_unchanged_and_an_editors_section_is_a_conflict(
+def test_an_unedited_reimport_stays_unchanged_and_renaming_its_section_edits_nothing(
     tmp_path, editor
 ):
     article = import_at(tmp_path, REFERENCE_URL)
