@@ -52,6 +52,8 @@ preload_app = True
 
 
 def when_ready(server: object) -> None:
+    if os.environ.get("BENCH_BARE") == "1":  # make bench's floor: not Newsroom (bench/bare.py)
+        return
     from newsroom.wsgi import warm_up
 
     warm_up()

@@ -43,6 +43,10 @@ from articles.models import (
     StatusChange,
     Tag,
 )
+from articles.revision_compare import text_diff
+
+# The pending change's fields shown as a word-level diff; the others as "from -> to".
+TEXTS = ("headline", "standfirst", "body")
 
 
 class QuoteInline(QuoteInContextMixin, WorkflowInlineMixin, admin.TabularInline):
@@ -500,7 +504,10 @@ class ArticleAdmin(VersionAdmin):
             "opts": self.model._meta,
             "original": article,
             "pending_change": found,
-            "differences": pending.differences(article, found) if found else [],
+            "differences": [
+                (field, live, waiting, text_diff(live, waiting) if field in TEXTS else None)
+                for field, live, waiting in (pending.differences(article, found) if found else [])
+            ],
         }
         return TemplateResponse(request, "admin/articles/article/pending.html", context)
 

@@ -232,19 +232,24 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 # ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
 # records what the views read).
 PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "speaker", "tag"})
+# The content API's (articles/api/views.py): its filters, cursor and page size.
+API_QUERY_PARAMETERS = frozenset(
+    {"cursor", "page_size", "q", "section", "tag", "source", "speaker", "article", "since", "until"}
+)
+QUERY_PARAMETERS = {"articles": PAGE_QUERY_PARAMETERS, "api": API_QUERY_PARAMETERS}
 
 
 def _short_number(text: str) -> bool:
     return text.isdecimal() and len(text) <= 18
 
 
-def _page_key(request: HttpRequest) -> str:
+def _page_key(request: HttpRequest, namespace: str = "articles") -> str:
     # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
     read = [
         # ``?page=007`` is page 7: one entry, not one per number of zeros.
         (name, str(int(value)) if name == "page" and _short_number(value) else value)
         for name, values in sorted(request.GET.lists())
-        if name in PAGE_QUERY_PARAMETERS
+        if name in QUERY_PARAMETERS.get(namespace, PAGE_QUERY_PARAMETERS)
         for value in values
     ]
     query = f"?{urlencode(read)}" if read else ""
@@ -270,12 +275,13 @@ def _response_from(entry: dict[str, Any]) -> HttpResponse:
     return response
 
 
-def _public_match(request: HttpRequest) -> bool:
+def _public_match(request: HttpRequest) -> str | None:
+    """The URL namespace of a page the cache keeps (None: not one)."""
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
-        return False
-    return match.namespace in CACHED_NAMESPACES
+        return None
+    return match.namespace if match.namespace in CACHED_NAMESPACES else None
 
 
 _NOT_STORED_HEADERS = frozenset({"set-cookie", "x-page-cache", "content-type"})
@@ -295,13 +301,10 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            DEFAULT_PAGE_SECONDS <= 0
-            or not _cacheable_request(request)
-            or not _public_match(request)
-        ):
+        namespace = _public_match(request) if _cacheable_request(request) else None
+        if DEFAULT_PAGE_SECONDS <= 0 or namespace is None:
             return self.get_response(request)
-        key = _page_key(request)
+        key = _page_key(request, namespace)
         try:
             generation, entry = _generation_and_entry(key)
         except Exception:  # the cache is down: serve the page uncached rather than fail

@@ -96,9 +96,13 @@ def after_save(
     return message
 
 
-def form_class(user: Any) -> type[ArticleAdminForm]:
-    """The article form outside the admin, for ``user``, with the admin's editable fields."""
-    form = modelform_factory(Article, form=ArticleAdminForm, fields=FORM_FIELDS)
+def form_class(user: Any, *, adding: bool = False) -> type[ArticleAdminForm]:
+    """The article form outside the admin, for ``user``, with the admin's editable fields (and
+    the URL, for a new article)."""
+    fields = (*FORM_FIELDS, "original_url") if adding else FORM_FIELDS
+    if not workflow.may_publish(user):  # read-only for them in the admin too
+        fields = tuple(name for name in fields if name != "published_at")
+    form = modelform_factory(Article, form=ArticleAdminForm, fields=fields)
     return type(form.__name__, (form,), {"user": user})
 
 
@@ -110,6 +114,8 @@ def data_for(form: forms.ModelForm) -> dict[str, Any]:
         if isinstance(field.widget, forms.MultiWidget):
             for index, part in enumerate(field.widget.decompress(value)):
                 data[f"{name}_{index}"] = part
+        elif isinstance(value, list | tuple) and not isinstance(field, forms.MultipleChoiceField):
+            data[name] = field.widget.format_value(value)  # tags: the comma string typed
         elif value is not None:
             data[name] = value
     return data
@@ -136,6 +142,28 @@ def publish_due_changes(now: Any = None) -> list[tuple[Article, str | None]]:
     return done
 
 
+def save(
+    form: ArticleAdminForm, user: Any, *, change: bool, comment: str = ""
+) -> tuple[Article, str | None]:
+    """Save a validated article form outside the admin (the API, scheduled changes) as the
+    admin does: the pending change, or the article with a revision (after recording the article
+    as it was, once). Returns the article and what the editor is told about its quotes."""
+    if form.to_pending:
+        keep_pending(form, user)
+        return Article.objects.get(pk=form.instance.pk), None
+    if change:
+        record_baseline(form.instance)
+    saved = form.save(commit=False)
+    before_save(saved, form, user, change=change)
+    with reversion.create_revision():
+        if getattr(user, "pk", None):
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+        saved.save()
+        form.save_m2m()
+    return saved, after_save(saved, form, change=change)
+
+
 def _publish(change: PendingChange) -> str | None:
     user, article = change.scheduled_by, change.article
     form_type = form_class(user)
@@ -146,13 +174,5 @@ def _publish(change: PendingChange) -> str | None:
         problem = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
         PendingChange.objects.filter(pk=change.pk).update(publish_at=None, problem=problem)
         return problem
-    record_baseline(article)
-    saved = form.save(commit=False)
-    before_save(saved, form, user, change=True)
-    with reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment("Scheduled changes published.")
-        saved.save()
-        form.save_m2m()
-    after_save(saved, form, change=True)
+    save(form, user, change=True, comment="Scheduled changes published.")
     return None

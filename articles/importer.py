@@ -65,6 +65,7 @@ from articles.seeds.export import SeedRow, seed_text
 from articles.seeds.pool import (
     Understood,
     collect_garbage_less_often,
+    understand_bytes,
     understand_file,
     understand_files,
 )
@@ -261,6 +262,11 @@ class SeedImporter:
 
     def import_file(self, path: str | os.PathLike[str]) -> FileResult:
         understood = understand_file(path, EXTRACTION_VERSION, self.file_seconds)
+        return self.save_batch([understood])[0]
+
+    def import_bytes(self, data: bytes, name: str) -> FileResult:
+        """One seed's bytes, as if read from a file called ``name`` (``POST /api/v1/seeds/``)."""
+        understood = understand_bytes(data, name, EXTRACTION_VERSION, self.file_seconds)
         return self.save_batch([understood])[0]
 
     def save_batch(self, batch: list[Understood]) -> list[FileResult]:

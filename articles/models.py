@@ -373,6 +373,11 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return slug_url("articles:detail", self.slug)
 
+    @property
+    def section_label(self) -> str:
+        """The section's name ("" when none): what the API and plain text show."""
+        return self.section.name if self.section_id else ""
+
     def get_section_url(self) -> str:
         """The section's page ("" when the article has no section)."""
         return self.section.get_absolute_url() if self.section_id else ""

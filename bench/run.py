@@ -4,7 +4,8 @@ Measures, each the median of several runs:
 
 * import throughput (articles/s) and the importer's peak RSS at 10,000 and 100,000 generated
   articles, on SQLite and (when reachable) PostgreSQL, each run into a fresh database;
-* extraction alone (``understand`` on parsed seeds), articles/s;
+* extraction alone (``understand`` on parsed seeds), articles/s, on generated seeds and (when
+  ``../shared/polnear/dev`` is there, development only) on real articles;
 * a search whose hit is a pathological seed (3.9 MB, 100,000 paragraphs of one word), per engine;
 * extraction of the worst inputs (``bench/worst_inputs.py``: one quoted sentence repeated,
   megabytes of capitalised words, ...) at 2 MB each, next to ordinary copy: seconds per MB and
@@ -95,6 +96,9 @@ def base_env(**extra: str) -> dict[str, str]:
     env.setdefault("SECRET_KEY", "bench-only-not-a-secret")
     env["DEBUG"] = "0"
     env["PYTHONPATH"] = str(ROOT)
+    # wrk is one client: throttled like one, every API answer past the first would be a 429.
+    # The throttle still runs (and costs what it costs); it never refuses.
+    env.setdefault("API_ANON_RATE", "1000000000/minute")
     env.update(extra)
     return env
 
@@ -262,7 +266,9 @@ def run_import(seeds: Path, env: dict[str, str]) -> tuple[float, float]:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str]) -> Iterator[str]:
+def gunicorn(env: dict[str, str], app: str | None = None) -> Iterator[str]:
+    """A gunicorn as ``make run`` starts it (``app``: another WSGI application, the bare
+    Django floor), on a free port; yields its base URL once /healthz answers."""
     port = free_port()
     server_env = base_env(
         **env,
@@ -270,12 +276,18 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_ACCESS_LOG="",
         GUNICORN_LOG_LEVEL="warning",
+        BENCH_BARE="1" if app else "0",
     )
     if url := redis_url():
         server_env["REDIS_URL"] = url
         server_env["CACHE_KEY_PREFIX"] = f"bench{port}"
     process = subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "-c", str(ROOT / "gunicorn.conf.py")],
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            *([app] if app else []),
+        ],
         env=server_env,
         cwd=ROOT,
     )
@@ -387,6 +399,8 @@ def sample_urls(sqlite_path: Path) -> dict[str, str]:
         "article": f"/articles/{slug}/",
         "tag": f"/tags/{tag[0] if tag else 'none'}/",
         "search": "/search/?q=ceasefire",
+        "API article list": "/api/v1/articles/",
+        "API article": f"/api/v1/articles/{slug}/",
     }
 
 
@@ -441,6 +455,46 @@ def bench_extraction(report: Report, count: int, runs: int) -> None:
         "extraction alone (understand)",
         f"{median(rates):,.0f} articles/s",
         f"{count:,} parsed seeds, one core, median of {runs} runs over different seeds",
+    )
+
+
+# Real article lengths: PolNeAR dev (../shared, development only; the row is left out without
+# it). Every run in a fresh process, so that no memoised clause or name carries over.
+POLNEAR_DEV = ROOT.parent / "shared" / "polnear" / "dev"
+
+_REAL_COPY_SCRIPT = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from articles.seeds.format import read
+from articles.seeds.understand import understand
+parsed = [read(path) for path in sorted(Path(sys.argv[2]).glob("*.txt"))]
+started = time.perf_counter()
+for seed in parsed:
+    understand(seed)
+print(len(parsed), time.perf_counter() - started)
+"""
+
+
+def bench_real_extraction(report: Report, runs: int, directory: Path = POLNEAR_DEV) -> None:
+    """Extraction alone on real copy (PolNeAR dev's 83 articles), articles/s on one core."""
+    if not directory.is_dir():
+        return
+    rates, count = [], "0"
+    for _ in range(runs):
+        result = subprocess.run(
+            [PYTHON, "-c", _REAL_COPY_SCRIPT, str(ROOT), str(directory)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=base_env(),
+        )
+        count, seconds = result.stdout.split()[-2:]
+        rates.append(int(count) / float(seconds))
+    report.add(
+        "extraction alone, real copy (PolNeAR dev)",
+        f"{median(rates):,.0f} articles/s",
+        f"{count} real articles, one core, a fresh process per run, median of {runs} runs",
     )
 
 
@@ -561,12 +615,15 @@ def bench_http(
         f"with {articles:,} articles, page cache in {cache_name}; wrk -t2 -c16 on loopback, "
         f"{max(1, round(seconds))} s per run; cold = page cache skipped (session cookie). "
         "Each page run follows its own trivial-view run; a page's ratio is the median of its "
-        "runs' ratios to those."
+        "runs' ratios to those. The floor is a bare Django view (bench/bare.py: no middleware, "
+        "no apps) under the same gunicorn and workers, each of its runs followed by a "
+        "trivial-view run; a page's ratio to the floor is its ratio to the trivial view times "
+        "the median trivial/floor ratio."
     )
     if wrk_bin is None:
         report.notes.append("wrk not installed: request rows skipped.")
         return
-    with gunicorn(env) as base:
+    with gunicorn(env) as base, gunicorn(env, app="bench.bare:application") as bare_base:
         if status_of(base + "/bench/trivial/") != 200:
             raise RuntimeError("/bench/trivial/ is missing: see BENCH_TRIVIAL_VIEW in urls.py")
         search_ok = status_of(base + paths["search"]) == 200
@@ -577,7 +634,15 @@ def bench_http(
         # a trivial run made minutes earlier measured the drift as much as the page.
         loads: dict[str, list[Load]] = {}
         ratios: dict[str, list[float]] = {}
+        floor: list[float] = []  # trivial view / bare Django view, paired runs
+        status_of(bare_base + "/bench/trivial/")
         for _ in range(runs):
+            settle(base)
+            bare_run = wrk(wrk_bin, bare_base + "/bench/trivial/", seconds)
+            loads.setdefault("bare", []).append(bare_run)
+            settle(base)
+            trivial_run = wrk(wrk_bin, base + "/bench/trivial/", seconds)
+            floor.append(trivial_run.rps / bare_run.rps)
             for mode, names in modes.items():
                 headers = COLD_HEADERS if mode == "cold" else []
                 for name in names:
@@ -591,7 +656,21 @@ def bench_http(
                     loads.setdefault(f"{name}|{mode}", []).append(page_run)
                     ratios.setdefault(f"{name}|{mode}", []).append(page_run.rps / trivial_run.rps)
         trivial = median([r.rps for r in loads["trivial"]])
-        report.add("trivial view", f"{trivial:,.0f} req/s", latency_text(loads["trivial"]), "1.00")
+        to_bare = median(floor)
+        bare = median([r.rps for r in loads["bare"]])
+        report.add(
+            "bare Django view (no middleware): the floor",
+            f"{bare:,.0f} req/s",
+            latency_text(loads["bare"]),
+            f"{1 / to_bare:.2f} (1.00 of the floor)",
+        )
+        report.add(
+            "trivial view (all of Newsroom's middleware)",
+            f"{trivial:,.0f} req/s",
+            f"{latency_text(loads['trivial'])}; to the floor, each run "
+            + ", ".join(f"{r:.3f}" for r in floor),
+            f"1.00 ({to_bare:.2f} of the floor)",
+        )
         for mode, names in modes.items():
             for name in names:
                 results = loads.get(f"{name}|{mode}", [])
@@ -605,7 +684,7 @@ def bench_http(
                     f"{name} page, {mode}",
                     f"{rps:,.0f} req/s",
                     f"{latency_text(results)}; ratio of each run {each}",
-                    f"{median(paired):.2f}",
+                    f"{median(paired):.2f} ({median(paired) * to_bare:.2f} of the floor)",
                 )
         if search_ok and "search" in modes.get("cold", ()):
             urls = [
@@ -678,6 +757,8 @@ def main(argv: list[str] | None = None) -> int:
             largest = bench_import(report, sizes, import_runs, data)
         bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
         if not args.smoke:
+            bench_real_extraction(report, runs)
+        if not args.smoke:
             bench_pathological_search(report, data, runs)
         from bench.worst_inputs import WORST_CASES
 
@@ -685,9 +766,9 @@ def main(argv: list[str] | None = None) -> int:
             bench_worst_extraction(report, 50_000, ["repeated quoted sentence"])
         else:
             bench_worst_extraction(report, max(50_000, round(2_000_000 * scale)), [*WORST_CASES])
-        every = ("home", "article", "tag", "search")
+        every = ("home", "article", "tag", "search", "API article list", "API article")
         modes = (
-            {"cold": ("article",), "cached": ("home", "article")}
+            {"cold": ("article", "API article"), "cached": ("home", "article", "API article")}
             if args.smoke
             else {
                 "cold": every,

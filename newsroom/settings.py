@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "reversion",
+    "rest_framework",
+    "rest_framework.authtoken",  # editors' API tokens, managed in the admin
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from here (no CDN)
     "articles",
 ]
 
@@ -237,4 +241,32 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+
+# The content API (articles/api/): reads for anyone, as readers see the site; writes for staff
+# with a token (``Authorization: Token ...``); cursor pages; anonymous clients throttled. No
+# session authentication: an anonymous API response never touches the session, so the page
+# cache keeps it like a page (articles/cache.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["articles.api.writes.ReadsForAllWritesForStaff"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "articles.api.schema.NewsroomSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+}
+PAGE_CACHE_NAMESPACES = ["articles", "api"]  # the API's anonymous answers are cached too
+SPECTACULAR_SETTINGS = {
+    "ENUM_NAME_OVERRIDES": {
+        "SpeakerKindEnum": "articles.taxonomy.Speaker.Kind",
+        "TagKindEnum": "articles.taxonomy.Tag.Kind",
+    },
+    "TITLE": "Newsroom content API",
+    "DESCRIPTION": "The archive and who said what, as readers see them.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

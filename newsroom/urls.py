@@ -27,6 +27,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    path("api/v1/", include("articles.api.urls")),
     path("", include("articles.urls")),
 ]
 if os.environ.get("BENCH_TRIVIAL_VIEW") == "1":  # only for `make bench`: the yardstick view

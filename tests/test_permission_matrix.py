@@ -37,6 +37,7 @@ from django.db.models import Model
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
+from rest_framework.authtoken.models import Token, TokenProxy
 from reversion.models import Version
 
 from articles import workflow
@@ -297,6 +298,13 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
         }.items()
     },
     ("axes.accessattempt", "action:cleanup_expired_attempts", "any"): ("-----", "LFFFS"),
+    # --- the editors' API tokens (rest_framework.authtoken): the superuser's ----------------
+    ("authtoken.tokenproxy", "changelist", None): ("LFFFO", "LFFFO"),
+    ("authtoken.tokenproxy", "add", None): ("LFFFO", "LFFFO"),  # no user chosen: the form
+    ("authtoken.tokenproxy", "change", "any"): ("LFFFO", "LFFFS"),
+    ("authtoken.tokenproxy", "history", "any"): ("LFFFO", "LFFFO"),
+    ("authtoken.tokenproxy", "delete", "any"): ("LFFFO", "LFFFS"),
+    ("authtoken.tokenproxy", "<path:object_id>/", "any"): ("LSSSS", "LSSSS"),
     # --- the admin site's own views --------------------------------------------------------
     ("site", "index", None): ("LOOOO", "LOOOO"),
     ("site", "login", None): ("OSSSS", "OSSSS"),
@@ -541,6 +549,9 @@ def build_world() -> World:
         ("auth.user", "editor"): editor,
         ("auth.user", "chief"): chief,
         ("auth.group", "desk"): Group.objects.create(name="Desk"),
+        ("authtoken.tokenproxy", "any"): TokenProxy.objects.get(
+            pk=Token.objects.create(user=editor).pk
+        ),
         ("axes.accessattempt", "any"): AccessAttempt.objects.create(
             username="someone",
             ip_address="10.0.0.1",

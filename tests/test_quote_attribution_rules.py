@@ -7,7 +7,7 @@ import pytest
 
 from articles.seeds.format import split_blocks
 from articles.seeds.quotes import extract_quotes
-from articles.seeds.quotes.clauses import _label_name
+from articles.seeds.quotes.labels import _label_name
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
@@ -194,3 +194,284 @@ def test_a_label_line_may_end_with_what_the_speaker_talks_about() -> None:
         "“We've got to pick ourselves back up.”",
         "Kilbeg stand-off, Danny Marsh, on that video decision",
     ) == ["Danny Marsh", "Danny Marsh"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tom Hale thanked the council for "stepping up when nobody else would."',
+        'On Friday, Kilbeg mayor Tom Hale derided the plan as "a fantasy."',
+        'Tom Hale, a Kilbeg councillor, frequently emphasizes that he is a "proud local."',
+        'Former party spokesman Tom Hale heralded the deal as a "breakthrough."',
+    ],
+)
+def test_the_subject_of_a_sentence_without_a_speech_verb_is_its_speaker(sentence: str) -> None:
+    """Not the previous paragraph's speaker: the person the sentence opens with."""
+    assert speakers('"We will fight on," said Ann Marsh.', sentence) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_subject_pronoun_without_a_speech_verb_is_resolved_by_gender() -> None:
+    assert speakers(
+        '"We will fight on," said Ann Marsh, standing beside Tom Hale.',
+        'He thanked the council for "stepping up when nobody else would."',
+    ) == ["Ann Marsh", "Tom Hale"]
+
+
+def test_a_verb_in_a_subordinate_clause_does_not_make_its_subject_the_speaker() -> None:
+    assert speakers(
+        "After Ann Marsh criticised the plan at a meeting, Tom Hale shot back, "
+        '"I suppose I could have stayed at home."'
+    ) == ["Tom Hale"]
+
+
+def test_a_name_and_its_participle_before_a_colon_give_the_speaker() -> None:
+    assert speakers(
+        "Ann Marsh, who looked puzzled, asked him to expand on his answer, which ended with "
+        'Tom Hale replying: "You are asking about hypothetical situations."'
+    ) == ["Tom Hale"]
+
+
+def test_a_nickname_after_a_middle_initial_still_joins_the_name() -> None:
+    assert speakers(
+        'Mayor Tom R. "Rocky" Hale issued a statement saying: "I fully support the decision."'
+    ) == ["Tom R. Hale"]
+
+
+def test_a_speech_verb_after_a_comma_opens_its_own_clause() -> None:
+    assert speakers(
+        '"Consumers have shown a new resilience," like the recent calm in markets, said Tom '
+        "Hale, the chief economist at Kilbeg Bank."
+    ) == ["Tom Hale"]
+
+
+def test_party_and_state_after_a_name_are_an_appositive_not_the_speaker() -> None:
+    assert speakers(
+        '"That was a good speech," Representative Ann Marsh, Democrat of Kansas, told the '
+        "president."
+    ) == ["Ann Marsh"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote() -> None:
+    quotes = extract_quotes(
+        split_blocks(
+            '"If the plan fails, that could create real problems for her here,“ said Tom Hale, '
+            "a councillor from Kilbeg."
+        )
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("If the plan fails, that could create real problems for her here,", "Tom Hale")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Go back to your seat,” Tom Hale barked, and a guard led her out.", "Tom Hale"),
+        ("“This is fantastic!” beamed Tom Hale, who had come from the guest seats.", "Tom Hale"),
+        ("“Kilbeg will always be Kilbeg,” an angry Hale retaliated.", "Hale"),
+        ("“They are all here for the free stuff,” Tom Hale shot back with a laugh.", "Tom Hale"),
+    ],
+)
+def test_a_name_and_a_verb_no_list_holds_after_a_quote_give_its_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+def test_a_later_quotes_attribution_covers_an_earlier_one_in_its_sentence() -> None:
+    assert speakers(
+        '"We will win," said Ann Marsh.',
+        "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Tom Hale, "
+        "a former governor, told a cheering crowd.",
+    ) == ["Ann Marsh", "Tom Hale", "Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "April Marsh, a spokeswoman for the Kilbeg Convention, said in a statement that the "
+            'team would work with police "to ensure the safety of all delegates."',
+            "April Marsh",
+        ),
+        (
+            "For now, Hale, at the Kilbeg Institute, said the two sides had reached some sort of "
+            '"uneasy truce" here.',
+            "Hale",
+        ),
+        (
+            "Hale, during a town hall meeting in Kilbeg, Ohio, said she was "
+            '"going to put a lot of miners out of work."',
+            "Hale",
+        ),
+        (
+            "Tom Hale, who lives in a village outside the state capital, Sacramento, said he "
+            '"prays the plan goes ahead."',
+            "Tom Hale",
+        ),
+        ('"The commissions have failed," said ACLU executive director Tom Hale in a statement.',
+         "Tom Hale"),
+        ('Caucus chairman Tom Hale of North Carolina said he was "outraged" to hear it.',
+         "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_person_is_the_speaker_not_the_body_or_place_around_the_name(
+    paragraph: str, speaker: str
+) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Hours later, Tom Hale returned the compliment, telling reporters, "
+            '"We have been friends for a long time."',
+            "Tom Hale",
+        ),
+        (
+            "Former Kilbeg presidential candidate Tom Hale broke down what was wrong with it: "
+            '"It was so insensitive."',
+            "Tom Hale",
+        ),
+        (
+            "Councillors were irritated by the lack of detail, with Senator Tom Hale calling "
+            'it a "menu of options."',
+            "Tom Hale",
+        ),
+        (
+            'Tom Hale accuses the council of "leading from behind" and Ann Marsh says it is '
+            '"losing the argument."',
+            "Tom Hale",
+        ),
+    ],
+)
+def test_the_subject_of_the_clause_that_holds_the_quote_speaks(paragraph, speaker) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph)[1] == speaker
+
+
+def test_a_dateline_without_an_agency_is_not_a_speaker_a_pronoun_can_mean() -> None:
+    assert speakers(
+        "KILBEG FALLS, Iowa — Residents woke to a foot of snow on Monday.",
+        "“Nobody saw this coming,” he said.",
+    ) == [None]
+
+
+def test_a_pronoun_before_a_name_in_its_sentence_does_not_give_the_name_its_gender() -> None:
+    assert speakers(
+        "While she has dropped direct attacks on Zev Hale from her speech, Ann Marsh keeps on.",
+        "On Thursday, Hale unloaded on the paper at a breakfast. "
+        "“Check out where the geniuses on the editorial page were,” he said.",
+    ) == ["Zev Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "During their first debate, Tom Hale cracked, "
+            '"I am a progressive who likes to get things done."',
+            "Tom Hale",
+        ),
+        ('"It may have been his first attempt," said his best friend at Kilbeg, Tom Hale.',
+         "Tom Hale"),
+        ('"How are you today?" Tom Hale, a retired engineer, said pleasantly into the phone.',
+         "Tom Hale"),
+        (
+            "Asked whether the work, which friends described as miserable, had hurt him, "
+            'Tom Hale said: "I hope not."',
+            "Tom Hale",
+        ),
+    ],
+)  # fmt: skip
+def test_reporting_clauses_real_copy_writes(paragraph: str, speaker: str) -> None:
+    assert speakers('"We will win," said Ann Marsh.', paragraph) == ["Ann Marsh", speaker]
+
+
+def test_an_office_before_a_name_is_not_a_person_and_the_office_alone_means_its_holder() -> None:
+    assert speakers(
+        "The Kilbeg Premier, Ann Marsh, has been vocal in her unhappiness.",
+        "But Eastshire Premier Jane Roe has come out fighting.",
+        "The Premier told journalists there had been relentless pressure.",
+        "“It is relentless. But I will not be intimidated,” she said.",
+    ) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"I am very pleased," the married father-of-two said.',
+        '"I am very pleased," said the 47-year-old.',
+        'Laughing the 47-year-old said it was in "someone else\'s hands."',
+    ],
+)
+def test_a_description_of_the_person_just_named_is_that_person(paragraph: str) -> None:
+    assert speakers("Tom Hale, 47, is the new councillor for the Rudloe ward.", paragraph) == [
+        "Tom Hale"
+    ]
+
+
+def test_a_person_opening_the_clause_speaks_not_the_university_after_the_role() -> None:
+    assert speakers(
+        '"We accidentally discovered this extinct species," Dr. Tom Hale a senior researcher '
+        "at the Kilbeg Centre for Ancient DNA, University of Kilbeg told Reuters."
+    ) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Tom Hale at the time said he had asked his “people” to “look into” paying the fees.",
+         "Tom Hale"),
+        ('Sunday morning, Tom Hale slammed the shift and accused Ann Marsh of a "flip-flop."',
+         "Tom Hale"),
+        ("Ann Marsh suggested that the plan could not work, while Tom Hale said that the "
+         '"stakes in this election are too high."', "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_clause_nearest_the_quote_names_its_speaker(paragraph: str, speaker: str) -> None:
+    assert set(speakers('"We will win," said Ann Marsh.', paragraph)[1:]) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (['As the columnist Tom Hale had written a few years earlier, "We could not have an '
+          'industry without him."'], "Tom Hale"),
+        (["Band member Tom Hale shared the news last week, writing “Feels great to support "
+          "someone I believe in.”"], "Tom Hale"),
+        (["At a campaign event in Kilbeg, Iowa, on Sunday, Tom Hale tried to expand on his "
+          'statement, saying that the country should "be rallying our partners."'], "Tom Hale"),
+        (["Or maybe Ann Roe, digital consultant Tom Hale says.",
+          '"Several surveys suggest a second look is occurring."'], "Tom Hale"),
+    ],
+)  # fmt: skip
+def test_the_speaker_behind_an_opening_clause_or_a_role(paragraphs, speaker) -> None:
+    assert speakers('"We will win," said Ann Marsh.', *paragraphs) == ["Ann Marsh", speaker]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "On Thursday night as the four remaining candidates took the debate stage at the "
+        "University of Kilbeg, Hale wanted the Kilbeg Party to “embrace” his candidacy.",
+        "Early in his campaign, Hale attacked Marsh, calling her, among other things, "
+        "“a failed candidate.”",
+    ],
+)
+def test_a_long_opening_phrase_still_leaves_the_subject(paragraph: str) -> None:
+    assert speakers("Tom Hale spoke first.", paragraph) == ["Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Ann Marsh would have to "go more to the centre," Cuban said.', "Tom Cuban"),
+        ('"I do not think she has been truthful," Ann Marsh, 67, a retired clerk in Allentown, '
+         'Pa., said in an interview.', "Ann Marsh"),
+        ('"The endorsement came early," said Heiserman of the Kilbeg Teachers Union.',
+         "Heiserman"),
+    ],
+)  # fmt: skip
+def test_a_surname_a_demonym_or_a_state_does_not_hide_the_speaker(paragraph, speaker) -> None:
+    assert speakers("Businessman Tom Cuban spoke to reporters.", paragraph) == [speaker]

@@ -30,6 +30,7 @@ from articles.seeds.quotes.classify import (
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
 from articles.seeds.quotes.spans import _find_spans, mask_quotes, paragraph_layout, quoted_ranges
+from articles.seeds.quotes.subjects import sentence_subject
 
 
 def doc_of(*paragraphs: str) -> _Doc:
@@ -217,6 +218,9 @@ def test_a_single_quoted_paragraph_is_a_quotation_with_its_speaker() -> None:
         'Bush referred to Rubio as "a bright, charismatic leader" on Monday.',
         'Cruz railed against what he calls the "Washington cartel" again.',
         'Lewandowski took to Twitter to call Fields "totally delusional" for it.',
+        'Tom Hale, a Kilbeg councillor, calls the budget "a blueprint" for growth.',
+        'Ann Marsh infamously referred to the rebels as "criminals" at the time.',
+        'He went on to call Marsh "the absolutely worst politician" in Kilbeg.',
     ],
 )
 def test_what_someone_calls_a_thing_is_their_word_not_its_name(paragraph) -> None:
@@ -280,3 +284,81 @@ def test_a_missing_closing_mark_is_still_mended_when_marks_do_not_balance() -> N
         "We will go on, she said.",
         "We always do.",
     ]
+
+
+def test_a_word_ending_a_sentence_is_no_nickname_between_names() -> None:
+    paragraph = 'Ann Marsh called Hale "reckless." Tom Hale called the claim "absurd."'
+    assert not is_nickname_inside_a_name(context_of(paragraph, 0))
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        ("Tom Hale thanked the council for ", "Tom Hale"),
+        ("On Friday, Kilbeg mayor Tom Hale derided the plan as ", "Tom Hale"),
+        ("Band member Ann Marsh shared the news, writing ", "Ann Marsh"),
+        ("Senator Tom Hale (D-Kan.) on Saturday criticized the deal, saying ", "Senator Tom Hale"),
+        ("Tom Hale, a Kilbeg councillor, is labeling the plan ", "Tom Hale"),
+        ("After Ann Marsh spoke, Tom Hale shot back, ", "Tom Hale"),
+        ("Marsh supporters responded with chants of ", None),
+        ("Kilbeg shares have fallen amid a wave of ", None),
+        ("The president's plan, which critics called ", None),
+        ("It was a day of ", None),
+    ],
+)  # fmt: skip
+def test_sentence_subject_is_the_name_a_sentence_opens_with_before_a_verb(clause, subject) -> None:
+    ref = sentence_subject(clause)
+    assert (ref.value if ref is not None else None) == subject
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Tom Hale blamed the closure on "reckless management" at the depot.',
+        'Tom Hale said the club was proud. She wanted to "go an extra step" for fans.',
+        'Ann Marsh dispensed with the question before pivoting to a "rigged economy" again.',
+    ],
+)
+def test_a_short_phrase_in_a_sentence_a_person_opens_is_their_word(paragraph) -> None:
+    flags = quote_flags(paragraph)
+    assert flags[-1] is True
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Ann Marsh said the city\'s so-called "heat islands" were hotter.',
+        'Ann Marsh earned the nickname "the scalpel" on tour.',
+        'Ann Marsh said the council would issue a "section 114" notice.',
+        'The Kilbeg Nurses Organisation began its "trolley watch" count in 2006.',
+    ],
+)
+def test_a_term_stays_a_term_whoever_the_sentence_opens_with(paragraph) -> None:
+    assert quote_flags(paragraph) == [False]
+
+
+def test_marks_typed_the_wrong_way_round_are_read_by_where_they_stand() -> None:
+    spans = _find_spans(0, "The campaign called for an “urgent review“ of the pipes and a “ban”.")
+    assert [s.text for s in spans] == ["urgent review", "ban"]
+    assert [s.text for s in _find_spans(0, "Ann Lee said ”We will appeal,” and left.")] == [
+        "We will appeal,"
+    ]
+
+
+def test_a_month_that_is_a_given_name_opens_a_name_run_only_where_no_date_can_be() -> None:
+    from articles.seeds.runs import runs
+
+    assert [r.text for r in runs("April Marsh, a spokeswoman, said")] == ["April Marsh"]
+    assert [r.text for r in runs("In April Congress voted")] == ["In", "Congress"]
+    assert [r.text for r in runs("On 4 June Marsh said")] == ["Marsh"]
+    assert [r.text for r in runs("At a June Marsh rally")] == ["At", "Marsh"]
+
+
+def test_a_dateline_of_a_city_and_state_before_a_dash_is_cut() -> None:
+    from articles.seeds.runs import dateline_end
+
+    assert dateline_end("KILBEG FALLS, Iowa — Residents woke to snow.") == len(
+        "KILBEG FALLS, Iowa — "
+    )
+    assert dateline_end("KILBEG — The council met.") == len("KILBEG — ")
+    assert dateline_end("NATO — the alliance said") == 0

@@ -274,8 +274,10 @@ def test_truth_set_meets_the_bar(name: str) -> None:
 # first measurement guard against regressions; raise them as the extractor improves.
 # Detection rules (single quotes, short quotes in reported speech) and attribution rules for real
 # copy (issue 14) took the merged extractor to det R 0.961, attribution 0.884, end-to-end F1
-# 0.855; the floors keep a margin below that.
-REAL_FLOORS = {"precision": 0.96, "recall": 0.94, "attribution": 0.78, "e2e_f1": 0.74}
+# 0.855; the floors keep a margin below that. General rules developed on PolNeAR train (sentence
+# subjects, reporting clauses with verbs no list holds, appositives, datelines) took it to det P
+# 0.975 R 0.971, attribution 0.932, end-to-end F1 0.906.
+REAL_FLOORS = {"precision": 0.965, "recall": 0.96, "attribution": 0.91, "e2e_f1": 0.88}
 
 
 def test_real_articles_do_not_regress() -> None:

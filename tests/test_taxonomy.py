@@ -381,3 +381,31 @@ def test_compare_names_a_changed_section(editor, tmp_path):
     html = editor.get(reverse("admin:articles_article_compare", args=[article.pk])).content
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
     assert "Section[before: World][after: Sport]" in text
+
+
+# --- the API --------------------------------------------------------------------------------------
+
+
+def test_the_api_names_sections_and_takes_any_spelling_of_them(tmp_path):
+    from tests.test_api_editors import post, token_client
+
+    article = import_at(tmp_path, REFERENCE_URL)
+    Section.objects.filter(pk=article.section_id).update(aliases=["world-news"])
+    reader = token_client("anonymous")
+    sections = reader.get(reverse("api:section-list")).json()
+    assert sections == [{"name": "World", "slug": "world", "articles": 1}]
+    for spelling in ["world", "World", "world-news"]:
+        listed = reader.get(reverse("api:article-list"), {"section": spelling}).json()
+        assert [a["slug"] for a in listed["results"]] == [article.slug], spelling
+        assert listed["results"][0]["section"] == "World"
+    assert reader.get(reverse("api:article-list"), {"section": "nowhere"}).json()["results"] == []
+
+    Section.objects.create(name="Sport", slug="sport", aliases=["sports"])
+    editor = token_client("editor")
+    url = reverse("api:article-detail", args=[article.slug])
+    response = post(editor, url, {"section": "Sports", "action": "publish"}, "patch")
+    assert response.status_code == 200, response.content
+    article.refresh_from_db()
+    assert article.section.name == "Sport"
+    response = post(editor, url, {"section": "Quidditch"}, "patch")
+    assert response.status_code == 400 and "no section 'Quidditch'" in str(response.json())

@@ -75,11 +75,24 @@ def understand_file(
 ) -> Understood:
     """Read and understand one file; a bad seed, a bug in extraction or a file that takes
     longer than ``budget`` seconds fails this file only."""
-    name = str(path)
+    return _understand(str(path), lambda: read_bytes(path), version, budget)
+
+
+def understand_bytes(
+    data: bytes, name: str, version: str, budget: float | None = None
+) -> Understood:
+    """:func:`understand_file` for a seed's bytes that came another way (over HTTP), read as
+    if from a file called ``name``: the same checks, limits and messages."""
+    return _understand(name, lambda: data, version, budget)
+
+
+def _understand(
+    name: str, read: Callable[[], bytes], version: str, budget: float | None
+) -> Understood:
     started = time.monotonic()
     try:
         with time_limit(budget):
-            data = read_bytes(path)
+            data = read()
             result = Understood(name, understand(parse(data, name), version, data))
     except SeedFormatError as exc:
         return Understood(name, None, str(exc))

@@ -186,8 +186,35 @@ def _runs_cached(text: str) -> tuple[Run, ...]:
             if is_cap(word) and low not in _CONNECT and low not in N.PARTICLES:
                 out.append(Run([word], m.start(), m.start() + len(word)))
             continue
+        head, _, rest = found.partition(" ")
+        if head.lower() in _MONTH_FIRST_NAMES and _month_is_a_name(text, m.start(), rest):
+            inner = _runs_in(rest, m.start() + len(head) + 1)
+            if inner and inner[0].start == m.start() + len(head) + 1:  # "April Lee said"
+                first = inner[0]
+                inner[0] = Run([head, *first.tokens], m.start(), first.end, first.possessive)
+            out.extend(inner)
+            continue
         out.extend(_runs_in(found, m.start()))
     return tuple(out)
+
+
+# A month after a word like these is a date, never a given name ("in April Lee's ...").
+_BEFORE_A_DATE = N._words(
+    "in on since until till by last next early late mid of from through during before after "
+    "this that every each between and or to for a an the"
+)
+
+
+def _month_is_a_name(text: str, start: int, rest: str) -> bool:
+    """``April Lee, a spokeswoman``: a month that is also a given name, before a capitalised
+    word that is not a date's, and after no word that makes it a date (``in April Lee``)."""
+    word = rest.split(" ", 1)[0]
+    if not word[:1].isupper() or word.lower().rstrip(".") in N.WEEKDAYS_MONTHS:
+        return False
+    before = text[max(0, start - 16) : start].split()
+    return not before or (
+        before[-1].lower() not in _BEFORE_A_DATE and not before[-1][-1:].isdigit()
+    )
 
 
 _UNMASKED = re.compile("[^\x00]+")
@@ -407,7 +434,11 @@ _COMMA_ORG = re.compile(
 )
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s"
+    r"|^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? [—–] "
+    r"(?=[A-Z“\"‘'])"  # "DES MOINES, Iowa — The ...", "WASHINGTON — A ..."
+)
 
 
 def dateline_end(text: str) -> int:
@@ -525,6 +556,12 @@ def _analyse(given: tuple[str, ...]) -> NameInfo | None:
         joined = " ".join(tail)
     if gender is None:
         gender = first_name_gender(tail[0])
+    if (
+        gender is None
+        and tail_low[-1] in N.ROLE_WORDS
+        and not any(w in _CONNECT or first_name_gender(w) for w in tail_low)
+    ):
+        return None  # "NSW Premier, Jane Roe,": an office before the name, not a person
     return NameInfo("person", joined, role, gender)
 
 
@@ -673,3 +710,7 @@ def first_name_gender(word: str) -> str | None:
         if key in N.FEMALE_FIRST_NAMES:
             return "f"
     return None
+
+
+# Months that are also given names ("April", "June"): read as names before a surname.
+_MONTH_FIRST_NAMES = frozenset(w for w in N.WEEKDAYS_MONTHS if first_name_gender(w))

@@ -12,7 +12,11 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
 * ``lexicon``: the word lists and patterns;
 * ``registry``: the people and organisations named, and their mentions;
 * ``classify``: which spans are quotations, and which are partial;
-* ``clauses``: who a clause next to a quotation names, as a reference;
+* ``clauses``: who a clause next to a quotation names, as a reference (``labels``: the
+  reporting verbs, and the lines and dashes of roundups that name a speaker; ``appositives``:
+  what describes a name rather than naming someone new);
+* ``subjects``: the person a sentence opens with, for a quotation no speech verb attributes,
+  and a reporting clause with a verb no list holds (``"...," Ann Lee barked``);
 * ``resolution``: the entity a reference stands for;
 * ``attribution``: each quotation's speaker.
 """

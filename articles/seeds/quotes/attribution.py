@@ -13,16 +13,21 @@ from .clauses import (
     _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
-    _dash_ref,
-    _label_name,
     _post_ref,
     _pre_ref,
     _subject_ref,
 )
+from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .spans import _Span, paragraph_layout
+from .subjects import (
+    SUBJECT_REACH,
+    reporting_clause_after,
+    reporting_clause_before,
+    sentence_subject,
+)
 
 
 def _role_of(ref: _Ref | None) -> str | None:
@@ -91,6 +96,10 @@ class Attributor:
                     prev = self._previous_in_sentence(info, k, s)
                     if prev is not None:
                         who, role = prev
+                    elif (later := self._later_in_sentence(bi, info, k, s)) is not None:
+                        who, role = later, None  # "A" and "B," Ann Lee proclaimed
+                    elif (subject := self._sentence_subject(bi, info, s)) is not None:
+                        who, role = subject, None  # Moore thanked him for "stepping up"
                     elif block_speaker is not None:
                         who, role = block_speaker[0], None
                     elif (said := self._reported_before(info, s.mark)) is not None:
@@ -125,6 +134,37 @@ class Attributor:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _later_in_sentence(self, bi: int, info: _BlockInfo, k: int, s: _Span) -> _Entity | None:
+        """Guns are "a crisis" and "a plague," Ann Lee proclaimed: the attribution of a later
+        quotation in the same sentence (the next few only) covers the earlier ones."""
+        for j in range(k + 1, min(k + 4, len(info.spans))):
+            later = info.spans[j]
+            if later.sentence != s.sentence:
+                break
+            if not later.is_quote:
+                continue
+            ref = self._explicit_ref(info, j, later)
+            if ref is not None and ref.kind != "inherit":
+                at = later.mark if ref.at is None else ref.at
+                return self._resolve_ref(ref, bi, at)
+        return None
+
+    def _sentence_subject(self, bi: int, info: _BlockInfo, s: _Span) -> _Entity | None:
+        """The person the quotation's sentence opens with as its subject, when no speech verb
+        attributes the quotation (:func:`subjects.sentence_subject`)."""
+        a = info.sentences[s.sentence][0]
+        if s.mark <= a:
+            return None
+        ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
+        if ref is None:
+            return None
+        if ref.kind == "name" and " " not in ref.value and info.masked.startswith(ref.value, a):
+            # "Guns are "the ultimate crisis"": a capital that opens a sentence is a name
+            # only when the article has it as one
+            return self.resolve_name([ref.value], (bi, s.mark))
+        at = a if ref.kind == "pronoun" else s.mark
+        return self._resolve_ref(ref, bi, at)
 
     def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
         info.speakers.append((pos, who))
@@ -296,8 +336,9 @@ class Attributor:
         post = self._post(info, k)
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
-            if ref.kind == "pronoun" and _CLAUSE_JOIN.match(post):
-                # "X described it as a "...", though they said ...": X is the subject
+            if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):
+                # "X described it as a "...", though they said ...", "X accuses Y of "..."
+                # and Z says ...": X is the subject
                 first = _pre_ref(pre)
                 if first is not None and first.kind not in ("inherit", "pronoun"):
                     return first
@@ -312,6 +353,16 @@ class Attributor:
         ref = _post_ref(post, tight=False)
         if ref is not None and ref.kind != "inherit":
             return ref
+        ref = reporting_clause_before(pre)
+        if ref is not None:  # Ann Lee cracked, "...": a verb no list holds
+            return ref
+        if s.close is not None:
+            ending = s.text.rstrip()[-1:]
+            if ending in ",?!—–-":  # "...," Ann Lee barked: a verb no list holds
+                after = info.text[s.close + 1 : s.close + 160]
+                ref = reporting_clause_after(after, ending not in "?!")
+                if ref is not None:
+                    return ref
         if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end
             return _dash_ref(info.text[s.close + 1 : s.close + 160])
         return None

@@ -22,6 +22,7 @@ from .lexicon import (
 )
 from .registry import _BlockInfo
 from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
+from .subjects import SUBJECT_REACH, sentence_subject
 
 _NAMING = re.compile(
     r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
@@ -77,6 +78,17 @@ _LABEL_BEFORE = re.compile(
 )
 
 _SPANS_BACK = 16
+
+# Exclusions a sentence's subject overrides for a short phrase in lower case (see
+# ``Classifier._subjects_words``): "blamed it on a "rigged" process", his "go-it-alone"
+# report: on real copy these are mostly the subject's words.
+_SOFT_EXCLUSIONS = frozenset({"is_term_as_modifier", "is_work_title"})
+
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.I)
+
+_TERM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TERM_NOUNS)) + r")\s*,?\s*$", re.I)
+
+_SUBJECTS_WORDS_MAX = 8
 
 
 def _noun_follows(post: str) -> bool:
@@ -159,17 +171,20 @@ def is_named_as(ctx: SpanContext) -> bool:
 _CALLING = re.compile(r"(?:call|calls|called|refer|refers|referred)\b", re.I)
 
 _CALLER_BEFORE = re.compile(
-    r"(?:\b(?:he|she|they|we|I|you|who)|\b[A-Z][\w’'.-]*)\s+"
-    r"(?:(?:also|has|have|had|once|often|repeatedly|previously|later|then|even|again|"
-    r"publicly|privately|derisively|jokingly|would|will|to)\s+)*$"
+    r"(?:\b(?:he|she|they|we|I|you|who)|\b[A-Z][\w’'.-]*,?)\s+"
+    r"(?:(?:also|has|have|had|having|once|often|repeatedly|previously|later|then|even|again|"
+    r"would|will|to|[a-z]{3,}ly)\s+)*$"
+    r"|(?:\b(?:he|she|they|we|I)|\b[A-Z][\w’'.-]*)\s+(?:[a-z]+\s+){1,3}to\s+$"  # "went on to"
 )
 
 
 def someone_calls_it(pre: str, verb: int) -> bool:
     """Bush referred to Rubio as "a bright leader"; what he calls the "Washington cartel";
-    Trump called "a disgrace": a person (a pronoun or a name right before the verb) calls
-    something so, which is their word for it, not the thing's name (a website called
-    "...")."""
+    Trump called "a disgrace"; Ann Lee, an adviser, calls it "a blueprint": a person (a
+    pronoun or a name right before the verb, its adverbs aside) calls something so, which is
+    their word for it, not the thing's name (a website called "...")."""
+    if pre.startswith(("calls ", "refers "), verb) and pre[max(0, verb - 2) : verb] == ", ":
+        return True  # "Ann Lee, an adviser, calls it": present tense after an appositive
     return bool(_CALLING.match(pre, verb)) and bool(
         _CALLER_BEFORE.search(pre[max(0, verb - 60) : verb])
     )
@@ -273,10 +288,12 @@ def is_issued_document(ctx: SpanContext) -> bool:
 
 
 def is_nickname_inside_a_name(ctx: SpanContext) -> bool:
-    """Emma "the Cat" Lindqvist: a nickname between first and last name."""
+    """Emma "the Cat" Lindqvist: a nickname between first and last name (never one that
+    ends a sentence: Lee called Khan "unhinged." Senator Ann Ross said ...)."""
     pre_words, post_words = ctx.pre.split(), ctx.post.split()
     return (
         ctx.n <= 4
+        and not ctx.terminal
         and bool(pre_words)
         and bool(post_words)
         and pre_words[-1][:1].isupper()
@@ -388,8 +405,9 @@ class Classifier:
         ctx = self._context(info, k, s)
         if _WHAT_CALLED.search(ctx.pre):  # what she called "an insulting proposal"
             return not is_defined_term(ctx)
-        if exclusion(ctx) is not None:
-            return False
+        excluded = exclusion(ctx)
+        if excluded is not None:
+            return excluded in _SOFT_EXCLUSIONS and self._subjects_words(info, s, ctx)
         if s.start == 0 or s.mark == info.sentences[s.sentence][0] or ctx.n >= 6:
             return True
         if ctx.pre.rstrip().endswith(":"):
@@ -400,7 +418,29 @@ class Classifier:
             said = sentence_reports_speech(sentence)
             info.sentence_says[s.sentence] = said
         pre = ctx.pre
-        return bool(said or _DESCRIBING_AS.search(pre) or _PARTICIPLE_AFTER_CLAUSE.search(pre))
+        return bool(
+            said
+            or _DESCRIBING_AS.search(pre)
+            or _PARTICIPLE_AFTER_CLAUSE.search(pre)
+            or self._subjects_words(info, s, ctx)
+        )
+
+    def _subjects_words(self, info: _BlockInfo, s: _Span, ctx: SpanContext) -> bool:
+        """Tom Hale blamed the closure on "reckless management"; she wanted to "go an extra
+        step": a short phrase in lower case, in a sentence that a named person (or he, she)
+        opens as its subject, is that person's word, not a scare quote of the writer's."""
+        if ctx.n > _SUBJECTS_WORDS_MAX or not ctx.words[0][:1].islower():
+            return False
+        a = info.sentences[s.sentence][0]
+        if s.mark <= a or _SO_CALLED.search(ctx.pre) or _TERM_BEFORE.search(ctx.pre):
+            return False  # its so-called "digital runs", the nickname "the Bullet"
+        if any(c.isdigit() for c in s.text):
+            return False  # a "section 114" notice: a number names a thing
+        ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
+        if ref is None or ref.kind != "name":
+            return ref is not None and ref.gender is not None  # he, she
+        named = self.resolve_name(ref.value.split())
+        return named is not None and named.kind == "person"
 
     def _context(self, info: _BlockInfo, k: int, s: _Span) -> SpanContext:
         """What the exclusion predicates read about span ``k``."""

@@ -19,6 +19,14 @@ from ..runs import (
     strip_common,
     word_regex,
 )
+from .appositives import (
+    _is_gendered_person,
+    _is_org,
+    _is_place,
+    _opening_person,
+    _person_before_appositives,
+)
+from .labels import _FINITE_VERB_RE, _VERB_RE, _label_name
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
@@ -26,14 +34,18 @@ from .lexicon import (
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _LINKS,
-    _MORE_REPORTING_VERBS,
     _PREPOSITIONS,
+    _RUN_LEAD_MODIFIERS,
     _SUBJECT_PRONOUNS,
+    _SUBORDINATORS,
     _WHAT_CALLED,
+    _after_intro,
+    _verb_like,
 )
 from .references import (
     _anon_ref,
     _clean_role,
+    _described_person,
     _group_ref,
     _is_role_segment,
     _leading_name,
@@ -45,15 +57,7 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
-from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES, _VERBS
-
-# The speech verbs of detection and the further reporting verbs attribution reads.
-_VERB_RE = re.compile(
-    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, *_PARTICIPLES, "put it"]) + r")\b"
-)
-_FINITE_VERB_RE = re.compile(
-    r"\b(?:" + word_regex([*_VERBS, *_MORE_REPORTING_VERBS, "put it", "puts it"]) + r")\b"
-)
+from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
 def _split_segments(text: str) -> list[str]:
@@ -139,6 +143,7 @@ def _subject_ref(text: str) -> _Ref | None:
     orgnoun = (
         _orgnoun_ref(segs[-1], last_words)
         or _rolenoun_ref(segs[-1], last_words)
+        or _described_person(segs[-1])
         or _thenoun_ref(segs[-1], last_words)
     )
     if orgnoun is not None:
@@ -147,6 +152,9 @@ def _subject_ref(text: str) -> _Ref | None:
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
         return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
+    leading = _leading_name(segs[-1]) if len(segs) == 1 and segs[-1][:1].isupper() else None
+    if leading is not None:  # "Ann Lee at the time said"
+        return _Ref("name", leading[0], _clean_role(leading[1]))
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
         anon = _anon_ref(segs[-1])
         if anon is not None:
@@ -161,8 +169,22 @@ def _subject_ref(text: str) -> _Ref | None:
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
+            if lead is None and idx > 1 and segs[0].split()[0].lower() in _PREPOSITIONS:
+                lead = _person_before_appositives(segs[1:], idx - 1)  # "For now, Lee, at X,"
             if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
                 return lead
+            if idx > 0 and _is_org(named[0]):
+                opener = _opening_person(segs[0])
+                if opener is not None:  # "Dr Ann Lee a researcher at X, Kilbeg University"
+                    return opener
+            if (
+                idx > 0
+                and (_is_place(named[0]) or _STATE_ABBREVIATION.fullmatch(seg.strip(" ,;:")))
+                and all(not x or x[:1].islower() for x in segs[1:idx])
+            ):  # "Ann Lee, who lives outside the capital, Kilbeg, said": not Kilbeg
+                first = _name_segment(segs[0])
+                if first is not None and _is_gendered_person(first[0]):
+                    return _Ref("name", first[0], _clean_role(first[1]))
             name, pre_role = named
             role = after_role or pre_role
             if role is None and idx > 0 and _is_role_segment(segs[idx - 1]):
@@ -179,11 +201,6 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
-
-
-_SUBORDINATORS = _words(
-    "after before when as because since while until once although though if whereas"
-)
 
 
 _ORG_MEMBERS = re.compile(
@@ -258,15 +275,21 @@ def _object_ref(text: str) -> _Ref | None:
     words = first.lower().split()
     if (
         words
-        and (words[0] in ("the", "a", "an", "its", "their") or _EARLY_POSSESSIVE.match(first))
+        and (
+            words[0] in ("the", "a", "an", "its", "their", "his", "her", "our", "my")
+            or _EARLY_POSSESSIVE.match(first)
+        )
         and len(segs) > 1
     ):
         nxt = _name_segment(segs[1])
         if nxt is not None and runs(segs[1])[0].start == 0:
             return _Ref("name", nxt[0], _clean_role(first))
-    if words and words[0] == "the" and len(words) <= 3:
+    if words and words[0] == "the" and len(words) <= 4:
         ref = (
-            _orgnoun_ref(first, words) or _rolenoun_ref(first, words) or _thenoun_ref(first, words)
+            _orgnoun_ref(first, words)
+            or _rolenoun_ref(first, words)
+            or _described_person(first)
+            or _thenoun_ref(first, words)
         )
         if ref is not None:
             return ref
@@ -287,11 +310,25 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
-    return _subject_ref(before)
+    ref = _subject_ref(before)
+    if (ref is None or ref.kind == "inherit") and before.rstrip().endswith(","):
+        # "...," like the recent volatility, said Ann Lee: the verb opens its own clause
+        return _object_ref(s[m.end() :]) or ref
+    return ref
 
 
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
+    named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
+    if named is not None:
+        return named
+    with_doing = _WITH_DOING.search(pre) if " with " in pre else None
+    if (
+        with_doing is not None
+        and not with_doing.group(1).endswith(("'s", "’s"))
+        and not _FINITE_VERB_RE.search(pre, with_doing.end())
+    ):
+        return _Ref("name", with_doing.group(1))  # ", with Senator Ann Lee calling it a "...""
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -302,6 +339,13 @@ def _pre_ref(pre: str) -> _Ref | None:
             return ref
     acc = list(_ACCORDING.finditer(pre))
     verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    if len(verbs) > 1:
+        joins = list(_CONTRAST.finditer(pre, verbs[-2].end(), verbs[-1].start()))
+        join = joins[-1] if joins else None
+        if join is not None:  # "Lee said A, while Roe said that the "...""
+            last = _subject_ref(pre[join.end() : verbs[-1].start()])
+            if last is not None and last.kind in ("name", "pronoun"):
+                return last
     if acc and (not verbs or verbs[-1].start() < acc[-1].start()):
         ref = _object_ref(pre[acc[-1].end() :])
         if ref is not None:
@@ -309,12 +353,22 @@ def _pre_ref(pre: str) -> _Ref | None:
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
     for i, m in enumerate(verbs):
+        if (
+            i + 1 < len(verbs)
+            and _in_relative_clause(pre, m.start())
+            and "," in pre[m.end() : verbs[i + 1].start()]
+        ):
+            continue  # "..., which friends described as miserable, ..., Ann Lee said:"
         if _in_subordinate_clause(pre, m.start()):
+            if _AS_CLAUSE.match(pre, pre.rfind(",", 0, m.start()) + 1) and i + 1 == len(verbs):
+                ref = _subject_ref(_AS_CLAUSE.sub("", pre[: m.start()], count=1))
+                if ref is not None and ref.kind in ("name", "pronoun", "rolenoun"):
+                    return ref  # "As the columnist Ann Lee wrote, "..."": her words
             if i + 1 < len(verbs):
                 continue  # "While not all Trump says is true, Jamieson said he is "...""
-            main = _colon_subject(pre[pre.rfind(",") + 1 :])
-            if main is not None:  # "When Trump suggested X, Rubio fired back:"
-                return main
+            # "When Trump suggested X, Rubio fired back:": the main clause's subject, never
+            # the subordinate one's (attribution reads the sentence's subject otherwise)
+            return _colon_subject(pre[pre.rfind(",") + 1 :])
         ref = _subject_ref(pre[: m.start()])
         if ref is None and _AND_END.search(pre, 0, m.start()):
             ref = _coordinated_subject(pre[: m.start()])
@@ -327,8 +381,35 @@ def _pre_ref(pre: str) -> _Ref | None:
             ref = _subject_ref(clause)
             if ref is not None and ref.kind != "inherit":
                 return ref
-        return _participle_subject(pre) or _colon_subject(pre)
+        return _participle_subject(pre) or _colon_subject(pre) or _as_clause_subject(pre)
     return None
+
+
+_NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
+
+
+_WITH_DOING = re.compile(
+    r"\bwith\s+((?:[A-Z][\w’'.-]*\s){1,4}?[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+)
+
+
+def _named_participle(pre: str) -> _Ref | None:
+    """``..., which ended with Tom Hale replying: "..."``: the one replying, whatever verb
+    came earlier in the sentence."""
+    clause = pre.rstrip()
+    ending = _NAME_THEN_PARTICIPLE.search(clause, 0, len(clause) - 1)
+    if not clause.endswith(":") or ending is None:
+        return None
+    words = ending.group(1).split()
+    while words and words[0].lower() in _PREPOSITIONS:
+        words.pop(0)
+    info = analyse(words) if words else None
+    if info is not None and info.kind in ("person", "single"):
+        return _Ref("name", " ".join(words))
+    return None
+
+
+_CONTRAST = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
 
 
 def _colon_subject(pre: str) -> _Ref | None:
@@ -345,6 +426,8 @@ def _colon_subject(pre: str) -> _Ref | None:
         rest = clause[r.end :].split()
         if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
             continue
+        if r.tokens[0].lower() in _RUN_LEAD_MODIFIERS and not _verb_like(rest[0]):
+            continue  # "Former Kilbeg presidential candidate Ann Lee broke down ...:"
         info = analyse(r.tokens)
         if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
             return _Ref("name", info.name)
@@ -412,119 +495,53 @@ def _participle_subject(pre: str) -> _Ref | None:
     m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
     if m is None:
         return None
-    clause = _clean_clause(pre[: m.start()]).strip()
+    clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
     found = [r for r in runs(clause) if strip_common(r.tokens)]
-    if not found or found[0].possessive:
-        return None
-    lead = clause[: found[0].start].split()
-    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an")):
-        return None
-    rest = clause[found[0].end :].split()
-    if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
-        return None
-    return _Ref("name", found[0].text)
-
-
-_NOT_LABEL = _CONJUNCTIONS | _words("who whose which that whom what when where")
-
-_LABEL_TOPIC = re.compile(r",?\s+on\s+(?:that|the|this|his|her|their)\b[^,]*$")  # ", on that call"
-
-_LABEL_MARKS = re.compile(r"[\"“”‘’«»]|'\s|\s'|^'|'$")
-
-
-@small_cache(maxsize=4096)  # a pure function of a short line
-def _label_name(text: str) -> str | None:
-    """A line that only names a speaker, as roundups set them under or before quotations:
-    ``Great Britain coach, Brian Noble``, ``Kilbeg manager Tom Ryan``, ``Sir Alex Ferguson``.
-    The person's name ends the line (or, before a comma, starts it: ``Jane Roe, The Daily
-    Record``); what comes before it is a short role with no verb. None for anything else."""
-    line = _LABEL_TOPIC.sub("", text.strip().rstrip(":").strip())
-    words = line.split()
-    if not words or len(words) > 9 or len(line) > 90 or _LABEL_MARKS.search(line):
-        return None
-    if line.endswith((".", "?", "!", ";")) or _FINITE_VERB_RE.search(line) or line.isupper():
-        return None
-    found = runs(line)
-    if not found:
-        return None
-    first = found[0]
-    if first.start == 0 and line[first.end : first.end + 1] == ",":
-        info = analyse(first.tokens)
-        rest = [w for w in line[first.end + 1 :].replace(",", " ").split() if not w[:1].isupper()]
-        if _label_person(info) and len(rest) <= 3 and not any(w in _NOT_LABEL for w in rest):
-            return info.name  # Jane Roe, The Daily Record / Jane Roe, club secretary
-    last = found[-1]
-    if last.end == len(line) and not last.possessive:
-        info = analyse(last.tokens)
-        head = [w for w in line[: last.start].replace(",", " ").split() if not w[:1].isupper()]
-        if (
-            _label_person(info)
-            and len(head) <= 2
-            and not any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_LABEL for w in head)
-        ):
-            return info.name
+    for k, run in enumerate(found[:3]):
+        lead = clause[: run.start].split()
+        if run.possessive or "," in clause[: run.start]:
+            return None
+        if k == 0 and (len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an"))):
+            return None
+        if k > 0 and (len(lead) > 4 or any(_verb_like(w) for w in lead if w.islower())):
+            return None
+        rest = clause[run.end :].split()
+        if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
+            return None
+        if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
+            continue  # "Band member Ann Lee shared ...": the name after the role words
+        return _Ref("name", run.text)
     return None
 
 
-def _label_person(info) -> bool:
-    return info is not None and info.kind == "person" and len(info.name.split()) >= 2
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")  # "Pa.", "Calif.", "N.Y."
+
+_AS_CLAUSE = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")
+
+_AS_WHOLE = re.compile(r"\s*(?:As|Like)\s+([^,]{3,120}),\s*$")
 
 
-def _starts_appositive(seg: str) -> bool:
-    """``director of X``, ``a California Democrat``, ``from Filby``: a segment that describes
-    the name before it (it opens with a lower-case word) rather than naming someone new."""
-    first = seg.split()[0] if seg.split() else ""
-    if first[:1].islower():
-        return first.lower() not in _NOT_LABEL and not _VERB_RE.fullmatch(first)
-    named = _name_segment(seg)  # "South Carolina director for Sanders": whom they work for
-    if named is None or not named[1]:
-        return False
-    role = named[1].split()
-    return len(role) >= 2 and role[-1] in _AFFILIATING and role[-2][:1].islower()
-
-
-_AFFILIATING = _words("of for at with to")
-
-
-def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
-    """The person a clause opens with when every segment after it, up to the name at ``idx``,
-    is an appositive: ``Colin Gillis, analyst at BGC Partners,`` gives Colin Gillis, not the
-    firm; ``Cllr Ann Lee, of Garden Close, Hook,`` gives Ann Lee, not the place."""
-    if idx == 0 or not _starts_appositive(segs[1]) or not segs[0][:1].isupper():
+def _as_clause_subject(pre: str) -> _Ref | None:
+    """``As the columnist Ann Lee had written, "..."``: a clause of manner that opens the
+    sentence and names who put it so, with a verb no list holds."""
+    m = _AS_WHOLE.match(pre)
+    if m is None:
         return None
-    if segs[0].split()[0].lower() in _PREPOSITIONS:  # "At Piccadilly Gardens, nurse Ann Lee"
-        return None
-    for j in range(2, idx + 1):
-        seg = segs[j]
-        if not seg or _starts_appositive(seg):
+    inner = m.group(1)
+    for run in runs(inner)[:3]:
+        lead = inner[: run.start].split()
+        if run.possessive or len(lead) > 3 or any(_verb_like(w) for w in lead if w.islower()):
             continue
-        words = seg.rstrip(".,;:").split()
-        info = analyse(words)
-        after_place = (
-            segs[j - 1].split()[0].lower() in ("of", "from", "in")
-            and len(words) <= 2
-            and (info is None or info.kind != "person")
-        )
-        if not after_place and (info is None or info.kind != "place"):
-            return None  # "of Garden Close, Hook": a place after it, not a new subject
-    named = _name_segment(segs[0])
-    if named is None:
-        return None
-    name, pre_role = named
-    info = analyse(name.split())
-    if info is None or not (info.kind == "person" or (info.kind == "single" and info.role)):
-        return None  # a person, or a title and a surname ("Cllr Lee")
-    described = (_is_role_segment(segs[1]) or segs[1][:1].isupper()) and segs[1].split()[
-        0
-    ].lower() not in _PREPOSITIONS
-    role = pre_role or (segs[1] if described else None)
-    return _Ref("name", name, _clean_role(role))
+        rest = inner[run.end :].split()
+        if rest and rest[0].islower() and _verb_like(rest[0]):
+            return _Ref("name", run.text)
+    return None
 
 
-def _is_gendered_person(name: str) -> bool:
-    """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
-    info = analyse(name.split())
-    return info is not None and info.kind == "person" and info.gender is not None
+def _in_relative_clause(pre: str, at: int) -> bool:
+    """Whether the verb at ``at`` is in a relative clause (``, which friends described``)."""
+    words = pre[pre.rfind(",", 0, at) + 1 : at].split()
+    return bool(words) and words[0].lower() in ("which", "who", "whom", "whose", "that")
 
 
 def _in_subordinate_clause(pre: str, at: int) -> bool:
@@ -535,29 +552,3 @@ def _in_subordinate_clause(pre: str, at: int) -> bool:
     if not words or words[0].lower() not in _SUBORDINATORS:
         return False
     return "," in pre[at:]
-
-
-_DASH_LEAD = re.compile(r"\s*[–—]\s+")
-
-
-@small_cache(maxsize=4096)  # a pure function of the text after a quotation
-def _dash_ref(post: str) -> _Ref | None:
-    """``‘...’ – Wales coach Warren Gatland on his team's escape``: roundups name the speaker
-    after a dash that follows the quotation; the first person named within a few words."""
-    m = _DASH_LEAD.match(post)
-    if m is None:
-        return None
-    text = post[m.end() :]
-    for k, r in enumerate(runs(text)[:3]):
-        if r.start > 40:
-            break
-        info = analyse(r.tokens)
-        if info is None:
-            continue
-        if info.kind == "person" and len(info.name.split()) >= 2:
-            return _Ref("name", info.name)
-        if k == 0 and r.start == 0 and info.kind == "single" and not r.possessive:
-            rest = text[r.end :].split()
-            if rest and rest[0].islower() and rest[0].endswith(("ed", "s")):
-                return _Ref("name", info.name)  # "– Gatland rated France's performance"
-    return None

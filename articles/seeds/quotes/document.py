@@ -38,6 +38,7 @@ class _Doc(Registry, Classifier, Resolver, Attributor):
             layout = paragraph_layout(text)
             spans = [_Span(i, *bounds) for bounds in layout.spans]
             info = _BlockInfo(text, spans, list(layout.sentences), [], [], [])
+            info.masked = layout.masked
             for s in spans:
                 s.sentence = self._sentence_of(info, s.mark)
             self.blocks.append(info)

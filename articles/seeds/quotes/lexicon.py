@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from .. import names as N
 from ..names import _words
+from ..runs import dateline_end
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 
@@ -90,3 +92,54 @@ _MORE_REPORTING_VERBS = _words(
 # Registry: words that open a capitalised run at a sentence start without being part of the
 # name that follows ("Former Arizona governor Jan Brewer": the run "Former Arizona").
 _RUN_LEAD_MODIFIERS = _words("former then late acting outgoing incoming ex interim")
+
+_SUBORDINATORS = _words(
+    "after before when as because since while until once although though if whereas"
+)
+
+# Words that open a phrase of time, place or circumstance before the subject ("On Twitter,",
+# "Hours later,", "After the debate,", "Asked about it,"): the phrase runs to its comma.
+_INTRO_WORDS = (
+    _PREPOSITIONS
+    | _SUBORDINATORS
+    | _CONJUNCTIONS
+    | _words(
+        "hours days weeks months years minutes moments later earlier last next this that "
+        "yet still meanwhile instead however now here there asked pressed speaking "
+        "afterwards eventually finally first second third early late"
+    )
+    | N.WEEKDAYS_MONTHS  # "Sunday morning, Ann Lee slammed ..."
+)
+
+_AUXILIARIES = _words(
+    "has have had is was were are will would can could may might should must did does do "
+    "shot fired hit struck took went gave made came got kept put set let ran told said"
+)
+
+_VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
+
+
+def _verb_like(word: str) -> bool:
+    """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
+    return word in _AUXILIARIES or bool(_VERB_ENDING.fullmatch(word))
+
+
+def _after_intro(text: str) -> str:
+    """``text`` without a dateline and the introductory phrases it opens with."""
+    cut = dateline_end(text)
+    text = text[cut:]
+    skipped = False
+    for _ in range(4):
+        words = text.split(None, 1)
+        if not words:
+            break
+        comma = text.find(", ")
+        head = text[:comma].split() if comma > 0 else []
+        # "At an event in Ames, Iowa, on Sunday, Ann Lee ...": a state after a place phrase
+        state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
+        if not state and words[0].lower().strip(",") not in _INTRO_WORDS:
+            break
+        if comma < 0 or len(head) > 24:
+            break
+        text, skipped = text[comma + 2 :], True
+    return text

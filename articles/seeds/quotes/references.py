@@ -60,6 +60,9 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     last = found[-1]
     if last.end < len(seg) or last.possessive:
         return None
+    person = _person_of_place(last)
+    if person is not None:  # "Chairman Tom Hale of North Kilbeg": Tom Hale
+        return person, seg[: last.start].strip() or None
     first_word = words[0].lower()
     if first_word in _ROLE_DETERMINERS or first_word in _PREPOSITIONS:
         between = seg[len(words[0]) : last.start].lower().split()
@@ -79,6 +82,20 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     return last.text, role or None
 
 
+def _person_of_place(run: Run) -> str | None:
+    """The person in a run that joined a name to its state or town with ``of``."""
+    if "of" not in run.tokens:
+        return None
+    k = run.tokens.index("of")
+    place = analyse(run.tokens[k + 1 :])
+    if place is None or place.kind != "place":
+        return None
+    person = analyse(run.tokens[:k])
+    if person is None or person.kind != "person":
+        return None
+    return " ".join(run.tokens[:k])
+
+
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?(?=[^\W\d_])")
 
 
@@ -91,8 +108,12 @@ def _affiliated_name(seg: str, found: list[Run]) -> tuple[str, str | None] | Non
         info = analyse(run.tokens)
         if info is None or info.kind not in ("person", "single"):
             continue
-        if info.kind == "single" and not (info.gender or info.role):
-            continue
+        if (
+            info.kind == "single"
+            and not (info.gender or info.role)
+            and (k > 0 or run.start > 0 or not _AFFILIATION.match(seg, run.end))
+        ):
+            continue  # but "Lee of the Kilbeg Teachers" opening the segment: surname and body
         lead = seg[: run.start].split()
         if any(w[:1].isupper() for w in lead[1:]) or len(lead) > 3:
             return None
@@ -272,14 +293,22 @@ _OFFICE_ACRONYMS = frozenset(("mp", "mep", "msp", "td", "mla", "mpp"))
 
 def _rolenoun_ref(seg: str, words: list[str]) -> _Ref | None:
     """``the judge``, ``the chief executive``: a person named earlier with that office."""
-    if len(words) > 2 and words[1] == "the" and (words[0] in _ADVERBS or words[0][-2:] == "ly"):
-        words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach said"
+    if (
+        len(words) > 2
+        and words[1] == "the"
+        and (words[0] in _ADVERBS or words[0][-2:] in ("ly", "ng"))
+    ):
+        words, seg = words[1:], seg.split(None, 1)[1]  # "Afterwards the coach", "Laughing the MP"
     if not (1 < len(words) <= 4 and words[0] == "the"):
         return None
     rest = seg.split()[1:]
     if any(not w.replace("-", "").isalpha() for w in rest):
         return None
-    if not (rest[-1].islower() or rest[-1].lower() in _OFFICE_ACRONYMS):
+    if not (
+        rest[-1].islower()
+        or rest[-1].lower() in _OFFICE_ACRONYMS
+        or (len(rest) == 1 and rest[0].lower() in N.ROLE_WORDS)  # "the Premier said"
+    ):
         return None  # "the Labour MP", "the Democratic senator": capitals before an office
     head = words[-1]
     if head not in N.ROLE_WORDS or head in N.ORG_NOUNS or head in N.COMPANY_NOUNS:
@@ -367,7 +396,58 @@ def _leading_name(seg: str) -> tuple[str, str | None] | None:
     run = found[0]
     lead = seg[: run.start].split()
     if run.possessive or len(lead) > 3 or any(not w[:1].islower() for w in lead):
-        return None
+        return _titled_name(seg, found)
     if not _TRAILING_PHRASE.match(seg, run.end):
-        return None
+        return _titled_name(seg, found)
     return run.text, " ".join(lead) or None
+
+
+def _titled_name(seg: str, found: list[Run]) -> tuple[str, str | None] | None:
+    """``ACLU executive director Ann Lee in a statement``: a person's full name after an
+    organisation and the office held there, followed by a phrase of circumstance."""
+    for run in found[1:3]:
+        lead = seg[: run.start].split()
+        if len(lead) > 5 or any(
+            w.lower() in _PREPOSITIONS or w.lower() in _CONJUNCTIONS for w in lead
+        ):
+            return None
+        info = analyse(run.tokens)
+        if run.possessive or info is None or info.kind != "person" or " " not in info.name:
+            continue
+        if _TRAILING_PHRASE.match(seg, run.end) or run.end >= len(seg.rstrip(" .,;:")):
+            return _person_of_place(run) or run.text, " ".join(lead)
+    return None
+
+
+_DESCRIBED_PERSON = re.compile(
+    r"the\s+(?:[a-z-]+\s+){0,2}?(\d+-year-old|(?:father|mother|grandfather|grandmother)-of-\w+|"
+    r"[a-z]+)(?:\s+(?:man|woman|boy|girl))?$"
+)
+
+
+def _described_person(seg: str) -> _Ref | None:
+    """``the 47-year-old``, ``the married father-of-two``, ``the veteran campaigner``: a
+    description of someone the article just named, resolved as a pronoun of its gender."""
+    seg = re.sub(r"^[A-Za-z]+(?:ly|ing)\s+(?=the\s)", "", seg.strip())  # "Laughing the ..."
+    m = _DESCRIBED_PERSON.fullmatch(seg.rstrip(".,;:"))
+    if m is None:
+        return None
+    head = m.group(1)
+    last = seg.strip().rstrip(".,;:").split()[-1].lower()
+    if (
+        not (
+            head[0].isdigit()
+            or "-of-" in head
+            or head in N.PERSON_NOUNS
+            or last in ("man", "woman", "boy", "girl")
+        )
+        or head in N.ORG_NOUNS
+        or head in N.COMPANY_NOUNS
+    ):
+        return None
+    female = head.startswith(("mother", "grandmother")) or last in ("woman", "girl")
+    male = head.startswith(("father", "grandfather")) or last in ("man", "boy")
+    gender = (
+        "f" if female or head in N.FEMALE_NOUNS else "m" if male or head in N.MALE_NOUNS else None
+    )
+    return _Ref("pronoun", head, gender=gender)

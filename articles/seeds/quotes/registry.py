@@ -126,6 +126,7 @@ class _BlockInfo:
     roled: set[int] = field(default_factory=set)  # ids of speakers given a role here so far
     sentence_says: dict[int, bool] = field(default_factory=dict)  # a speech verb outside quotes
     last_said: dict[int, tuple[_Entity, str | None]] = field(default_factory=dict)
+    masked: str = ""  # the text with its quoted spans blanked (``spans.mask_quotes``)
 
     def sentence_mentions(self, sentence: int) -> list[_Mention]:
         if self.mentions_by_sentence is None:
@@ -322,9 +323,15 @@ class Registry:
                 if info.text[s.close + 1 : s.close + 2] != " ":
                     continue
                 before = info.run_ending_at(s.mark - 1)
+                initial = not before and info.text[s.mark - 2 : s.mark - 1] == "."
+                if initial:  # Bernard C. "Jack" Young: the initial keeps its full stop
+                    before = info.run_ending_at(s.mark - 2)
                 after = info.run_starting_at(s.close + 2)
                 if before and after and not before[0].possessive:
-                    words = [*before[0].tokens, *after[0].tokens]
+                    first = list(before[0].tokens)
+                    if initial and len(first[-1]) == 1:
+                        first[-1] += "."
+                    words = [*first, *after[0].tokens]
                     out.append((bi, before[0].start, Run(words, before[0].start, s.close)))
         return out
 
@@ -449,7 +456,12 @@ class Registry:
             for m in info.mentions:
                 if not m.subject or m.entity.gender is not None:
                     continue
-                _a, b = info.sentences[m.sentence]
+                a, b = info.sentences[m.sentence]
+                if any(
+                    _GENDER_WORD_RE.search(info.text, lo, hi)
+                    for lo, hi in self.gaps_within(info, a, m.pos)
+                ):
+                    continue  # "While she has attacked Tom Hale, her ...": not his gender
                 others = [
                     x.pos
                     for x in by_sentence[m.sentence]

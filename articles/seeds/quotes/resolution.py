@@ -30,6 +30,9 @@ class Resolver:
         if ref.kind == "name":
             words = ref.value.split()
             if len(words) == 1 and words[0].lower() in N.DEMONYMS:
+                named = self.resolve_name(words, (bi, pos))
+                if named is not None and named.kind == "person" and len(named.words) > 1:
+                    return named  # "Cuban said", when the article named Mark Cuban
                 # "the Ethiopian said": a description of a person already named
                 return next((e for e in self._candidates(bi, pos) if e.kind == "person"), None)
             ent = self.resolve_name(words, (bi, pos))

@@ -99,12 +99,13 @@ def _find_spans(index: int, text: str) -> list[_Span]:
         if nested is not None:
             return nested
     open_at: int | None = None
+    n = len(text)
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
         if open_at is None:
-            if ch in _OPEN_MARKS:
+            if ch in _OPEN_MARKS or _turned_opening(text, i, n):
                 open_at = i
-        elif ch in _CLOSE_MARKS:
+        elif ch in _CLOSE_MARKS or _turned_closing(text, i, n):
             spans.append(_Span(index, open_at, open_at + 1, i, i, text[open_at + 1 : i]))
             open_at = None
         elif ch == "“":
@@ -117,6 +118,21 @@ def _find_spans(index: int, text: str) -> list[_Span]:
         end = len(text.rstrip())
         spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
     return [s for s in spans if s.text.strip()]
+
+
+def _turned_closing(text: str, i: int, n: int) -> bool:
+    """An opening mark typed where a closing one belongs: ``for her here,“ said Ann Lee``,
+    right after a word or punctuation and before a space, punctuation or the end."""
+    if i == 0 or text[i - 1].isspace() or text[i - 1] in _BEFORE_OPENING:
+        return False
+    return i + 1 >= n or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSING
+
+
+def _turned_opening(text: str, i: int, n: int) -> bool:
+    """A closing mark typed where an opening one belongs: `` ”We will appeal,” she said``."""
+    return (
+        (i == 0 or text[i - 1].isspace()) and i + 1 < n and text[i + 1].isalnum() and text[i] == "”"
+    )
 
 
 def _find_nested_spans(index: int, text: str) -> list[_Span] | None:

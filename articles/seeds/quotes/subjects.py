@@ -1,0 +1,154 @@
+"""The subject of a sentence that holds a quotation but no speech verb: ``Moore thanked him for
+"stepping up"``, ``On Twitter, Senator Ann Lee derided the "so-called plan"``. The person the
+sentence opens with (after a phrase of time, place or circumstance) is the one whose words the
+quotation gives, rather than the previous paragraph's speaker. A pure function of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import _words
+from ..runs import analyse, runs, small_cache
+from .clauses import _clean_clause
+from .labels import _FINITE_VERB_RE
+from .lexicon import _ADVERBS, _AUXILIARIES, _INTRO_WORDS, _after_intro, _verb_like
+from .references import _Ref
+
+_SKIPPED = _ADVERBS | _words("not never also just even already first then on")
+
+_WORD = re.compile(r"[^\s,;:()]+?(?=[.!?”’\"']*(?:[\s,;:()]|$))")
+
+
+def _verb_follows(text: str) -> bool:
+    """``text`` (what follows a name) opens with a verb, after adverbs and a day
+    (``on Saturday criticized``, ``frequently emphasizes``, ``earlier Tuesday backed``)."""
+    words = _WORD.findall(text[:80])
+    for k, word in enumerate(words[:5]):
+        low = word.lower()
+        if word[:1].isupper() and k > 0 and words[k - 1].lower() in ("on", "earlier", "later"):
+            continue  # "on Saturday", "earlier Tuesday"
+        if word[:1].isupper() or not word[:1].isalpha():
+            return False
+        if low in _SKIPPED or (low.endswith("ly") and len(low) > 4):
+            continue
+        if not _verb_like(low):
+            return False
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
+        return not (low.endswith("s") and (nxt.endswith("ed") or nxt in _AUXILIARIES))
+    return False
+
+
+# How much of a sentence's opening is read for its subject: the subject opens the sentence, and
+# a paragraph of one long sentence with many quotations is not read once per quotation.
+SUBJECT_REACH = 300
+
+_APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
+
+
+@small_cache(maxsize=4096)
+def sentence_subject(clause: str) -> _Ref | None:
+    """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
+    subject of a verb, or a subject pronoun; None when the clause opens otherwise."""
+    text = _after_intro(_clean_clause(clause.strip()))
+    first = text.split(None, 1)[0].lower() if text.split() else ""
+    if first in ("he", "she", "they"):
+        rest = text.split(None, 1)[1] if " " in text else ""
+        if _verb_follows(rest):
+            return _Ref("pronoun", first, gender={"he": "m", "she": "f"}.get(first))
+        return None
+    for r in runs(text)[:4]:
+        lead = text[: r.start]
+        if any(mark in lead for mark in ",;:—–(") or len(lead.split()) > 6:
+            return None
+        if any(w.islower() and _verb_like(w) for w in lead.split()):
+            return None
+        if r.possessive:
+            continue  # "Trump's primary rival Senator Ann Lee"
+        info = analyse(r.tokens)
+        if info is None or info.kind in ("place", "event"):
+            continue
+        after = text[r.end :]
+        appositive = _APPOSITIVE.match(after)
+        if appositive is not None and after[appositive.end() :][:1].islower():
+            after = after[appositive.end() :]  # "X, a Democrat, praised"
+        if _verb_follows(after):
+            return _Ref("name", r.text)
+    return None
+
+
+_AFTER_LEAD = re.compile(r"[\s,]*")
+
+_CLAUSE_END = re.compile(r"\s*(?:(?:back|on|out|up|in|again)\s*)?(?:[.,;:!?]|$|\s+and\s)")
+
+
+@small_cache(maxsize=4096)
+def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
+    """Who a quotation's own clause names with a verb no list holds: ``"...," Ann Lee barked``,
+    ``"...!" beamed Ann Lee``, ``"...," she shot back``. ``after`` is the text that follows
+    the closing mark; ``continues`` says the quotation ended in a comma or a dash, so the
+    sentence goes on (after ``?`` or ``!`` the clause must end right after its verb, or put
+    the verb first, for a new sentence could start there)."""
+    text = after[_AFTER_LEAD.match(after).end() :][:120]
+    words = text.split(None, 1)
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in ("he", "she", "they"):
+        rest = words[1] if len(words) > 1 else ""
+        if _verb_follows(rest) and (continues or _verb_ends_clause(rest)):
+            return _Ref("pronoun", first, gender={"he": "m", "she": "f"}.get(first))
+        return None
+    found = runs(text)
+    if not found:
+        return None
+    r = found[0]
+    info = analyse(r.tokens)
+    if info is None or info.kind in ("place", "event"):
+        return None
+    lead = text[: r.start].split()
+    described = len(lead) <= 3 and all(w.isalpha() and w.islower() for w in lead)
+    if described and not any(_verb_like(w) for w in lead) and not r.possessive:
+        rest = text[r.end :]  # "Ann Lee barked", "an angry Lee retaliated"
+        appositive = _APPOSITIVE.match(rest)
+        if appositive is not None and rest[appositive.end() :][:1].islower():
+            rest = rest[appositive.end() :]
+        if _verb_follows(rest) and (
+            continues or _verb_ends_clause(rest) or _FINITE_VERB_RE.match(rest.lstrip())
+        ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
+            return _Ref("name", r.text)
+        return None
+    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
+        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg"
+    return None
+
+
+def _verb_ends_clause(rest: str) -> bool:
+    """``barked.``, ``shot back,``: the verb after a name is the clause's last word."""
+    m = _WORD.search(rest)
+    return m is not None and _CLAUSE_END.match(rest, m.end()) is not None
+
+
+_NAME_VERB_BEFORE = re.compile(
+    r"(?:^|[,;—–]\s+|\s)((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?"
+    r"([a-z]{3,}(?:ed|s))(?:\s+(?:back|out|up|in|on))?\s*[,:]\s*$"
+)
+
+
+@small_cache(maxsize=4096)
+def reporting_clause_before(pre: str) -> _Ref | None:
+    """``..., Ann Lee cracked, "..."``, ``Lee quipped: "..."``: a name and a verb no list
+    holds, ending the clause right before a quotation."""
+    m = _NAME_VERB_BEFORE.search(pre[-120:])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1].endswith(("'s", "’s", "s'", "s’")):
+        return None  # "Lee's campaign insists,": whose, not who
+    while words and words[0].lower() in _INTRO_WORDS:
+        words.pop(0)  # "Then Lee quipped:"
+    info = analyse(words) if words else None
+    if info is None or info.kind not in ("person", "single", "organisation"):
+        return None
+    return _Ref("name", " ".join(words))
