@@ -15,8 +15,9 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, Section
 from articles.pending import PENDING_FIELDS, pending_for
+from articles.widgets import TagAutocompleteWidget
 
 ACTION_FIELD = "_action"  # the name of the workflow buttons
 
@@ -42,6 +43,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         exclude: list[str] = []  # the admin's fieldsets say which; never the status
+        widgets = {"tags": TagAutocompleteWidget}
 
     user = None  # set by ArticleAdmin.get_form
     # (status, version) before a revision restore wrote the old row back (ArticleAdmin sets
@@ -90,7 +92,10 @@ class ArticleAdminForm(forms.ModelForm):
         """An unsaved form of an article with a pending change opens with the change; a
         submitted one is compared with the live article (what "changed" means on save)."""
         if not self.is_bound and self.pending is not None and field_name in PENDING_FIELDS:
-            return self.pending.values.get(field_name, "")
+            value = self.pending.values.get(field_name, "")
+            if field_name == "section":  # kept by its slug (``pending_values``); the form's key
+                return Section.objects.filter(slug=value).values_list("pk", flat=True).first()
+            return value
         return super().get_initial_for_field(field, field_name)
 
     def old_status(self) -> str | None:
@@ -107,7 +112,10 @@ class ArticleAdminForm(forms.ModelForm):
             if name not in self.fields:
                 continue
             value = self.cleaned_data.get(name)
-            values[name] = value if isinstance(value, str) else self.data.get(name, "")
+            if name == "section":  # by slug, not id: a backup restores it into another database
+                values[name] = value.slug if isinstance(value, Section) else ""
+            else:
+                values[name] = value if isinstance(value, str) else self.data.get(name, "")
         return values
 
     def clean_published_at(self) -> Any:

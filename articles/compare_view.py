@@ -16,14 +16,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Revision, Version
 
-from articles.models import Article, Correction, Quote, Speaker, Tag, TaggedArticle
+from articles.models import Article, Correction, Quote, Section, Speaker, Tag, TaggedArticle
 from articles.revision_compare import Comparison, Snapshot, compare
 
 # The article's own fields shown besides its texts, with their labels.
 SHOWN_FIELDS = (
     ("status", "Status"),
     ("published_at", "Publication date"),
-    ("section", "Section"),
+    ("section_id", "Section"),  # a row since issue 15: revisions hold its id
     ("slug", "Address (slug)"),
 )
 
@@ -40,7 +40,15 @@ def show_time(value: object) -> str:
     return date_format(timezone.localtime(value), "j F Y, H:i:s T")
 
 
-SHOW = {"status": show_status, "published_at": show_time}
+def show_section(value: object) -> str:
+    """A section by its name (a deleted one, merged away, by its former id)."""
+    if value is None:
+        return ""
+    found = Section.objects.filter(pk=value).values_list("name", flat=True).first()
+    return found or f"section {value}"
+
+
+SHOW = {"status": show_status, "published_at": show_time, "section_id": show_section}
 
 
 def snapshots(

@@ -12,13 +12,14 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from articles.models import Article, Source, Tag, tags_of
+from articles.models import Article, Section, Source, Tag, tags_of
+from articles.views import moved_permanently, public_source
 
 FEED_SIZE = 30
 
@@ -93,10 +94,22 @@ class TagAtomFeed(TagFeed):
 
 
 class SourceFeed(LatestArticlesFeed):
-    """Published articles from one outlet."""
+    """Published articles from one outlet; a domain merged into another redirects (301)."""
+
+    def __call__(self, request: HttpRequest, domain: str) -> HttpResponse:
+        found = public_source(domain)
+        if found.domain != domain:
+            name = (
+                "articles:source_feed_atom"
+                if self.feed_type is Atom1Feed
+                else "articles:source_feed"
+            )
+            return moved_permanently(request, reverse(name, args=[found.domain]))
+        request.public_source = found  # for get_object: this feed object serves every request
+        return super().__call__(request, domain=domain)
 
     def get_object(self, request: HttpRequest, domain: str) -> Source:
-        return get_object_or_404(Source.objects.public(), domain=domain)
+        return request.public_source
 
     def title(self, obj: Source) -> str:
         return f"Newsroom: from {obj.name}"
@@ -118,26 +131,38 @@ class SourceAtomFeed(SourceFeed):
 
 
 class SectionFeed(LatestArticlesFeed):
-    """Published articles in one section (as the section page, case-insensitive)."""
+    """Published articles in one section, at its slug; another spelling redirects (301), as
+    the section page does."""
 
-    def get_object(self, request: HttpRequest, section: str) -> str:
+    def __call__(self, request: HttpRequest, section: str) -> HttpResponse:
         found = Article.objects.public_section(section)
         if found is None:
             raise Http404("No such section.")
-        return found
+        if found.slug != section:
+            name = (
+                "articles:section_feed_atom"
+                if self.feed_type is Atom1Feed
+                else "articles:section_feed"
+            )
+            return moved_permanently(request, reverse(name, args=[found.slug]))
+        request.public_section = found  # for get_object: this feed object serves every request
+        return super().__call__(request, section=section)
 
-    def title(self, obj: str) -> str:
-        return f"Newsroom: {obj}"
+    def get_object(self, request: HttpRequest, section: str) -> Section:
+        return request.public_section
 
-    def description(self, obj: str) -> str:
-        return f"The latest articles in {obj}."
+    def title(self, obj: Section) -> str:
+        return f"Newsroom: {obj.name}"
+
+    def description(self, obj: Section) -> str:
+        return f"The latest articles in {obj.name}."
 
     subtitle = description
 
-    def link(self, obj: str) -> str:
-        return reverse("articles:section", args=[obj])
+    def link(self, obj: Section) -> str:
+        return obj.get_absolute_url()
 
-    def articles(self, obj: str) -> QuerySet[Article]:
+    def articles(self, obj: Section) -> QuerySet[Article]:
         return Article.objects.published().in_section(obj)
 
 

@@ -37,6 +37,7 @@ from articles.import_rows import QUOTE_COLUMNS, QuoteRow, insert_new, insert_row
 from articles.models import (
     Article,
     Quote,
+    Section,
     Source,
     Speaker,
     StatusChange,
@@ -371,6 +372,7 @@ class SeedImporter:
         if not drafts:
             return []
         sources = self._sources_for({draft.source_domain for draft in drafts})
+        sections = self._sections_for(drafts)
         speakers = self._speakers_for(drafts)
         tags = self._tags_for(drafts)
         slugs = self._free_slugs(drafts)
@@ -386,6 +388,7 @@ class SeedImporter:
                 imported_at=now,
             )
             self._fill(article, draft)
+            article.section = sections.get(draft.section)
             article.date_from_wire(draft.url, now)
             workflow.transition(article, status)
             article._status_change = None  # written below, in bulk
@@ -502,6 +505,7 @@ class SeedImporter:
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)
+        article.section = self._sections_for([draft]).get(draft.section)
         article.imported_at = timezone.now()
         if article.pk:
             article.version += 1
@@ -551,6 +555,7 @@ class SeedImporter:
     def _forget(self) -> None:
         """Drop the remembered sources, tags and speakers (after a rollback, or when full)."""
         self._sources: dict[str, Source] = {}
+        self._sections: dict[str, Section] = {}
         self._tags: dict[str, Tag] = {}
         self._speakers: dict[str, Speaker] = {}
 
@@ -561,15 +566,26 @@ class SeedImporter:
     def _sources_for(self, domains: set[str]) -> dict[str, Source]:
         self._trim()
         for domain in domains - self._sources.keys():
-            known = known_outlets().get(domain, {})
-            self._sources[domain], _ = Source.objects.get_or_create(
-                domain=domain,
-                defaults={
-                    "name": known.get("name") or Source.name_from_domain(domain),
-                    "homepage": known.get("homepage") or f"https://{domain}/",
-                },
-            )
+            found = Source.for_domain(domain)  # its own, or one it was merged into
+            if found is None:
+                known = known_outlets().get(domain, {})
+                found, _ = Source.objects.get_or_create(
+                    domain=domain,
+                    defaults={
+                        "name": known.get("name") or Source.name_from_domain(domain),
+                        "homepage": known.get("homepage") or f"https://{domain}/",
+                    },
+                )
+            self._sources[domain] = found
         return self._sources
+
+    def _sections_for(self, drafts: list[ArticleDraft]) -> dict[str, Section]:
+        """The drafts' sections by the name their URLs give (``Section.for_names``: names,
+        slugs and aliases, ``sports`` is Sport; new ones created), remembered."""
+        wanted = {d.section for d in drafts if d.section} - self._sections.keys()
+        if wanted:
+            self._sections.update(Section.for_names(wanted))
+        return self._sections
 
     def _speakers_for(self, drafts: list[ArticleDraft]) -> dict[str, Speaker]:
         """The drafts' speakers by name (``Speaker.for_names``: aliases, other cases; new ones

@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from articles.links import slug_url, str_url
+from articles.links import slug_url
 from articles.rows import joined_columns, joined_instance, read_rows, table
 from articles.seeds import limits
 from articles.seeds import url as seed_url
@@ -23,6 +23,8 @@ from articles.seeds.dates import date_from_url
 from articles.seeds.format import Block, split_blocks
 from articles.slugs import unique_slug, unique_slugs  # noqa: F401 (their home was here)
 from articles.taxonomy import (  # noqa: F401 (their home was here)
+    Section,
+    SectionQuerySet,
     Source,
     SourceQuerySet,
     Speaker,
@@ -30,6 +32,7 @@ from articles.taxonomy import (  # noqa: F401 (their home was here)
     Tag,
     TaggedArticle,
     TagQuerySet,
+    section_key,
     tags_of,
 )
 
@@ -54,14 +57,16 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see (``readers_may_see``)."""
         return self.filter(readers_may_see())
 
-    def in_section(self, section: str) -> ArticleQuerySet:
-        """The articles of a section, named in any case (``/sections/world/`` is World)."""
-        return self.filter(section__iexact=section)
+    def in_section(self, section: Section) -> ArticleQuerySet:
+        return self.filter(section=section)
 
-    def public_section(self, section: str) -> str | None:
-        """The section called ``section`` (any case) as articles write it, or None when
-        readers may see no article in it: then it has no page."""
-        return self.published().in_section(section).values_list("section", flat=True).first()
+    def public_section(self, text: str) -> Section | None:
+        """The section ``text`` names (its slug, any spelling of its name, an alias), or None
+        when there is none or readers may see no article in it: then it has no page."""
+        section = Section.objects.public().filter(slug=text).first()  # its own address
+        if section is None:  # another spelling, if any: the caller redirects
+            section = Section.objects.public().by_keys().get(section_key(text))
+        return section
 
     def in_review(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.IN_REVIEW)
@@ -75,7 +80,7 @@ class ArticleQuerySet(models.QuerySet):
         and its tags as the list ``tag_list`` (a prefetched ``tags.all()`` costs a queryset
         built per article). The body is not shown, so it is not read."""
         return (
-            self.select_related("source")
+            self.select_related("source", "section")
             .prefetch_related(Prefetch("tags", to_attr="tag_list"))
             .defer("body")
         )
@@ -104,11 +109,14 @@ class ArticleQuerySet(models.QuerySet):
         if field not in ("slug", "pk"):
             raise TypeError(f"page() takes slug or pk, not {field}")
         source_fields = ("name", "domain", "homepage")
+        section_fields = ("name", "slug")
         where, params = self.published_sql("a") if public else ("1 = 1", [])
         rows = read_rows(
             Article,
-            f"SELECT a.*, {joined_columns('s', 'source', source_fields)} "
+            f"SELECT a.*, {joined_columns('s', 'source', source_fields)}, "
+            f"{joined_columns('c', 'section', section_fields)} "
             f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
+            f"LEFT JOIN {table(Section)} c ON c.id = a.section_id "
             f"WHERE a.{'slug' if field == 'slug' else 'id'} = %s AND {where}",
             [value, *params],
         )
@@ -116,6 +124,7 @@ class ArticleQuerySet(models.QuerySet):
             return None
         article = rows[0]
         article.source = joined_instance(article, "source", Source, source_fields)
+        article.section = joined_instance(article, "section", Section, section_fields)
         article.tag_list = read_rows(
             Tag,
             f"SELECT t.* FROM {table(Tag)} t "
@@ -151,15 +160,18 @@ class ArticleQuerySet(models.QuerySet):
         source_fields = ("name", "domain")
         rows = read_rows(
             Article,
-            "SELECT a.id, a.headline, a.slug, a.section, a.published_at, a.source_id, "
-            f"{joined_columns('s', 'source', source_fields)} "
+            "SELECT a.id, a.headline, a.slug, a.section_id, a.published_at, a.source_id, "
+            f"{joined_columns('s', 'source', source_fields)}, "
+            f"{joined_columns('c', 'section', ('name', 'slug'))} "
             f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
+            f"LEFT JOIN {table(Section)} c ON c.id = a.section_id "
             f"WHERE a.id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )
         cards = {}
         for article in rows:
             article.source = joined_instance(article, "source", Source, source_fields)
+            article.section = joined_instance(article, "section", Section, ("name", "slug"))
             cards[article.pk] = article
         return cards
 
@@ -242,7 +254,15 @@ class Article(models.Model):
         help_text="One paragraph a line, an empty line between paragraphs. A short line in "
         "CAPITALS with no closing punctuation is a subheading."
     )
-    section = models.CharField(max_length=limits.MAX_SECTION_LENGTH, blank=True, db_index=True)
+    # A row, not a string: one section has one name, one page and one entry in the filters,
+    # however outlets spell it (``Section.aliases``). Protected: merge a section away instead.
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -353,9 +373,14 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return slug_url("articles:detail", self.slug)
 
+    @property
+    def section_label(self) -> str:
+        """The section's name ("" when none): what the API and plain text show."""
+        return self.section.name if self.section_id else ""
+
     def get_section_url(self) -> str:
         """The section's page ("" when the article has no section)."""
-        return str_url("articles:section", self.section) if self.section else ""
+        return self.section.get_absolute_url() if self.section_id else ""
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -441,7 +466,9 @@ class Article(models.Model):
             tag_names = self.tags.values_list("name", flat=True)
         content: dict[str, object] = {}
         for name in self.EDITORIAL_FIELDS:
-            if name == "tags":
+            if name == "section":  # the row, not its name: renaming a section edits no article
+                content[name] = self.section_id
+            elif name == "tags":
                 content[name] = sorted(tag_names)
             elif name == "quotes":
                 content[name] = [

@@ -136,6 +136,14 @@ def differences(article: Any, change: PendingChange) -> list[tuple[str, str, str
     rows = []
     for name in PENDING_FIELDS:
         pending_value = str(change.values.get(name, "") or "")
+        if name == "section":  # kept by slug; shown by name
+            from articles.models import Section
+
+            if pending_value == (article.section.slug if article.section_id else ""):
+                continue
+            named = Section.objects.filter(slug=pending_value).first()
+            rows.append((name, live[name], named.name if named else pending_value))
+            continue
         if name == "tags":  # compared as sets: order and quoting are not changes
             from taggit.utils import parse_tags
 

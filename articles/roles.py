@@ -18,6 +18,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "add_quote",
         "change_quote",
         "view_source",
+        "view_section",
         "view_speaker",
         "view_tag",
         "view_correction",
@@ -25,7 +26,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     "Editors": [
         f"{action}_{model}"
-        for model in ["article", "quote", "source", "speaker", "tag", "correction"]
+        for model in ["article", "quote", "source", "section", "speaker", "tag", "correction"]
         for action in ["add", "change", "delete", "view"]
     ]
     + ["publish_article", "view_statuschange"]

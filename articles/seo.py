@@ -83,7 +83,7 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
         ],
     }
     if article.section:
-        data["articleSection"] = article.section
+        data["articleSection"] = article.section.name
     return data
 
 
@@ -111,7 +111,7 @@ def article_head(article: Article, canonical_url: str) -> SafeString:
         modified = _iso(article.modified_at)
         lines.append(f'<meta property="article:modified_time" content="{modified}">')
     if article.section:
-        lines.append(f'<meta property="article:section" content="{escape(article.section)}">')
+        lines.append(f'<meta property="article:section" content="{escape(article.section.name)}">')
     lines += [f'<meta property="article:tag" content="{escape(t.name)}">' for t in tags_of(article)]
     lines += [
         '<meta name="twitter:card" content="summary">',

@@ -1,5 +1,5 @@
-"""Sitemaps for search engines: articles, tags and sources in ``sitemap.xml``, and a Google News
-sitemap of the last two days' articles. Only what readers can see is listed."""
+"""Sitemaps for search engines: articles, tags, sources and sections in ``sitemap.xml``, and a
+Google News sitemap of the last two days' articles. Only what readers can see is listed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from articles.models import Article, Source, Tag
+from articles.models import Article, Section, Source, Tag
 
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
@@ -63,6 +63,21 @@ class SourceSitemap(Sitemap):
         return item.last_modified
 
 
+class SectionSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self) -> QuerySet[Section]:
+        return (
+            Section.objects.filter(articles__in=Article.objects.published())
+            .annotate(last_modified=Max("articles__updated_at"))
+            .order_by("name", "pk")
+        )
+
+    def lastmod(self, item: Section) -> datetime:
+        return item.last_modified
+
+
 class NewsSitemap(Sitemap):
     """Articles published in the last two days, for ``sitemaps/news.xml`` (news: namespace)."""
 
@@ -85,5 +100,6 @@ SITEMAPS: dict[str, type[Sitemap]] = {
     "articles": ArticleSitemap,
     "tags": TagSitemap,
     "sources": SourceSitemap,
+    "sections": SectionSitemap,
 }
 NEWS_SITEMAPS: dict[str, type[Sitemap]] = {"news": NewsSitemap}

@@ -1,18 +1,21 @@
-"""Sources, speakers and tags: the names articles are filed under, each with a public page."""
+"""Sources, sections, speakers and tags: the names articles are filed under, each with a public
+page."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url, str_url
 from articles.seeds import limits
-from articles.slugs import unique_slugs
+from articles.slugs import unique_slug, unique_slugs
 
 if TYPE_CHECKING:
     from articles.models import Article
@@ -27,11 +30,17 @@ class SourceQuerySet(models.QuerySet):
 
 
 class Source(models.Model):
-    """An outlet articles come from, keyed by its domain (``dnaindia.com``)."""
+    """An outlet articles come from, keyed by its domain (``dnaindia.com``); ``aliases`` are its
+    other domains (``bbc.co.uk`` for ``bbc.com``), which the importer maps to it."""
 
     name = models.CharField(max_length=limits.MAX_NAME_LENGTH)
     domain = models.CharField(max_length=limits.MAX_DOMAIN_LENGTH, unique=True)
     homepage = models.URLField(max_length=limits.MAX_HOMEPAGE_LENGTH, blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other domains of this outlet: the importer files their articles here.",
+    )
 
     objects = SourceQuerySet.as_manager()
 
@@ -44,12 +53,218 @@ class Source(models.Model):
     def get_absolute_url(self) -> str:
         return str_url("articles:source", self.domain)
 
+    @classmethod
+    def for_domain(cls, domain: str) -> Source | None:
+        """The source whose domain, or one of whose aliases, is ``domain``."""
+        found = cls.objects.filter(domain=domain).first()
+        if found is not None:
+            return found
+        # Few sources have aliases, and JSON containment is not portable (SQLite): read them.
+        for source in cls.objects.exclude(aliases=[]).order_by("pk"):
+            if domain in source.aliases:
+                return source
+        return None
+
+    def merge(self, others: list[Source]) -> int:
+        """Fold ``others`` into this source: their articles move here, their domains become
+        aliases (the importer maps them here); returns the articles moved."""
+        moved = 0
+        aliases = list(self.aliases)
+        for other in others:
+            if other.pk == self.pk:
+                continue
+            # (Deleting the other source below tells the page cache.)
+            moved += other.articles.update(source=self, updated_at=timezone.now())
+            for domain in [other.domain, *other.aliases]:
+                if domain != self.domain and domain not in aliases:
+                    aliases.append(domain)
+            other.delete()
+        self.aliases = aliases
+        self.save(update_fields=["aliases"])
+        return moved
+
+    @property
+    def label(self) -> str:
+        """The name, with the domain: what tells two sources of one name apart."""
+        return f"{self.name} ({self.domain})"
+
     @staticmethod
     def name_from_domain(domain: str) -> str:
         """A readable stand-in name for an outlet nobody has named yet: ``the-hindu.co.uk`` ->
         ``The Hindu``."""
         label = domain.split(".")[0] if domain.count(".") else domain
         return " ".join(part.capitalize() for part in label.replace("_", "-").split("-") if part)
+
+
+# Sections that outlets name in several ways, with the other names that mean them: a general
+# list (plurals, synonyms), no rule for one outlet. A section the importer creates takes its name
+# and aliases from here; migration 0014 merged the existing spellings by it.
+COMMON_SECTIONS: dict[str, tuple[str, ...]] = {
+    "Sport": ("sports",),
+    "Tech": ("technology", "tech-news"),
+    "World": ("world-news", "international"),
+    "UK": ("uk-news",),
+    "US": ("us-news",),
+    "Opinion": ("opinions",),
+    "Business": ("business-news",),
+    "Politics": ("political",),
+    "Science": ("sciences",),
+    "Film": ("films", "movies", "movie"),
+    "Video": ("videos",),
+    "Lifestyle": ("life-style", "life-and-style"),
+    "Entertainment": ("entertainment-news",),
+}
+
+
+def section_key(text: str) -> str:
+    """What two spellings of one section share: ``Middle East``, ``middle-east`` and
+    ``MIDDLE_EAST`` are one."""
+    return slugify(text) or text.strip().casefold()
+
+
+def common_section(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The name and aliases ``COMMON_SECTIONS`` gives the section ``text`` names, if any."""
+    key = section_key(text)
+    for name, aliases in COMMON_SECTIONS.items():
+        if key == section_key(name) or key in aliases:
+            return name, aliases
+    return None
+
+
+class SectionQuerySet(models.QuerySet):
+    def public(self) -> SectionQuerySet:
+        """Sections with an article readers may see: the others have no page."""
+        from articles.models import Article  # articles.models imports this module
+
+        return self.filter(Exists(Article.objects.published().filter(section=OuterRef("pk"))))
+
+    def by_keys(self) -> dict[str, Section]:
+        """Every section by each of its keys (``section_key`` of its name, slug and aliases;
+        a name or slug wins over another section's alias). Sections are few: all are read."""
+        found: dict[str, Section] = {}
+        sections = list(self.order_by("name", "pk"))
+        for section in sections:
+            found.setdefault(section_key(section.name), section)
+            found.setdefault(section.slug, section)
+        for section in sections:
+            for alias in section.aliases:
+                found.setdefault(section_key(alias), section)
+        return found
+
+    def named(self, text: str) -> Section | None:
+        """The section ``text`` names: its slug, else any spelling of its name or aliases."""
+        return self.filter(slug=text).first() or self.by_keys().get(section_key(text))
+
+
+class Section(models.Model):
+    """A part of the paper (World, Sport), with its page at ``/sections/<slug>/``. Its other
+    names (``aliases``: old names, plurals, URL segments) map to it on import, and their
+    addresses redirect to its page."""
+
+    name = models.CharField(max_length=limits.MAX_SECTION_LENGTH)
+    slug = models.SlugField(max_length=limits.MAX_SECTION_LENGTH, unique=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names or URL segments that mean this section (sports for Sport): "
+        "the importer files them here, and their addresses redirect here.",
+    )
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="unique_section_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return str_url("articles:section", self.slug)
+
+    def names(self) -> set[str]:
+        """Its keys (``section_key``): of its name, slug and aliases."""
+        return {section_key(self.name), self.slug, *(section_key(a) for a in self.aliases)}
+
+    def clean(self) -> None:
+        """A name, slug or alias means one section only."""
+        mine = self.names()
+        for other in Section.objects.exclude(pk=self.pk):
+            shared = mine & other.names()
+            if shared:
+                raise ValidationError(
+                    f"“{sorted(shared)[0]}” already means the section {other.name}: "
+                    "merge the two sections instead."
+                )
+
+    def remember(self, *names: str) -> None:
+        """Keep ``names`` (old names and slugs) as aliases, so their addresses still lead here."""
+        for name in names:
+            if name and section_key(name) not in {section_key(self.name), self.slug} | {
+                section_key(a) for a in self.aliases
+            }:
+                self.aliases = [*self.aliases, name]
+
+    @classmethod
+    def for_name(cls, name: str) -> Section:
+        """The section ``name`` means, created when new (``for_names``)."""
+        return cls.for_names({name})[name]
+
+    @classmethod
+    def for_names(cls, names: set[str]) -> dict[str, Section]:
+        """The section each of ``names`` (URL segments as words) means, through names, slugs
+        and aliases; an unknown one is created, named as ``COMMON_SECTIONS`` names it."""
+        known = cls.objects.by_keys()
+        found: dict[str, Section] = {}
+        for text in sorted(names):
+            if not text.strip():
+                continue
+            common = common_section(text)
+            section = known.get(section_key(text))
+            if section is None and common is not None:
+                section = known.get(section_key(common[0]))
+            if section is None:
+                name, aliases = common if common else (text, ())
+                section = cls(name=name, aliases=list(aliases))
+                section.slug = unique_slug(cls, name)
+                section.save()
+                for key in section.names():
+                    known.setdefault(key, section)
+            found[text] = section
+        return found
+
+    def merge(self, others: list[Section]) -> int:
+        """Fold ``others`` into this section: their articles move here, their names, slugs
+        and aliases become this one's aliases; returns the articles moved. An article
+        unchanged since its import stays so (its section is what an import would give it
+        now, through the aliases)."""
+        from articles.models import Article  # articles.models imports this module
+
+        moved = 0
+        now = timezone.now()
+        for other in others:
+            if other.pk == self.pk:
+                continue
+            articles = list(
+                Article.objects.filter(section=other).prefetch_related("quotes", "tags")
+            )
+            refingerprinted = []
+            for article in articles:
+                tags = [tag.name for tag in article.tags.all()]
+                quotes = sorted(article.quotes.all(), key=lambda quote: quote.position)
+                unedited = article.imported_fingerprint == article.fingerprint(tags, quotes)
+                article.section, article.updated_at = self, now
+                if article.imported_fingerprint and unedited:
+                    article.imported_fingerprint = article.fingerprint(tags, quotes)
+                    refingerprinted.append(article)
+            Article.objects.filter(section=other).update(section=self, updated_at=now)
+            Article.objects.bulk_update(refingerprinted, ["imported_fingerprint"], batch_size=500)
+            moved += len(articles)
+            names = [other.name, other.slug, *other.aliases]
+            other.delete()
+            self.remember(*names)
+        self.save(update_fields=["aliases"])
+        return moved
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -178,6 +393,25 @@ class Tag(TagBase):
 
     def get_absolute_url(self) -> str:
         return slug_url("articles:tag", self.slug)
+
+    def merge(self, others: list[Tag]) -> int:
+        """Fold ``others`` into this tag: their articles get this tag, and they are deleted;
+        returns the articles that gained it. (Their articles count as changed by an editor,
+        as when an editor retags them by hand: a changed seed is then a conflict, not an
+        update that would bring the merged tags back.)"""
+        ids = [other.pk for other in others if other.pk != self.pk]
+        if not ids:
+            return 0
+        links = TaggedArticle.objects.filter(tag_id__in=ids)
+        has_it = TaggedArticle.objects.filter(tag=self).values("content_object_id")
+        gaining = set(
+            links.exclude(content_object_id__in=has_it).values_list("content_object_id", flat=True)
+        )
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object_id=pk, tag=self) for pk in sorted(gaining)
+        )
+        Tag.objects.filter(pk__in=ids).delete()  # and their links; the page cache hears of it
+        return len(gaining)
 
 
 class TaggedArticle(TaggedItemBase):

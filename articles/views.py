@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -99,10 +99,17 @@ class TagArticleListView(ArticleListView):
 
 
 class SourceArticleListView(ArticleListView):
+    """An outlet's articles; a domain merged into another source redirects (301) to its page."""
+
     paginator_class = FilteredListPaginator
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.source = public_source(kwargs["domain"])
+        if self.source.domain != kwargs["domain"]:
+            return moved_permanently(request, self.source.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.source = get_object_or_404(Source.objects.public(), domain=self.kwargs["domain"])
         return articles.filter(source=self.source)
 
     def get_heading(self) -> str:
@@ -115,22 +122,49 @@ class SourceArticleListView(ArticleListView):
 
 
 class SectionArticleListView(ArticleListView):
-    """A section's articles; a section readers see no article in has no page (404), so made-up
-    section names are not pages (nor cached ones)."""
+    """A section's articles at ``/sections/<slug>/``. Any other spelling of it (another case,
+    an old name, an alias) is a permanent redirect there; a section readers see no article in
+    has no page (404), so made-up names are not pages (nor cached ones)."""
 
     paginator_class = FilteredListPaginator
 
-    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.section = Article.objects.public_section(self.kwargs["section"])
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.section = Article.objects.public_section(kwargs["section"])
         if self.section is None:
             raise Http404("No such section.")
+        if self.section.slug != kwargs["section"]:
+            return moved_permanently(request, self.section.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.in_section(self.section)
 
     def get_heading(self) -> str:
-        return self.section
+        return self.section.name
 
     def get_feeds(self) -> list[dict[str, str]]:
-        return alternate_feeds(f"Newsroom: {self.section}", "articles:section_feed", self.section)
+        return alternate_feeds(
+            f"Newsroom: {self.section.name}", "articles:section_feed", self.section.slug
+        )
+
+
+def moved_permanently(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
+    """301 to a name's own address (a section's slug, a source's domain), keeping the query
+    (``?page=2``)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def public_source(domain: str) -> Source:
+    """The source readers may see at ``domain``: its own, or (for the caller to redirect) the
+    one it was merged into; else 404."""
+    source = Source.objects.public().filter(domain=domain).first()
+    if source is None:
+        merged = Source.for_domain(domain)
+        if merged is None or not Source.objects.public().filter(pk=merged.pk).exists():
+            raise Http404("No such source.")
+        source = merged
+    return source
 
 
 class ArticleDetailView(DetailView):

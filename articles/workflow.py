@@ -4,7 +4,8 @@ Readers see published articles and scheduled ones that are due; withdrawn ones l
 Writers create and edit drafts and articles in review and send them to review. Everything that
 touches an article in a publishing status (scheduled, published, withdrawn) is the Editors':
 moving an article into or out of those statuses, changing its content, and changing the quotes,
-corrections, tags, speakers and sources it shows. That is the ``publish_article`` permission.
+corrections, tags, speakers, sources and sections it shows. That is the ``publish_article``
+permission.
 
 The admin's forms, its actions, its revision restore and the importer all ask this module; the
 Django model permissions (``change_quote``, ``delete_speaker``...) still apply on top of it.
@@ -23,6 +24,7 @@ from articles.models import (
     Article,
     Correction,
     Quote,
+    Section,
     Source,
     Speaker,
     StatusChange,
@@ -290,7 +292,7 @@ def import_status(publish: bool) -> str:
 
 def articles_behind(obj: models.Model) -> models.QuerySet[Article]:
     """The articles whose pages show ``obj`` (a quote, correction, tag link, tag, speaker,
-    source or article)."""
+    source, section or article)."""
     if isinstance(obj, Article):
         return Article.objects.filter(pk=obj.pk)
     if isinstance(obj, Quote | Correction):
@@ -305,6 +307,8 @@ def articles_behind(obj: models.Model) -> models.QuerySet[Article]:
         )
     if isinstance(obj, Source):
         return Article.objects.filter(source=obj)
+    if isinstance(obj, Section):
+        return Article.objects.filter(section=obj)
     raise TypeError(f"no workflow rule for {type(obj).__name__}")
 
 

@@ -74,7 +74,7 @@ def snapshot(using: str = "default") -> list[tuple]:
     rows = []
     articles = (
         Article.objects.using(using)
-        .select_related("source")
+        .select_related("source", "section")
         .prefetch_related("tags", "quotes__speaker")
         .order_by("original_url")
     )
@@ -90,7 +90,7 @@ def snapshot(using: str = "default") -> list[tuple]:
                 article.headline,
                 article.standfirst,
                 article.body,
-                article.section,
+                article.section.name if article.section else "",  # a row: its name
                 article.source.domain,
                 article.source.name,
                 article.seed_line2,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from articles import requote
 from articles.api.urls import router
-from articles.models import Article, Source, Speaker
+from articles.models import Article, Section, Source, Speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def make_article(word: str, status: str = "published", future: bool = False) -> 
         slug=f"story-{word}",
         standfirst=f"About {word}.",
         body=BODY.format(secret=word.title()),
-        section=f"Section{word}",
+        section=Section.for_name(f"Section{word}"),
         source=source,
         original_url=f"https://{word}.example/story",
         status=status,
@@ -78,7 +78,7 @@ def endpoints() -> list[tuple[str, str]]:
 def hidden_values(article: Article) -> dict[str, str]:
     """The filter values that would find ``article``."""
     return {
-        "section": article.section,
+        "section": article.section.name,
         "tag": article.tags.get(name__startswith="tag").slug,
         "source": article.source.domain,
         "speaker": article.quotes.first().speaker.slug,
@@ -134,7 +134,7 @@ def test_the_public_article_is_found_through_every_filter(newsroom):
         }
     ]
     sections = client.get(reverse("api:section-list")).json()
-    assert sections == [{"name": "Sectionvisible", "articles": 1}]
+    assert sections == [{"name": "Sectionvisible", "slug": "sectionvisible", "articles": 1}]
 
 
 def test_bad_filters_are_a_clear_400_not_a_500(newsroom):

@@ -47,10 +47,10 @@ def wipe() -> None:
     from django.contrib.auth.models import User
     from reversion.models import Revision
 
-    from articles.models import Article, Source, Speaker, Tag
+    from articles.models import Article, Section, Source, Speaker, Tag
 
     Revision.objects.all().delete()
-    for model in (Article, Speaker, Tag, Source, User):
+    for model in (Article, Speaker, Tag, Source, Section, User):
         model.objects.all().delete()
 
 
@@ -68,7 +68,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
     from django.contrib.auth.models import Group, Permission, User
 
     from articles import pending
-    from articles.models import Article, Correction, Speaker
+    from articles.models import Article, Correction, Section, Speaker
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -100,7 +100,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
         article.last_changed_by = editor
         article.save()
     retitled.headline = "An editor's headline, with “quotes” & <marks>"
-    retitled.section = "opinion"
+    retitled.section = Section.for_name("opinions")  # Opinion, with its aliases
     retitled.save()
     quote = fixed.quotes.order_by("position").first()
     quote.speaker = Speaker.for_name("Someone Else Entirely")
@@ -158,7 +158,8 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
     assert by_url[newsroom["scheduled"]].status == Article.Status.SCHEDULED
     retitled = by_url[newsroom["retitled"]]
     assert retitled.headline == "An editor's headline, with “quotes” & <marks>"
-    assert retitled.section == "opinion"
+    assert retitled.section.name == "Opinion"
+    assert retitled.section.aliases == ["opinions"]
     quote = by_url[newsroom["fixed"]].quotes.order_by("position").first()
     assert quote.speaker_fixed and quote.speaker.name == "Someone Else Entirely"
     assert quote.speaker.aliases == ["S. E. Entirely", "Mr Entirely"]
@@ -210,15 +211,25 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
 def test_the_file_is_one_record_per_line_by_natural_keys(newsroom, tmp_path: Path) -> None:
     lines = backup(tmp_path / "b.jsonl").decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 2}
+    assert records[0] == {"type": "header", "format": "newsroom-backup", "version": 3}
     assert records[-1] == {"type": "end", "records": len(records) - 2}
     types = [r["type"] for r in records]
-    assert types.index("user") < types.index("source") < types.index("article")
+    assert types.index("user") < types.index("source") < types.index("section")
+    assert types.index("section") < types.index("article")
     quote = next(r for r in records if r["type"] == "quote" and r["speaker_fixed"])
     assert quote["article"] == newsroom["fixed"]
     assert quote["speaker"] == "someone-else-entirely"  # a slug, not an id
     article = next(r for r in records if r["type"] == "article")
     assert "id" not in article and isinstance(article["source"], str)
+    retitled = next(r for r in records if r["type"] == "article" and r["section"] == "opinion")
+    assert retitled["headline"].startswith("An editor's headline")  # a section by its slug
+    section = next(r for r in records if r["type"] == "section" and r["slug"] == "opinion")
+    assert section == {
+        "type": "section",
+        "name": "Opinion",
+        "slug": "opinion",
+        "aliases": ["opinions"],
+    }
     user = next(r for r in records if r["type"] == "user" and r["username"] == "editor")
     assert user["groups"] == ["Editors"] and user["password"].startswith("md5$")
 
@@ -265,13 +276,18 @@ def test_a_bad_line_anywhere_stops_the_restore_and_writes_nothing(newsroom, tmp_
         ),
         "too long": (
             article_line,
-            json.dumps({**article, "section": "x" * 101}) + "\n",
-            "article field 'section': longer than 100 characters (101)",
+            json.dumps({**article, "headline": "x" * 301}) + "\n",
+            "article field 'headline': longer than 300 characters (301)",
+        ),
+        "unknown section": (
+            article_line,
+            json.dumps({**article, "section": "nowhere"}) + "\n",
+            "article field 'section': no section 'nowhere' earlier in the file",
         ),
         "newer version": (
             0,
-            '{"type":"header","format":"newsroom-backup","version":3}\n',
-            "backup format version 3; this Newsroom reads versions 1, 2",
+            '{"type":"header","format":"newsroom-backup","version":4}\n',
+            "backup format version 4; this Newsroom reads versions 1, 2, 3",
         ),
     }
     for name, (index, line, reason) in cases.items():
@@ -414,3 +430,38 @@ def test_two_articles_with_one_url_round_trip(newsroom, tmp_path: Path) -> None:
     assert Article.objects.get(slug=other.slug).url_key is None
     assert Article.objects.get(slug=other.slug).corrections.get().note == "On the other one."
     assert Article.objects.get(slug=kept.slug).corrections.count() == 1
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_backup_names_sections_by_name_and_still_restores(
+    version: int, newsroom: dict[str, str], tmp_path: Path
+) -> None:
+    """Before sections were rows (formats 1 and 2), an article named its section by its name and the
+    file had no section records: such a file restores, each name to the section it means now,
+    and what was unedited since its import stays so."""
+    from articles.models import Article, Section
+
+    edited = {a.original_url: a.edited_since_import for a in Article.objects.all()}
+    names = {a.slug: getattr(a.section, "name", None) for a in Article.objects.all()}
+    records = [json.loads(line) for line in backup(tmp_path / "b.jsonl").splitlines()]
+    sections = {r["slug"]: r["name"] for r in records if r["type"] == "section"}
+    old = []
+    for record in records:
+        if record["type"] == "header":
+            record["version"] = version
+        elif record["type"] == "section":
+            continue
+        elif record["type"] == "article":
+            record["section"] = sections.get(record["section"], "")
+        elif record["type"] == "end":
+            record["records"] -= len(sections)
+        old.append(json.dumps(record) + "\n")
+    path = tmp_path / "v1.jsonl"
+    path.write_text("".join(old), encoding="utf-8")
+    wipe()
+    Section.objects.all().delete()
+
+    restore(path)
+
+    assert {a.slug: getattr(a.section, "name", None) for a in Article.objects.all()} == names
+    assert {a.original_url: a.edited_since_import for a in Article.objects.all()} == edited

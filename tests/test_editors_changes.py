@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from articles.models import Article, Source
+from articles.models import Article, Section, Source
 from tests.conftest import REFERENCE_SEED
 from tests.test_workflow import change_url, editor, form_data  # noqa: F401 - a fixture
 
@@ -46,8 +46,9 @@ def seed(tmp_path: Path) -> Path:
 def test_editor_section_change_makes_a_changed_seed_a_conflict(editor, seed):  # noqa: F811
     import_seed(seed)
     article = Article.objects.get()
-    assert article.section == "World"
-    response = editor.post(change_url(article), form_data(article, section="Middle East"))
+    assert article.section.name == "World"
+    middle_east = Section.objects.create(name="Middle East", slug="middle-east")
+    response = editor.post(change_url(article), form_data(article, section=middle_east.pk))
     assert response.status_code == 302
     changed_seed(seed)
 
@@ -56,7 +57,7 @@ def test_editor_section_change_makes_a_changed_seed_a_conflict(editor, seed):  #
     assert "0 updated" in out and "1 conflict" in out
     assert f"CONFLICT {seed}: the seed changed, but an editor has changed article" in err
     article.refresh_from_db()
-    assert article.section == "Middle East"
+    assert article.section == middle_east
     assert "Medical supplies" in article.body  # the editor's version, whole
 
 
@@ -66,7 +67,7 @@ EDITS = {
     "slug": lambda article: "an-editors-slug",
     "standfirst": lambda article: "An editor's own standfirst.",
     "body": lambda article: article.body.replace("Aleppo", "Aleppo city", 1),
-    "section": lambda article: "Middle East",
+    "section": lambda article: Section.objects.create(name="Middle East", slug="middle-east").pk,
     "tags": lambda article: '"Editors pick", Syria',
     "status": lambda article: Article.Status.DRAFT,
     "published_at": lambda article: article.published_at - timedelta(days=3),

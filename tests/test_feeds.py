@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Source, Tag
+from articles.models import Article, Section, Source, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def make(n: int, *, status: str = Article.Status.PUBLISHED, prefix: str = "Story
             standfirst=f"Standfirst {i} with <b>markup</b> & an ampersand.",
             body="A paragraph.",
             source=source,
-            section="World",
+            section=Section.for_name("World"),
             original_url=f"https://example.com/world/{prefix.lower()}-{i}",
             seed_line2="1",
             seed_line3="2",
@@ -45,8 +45,8 @@ FEEDS = [
     ("articles:feed_atom", [], "atom10"),
     ("articles:tag_feed", ["aleppo"], "rss20"),
     ("articles:tag_feed_atom", ["aleppo"], "atom10"),
-    ("articles:section_feed", ["World"], "rss20"),
-    ("articles:section_feed_atom", ["World"], "atom10"),
+    ("articles:section_feed", ["world"], "rss20"),
+    ("articles:section_feed_atom", ["world"], "atom10"),
     ("articles:source_feed", ["example.com"], "rss20"),
     ("articles:source_feed_atom", ["example.com"], "atom10"),
 ]
@@ -90,6 +90,14 @@ def test_a_section_readers_see_no_article_in_has_no_feed(client):
     make(1)
     feed = feedparser.parse(client.get("/sections/world/feed/atom/").content)
     assert not feed.bozo and feed.feed.title == "Newsroom: World"
+    # Any other spelling of the section is a permanent redirect to its own feed.
+    for url, target in [
+        ("/sections/World/feed/", "/sections/world/feed/"),
+        ("/sections/WORLD/feed/atom/", "/sections/world/feed/atom/"),
+        ("/sections/world-news/feed/", "/sections/world/feed/"),  # an alias
+    ]:
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (301, target)
 
 
 @pytest.mark.parametrize(("name", "args", "version"), FEEDS, ids=IDS)
@@ -112,7 +120,7 @@ def test_feed_query_count_is_fixed(client, name, args, version):
         ("/", ["/feed/", "/feed/atom/"]),
         ("/tags/aleppo/", ["/feed/", "/tags/aleppo/feed/", "/tags/aleppo/feed/atom/"]),
         ("/sources/example.com/", ["/sources/example.com/feed/"]),
-        ("/sections/World/", ["/sections/World/feed/", "/sections/World/feed/atom/"]),
+        ("/sections/world/", ["/sections/world/feed/", "/sections/world/feed/atom/"]),
         ("/articles/story-0/", ["/feed/atom/"]),
     ],
 )

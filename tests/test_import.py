@@ -39,7 +39,7 @@ def test_reference_seed_becomes_one_published_article():
     assert article.slug == "john-kerry-defends-diplomacy-as-russian-backed-forces-pound-aleppo"
     assert article.source.name == "DNA India"
     assert article.source.domain == "dnaindia.com"
-    assert article.section == "World"
+    assert article.section.name == "World"
     assert article.outlet_article_id == "2259122"
     assert (article.seed_line2, article.seed_line3) == ("180", "18")
     assert article.status == Article.Status.PUBLISHED

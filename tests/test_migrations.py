@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article, Source
+from articles.models import Article, Section, Source
 from articles.seeds.url import url_key
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def article(n: int, url: str, status: str = Article.Status.PUBLISHED, **fields: 
         "slug": f"story-{n}",
         "standfirst": "A standfirst.",
         "body": "A paragraph.",
-        "section": "World",
+        "section": Section.for_name("World"),
         "source": source,
         "original_url": f"https://example.com/{n}",  # set below: two could name one article
         "seed_line2": "1",
@@ -101,7 +101,8 @@ def test_0009_reads_tags_and_quotes_as_the_model_does(imported_article):
     """An imported article with tags and quotes, fingerprinted the old way, comes out of the
     migration with the fingerprint ``Article.fingerprint()`` makes now."""
     story = imported_article
-    row = {name: getattr(story, name) for name in ("headline", "standfirst", "body", "section")}
+    row = {name: getattr(story, name) for name in ("headline", "standfirst", "body")}
+    row["section"] = story.section_id  # as 0009 reads it at today's schema: the row's id
     quotes = [
         [q.block, q.start, q.end, q.text, q.speaker_id, q.role, q.partial]
         for q in story.quotes.order_by("position")
@@ -115,3 +116,95 @@ def test_0009_reads_tags_and_quotes_as_the_model_does(imported_article):
 
     story.refresh_from_db()
     assert story.imported_fingerprint == story.fingerprint()
+
+
+# --- 0016-0018: sections become rows -----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0016_turns_section_strings_into_rows_and_keeps_fingerprints_honest():
+    """At the schema before 0016 (the section a string): case variants and the general alias
+    list's variants become one row each; every article points at its row; an unedited
+    article stays unedited and an edited one edited."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        _check_0016()
+    finally:  # whatever happened, the database ends at the latest schema for the next tests
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def _check_0016() -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    sections = importlib.import_module("articles.migrations.0017_section_rows")
+    before, after = (
+        ("articles", "0015_importissue_seed_text"),
+        ("articles", "0018_sections_drop_strings"),
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    OldArticle, OldSource = (
+        old.get_model("articles", "Article"),
+        old.get_model("articles", "Source"),
+    )
+    source = OldSource.objects.create(name="Example", domain="example.com")
+    spellings = [
+        "World",
+        "world",
+        "World",
+        "Sports",
+        "Sport",
+        "Technology",
+        "Tech",
+        "Middle East",
+        "",
+    ]
+    for n, spelling in enumerate(spellings):
+        row = {"headline": f"Story {n}", "standfirst": "S.", "body": "A paragraph."}
+        content = {**row, "tags": [], "quotes": []}
+        OldArticle.objects.create(
+            **row,
+            slug=f"story-{n}",
+            section=spelling,
+            source=source,
+            original_url=f"https://example.com/{n}",
+            seed_line2="1",
+            seed_line3="2",
+            # Imported and unedited, but for story 1, which an editor has changed since.
+            imported_fingerprint=sections._hash({**content, "section": spelling})
+            if n != 1
+            else "edited",
+        )
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([after])
+
+    rows = {s.name: s for s in Section.objects.all()}
+    assert set(rows) == {"World", "Sport", "Tech", "Middle East"}
+    assert rows["Sport"].aliases == ["sports"] and rows["Sport"].slug == "sport"
+    assert "technology" in rows["Tech"].aliases
+    assert (rows["Middle East"].slug, rows["Middle East"].aliases) == ("middle-east", [])
+    by_slug = dict(Article.objects.values_list("slug", "section__name"))
+    assert [by_slug[f"story-{n}"] for n in range(len(spellings))] == [
+        "World", "World", "World", "Sport", "Sport", "Tech", "Tech", "Middle East", None
+    ]  # fmt: skip
+    for article in Article.objects.all():
+        assert article.edited_since_import == (article.slug == "story-1"), article.slug
+
+    # And back: the strings return (as their section's name), fingerprints the old way.
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = MigrationExecutor(connection).loader.project_state([before]).apps
+    back = old.get_model("articles", "Article").objects.get(slug="story-4")
+    assert back.section == "Sport"
+    content = {
+        "headline": "Story 4",
+        "standfirst": "S.",
+        "body": "A paragraph.",
+        "tags": [],
+        "quotes": [],
+    }
+    assert back.imported_fingerprint == sections._hash({**content, "section": "Sport"})

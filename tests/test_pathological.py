@@ -18,7 +18,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.importer import Outcome, SeedImporter
-from articles.models import Article
+from articles.models import Article, Section
 from articles.search import INDEXED_CHARS, Document, index_documents, search
 from articles.seeds import limits
 from tests.conftest import run_import_seeds
@@ -145,9 +145,13 @@ def test_the_longest_legal_field_imports_and_one_more_fails_with_its_line(
     assert "1 created" in out and "1 failed" in out, out + err
     assert f"{bad}:{line}: {rule}" in err
     article = Article.objects.get()
-    for name in ("headline", "section", "original_url", "outlet_article_id", "seed_line2"):
+    for name in ("headline", "original_url", "outlet_article_id", "seed_line2"):
         value = getattr(article, name)
         assert len(value) <= Article._meta.get_field(name).max_length, name
+    if article.section is not None:  # a row since issue 15: its name and slug fit too
+        for name in ("name", "slug"):
+            value = getattr(article.section, name)
+            assert len(value) <= Section._meta.get_field(name).max_length, name
     assert len(article.source.domain) <= 253 and len(article.source.name) <= 200
     if "headline" in field:
         assert len(article.headline) == limits.MAX_HEADLINE_LENGTH
@@ -160,7 +164,8 @@ def test_the_models_take_their_lengths_from_the_limits() -> None:
         (model.__name__, name): model._meta.get_field(name).max_length
         for model, name in [
             (Article, "headline"),
-            (Article, "section"),
+            (Section, "name"),
+            (Section, "slug"),
             (Article, "original_url"),
             (Article, "outlet_article_id"),
             (Article, "seed_line2"),
@@ -171,7 +176,8 @@ def test_the_models_take_their_lengths_from_the_limits() -> None:
         ]
     } == {
         ("Article", "headline"): limits.MAX_HEADLINE_LENGTH,
-        ("Article", "section"): limits.MAX_SECTION_LENGTH,
+        ("Section", "name"): limits.MAX_SECTION_LENGTH,
+        ("Section", "slug"): limits.MAX_SECTION_LENGTH,
         ("Article", "original_url"): limits.MAX_URL_LENGTH,
         ("Article", "outlet_article_id"): limits.MAX_OUTLET_ID_LENGTH,
         ("Article", "seed_line2"): limits.MAX_INTEGER_DIGITS,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import requote
-from articles.models import Article, Source, StatusChange
+from articles.models import Article, Section, Source, StatusChange
 from articles.pending import PendingChange
 from articles.roles import ensure_roles
 from tests.admin_forms import main_form
@@ -394,7 +394,8 @@ def test_a_writer_cannot_schedule_changes(writer, live):
 
 
 def test_the_waiting_changes_are_shown_word_by_word_against_the_live_version(writer, editor, live):
-    press(writer, live, "submit", headline="Council delays bridge vote", section="Politics")
+    politics = Section.objects.create(name="Politics", slug="politics")  # a row (issue 15)
+    press(writer, live, "submit", headline="Council delays bridge vote", section=str(politics.pk))
     html = editor.get(reverse("admin:articles_article_pending", args=[live.pk])).content.decode()
     assert '<del><span class="visually-hidden">[deleted: </span>votes on' in html
     assert "[inserted: </span>delays" in html

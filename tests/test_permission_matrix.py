@@ -45,6 +45,7 @@ from articles.models import (
     Article,
     Correction,
     Quote,
+    Section,
     Source,
     Speaker,
     StatusChange,
@@ -197,6 +198,23 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("articles.tag", "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
     ("articles.tag", "action:delete_selected", "live"): ("-----", "LFRSS"),
     ("articles.tag", "action:delete_selected", "draft"): ("-----", "LFRSS"),
+    ("articles.tag", "action:merge_tags", "live"): ("-----", "LFRSS"),
+    ("articles.tag", "action:merge_tags", "draft"): ("-----", "LFRSS"),
+    # --- sections (an article's section is protected: merge it away instead) ---------------
+    ("articles.section", "changelist", None): ("LFOOO", "LFOOO"),
+    ("articles.section", "add", None): ("LFFOO", "LFFSS"),
+    ("articles.section", "change", "live"): ("LFOOO", "LFFSS"),
+    ("articles.section", "change", "draft"): ("LFOOO", "LFFSS"),
+    ("articles.section", "history", "live"): ("LFOOO", "LFOOO"),
+    ("articles.section", "history", "draft"): ("LFOOO", "LFOOO"),
+    ("articles.section", "delete", "live"): ("LFFOO", "LFFRR"),
+    ("articles.section", "delete", "draft"): ("LFFOO", "LFFRR"),
+    ("articles.section", "<path:object_id>/", "live"): ("LSSSS", "LSSSS"),
+    ("articles.section", "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
+    ("articles.section", "action:delete_selected", "live"): ("-----", "LFRRR"),
+    ("articles.section", "action:delete_selected", "draft"): ("-----", "LFRRR"),
+    ("articles.section", "action:merge_sections", "live"): ("-----", "LFRSS"),
+    ("articles.section", "action:merge_sections", "draft"): ("-----", "LFRSS"),
     # --- sources (an article's source is protected: it cannot be deleted) ------------------
     ("articles.source", "changelist", None): ("LFOOO", "LFOOO"),
     ("articles.source", "add", None): ("LFFOO", "LFFSS"),
@@ -210,6 +228,8 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("articles.source", "<path:object_id>/", "draft"): ("LSSSS", "LSSSS"),
     ("articles.source", "action:delete_selected", "live"): ("-----", "LFRRR"),
     ("articles.source", "action:delete_selected", "draft"): ("-----", "LFRRR"),
+    ("articles.source", "action:merge_sources", "live"): ("-----", "LFRSS"),
+    ("articles.source", "action:merge_sources", "draft"): ("-----", "LFRSS"),
     # --- import runs and their problem files: written by import_seeds, read-only here; -----
     # Editors read them and mark issues resolved (or open again) with the list's actions.
     **{
@@ -452,11 +472,16 @@ def build_world() -> World:
         name: Speaker.objects.create(name=f"{name.title()} Speaker", slug=f"{name}-speaker")
         for name in ["live", "draft", "spare"]
     }
-    tags = {name: Tag.objects.create(name=f"{name} tag", slug=f"{name}-tag") for name in "ld"}
-    live = _article("live-story", live_source)
-    draft = _article("draft-story", draft_source)
-    gone = _article("gone-story", live_source)
-    due = _article("due-story", live_source)
+    tags = {name: Tag.objects.create(name=f"{name} tag", slug=f"{name}-tag") for name in "lds"}
+    sections = {
+        name: Section.objects.create(name=f"{name.title()} Section", slug=f"{name}-section")
+        for name in ["live", "draft", "spare"]
+    }
+    spare_source = Source.objects.create(name="Live Source", domain="spare.example")
+    live = _article("live-story", live_source, section=sections["live"])
+    draft = _article("draft-story", draft_source, section=sections["draft"])
+    gone = _article("gone-story", live_source, section=sections["live"])
+    due = _article("due-story", live_source, section=sections["live"])
     for article, speaker, tag in [
         (live, speakers["live"], tags["l"]),
         (due, speakers["live"], tags["l"]),
@@ -510,8 +535,13 @@ def build_world() -> World:
         ("articles.speaker", "spare"): speakers["spare"],
         ("articles.tag", "live"): tags["l"],
         ("articles.tag", "draft"): tags["d"],
+        ("articles.tag", "spare"): tags["s"],
+        ("articles.section", "live"): sections["live"],
+        ("articles.section", "draft"): sections["draft"],
+        ("articles.section", "spare"): sections["spare"],
         ("articles.source", "live"): live_source,
         ("articles.source", "draft"): draft_source,
+        ("articles.source", "spare"): spare_source,
         ("articles.importrun", "any"): run,
         ("articles.importissue", "conflict"): issue,
         ("auth.user", "other"): other,
@@ -582,7 +612,8 @@ def readers_view() -> str:
     articles = list(
         shown.order_by("pk").values_list(
             "pk", "status", "published_at", "headline", "slug", "standfirst", "body",
-            "section", "source__name", "source__domain", "source__homepage",
+            "section__name", "section__slug", "section__aliases",
+            "source__name", "source__domain", "source__homepage", "source__aliases",
         )
     )  # fmt: skip
     ids = [row[0] for row in articles]
@@ -604,7 +635,7 @@ def editorial_state() -> str:
     """Every row an editor works with (articles, quotes, speakers, tags, sources, corrections,
     status history, users, groups)."""
     models = [
-        Article, Quote, Speaker, Tag, TaggedArticle, Source, Correction, StatusChange,
+        Article, Quote, Speaker, Tag, TaggedArticle, Source, Section, Correction, StatusChange,
         PendingChange,
     ]  # fmt: skip
     rows = {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
@@ -672,6 +703,7 @@ def add_data(case: Case, world: World) -> dict[str, Any]:
         "articles.speaker": {"name": "New Speaker", "slug": "new-speaker", "kind": "person"},
         "articles.tag": {"name": "New tag", "slug": "new-tag", "kind": "topic"},
         "articles.source": {"name": "New Source", "domain": "new.example"},
+        "articles.section": {"name": "New Section", "slug": "new-section"},
         "auth.user": {
             "username": "newcomer",
             "password1": NEW_PASSWORD,
@@ -690,8 +722,8 @@ def post_data(case: Case, world: World, role: str) -> dict[str, Any]:
         action = case.view.removeprefix("action:")
         selected = [world.objects[case.model, case.target].pk]
         data: dict[str, Any] = {"action": action, "_selected_action": selected, "post": "yes"}
-        if case.model == "articles.speaker":
-            selected.append(world.objects["articles.speaker", "spare"].pk)
+        if action.startswith("merge_"):  # two to merge, the one to keep chosen
+            selected.append(world.objects[case.model, "spare"].pk)
             data["target"] = selected[0]
         return data
     if case.view.startswith("button:"):

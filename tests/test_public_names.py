@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import cache as page_cache
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from tests.test_views import make_articles
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def hidden_story(status: str, future: bool = False) -> Article:
         standfirst="A standfirst.",
         body="A paragraph.",
         source=source,
-        section=SECRET,
+        section=Section.for_name(SECRET),
         original_url="https://zanzibar-accord.example/zanzibar-accord/story-1",
         seed_line2="1",
         seed_line3="2",
@@ -57,7 +57,6 @@ def hidden_story(status: str, future: bool = False) -> Article:
 
 
 def secret_urls() -> list[str]:
-    section = quote(SECRET)
     return [
         reverse("articles:tag", args=["zanzibar-accord"]),
         reverse("articles:tag_feed", args=["zanzibar-accord"]),
@@ -68,18 +67,28 @@ def secret_urls() -> list[str]:
         reverse("articles:source", args=["zanzibar-accord.example"]),
         reverse("articles:source_feed", args=["zanzibar-accord.example"]),
         reverse("articles:source_feed_atom", args=["zanzibar-accord.example"]),
-        f"/sections/{section}/",
-        f"/sections/{section.lower()}/",
-        f"/sections/{section}/feed/",
-        f"/sections/{section}/feed/atom/",
+        "/sections/zanzibar-accord/",
+        "/sections/zanzibar-accord/feed/",
+        "/sections/zanzibar-accord/feed/atom/",
     ]
+
+
+def secret_spellings() -> dict[str, str]:
+    """Other spellings of the hidden section's address -> where they redirect once public."""
+    section = quote(SECRET)
+    return {
+        f"/sections/{section}/": "/sections/zanzibar-accord/",
+        f"/sections/{section.lower()}/": "/sections/zanzibar-accord/",
+        f"/sections/{section}/feed/": "/sections/zanzibar-accord/feed/",
+        f"/sections/{section.upper()}/feed/atom/": "/sections/zanzibar-accord/feed/atom/",
+    }
 
 
 @pytest.mark.parametrize("hidden", HIDDEN.values(), ids=list(HIDDEN))
 def test_names_only_in_unpublished_articles_are_404_without_the_name(client, hidden):
     make_articles(1)  # the site has public pages of its own
     article = hidden_story(hidden["status"], hidden.get("future", False))
-    for url in secret_urls():
+    for url in [*secret_urls(), *secret_spellings()]:
         response = client.get(url)
         assert response.status_code == 404, url
         assert SECRET not in response.content.decode(), url
@@ -93,6 +102,9 @@ def test_names_only_in_unpublished_articles_are_404_without_the_name(client, hid
         response = client.get(url)
         assert response.status_code == 200, url
         assert SECRET in response.content.decode(), url
+    for url, target in secret_spellings().items():
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (301, target), url
 
 
 def test_the_public_querysets_share_one_rule():
@@ -104,13 +116,13 @@ def test_the_public_querysets_share_one_rule():
     assert not Source.objects.public().filter(domain="zanzibar-accord.example").exists()
     assert Article.objects.public_section(SECRET) is None
     assert Tag.objects.public().filter(slug="topic-0").exists()
-    assert Article.objects.public_section("world") == "World"
+    assert Article.objects.public_section("world").name == "World"
     article.transition(Article.Status.PUBLISHED)
     article.save()
     assert Tag.objects.public().filter(slug="zanzibar-accord").exists()
     assert Speaker.objects.public().filter(slug="zanzibar-accord").exists()
     assert Source.objects.public().filter(domain="zanzibar-accord.example").exists()
-    assert Article.objects.public_section(SECRET.upper()) == SECRET
+    assert Article.objects.public_section(SECRET.upper()).name == SECRET
 
 
 def made_up_urls(n: int) -> list[str]:
@@ -158,8 +170,8 @@ def test_2000_made_up_urls_store_nothing_in_the_page_cache(client):
     assert all(cache.get(page_key(url)) is None for url in urls)
     assert cache_entries() == before
     # A real page is still stored, so the test would see an entry if one were made.
-    assert client.get("/sections/World/")["X-Page-Cache"] == "miss"
-    assert cache.get(page_key("/sections/World/")) is not None
+    assert client.get("/sections/world/")["X-Page-Cache"] == "miss"
+    assert cache.get(page_key("/sections/world/")) is not None
     assert before is None or cache_entries() > before
 
 
@@ -170,7 +182,7 @@ def test_parameters_no_page_reads_share_the_cached_page(client):
     """``?utm_source=``, ``?fbclid=`` and made-up parameters change nothing on a page: they are
     served the cached page and make no entry of their own."""
     make_articles(1)
-    pages = ["/", "/sections/World/", "/tags/topic-0/", "/quotes/?speaker=a-speaker"]
+    pages = ["/", "/sections/world/", "/tags/topic-0/", "/quotes/?speaker=a-speaker"]
     for url in pages:
         assert client.get(url)["X-Page-Cache"] == "miss"
     before = cache_entries()
@@ -243,8 +255,8 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
         f"/tags/topic-0/feed/?{junk}",
         f"/sources/example.com/?{junk}",
         f"/sources/example.com/feed/atom/?{junk}",
-        f"/sections/World/?page=1&{junk}",
-        f"/sections/World/feed/?{junk}",
+        f"/sections/world/?page=1&{junk}",
+        f"/sections/world/feed/?{junk}",
         f"/speakers/a-speaker/?page=1&{junk}",
         f"/quotes/?speaker=a-speaker&tag=topic-0&page=1&{junk}",
         f"/search/?q=story&page=1&{junk}",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from articles.search import TABLE, rebuild_index, reindex_article, search, search_terms
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def make_article(
         standfirst=standfirst,
         body=body,
         source=source,
-        section="World",
+        section=Section.for_name("World"),
         original_url=f"https://example.com/world/story-{n}",
         seed_line2="1",
         seed_line3="2",

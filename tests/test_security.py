@@ -257,7 +257,7 @@ def test_hostile_seed_on_public_pages(client: Client, hostile_article: Article) 
         hostile_article.get_absolute_url(),
         reverse("articles:quotes"),
         reverse("articles:source", args=[hostile_article.source.domain]),
-        reverse("articles:section", args=[hostile_article.section]),
+        hostile_article.section.get_absolute_url(),
         *[tag.get_absolute_url() for tag in Tag.objects.all()],
         *[speaker.get_absolute_url() for speaker in Speaker.objects.all()],
     ]

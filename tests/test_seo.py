@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Source, Tag
+from articles.models import Article, Section, Source, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def make(
         standfirst=f"What happened in {slug}.",
         body="A paragraph.",
         source=source,
-        section="World",
+        section=Section.for_name("World"),
         original_url=f"https://{domain}/world/{slug}-123",
         seed_line2="1",
         seed_line3="2",

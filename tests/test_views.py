@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.models import Article, Quote, Section, Source, Speaker, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def make_articles(n: int, *, tags: int = 5, quotes: int = 5) -> None:
             standfirst="A standfirst.",
             body="First paragraph.\n\nSECOND\n\nThird paragraph.",
             source=source,
-            section="World",
+            section=Section.for_name("World"),
             original_url=f"https://example.com/world/story-{i}",
             seed_line2="1",
             seed_line3="2",
@@ -55,7 +55,7 @@ PAGES = [
     ("articles:detail", {"slug": "story-0"}),
     ("articles:tag", {"slug": "topic-0"}),
     ("articles:source", {"domain": "example.com"}),
-    ("articles:section", {"section": "World"}),
+    ("articles:section", {"section": "world"}),
     ("articles:speaker", {"slug": "a-speaker"}),
     ("articles:quotes", {}),
 ]
@@ -118,7 +118,7 @@ def test_tag_source_and_section_pages(client, imported_article):
     for url in [
         tag.get_absolute_url(),
         imported_article.source.get_absolute_url(),
-        reverse("articles:section", args=["World"]),
+        reverse("articles:section", args=["world"]),
     ]:
         response = client.get(url)
         assert response.status_code == 200

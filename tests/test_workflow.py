@@ -69,7 +69,7 @@ def form_data(article: Article, **changes) -> dict:
         "slug": article.slug,
         "standfirst": article.standfirst,
         "body": article.body,
-        "section": article.section,
+        "section": article.section_id or "",
         "tags": ", ".join(f'"{name}"' for name in article.tags.names()),
         "published_at_0": "",
         "published_at_1": "",

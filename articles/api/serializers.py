@@ -56,7 +56,9 @@ class ArticleListSerializer(serializers.ModelSerializer):
     """An article as a list shows it: no body."""
 
     source = SourceSerializer()
-    section = serializers.CharField(help_text="The section's name; empty for none.")
+    section = serializers.CharField(
+        source="section_label", help_text="The section's name; empty for none."
+    )
     tags = TagSerializer(many=True, source="tag_list")
     url = serializers.SerializerMethodField(help_text="The article's page on the site.")
     updated_at = serializers.DateTimeField(
@@ -107,9 +109,11 @@ class SpeakerCountSerializer(SpeakerSerializer):
 
 
 class CountedSerializer(serializers.Serializer):
-    """A name with the number of public articles it has (sections)."""
+    """A name with the number of public articles it has (sections), and its slug (its page
+    is ``/sections/<slug>/``)."""
 
     name = serializers.CharField()
+    slug = serializers.CharField()
     articles = serializers.IntegerField()
 
 
@@ -121,7 +125,11 @@ class ArticleWriteSerializer(serializers.Serializer):
     slug = serializers.SlugField(required=False)
     standfirst = serializers.CharField(required=False)
     body = serializers.CharField(required=False, trim_whitespace=False)
-    section = serializers.CharField(required=False, allow_blank=True)
+    section = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The section's name, slug or one of its aliases, any case; empty for none.",
+    )
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     source = serializers.CharField(required=False, help_text="The source's domain.")
     original_url = serializers.URLField(required=False, help_text="New articles only.")

@@ -27,7 +27,7 @@ from rest_framework.response import Response
 from articles import workflow
 from articles.api import serializers
 from articles.api.writes import add_correction, save_article, sees_everything
-from articles.models import Article, Quote, Source, Speaker, Tag, readers_may_see
+from articles.models import Article, Quote, Section, Source, Speaker, Tag, readers_may_see
 from articles.search import search
 
 
@@ -113,8 +113,8 @@ class ArticleViewSet(
         visible = Article.objects.all() if sees_everything(self.request) else None
         articles = (visible if visible is not None else Article.objects.published()).for_listing()
         params = self.request.query_params
-        if params.get("section"):
-            articles = articles.in_section(params["section"])
+        if params.get("section"):  # its slug, any spelling of its name, an alias
+            articles = articles.filter(section=Section.objects.named(params["section"]))
         if params.get("tag"):
             articles = articles.filter(tags__slug=params["tag"])
         if params.get("source"):
@@ -284,11 +284,10 @@ class SectionViewSet(viewsets.ViewSet):
     @extend_schema(responses=serializers.CountedSerializer(many=True))
     def list(self, request: Request) -> Response:
         rows = (
-            Article.objects.published()
-            .exclude(section="")
-            .values("section")
-            .annotate(articles=Count("pk"))
-            .order_by("section")
+            Section.objects.annotate(public=Count("articles", filter=readers_may_see("articles__")))
+            .filter(public__gt=0)
+            .order_by("name", "pk")
+            .values_list("name", "slug", "public")
         )
-        data = [{"name": row["section"], "articles": row["articles"]} for row in rows]
+        data = [{"name": name, "slug": slug, "articles": n} for name, slug, n in rows]
         return Response(serializers.CountedSerializer(data, many=True).data)

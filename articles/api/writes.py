@@ -19,7 +19,7 @@ from rest_framework.request import Request
 
 from articles import editing, workflow
 from articles.article_form import ACTION_FIELD
-from articles.models import Article, Correction, Source
+from articles.models import Article, Correction, Section, Source
 
 
 class ReadsForAllWritesForStaff(permissions.BasePermission):
@@ -46,9 +46,14 @@ def sees_everything(request: Request) -> bool:
 def _form_data(payload: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
     """The form's data: ``base`` (the form as it stands), with the client's fields."""
     data = dict(base)
-    for name in ("headline", "slug", "standfirst", "body", "section", "original_url"):
+    for name in ("headline", "slug", "standfirst", "body", "original_url"):
         if name in payload:
             data[name] = payload[name]
+    if "section" in payload:  # named as readers and the importer name it; the form takes its key
+        section = Section.objects.named(payload["section"]) if payload["section"] else None
+        if payload["section"] and section is None:
+            raise ValidationError({"section": [f"no section {payload['section']!r}"]})
+        data["section"] = section.pk if section else ""
     if "tags" in payload:
         data["tags"] = ", ".join('"{}"'.format(tag.replace('"', "")) for tag in payload["tags"])
     if "source" in payload:

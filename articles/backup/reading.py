@@ -20,6 +20,7 @@ from articles.backup.records import (
     CHUNK,
     FORMAT,
     READABLE_VERSIONS,
+    SECTIONS_BY_NAME,
     UNEDITED,
     BackupError,
     Kind,
@@ -33,6 +34,7 @@ from articles.models import (
     Article,
     Correction,
     Quote,
+    Section,
     Source,
     Speaker,
     StatusChange,
@@ -49,7 +51,7 @@ class DatabaseNotEmpty(ValueError):
 
 def _existing_rows() -> dict[str, int]:
     User = get_user_model()
-    models_ = [Article, Source, Speaker, Tag, User, Revision]
+    models_ = [Article, Source, Section, Speaker, Tag, User, Revision]
     counts = {model._meta.verbose_name_plural: model._default_manager.count() for model in models_}
     return {name: count for name, count in counts.items() if count}
 
@@ -58,7 +60,7 @@ def _replace_everything() -> None:
     """Delete what a backup restores (and the revisions, which name rows by id), in the
     caller's transaction. Groups stay: restore sets their permissions."""
     Revision.objects.all().delete()
-    for model in (Article, Speaker, Tag, Source, get_user_model()):
+    for model in (Article, Speaker, Tag, Source, Section, get_user_model()):
         model._default_manager.all().delete()
 
 
@@ -164,6 +166,7 @@ class _Reader:
         if record.get("type") != "header" or record.get("format") != FORMAT:
             raise self.fail(f"not a Newsroom backup (expected a {FORMAT!r} header)")
         version = record.get("version")
+        self.version = version
         if version not in READABLE_VERSIONS:
             raise self.fail(
                 f"backup format version {version!r}; this Newsroom reads versions "
@@ -190,6 +193,8 @@ class _Reader:
         if kind.key is None:
             self.take_child(kind, record)
             return
+        if name == "article" and self.version in SECTIONS_BY_NAME:
+            record = self.named_section(record)
         values, extras = self.values(kind, record)
         key = values[kind.key]
         if kind.model._meta.get_field(kind.key).unique:  # (the unique fields are checked too)
@@ -202,6 +207,15 @@ class _Reader:
             self.articles.append(self.pending_article(values, extras))
             return
         self.buffer.append((self.line, kind, values, extras))
+
+    def named_section(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A version 1 or 2 article names its section by its name: the section it means now."""
+        name = record.get("section")
+        if not isinstance(name, str) or not name.strip():
+            return {**record, "section": None}
+        section = Section.for_name(name)
+        self.ids[Section][section.slug] = section.pk
+        return {**record, "section": section.slug}
 
     def take_child(self, kind: Kind, record: dict[str, Any]) -> None:
         url = record.get("article")
@@ -319,7 +333,7 @@ class _Reader:
                 return value
 
         elif isinstance(f, models.JSONField):
-            names_only = kind.model is Speaker  # aliases
+            names_only = kind.model in (Speaker, Section, Source)  # aliases
             form_values = kind.model is PendingChange  # the form's fields, as text
 
             def convert(value: Any) -> Any:

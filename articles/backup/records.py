@@ -12,13 +12,25 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
 
-from articles.models import Article, Correction, Quote, Source, Speaker, StatusChange, Tag
+from articles.models import (
+    Article,
+    Correction,
+    Quote,
+    Section,
+    Source,
+    Speaker,
+    StatusChange,
+    Tag,
+)
 from articles.pending import PendingChange
 
 FORMAT = "newsroom-backup"
-VERSION = 2  # 2: articles' pending changes
-# Versions this Newsroom restores: a version 1 file has no pending changes, and means the same.
-READABLE_VERSIONS = (1, 2)
+# 2: articles' pending changes; 3: sections are records (an article names its section's slug).
+VERSION = 3
+# Versions this Newsroom restores: a version 1 file has no pending changes, and means the same;
+# in versions 1 and 2 an article names its section by its name (``SECTIONS_BY_NAME``).
+READABLE_VERSIONS = (1, 2, 3)
+SECTIONS_BY_NAME = (1, 2)
 # An article's records that follow it, in this order.
 CHILDREN = ("quote", "correction", "status_change", "pending_change")
 CHUNK = 500  # articles read or written at a time, with their quotes, corrections and history
@@ -62,6 +74,7 @@ def kinds() -> list[Kind]:
         Kind("group", Group, "name"),
         Kind("user", User, User.USERNAME_FIELD),
         Kind("source", Source, "domain"),
+        Kind("section", Section, "slug"),
         Kind("speaker", Speaker, "slug"),
         Kind("tag", Tag, "slug"),
         Kind("article", Article, "original_url"),
@@ -84,7 +97,9 @@ def iso(value: datetime | None) -> str | None:
 def fingerprint(
     row: dict[str, Any], quotes: Iterable[dict[str, Any]], tag_names: Iterable[str]
 ) -> str:
-    """``Article.fingerprint`` of a row (its ``editorial_columns``) with its quotes
-    (``speaker_id`` as in this database) and tag names."""
+    """``Article.fingerprint`` of a row (its ``editorial_columns`` and section, ``section_id``
+    or ``section`` by id as in this database) with its quotes (``speaker_id`` as in this
+    database) and tag names."""
     article = Article(**{name: row[name] for name in Article.editorial_columns()})
+    article.section_id = row["section_id"] if "section_id" in row else row["section"]
     return article.fingerprint(list(tag_names), [SimpleNamespace(**q) for q in quotes])

@@ -100,7 +100,7 @@ class _Writer:
         for extra in user_extras.values():
             extra["groups"].sort()
         self.write_keyed(kinds["user"], user_extras)
-        for name in ("source", "speaker", "tag"):
+        for name in ("source", "section", "speaker", "tag"):
             self.write_keyed(kinds[name])
         self.write_articles()
         self.emit({"type": "end", "records": sum(self.counts.values()) - 1})  # not the header

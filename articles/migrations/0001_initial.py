@@ -6,119 +6,298 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('domain', models.CharField(max_length=253, unique=True)),
-                ('homepage', models.URLField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("domain", models.CharField(max_length=253, unique=True)),
+                ("homepage", models.URLField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('place', 'Place'), ('organisation', 'Organisation'), ('topic', 'Topic')], default='topic', max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=100, unique=True, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("place", "Place"),
+                            ("organisation", "Organisation"),
+                            ("topic", "Topic"),
+                        ],
+                        default="topic",
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tag',
-                'verbose_name_plural': 'tags',
-                'ordering': ['name'],
+                "verbose_name": "tag",
+                "verbose_name_plural": "tags",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(max_length=300)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('standfirst', models.TextField(help_text='One-sentence summary shown under the headline.')),
-                ('body', models.TextField(help_text='One paragraph a line, an empty line between paragraphs. A short line in CAPITALS with no closing punctuation is a subheading.')),
-                ('section', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', max_length=20)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('original_url', models.URLField(max_length=2000, unique=True)),
-                ('outlet_article_id', models.CharField(blank=True, max_length=50)),
-                ('seed_line2', models.CharField(help_text='Undocumented integer from line 2 of the seed, kept verbatim.', max_length=30)),
-                ('seed_line3', models.CharField(help_text='Undocumented integer from line 3 of the seed, kept verbatim.', max_length=30)),
-                ('seed_sha256', models.CharField(blank=True, help_text='Hash of the seed file last imported.', max_length=64)),
-                ('imported_fingerprint', models.CharField(blank=True, help_text='Fingerprint of the editable content as last imported; a different current fingerprint means an editor has changed the article since.', max_length=64)),
-                ('imported_at', models.DateTimeField(blank=True, null=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("headline", models.CharField(max_length=300)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                (
+                    "standfirst",
+                    models.TextField(help_text="One-sentence summary shown under the headline."),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="One paragraph a line, an empty line between paragraphs. A short line in CAPITALS with no closing punctuation is a subheading."
+                    ),
+                ),
+                ("section", models.CharField(blank=True, db_index=True, max_length=100)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("original_url", models.URLField(max_length=2000, unique=True)),
+                ("outlet_article_id", models.CharField(blank=True, max_length=50)),
+                (
+                    "seed_line2",
+                    models.CharField(
+                        help_text="Undocumented integer from line 2 of the seed, kept verbatim.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "seed_line3",
+                    models.CharField(
+                        help_text="Undocumented integer from line 3 of the seed, kept verbatim.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "seed_sha256",
+                    models.CharField(
+                        blank=True, help_text="Hash of the seed file last imported.", max_length=64
+                    ),
+                ),
+                (
+                    "imported_fingerprint",
+                    models.CharField(
+                        blank=True,
+                        help_text="Fingerprint of the editable content as last imported; a different current fingerprint means an editor has changed the article since.",
+                        max_length=64,
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="articles.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-id'],
+                "ordering": ["-published_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Speaker',
+            name="Speaker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=220, unique=True)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], default='person', max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other names for this speaker.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=220, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "Person"), ("organisation", "Organisation")],
+                        default="person",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Other names for this speaker."
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name'], name='articles_sp_name_9d297b_idx')],
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["name"], name="articles_sp_name_9d297b_idx")],
             },
         ),
         migrations.CreateModel(
-            name='TaggedArticle',
+            name="TaggedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='articles.article')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_articles', to='articles.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="articles.article"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_articles",
+                        to="articles.tag",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='article',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='articles.TaggedArticle', to='articles.Tag', verbose_name='Tags'),
+            model_name="article",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="articles.TaggedArticle",
+                to="articles.Tag",
+                verbose_name="Tags",
+            ),
         ),
         migrations.CreateModel(
-            name='Quote',
+            name="Quote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('role', models.CharField(blank=True, help_text="The speaker's role as the text gives it.", max_length=300)),
-                ('block', models.PositiveIntegerField(help_text='Body block (from 0) where the quote starts.')),
-                ('start', models.PositiveIntegerField(default=0, help_text='Character offset in the block.')),
-                ('end', models.PositiveIntegerField(default=0)),
-                ('partial', models.BooleanField(default=False, help_text="Quoted words embedded in the writer's sentence.")),
-                ('position', models.PositiveIntegerField(help_text='Order of the quote in the article.')),
-                ('speaker_fixed', models.BooleanField(default=False, help_text='Set when an editor chose the speaker; re-imports keep it.')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='articles.article')),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='articles.speaker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="The speaker's role as the text gives it.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "block",
+                    models.PositiveIntegerField(
+                        help_text="Body block (from 0) where the quote starts."
+                    ),
+                ),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Character offset in the block."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField(default=0)),
+                (
+                    "partial",
+                    models.BooleanField(
+                        default=False, help_text="Quoted words embedded in the writer's sentence."
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(help_text="Order of the quote in the article."),
+                ),
+                (
+                    "speaker_fixed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Set when an editor chose the speaker; re-imports keep it.",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quotes",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="quotes",
+                        to="articles.speaker",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'position'],
-                'indexes': [models.Index(fields=['speaker', 'article'], name='articles_qu_speaker_230dd1_idx')],
-                'constraints': [models.UniqueConstraint(fields=('article', 'position'), name='unique_quote_position')],
+                "ordering": ["article", "position"],
+                "indexes": [
+                    models.Index(
+                        fields=["speaker", "article"], name="articles_qu_speaker_230dd1_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "position"), name="unique_quote_position"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='taggedarticle',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='unique_article_tag'),
+            model_name="taggedarticle",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="unique_article_tag"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-published_at'], name='article_listing_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "-published_at"], name="article_listing_idx"),
         ),
     ]

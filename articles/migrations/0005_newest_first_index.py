@@ -5,29 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0004_roles'),
+        ("articles", "0004_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_listing_idx',
+            model_name="article",
+            name="article_listing_idx",
         ),
         migrations.AlterField(
-            model_name='article',
-            name='published_at',
+            model_name="article",
+            name="published_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], default='draft', max_length=20),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("review", "In review"),
+                    ("scheduled", "Scheduled"),
+                    ("published", "Published"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                default="draft",
+                max_length=20,
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-published_at', '-id'], name='article_newest_idx'),
+            model_name="article",
+            index=models.Index(fields=["-published_at", "-id"], name="article_newest_idx"),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0009_section_is_an_editors_change'),
+        ("articles", "0009_section_is_an_editors_change"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='seed_layout',
-            field=models.TextField(blank=True, editable=False, help_text='How the seed file was laid out beyond its canonical form (BOM, line endings, empty lines), so that an export of the unedited article gives back its bytes.'),
+            model_name="article",
+            name="seed_layout",
+            field=models.TextField(
+                blank=True,
+                editable=False,
+                help_text="How the seed file was laid out beyond its canonical form (BOM, line endings, empty lines), so that an export of the unedited article gives back its bytes.",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0010_seed_layout'),
+        ("articles", "0010_seed_layout"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='source',
-            name='homepage',
+            model_name="source",
+            name="homepage",
             field=models.URLField(blank=True, max_length=262),
         ),
     ]

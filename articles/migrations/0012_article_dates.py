@@ -59,21 +59,35 @@ def set_date_basis(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0011_source_homepage_length'),
+        ("articles", "0011_source_homepage_length"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='content_updated_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text='When the editorial content (EDITORIAL_FIELDS) last changed while readers could see the article; shown as "Updated".', null=True),
+            model_name="article",
+            name="content_updated_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text='When the editorial content (EDITORIAL_FIELDS) last changed while readers could see the article; shown as "Updated".',
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='date_basis',
-            field=models.CharField(choices=[('url', "The date in the story's URL"), ('wire', 'When the wire delivered it'), ('editor', 'Set by an editor')], default='editor', editable=False, help_text="Where the publication date came from: the story's URL, the time the wire delivered it (the import), or an editor.", max_length=6),
+            model_name="article",
+            name="date_basis",
+            field=models.CharField(
+                choices=[
+                    ("url", "The date in the story's URL"),
+                    ("wire", "When the wire delivered it"),
+                    ("editor", "Set by an editor"),
+                ],
+                default="editor",
+                editable=False,
+                help_text="Where the publication date came from: the story's URL, the time the wire delivered it (the import), or an editor.",
+                max_length=6,
+            ),
         ),
         migrations.RunPython(set_date_basis, migrations.RunPython.noop, elidable=True),
     ]

@@ -182,7 +182,7 @@ def search_hits(hits: Iterable[Hit]) -> SafeString:
     items = []
     for hit in hits:
         article = hit.article
-        section = f" · {escape(article.section)}" if article.section else ""
+        section = f" · {escape(article.section.name)}" if article.section else ""
         items.append(
             f'<li class="card">\n<h2><a href="{escape(article_url(article.slug))}">'
             f"{escape(article.headline)}</a></h2>\n"
