@@ -131,7 +131,7 @@ def publish_due_changes(now: Any = None) -> list[tuple[Article, str | None]]:
     for change_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
             change = (
-                PendingChange.objects.select_for_update()
+                PendingChange.objects.select_for_update(of=("self",))
                 .select_related("article", "scheduled_by")
                 .filter(pk=change_id, publish_at__lte=now)
                 .first()
