@@ -7,7 +7,7 @@ an unknown value filters to nothing rather than erroring, as the site's pages do
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Count, F, QuerySet
 from django.http import Http404, JsonResponse
@@ -59,10 +59,18 @@ def _when(request: Request, name: str) -> datetime | None:
     value = request.query_params.get(name)
     if not value:
         return None
-    parsed = parse_datetime(value) if "T" in value else parse_datetime(f"{value}T00:00:00+00:00")
-    if parsed is None or parsed.tzinfo is None:
-        raise ValidationError({name: "an ISO date (2024-03-12) or date and time with offset"})
-    return parsed
+    problem = {name: "an ISO date (2024-03-12) or date and time with offset"}
+    try:
+        parsed = (
+            parse_datetime(value) if "T" in value else parse_datetime(f"{value}T00:00:00+00:00")
+        )
+        # In UTC: PostgreSQL refuses offsets past 15:59 (ISO allows +23:59), and an instant
+        # near year 1 or 9999 may not exist in UTC at all.
+        if parsed is None or parsed.tzinfo is None:
+            raise ValidationError(problem)
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise ValidationError(problem) from None
 
 
 DATE_RANGE = [
