@@ -19,7 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import MethodNotAllowed, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -160,11 +160,6 @@ class ArticleViewSet(
         payload = serializers.ArticleWriteSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         return self._answer(save_article(request, article, payload.validated_data))
-
-    def update(self, request: Request, *args: object, **kwargs: object) -> Response:
-        if not kwargs.get("partial"):
-            raise MethodNotAllowed("PUT")
-        return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(request=serializers.WorkflowSerializer, responses=EDITOR_ANSWER)
     @action(detail=True, methods=["post"])
