@@ -429,8 +429,8 @@ class SeedImporter:
         at = StatusChange._meta.get_field("at").get_db_prep_save(now, connection)
         insert_rows(
             StatusChange,
-            ("article", "old_status", "new_status", "at"),
-            [(pk, "", status, at) for pk in ids],
+            ("article", "old_status", "new_status", "at", "comment"),
+            [(pk, "", status, at, "") for pk in ids],
         )
         index_documents(dict(zip(ids, documents, strict=True)))
         invalidate_public_pages()  # bulk inserts send no signals

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Quote, Source, Speaker
-from tests.conftest import BAD, REFERENCE_SEED, run_import_seeds
+from tests.conftest import BAD, EXAMPLES, REFERENCE_SEED, run_import_seeds
 
 pytestmark = pytest.mark.django_db
 
@@ -310,3 +310,20 @@ def test_a_host_that_is_not_a_host_name_fails_the_file_and_makes_no_source(tmp_p
     assert code == 1
     assert f"{tmp_path / 'bad.txt'}:1: the URL's host 'www.dna\"india.com' has characters" in err
     assert [s.domain for s in Source.objects.all()] == ["dnaindia.com"]
+
+
+def test_new_articles_are_saved_together_not_file_by_file(tmp_path, monkeypatch):
+    """A batch of new articles is one transaction of bulk inserts; falling back to saving file
+    by file (which a database error in the batch causes) is several times slower, and must not
+    be what every import does (a new NOT NULL column the bulk insert left out once did)."""
+    from articles.importer import SeedImporter
+
+    def no_fallback(self, draft, name):
+        raise AssertionError(f"the batch failed and {name} was saved on its own")
+
+    monkeypatch.setattr(SeedImporter, "_save_with_retries", no_fallback)
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        shutil.copy(path, tmp_path)
+    code, _out, err = run_import_seeds(str(tmp_path))
+    assert code == 0, err
+    assert Article.objects.count() == len(list(EXAMPLES.glob("*.txt")))
