@@ -151,8 +151,8 @@ class ArticleQuerySet(models.QuerySet):
         return article
 
     def cards(self, ids: list[int]) -> dict[int, Article]:
-        """Articles by id with what a result card shows (headline, slug, section, date, the
-        source's name and domain; the rest deferred), in one query written in SQL: search
+        """Articles by id with what a result card shows (headline, slug, section, standfirst,
+        date, the source's name and domain; the rest deferred), in one query written in SQL: search
         reads a page of hits by id, and ``select_related().in_bulk()`` cost more to build than
         the search itself."""
         if not ids:
@@ -160,7 +160,8 @@ class ArticleQuerySet(models.QuerySet):
         source_fields = ("name", "domain")
         rows = read_rows(
             Article,
-            "SELECT a.id, a.headline, a.slug, a.section_id, a.published_at, a.source_id, "
+            "SELECT a.id, a.headline, a.slug, a.section_id, a.standfirst, a.published_at, "
+            "a.source_id, "
             f"{joined_columns('s', 'source', source_fields)}, "
             f"{joined_columns('c', 'section', ('name', 'slug'))} "
             f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from articles.pending import pending_for
-from articles.search import SearchResults, search
+from articles.search import SORTS, SearchResults, search
 from articles.seo import article_head, article_json_ld, json_ld_script
 
 RELATED_ARTICLES = 5
@@ -208,8 +208,10 @@ class ArticleDetailView(DetailView):
 
 
 class SearchView(ListView):
-    """``/search/?q=``: published articles matching every word, best first, with snippets.
-    Any input gives a page (an empty query or no words gives the empty form)."""
+    """``/search/?q=``: published articles matching every word, best first, with snippets;
+    ``sort=date`` puts the newest first, ``section=<slug>`` keeps one section's. Any input
+    gives a page (an empty query or no words gives the empty form; an unknown section or sort
+    is ignored, and the page says so)."""
 
     paginate_by = settings.SEARCH_RESULTS_PER_PAGE
     template_name = "articles/search.html"
@@ -217,13 +219,35 @@ class SearchView(ListView):
 
     def get_queryset(self) -> SearchResults:
         self.query = self.request.GET.get("q", "").strip()  # RejectNulMiddleware drops NULs
-        return search(self.query)
+        self.sections = list(Section.objects.public().order_by("name").only("name", "slug"))
+        self.notices: list[str] = []
+        sort = self.request.GET.get("sort", "")
+        self.sort = sort if sort in SORTS else SORTS[0]
+        if sort and sort != self.sort:
+            self.notices.append("Unknown sort order: showing the most relevant first.")
+        slug = self.request.GET.get("section", "")
+        self.section = next((s for s in self.sections if s.slug == slug), None)
+        if slug and self.section is None:
+            self.notices.append("No such section: searching all sections.")
+        return search(self.query, self.section, self.sort)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # The pages' links keep the query, sort and section (the page cache keys a page by
+        # them too: ``cache.PAGE_QUERY_PARAMETERS``).
+        query = {"q": self.query}
+        if self.sort != SORTS[0]:
+            query["sort"] = self.sort
+        if self.section is not None:
+            query["section"] = self.section.slug
         return super().get_context_data(
             query=self.query,
             has_terms=bool(self.object_list.terms),
-            query_prefix=urlencode({"q": self.query}),
+            query_prefix=urlencode(query),
+            sort=self.sort,
+            sorts=[("relevance", "Most relevant"), ("date", "Newest first")],
+            section=self.section,
+            sections=self.sections,
+            notices=self.notices,
             **kwargs,
         )
 

@@ -259,14 +259,14 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
         f"/sections/world/feed/?{junk}",
         f"/speakers/a-speaker/?page=1&{junk}",
         f"/quotes/?speaker=a-speaker&tag=topic-0&page=1&{junk}",
-        f"/search/?q=story&page=1&{junk}",
+        f"/search/?q=story&sort=date&section=world&page=1&{junk}",
         f"/feed/atom/?{junk}",
     ]
     for url in urls:
         cache.clear()
         assert client.get(url).status_code == 200, url
     assert RecordQueryParameters.read <= page_cache.PAGE_QUERY_PARAMETERS
-    assert {"page", "q", "speaker", "tag"} <= RecordQueryParameters.read  # it does record
+    assert {"page", "q", "section", "sort", "speaker", "tag"} <= RecordQueryParameters.read
 
 
 def test_published_sql_is_published():
