@@ -227,8 +227,9 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 # The query parameters the reader's pages read: a list's ``page``, the search's ``q``, ``sort``
 # and ``section``, the quotes page's ``speaker`` and ``tag``. A page's key holds only these,
-# so any other parameter (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing on the page, neither
-# misses the cached page nor makes an entry of its own: a reader cannot fill the cache with
+# so any other parameter (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing
+# on the page, neither misses the cached page nor makes an entry of its own: a reader cannot
+# fill the cache with
 # ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
 # records what the views read).
 PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "section", "sort", "speaker", "tag"})
