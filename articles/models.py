@@ -447,12 +447,13 @@ class Article(models.Model):
 
         return workflow.needs_publish_permission(old_status, new_status)
 
-    def transition(self, new_status: str, user: object | None = None) -> None:
+    def transition(self, new_status: str, user: object | None = None, comment: str = "") -> None:
         """Move to ``new_status`` as ``user`` (None: the system), enforcing the permission and
-        keeping the status history (:func:`articles.workflow.transition`). The caller saves."""
+        keeping the status history with ``comment`` (a withdrawal's reason: required)
+        (:func:`articles.workflow.transition`). The caller saves."""
         from articles import workflow
 
-        workflow.transition(self, new_status, user)
+        workflow.transition(self, new_status, user, comment)
 
     def fingerprint(
         self, tag_names: Iterable[str] | None = None, quotes: Iterable[Quote] | None = None

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from articles import workflow
 from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from articles.pending import pending_for
 from articles.search import SORTS, SearchResults, search
@@ -193,7 +194,7 @@ class ArticleDetailView(DetailView):
             ).first()
             if withdrawn is None:
                 raise
-            context = {"article": withdrawn}
+            context = {"article": withdrawn, "reason": workflow.withdrawal_reason(withdrawn)}
             return TemplateResponse(request, "articles/article_gone.html", context, status=410)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -722,6 +722,8 @@ def post_data(case: Case, world: World, role: str) -> dict[str, Any]:
         action = case.view.removeprefix("action:")
         selected = [world.objects[case.model, case.target].pk]
         data: dict[str, Any] = {"action": action, "_selected_action": selected, "post": "yes"}
+        if action == "withdraw":  # the reason readers will see, which the action asks for
+            data["reason"] = "Withdrawn for the matrix."
         if action.startswith("merge_"):  # two to merge, the one to keep chosen
             selected.append(world.objects[case.model, "spare"].pk)
             data["target"] = selected[0]
@@ -760,6 +762,8 @@ def button_data(case: Case, world: World) -> dict[str, Any]:
         data[f"{field}_1"] = tomorrow.strftime("%H:%M:%S")
     if button == "reject":
         data["review_comment"] = "Not yet."
+    if button == "withdraw":
+        data["withdrawal_reason"] = "Withdrawn for the matrix."
     return data
 
 
