@@ -148,7 +148,7 @@ def invalidate_once() -> Iterator[None]:
 
 # Any row of these apps can show on a public page (articles, quotes, tags, sources, speakers,
 # corrections...); a save of anything else (sessions, users, log entries) changes no page.
-WATCHED_APPS = frozenset({"articles", "taggit"})
+WATCHED_APPS = frozenset({"articles", "taggit", "flatpages"})  # flatpages: About, Contact...
 
 
 def _on_change(sender: type, **kwargs: Any) -> None:

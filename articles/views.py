@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
@@ -327,3 +328,9 @@ class QuoteListView(ListView):
         return super().get_context_data(
             speaker=self.speaker, tag=self.tag, query_prefix=urlencode(query), **kwargs
         )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers and crawlers ask for whatever the page says: a
+    permanent redirect to the SVG icon the pages name (``<link rel="icon">``)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
