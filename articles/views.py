@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView
 from articles import workflow
 from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from articles.pending import pending_for
+from articles.quote_display import display_quotes
 from articles.search import SORTS, SearchResults, search
 from articles.seo import article_json_ld, json_ld
 
@@ -203,6 +204,7 @@ class ArticleDetailView(DetailView):
         data = article_json_ld(article, self.request)
         return super().get_context_data(
             related=Article.objects.related_to(article, RELATED_ARTICLES),
+            quote_groups=display_quotes(article.quote_list),
             json_ld=json_ld(data),
             canonical_url=data["url"],
             **kwargs,
