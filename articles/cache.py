@@ -229,9 +229,8 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 # and ``section``, the quotes page's ``speaker`` and ``tag``. A page's key holds only these,
 # so any other parameter (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing
 # on the page, neither misses the cached page nor makes an entry of its own: a reader cannot
-# fill the cache with
-# ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
-# records what the views read).
+# fill the cache with ``/?x=1``, ``/?x=2``... A view that reads another parameter must be
+# added here (a test records what the views read).
 PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "section", "sort", "speaker", "tag"})
 # The content API's (articles/api/views.py): its filters, cursor and page size.
 API_QUERY_PARAMETERS = frozenset(
