@@ -40,8 +40,6 @@ from datetime import UTC, datetime
 from typing import Any, overload
 
 from django.db import connection
-from django.db.models import F, Func, IntegerField
-from django.db.models.functions import Length
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -86,9 +84,10 @@ OPENING_WORDS = 30
 HEADLINE_POINTS = 1.2
 # BM25's length normalisation (FTS5's b = 0.75, fixed) charges a long story for every word it
 # spends on its subject, so that ten short items rank above the one real story; a story's
-# text match is multiplied back by its depth, logarithmic in its length: about 1.03 at 50
-# characters, 1.5 at 1,000, 2.3 at 5,000, at most 2.5.
-DEPTH_CHARS = 1000
+# text match is multiplied back by its depth, logarithmic in its length: about 1.03 at 10
+# words, 1.5 at 150, 2.3 at 750, at most 2.5. (PostgreSQL's ts_rank, used without length
+# normalisation, needs none: its engine reports no words.)
+DEPTH_WORDS = 150
 MAX_DEPTH = 2.5
 # Recency: a hit's relevance is divided by 1 + its age / RECENCY_DAYS (a month-old story needs
 # twice the relevance of today's to rank beside it).
@@ -193,18 +192,19 @@ class Document:
 class Candidate:
     """A matching article as the engine scores it, before the blend: how well its text
     (standfirst, body, quotes) and its headline match (0: not at all; higher is better), when
-    it was published and how long its body is."""
+    it was published, and how many words of text the engine's score was normalised by (0:
+    the engine does not normalise by length)."""
 
     pk: int
     text_score: float
     headline_score: float
     published_at: datetime
-    body_length: int
+    words: int
 
 
-def depth(body_length: int) -> float:
-    """How much a story's length multiplies its text's match (``DEPTH_CHARS``)."""
-    return min(MAX_DEPTH, 1 + 0.5 * math.log2(1 + body_length / DEPTH_CHARS))
+def depth(words: int) -> float:
+    """How much a story's length multiplies its text's match (``DEPTH_WORDS``)."""
+    return min(MAX_DEPTH, 1 + 0.5 * math.log2(1 + words / DEPTH_WORDS))
 
 
 def blend(candidates: list[Candidate], now: datetime) -> list[tuple[int, float]]:
@@ -213,7 +213,7 @@ def blend(candidates: list[Candidate], now: datetime) -> list[tuple[int, float]]
 
     So one real story about a place, its name in the headline and all through the text, ranks
     above ten short items that only name it in a headline or in passing."""
-    texts = [c.text_score * depth(c.body_length) for c in candidates]
+    texts = [c.text_score * depth(c.words) for c in candidates]
     best = max(texts, default=0) or 1
     scores = []
     for candidate, text in zip(candidates, texts, strict=True):
@@ -221,6 +221,23 @@ def blend(candidates: list[Candidate], now: datetime) -> list[tuple[int, float]]
         age_days = max(0.0, (now - candidate.published_at).total_seconds() / 86400)
         scores.append((candidate.pk, relevance / (1 + age_days / RECENCY_DAYS)))
     return scores
+
+
+def varints(data: bytes | None) -> list[int]:
+    """The numbers in SQLite's variable-length integer encoding (FTS5's ``_docsize`` rows: the
+    tokens of each column): 7 bits a byte, high bit set when more follow, a ninth byte whole."""
+    numbers, value, length = [], 0, 0
+    for byte in data or b"":
+        length += 1
+        if length == 9:
+            numbers.append((value << 8) | byte)
+            value = length = 0
+        elif byte & 0x80:
+            value = (value << 7) | (byte & 0x7F)
+        else:
+            numbers.append((value << 7) | byte)
+            value = length = 0
+    return numbers
 
 
 def _aware(value: datetime | str) -> datetime:
@@ -253,7 +270,7 @@ class Engine:
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
     ) -> list[Candidate]:
         """The newest ``most`` public articles matching every term, newest first, scored.
-        ``public_sql`` selects ``pk``, ``published_at`` and ``body_length``."""
+        ``public_sql`` selects ``pk`` and ``published_at``."""
         raise NotImplementedError
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
@@ -305,17 +322,20 @@ class SQLiteEngine(Engine):
     def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
     ) -> list[Candidate]:
+        # The words bm25 normalised by: FTS5's own count of each row's tokens, per column
+        # (its ``_docsize`` table, read by key: reading the article's body would cost more).
         cursor.execute(
             f"SELECT {TABLE}.rowid, bm25({TABLE}, {self.TEXT_WEIGHTS}), "
-            f"bm25({TABLE}, {self.HEADLINE_WEIGHTS}), public.published_at, public.body_length "
+            f"bm25({TABLE}, {self.HEADLINE_WEIGHTS}), public.published_at, "
+            f"(SELECT sz FROM {TABLE}_docsize WHERE id = {TABLE}.rowid) "
             f"FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s ORDER BY {TABLE}.rowid DESC LIMIT %s",
             [*params, self.match(terms), most],
         )
         # bm25 is better when lower; report it the conventional way round.
         return [
-            Candidate(pk, -text, -headline, _aware(published_at), body_length or 0)
-            for pk, text, headline, published_at, body_length in cursor.fetchall()
+            Candidate(pk, -text, -headline, _aware(published_at), sum(varints(sizes)[1:]))
+            for pk, text, headline, published_at, sizes in cursor.fetchall()
         ]
 
     # The text's columns, in the order a snippet is looked for in them.
@@ -405,8 +425,7 @@ class PostgreSQLEngine(Engine):
     ) -> list[Candidate]:
         cursor.execute(
             "SELECT s.article_id, ts_rank(%s::float4[], s.document, q.query), "
-            "ts_rank(%s::float4[], s.document, q.query), public.published_at, "
-            "public.body_length "
+            "ts_rank(%s::float4[], s.document, q.query), public.published_at "
             f"FROM {TABLE} s JOIN ({public_sql}) AS public ON public.pk = s.article_id, "
             "plainto_tsquery(%s::regconfig, %s) AS q(query) "
             "WHERE s.document @@ q.query ORDER BY s.article_id DESC LIMIT %s",
@@ -420,8 +439,8 @@ class PostgreSQLEngine(Engine):
             ],
         )
         return [
-            Candidate(pk, text, headline, published_at, body_length or 0)
-            for pk, text, headline, published_at, body_length in cursor.fetchall()
+            Candidate(pk, text, headline, published_at, 0)
+            for pk, text, headline, published_at in cursor.fetchall()
         ]
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
@@ -468,16 +487,11 @@ class SearchResults(Sequence[Hit]):
 
     def _public(self) -> tuple[str, tuple]:
         # The reader's-visibility rule stays in one place: the model's queryset.
-        # Columns "pk", "published_at", "body_length" (the engines join on ``public.pk``).
+        # Columns "pk" and "published_at" (the engines join on ``public.pk``).
         articles = Article.objects.published().order_by()
         if self.section is not None:
             articles = articles.in_section(self.section)
-        if connection.vendor == "postgresql":  # its size, without decompressing a long body
-            body_length = Func(F("body"), function="OCTET_LENGTH", output_field=IntegerField())
-        else:
-            body_length = Length("body")
-        columns = articles.values("pk", "published_at", body_length=body_length)
-        return columns.query.sql_with_params()
+        return articles.values("pk", "published_at").query.sql_with_params()
 
     def ranked(self) -> list[tuple[int, float]]:
         """(id, score) of every hit to page through, best first (ties: newest first)."""

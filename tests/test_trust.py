@@ -410,3 +410,10 @@ def test_the_favicon_is_named_by_every_page_and_favicon_ico_redirects_to_it(clie
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == icon.group(1)
+
+
+def test_fts5_token_counts_are_read_as_sqlites_varints():
+    from articles.search import varints
+
+    assert varints(b"\x03\x03\x84\x26\x00") == [3, 3, 550, 0]
+    assert varints(None) == []
