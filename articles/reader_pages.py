@@ -1,5 +1,5 @@
 """The reader's pages editors write: About, Contact and Corrections policy, as
-``django.contrib.flatpages`` with starter text to edit. The data migration (0019) and
+``django.contrib.flatpages`` with starter text to edit. The data migration (0020) and
 ``demo_editor`` call :func:`ensure_pages`, so a flushed database gets them back too."""
 
 from __future__ import annotations

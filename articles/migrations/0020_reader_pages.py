@@ -26,7 +26,7 @@ def remove_pages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0018_sections_drop_strings"),
+        ("articles", "0019_importrun_process"),
         ("flatpages", "0001_initial"),
         ("sites", "0002_alter_domain_unique"),
     ]
