@@ -106,10 +106,14 @@ class ArticleAdminForm(forms.ModelForm):
         return super().get_initial_for_field(field, field_name)
 
     def status_comment(self) -> str:
-        """The comment the status change records: a withdrawal's reason, else the review's."""
+        """The comment the status change records: a withdrawal's reason (a restored
+        withdrawal: the reason the article was last withdrawn for), else the review's."""
         data = getattr(self, "cleaned_data", {})
         if self.new_status == Article.Status.WITHDRAWN:
-            return data.get("withdrawal_reason", "") or ""
+            reason = data.get("withdrawal_reason", "") or ""
+            if not reason.strip() and self.before_restore is not None and self.instance.pk:
+                reason = workflow.withdrawal_reason(self.instance)
+            return reason
         return data.get("review_comment", "") or ""
 
     def old_status(self) -> str | None:
@@ -168,6 +172,14 @@ class ArticleAdminForm(forms.ModelForm):
         if self.before_restore is not None:  # a restore: the revision says the status
             self.new_status = self.instance.status
             self._check_status(old_status, self.new_status, data)
+            try:  # a withdrawn version restored: the reason it was withdrawn for, if any
+                workflow.check_reason(old_status, self.new_status, self.status_comment())
+            except forms.ValidationError:
+                self.add_error(
+                    None,
+                    "This version is withdrawn and no reason for that is recorded: restore "
+                    "another version, or withdraw the article from its page with a reason.",
+                )
             return data
         allowed = workflow.actions_for(self.user, article, self.pending)
         action = posted or workflow.Action.SAVE

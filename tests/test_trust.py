@@ -417,3 +417,31 @@ def test_fts5_token_counts_are_read_as_sqlites_varints():
 
     assert varints(b"\x03\x03\x84\x26\x00") == [3, 3, 550, 0]
     assert varints(None) == []
+
+
+def test_restoring_a_withdrawn_version_keeps_its_reason(client, editor):
+    from reversion.models import Version
+
+    from tests.admin_forms import main_form
+
+    article = story("A story withdrawn, published again, then withdrawn by a restore")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    reason = "The named source retracted the claim."
+    page = editor.get(url).content.decode()
+    editor.post(url, change_form(article, _html=page, _action="withdraw", withdrawal_reason=reason))
+    page = editor.get(url).content.decode()
+    assert editor.post(url, change_form(article, _html=page, _action="publish")).status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    withdrawn = next(
+        v
+        for v in Version.objects.get_for_object(article)
+        if v.field_dict["status"] == Article.Status.WITHDRAWN
+    )
+    revision = reverse("admin:articles_article_revision", args=[article.pk, withdrawn.pk])
+    form = dict(main_form(editor.get(revision).content.decode()))
+    assert editor.post(revision, form).status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.WITHDRAWN
+    gone = client.get(article.get_absolute_url())
+    assert gone.status_code == 410 and reason in unescape(gone.content.decode())
