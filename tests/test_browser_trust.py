@@ -59,6 +59,7 @@ def test_reader_searches_by_section_and_date_and_follows_the_corrected_link(
 ) -> None:
     from playwright.sync_api import expect
 
+    ensure_pages()  # a transactional test before may have flushed the migration's pages
     correction = Correction.objects.create(article=kerry, note="A name was misspelt.")
     page.goto("/search/?q=Aleppo")
     assert page.get_by_role("search").count() == 1
