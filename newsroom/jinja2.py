@@ -24,6 +24,7 @@ from django.utils.dates import MONTHS
 from django.utils.timezone import template_localtime
 
 from articles.links import fixed_url
+from articles.quote_display import clean as quote_text
 from jinja2 import Environment
 
 
@@ -74,5 +75,6 @@ def environment(**options: Any) -> Environment:
         truncatechars=defaultfilters.truncatechars,
         pluralize=defaultfilters.pluralize,
         floatformat=defaultfilters.floatformat,
+        quote_text=quote_text,  # a quote's text with clean punctuation (quote_display.clean)
     )
     return env

@@ -445,3 +445,13 @@ def test_restoring_a_withdrawn_version_keeps_its_reason(client, editor):
     assert article.status == Article.Status.WITHDRAWN
     gone = client.get(article.get_absolute_url())
     assert gone.status_code == 410 and reason in unescape(gone.content.decode())
+
+
+def test_the_quotes_and_speaker_pages_show_quotes_with_clean_punctuation(client):
+    article = story("Talks", body='"There is no military victory," Kerry said.')
+    kerry = Speaker.objects.create(name="John Kerry", slug="john-kerry")
+    _quote(article, "There is no military victory,", kerry, 0, 1, 0)
+    for url in (reverse("articles:quotes"), kerry.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "<p>There is no military victory.</p>" in html, url
+        assert "victory,</p>" not in html
