@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from articles import workflow
@@ -332,6 +333,7 @@ class QuoteListView(ListView):
         )
 
 
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """``/favicon.ico``, which browsers and crawlers ask for whatever the page says: a
     permanent redirect to the SVG icon the pages name (``<link rel="icon">``)."""
