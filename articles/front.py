@@ -8,13 +8,14 @@ readers may see is ``published()`` / ``public()`` / ``published_sql()``, never r
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from articles.models import Article, Quote, Section, Speaker, Tag, readers_may_s
 from articles.rows import table
 from articles.taxonomy import tags_of
 
+logger = logging.getLogger(__name__)
 TOP_STORIES = 7  # the lead and six secondary stories
 RAIL_SECTIONS = 6  # sections with a rail on the front page, the busiest first
 RAIL_STORIES = 4
@@ -77,8 +79,13 @@ def busiest_sections(limit: int) -> list[SectionSummary]:
 
 
 def nav_sections() -> list[SectionSummary]:
-    """The sections the site header names: the busiest, A-Z."""
-    return sorted(busiest_sections(NAV_SECTIONS), key=lambda s: s.name)
+    """The sections the site header names: the busiest, A-Z. None when the database cannot
+    say: the header is on the error pages too, which must render when it is down."""
+    try:
+        return sorted(busiest_sections(NAV_SECTIONS), key=lambda s: s.name)
+    except DatabaseError:
+        logger.exception("the header's sections are unavailable")
+        return []
 
 
 def newest_stories(
@@ -313,24 +320,35 @@ def tag_ranking(per_page: int) -> CachedRanking:
 class SpeakerCounts:
     quote_count: int
     article_count: int
-    role: str
+    role: str  # the latest role a public quote gives them
+    tag: Tag | None  # the public tag of the same slug: the same person, as a subject
 
 
 def speaker_counts(speaker: Speaker) -> SpeakerCounts:
-    """One speaker's public quote and article counts and latest role, in two queries over
-    their own quotes (never the archive), once a generation."""
+    """One speaker's public quote and article counts, latest role and matching tag, in one
+    query over their own quotes (never the archive), once a generation."""
 
     def compute() -> SpeakerCounts:
-        quotes = Quote.objects.public().filter(speaker=speaker).order_by()
-        totals = quotes.aggregate(
-            quote_count=Count("pk"), article_count=Count("article", distinct=True)
+        theirs = Quote.objects.public().filter(speaker=OuterRef("pk")).order_by()
+        role = theirs.exclude(role="").order_by("-article__published_at", "-article_id", "position")
+        tag = Tag.objects.public().filter(slug=OuterRef("slug")).values("pk")[:1]
+        row = (
+            Speaker.objects.filter(pk=speaker.pk)
+            .annotate(
+                quote_count=Count("quotes", filter=readers_may_see("quotes__article__")),
+                article_count=Count(
+                    "quotes__article", filter=readers_may_see("quotes__article__"), distinct=True
+                ),
+                role=Subquery(role.values("role")[:1]),
+                tag_id=Subquery(tag),
+                tag_name=Subquery(Tag.objects.filter(pk=Subquery(tag)).values("name")[:1]),
+            )
+            .values("quote_count", "article_count", "role", "tag_id", "tag_name", "slug")
+            .get()
         )
-        role = (
-            quotes.exclude(role="")
-            .order_by("-article__published_at", "-article_id", "position")
-            .values_list("role", flat=True)
-            .first()
+        found = row["tag_id"] and Tag(pk=row["tag_id"], name=row["tag_name"], slug=row["slug"])
+        return SpeakerCounts(
+            row["quote_count"], row["article_count"], row["role"] or "", found or None
         )
-        return SpeakerCounts(totals["quote_count"], totals["article_count"], role or "")
 
     return per_generation(f"speaker:{speaker.pk}", compute)

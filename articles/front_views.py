@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from articles import front
 from articles.models import Article
+from articles.views import moved_permanently
 
 
 class FrontPageView(TemplateView):
     """``/``: the lead story, secondary stories, a rail per busy section, who is talking."""
 
     template_name = "articles/front.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """``/?page=N`` was a page of the latest news, before the front page: it still is."""
+        if "page" in request.GET:
+            return moved_permanently(request, reverse("articles:list"))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(front=front.front_page(), **kwargs)
