@@ -331,7 +331,7 @@ def speaker_counts(speaker: Speaker) -> SpeakerCounts:
     def compute() -> SpeakerCounts:
         theirs = Quote.objects.public().filter(speaker=OuterRef("pk")).order_by()
         role = theirs.exclude(role="").order_by("-article__published_at", "-article_id", "position")
-        tag = Tag.objects.public().filter(slug=OuterRef("slug")).values("pk")[:1]
+        tag = Tag.objects.public().filter(slug=OuterRef("slug"))
         row = (
             Speaker.objects.filter(pk=speaker.pk)
             .annotate(
@@ -340,8 +340,8 @@ def speaker_counts(speaker: Speaker) -> SpeakerCounts:
                     "quotes__article", filter=readers_may_see("quotes__article__"), distinct=True
                 ),
                 role=Subquery(role.values("role")[:1]),
-                tag_id=Subquery(tag),
-                tag_name=Subquery(Tag.objects.filter(pk=Subquery(tag)).values("name")[:1]),
+                tag_id=Subquery(tag.values("pk")[:1]),
+                tag_name=Subquery(tag.values("name")[:1]),
             )
             .values("quote_count", "article_count", "role", "tag_id", "tag_name", "slug")
             .get()
