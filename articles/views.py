@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -91,7 +91,10 @@ class TagArticleListView(ArticleListView):
     paginator_class = FilteredListPaginator
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
-        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
+        # With the slug of the same person's speaker page, if they are quoted (one query).
+        speaker = Speaker.objects.public().filter(slug=OuterRef("slug")).values("slug")[:1]
+        tags = Tag.objects.public().annotate(speaker_slug=Subquery(speaker))
+        self.tag = get_object_or_404(tags, slug=self.kwargs["slug"])
         return articles.filter(tags=self.tag)
 
     def get_heading(self) -> str:
@@ -105,7 +108,8 @@ class TagArticleListView(ArticleListView):
         quotes from articles with this tag."""
         return super().get_context_data(
             tag=self.tag,
-            same_speaker=Speaker.objects.public().filter(slug=self.tag.slug).first(),
+            same_speaker=self.tag.speaker_slug
+            and Speaker(name=self.tag.name, slug=self.tag.speaker_slug),
             tag_quotes_url=f"{reverse('articles:quotes')}?{urlencode({'tag': self.tag.slug})}",
             **kwargs,
         )
@@ -290,7 +294,6 @@ class SpeakerDetailView(ListView):
         return super().get_context_data(
             speaker=self.speaker,
             counts=speaker_counts(self.speaker),
-            same_tag=Tag.objects.public().filter(slug=self.speaker.slug).first(),
             **kwargs,
         )
 

@@ -294,7 +294,20 @@ def test_a_changed_page_is_sent_again(client):
 # -- accessibility basics in the HTML ------------------------------------------------------------
 
 
-PAGES = ["/", "/articles/story/", "/tags/aleppo/", "/search/?q=story", "/search/", "/nowhere/"]
+PAGES = [
+    "/",
+    "/articles/story/",
+    "/tags/aleppo/",
+    "/search/?q=story",
+    "/search/",
+    "/nowhere/",
+    # issue 16
+    "/latest/",
+    "/sections/",
+    "/tags/",
+    "/speakers/",
+    "/quotes/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
