@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import DatabaseError, connection
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from articles.counts import CachedRanking, per_generation
@@ -89,33 +89,48 @@ def nav_sections() -> list[SectionSummary]:
 
 
 def newest_stories(
-    sections: Iterable[SectionSummary], per_section: int, overall: int = 0
+    sections: Iterable[SectionSummary], per_section: int, overall: int
 ) -> tuple[list[Article], dict[int, list[Article]]]:
-    """The ``overall`` newest public stories, and each section's ``per_section`` newest, in one
-    query for their ids and one (with a prefetch of their tags) for their rows, whether there
-    are many or few. Each list comes from its own ``LIMIT``, so nothing but a few rows per
-    section is read, however many articles the archive holds."""
-    sections = list(sections)
+    """The ``overall`` newest public stories (with their tags, as ``for_listing()`` gives),
+    and each section's ``per_section`` newest other ones (with what a rail shows), in one query
+    for their ids, one for their rows and one for the top stories' tags, whether there are
+    many or few. Each list comes from its own ``LIMIT``, so nothing but a few rows per section
+    is read, however many articles the archive holds."""
+    articles = table(Article)
     public, public_params = Article.objects.published_sql("a")
-    part = (
-        "SELECT * FROM (SELECT a.id, {section} AS section_id FROM " + table(Article) + " a "
-        "WHERE {where} " + public + " "
-        "ORDER BY a.published_at DESC, a.id DESC LIMIT %s) AS s{i}"
-    )
-    parts = [part.format(section="0", where="", i=0)]
+    top_public, top_params = Article.objects.published_sql("b")
+    newest = "ORDER BY {0}.published_at DESC, {0}.id DESC LIMIT %s"
+    parts = [
+        f"SELECT * FROM (SELECT a.id, 0 AS section_id FROM {articles} a WHERE {public} "
+        f"{newest.format('a')}) AS s0"
+    ]
     params: list[object] = [*public_params, overall]
+    on_top = (
+        f"SELECT t.id FROM (SELECT b.id FROM {articles} b WHERE {top_public} "
+        f"{newest.format('b')}) AS t"
+    )
     for i, section in enumerate(sections, start=1):
-        parts.append(part.format(section="a.section_id", where="a.section_id = %s AND", i=i))
-        params += [section.pk, *public_params, per_section]
+        parts.append(
+            f"SELECT * FROM (SELECT a.id, a.section_id FROM {articles} a "
+            f"WHERE a.section_id = %s AND {public} AND a.id NOT IN ({on_top}) "
+            f"{newest.format('a')}) AS s{i}"
+        )
+        params += [section.pk, *public_params, *top_params, overall, per_section]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         pairs = cursor.fetchall()
-    rows = Article.objects.filter(pk__in={pk for pk, _ in pairs}).for_listing().in_bulk()
+    rows = (
+        Article.objects.filter(pk__in={pk for pk, _ in pairs})
+        .select_related("source", "section")
+        .defer("body", "source__aliases", "section__aliases")
+        .in_bulk()
+    )
     top: list[Article] = []
     by_section: dict[int, list[Article]] = defaultdict(list)
     for pk, section_id in pairs:
         if pk in rows:
             (by_section[section_id] if section_id else top).append(rows[pk])
+    prefetch_related_objects(top, Prefetch("tags", to_attr="tag_list"))
     return top, by_section
 
 
@@ -169,8 +184,8 @@ def with_card_tags(articles: Iterable[Article], limit: int = CARD_TAGS) -> list[
 @dataclass(slots=True)
 class Talker:
     speaker: Speaker
-    quote_count: int
-    quote: Quote | None = None
+    quote_count: int  # in the day
+    quote: Quote
 
 
 def who_is_talking(newest: datetime | None, limit: int = TALKING_SPEAKERS) -> list[Talker]:
@@ -183,25 +198,31 @@ def who_is_talking(newest: datetime | None, limit: int = TALKING_SPEAKERS) -> li
     day = Quote.objects.public().filter(
         article__published_at__gt=until - TALKING_WINDOW, speaker__isnull=False
     )
+    best = (
+        day.filter(speaker=OuterRef("speaker"))
+        .order_by("partial", "-article__published_at", "-article_id", "position")
+        .values("pk")[:1]
+    )
     top = list(
         day.order_by()
         .values("speaker")
-        .annotate(quote_count=Count("pk"))
+        .annotate(quote_count=Count("pk"), quote_id=Subquery(best))
         .order_by("-quote_count", "speaker")[:limit]
     )
-    if not top:
-        return []
-    ranks = {row["speaker"]: i for i, row in enumerate(top)}
-    talkers = {
-        row["speaker"]: Talker(Speaker(pk=row["speaker"]), row["quote_count"]) for row in top
-    }
-    for quote in day.filter(speaker__in=list(ranks)).defer("article__body"):
-        talker = talkers[quote.speaker_id]
-        talker.speaker = quote.speaker
-        better = talker.quote is None or (talker.quote.partial and not quote.partial)
-        if better:
-            talker.quote = quote
-    return sorted(talkers.values(), key=lambda t: ranks[t.speaker.pk])
+    quotes = (
+        Quote.objects.filter(pk__in=[row["quote_id"] for row in top])
+        .select_related("article", "article__source", "speaker")
+        .defer("article__body", "article__source__aliases", "speaker__aliases")
+        .in_bulk()
+        if top
+        else {}
+    )
+    talkers = []
+    for row in top:
+        quote = quotes.get(row["quote_id"])
+        if quote is not None:
+            talkers.append(Talker(quote.speaker, row["quote_count"], quote))
+    return talkers
 
 
 # -- the front page ------------------------------------------------------------------------------
@@ -219,19 +240,17 @@ def front_page() -> FrontPage:
     """The front page: the newest story as the lead, the next ones as secondary stories, then
     the busiest sections' newest other stories, and who is talking."""
     sections = busiest_sections(RAIL_SECTIONS)
-    top, by_section = newest_stories(sections, RAIL_STORIES + TOP_STORIES, TOP_STORIES)
-    on_top = {article.pk for article in top}
-    rails = []
-    for section in sections:
-        stories = [a for a in by_section.get(section.pk, []) if a.pk not in on_top]
-        if stories:
-            rails.append((section, stories[:RAIL_STORIES]))
-    with_card_tags([*top, *(a for _, stories in rails for a in stories)])
+    top, by_section = newest_stories(sections, RAIL_STORIES, TOP_STORIES)
+    rails = [(s, by_section[s.pk]) for s in sections if by_section.get(s.pk)]
+    with_card_tags(top)
     return FrontPage(
         lead=top[0] if top else None,
         secondary=top[1:],
         rails=rails,
-        talking=who_is_talking(top[0].published_at if top else None),
+        # What changes only when readers' view does: kept as the counts are.
+        talking=per_generation(
+            "talking", lambda: who_is_talking(top[0].published_at if top else None)
+        ),
     )
 
 
