@@ -6,6 +6,7 @@ counts follow imports, publications and withdrawals, and their fixed query count
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 from html import unescape
 
@@ -376,17 +377,18 @@ def test_counts_follow_an_import_a_withdrawal_and_a_publication(client, imported
 
 
 def test_counts_include_a_scheduled_story_once_it_is_due(client, imported_article):
+    """No write happens when a scheduled story falls due: the counts, like the pages, are
+    kept no longer than until then."""
     imported_article.status = Article.Status.SCHEDULED
     imported_article.published_at = timezone.now() + timedelta(seconds=2)
     imported_article.save()
-    assert "Aleppo" not in page(client, "/tags/")
-    Article.objects.filter(pk=imported_article.pk).update(
-        published_at=timezone.now() - timedelta(seconds=1)
-    )  # (as if the time had come: no save, no signal)
-    from django.core.cache import cache
-
-    cache.clear()  # the cache's expiry at the publication time, which a test cannot wait for
+    for url in ["/tags/", "/speakers/", "/sections/", "/"]:
+        assert "Aleppo" not in page(client, url) and "John Kerry" not in page(client, url)
+    time.sleep(2.2)
     assert "Aleppo" in page(client, "/tags/")
+    assert "John Kerry" in page(client, "/speakers/")
+    assert 'href="/sections/world/"' in page(client, "/sections/")
+    assert 'href="/speakers/john-kerry/"' in page(client, "/")
 
 
 # -- fixed query counts --------------------------------------------------------------------------
@@ -418,7 +420,7 @@ def test_query_count_is_the_same_with_1_and_50_articles(client, url):
     one = count_queries(client, url)
     make_stories(49, start=1)
     fifty = count_queries(client, url)
-    assert fifty == one, (url, one, fifty)
+    assert 0 < fifty == one, (url, one, fifty)
     assert one <= 12, (url, one)
 
 

@@ -254,6 +254,11 @@ def test_hostile_seed_is_imported_verbatim(hostile_article: Article) -> None:
 def test_hostile_seed_on_public_pages(client: Client, hostile_article: Article) -> None:
     pages = [
         reverse("articles:list"),
+        # issue 16: the front page and the index pages
+        reverse("articles:front"),
+        reverse("articles:sections"),
+        reverse("articles:tags"),
+        reverse("articles:speakers"),
         hostile_article.get_absolute_url(),
         reverse("articles:quotes"),
         reverse("articles:source", args=[hostile_article.source.domain]),
