@@ -17,6 +17,8 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
   what describes a name rather than naming someone new);
 * ``subjects``: the person a sentence opens with, for a quotation no speech verb attributes,
   and a reporting clause with a verb no list holds (``"...," Ann Lee barked``);
+* ``sources``: speakers that are not one person talking: the outlet a sentence credits
+  (``according to CNN``), the campaign or office that speaks for a person;
 * ``resolution``: the entity a reference stands for;
 * ``attribution``: each quotation's speaker.
 """

@@ -21,6 +21,7 @@ from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
+from .sources import credit_ref
 from .spans import _Span, paragraph_layout
 from .subjects import (
     SUBJECT_REACH,
@@ -334,6 +335,9 @@ class Attributor:
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
+        credit = credit_ref(post) if "according to" in post else None
+        if credit is not None:  # "...," Lee said, according to CNN.
+            return credit
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
             if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):

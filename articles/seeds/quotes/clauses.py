@@ -57,6 +57,7 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
+from .sources import owned_group_ref
 from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
@@ -123,6 +124,9 @@ def _subject_ref(text: str) -> _Ref | None:
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
     if last_words[-1] == "police" and (len(last_words) == 1 or last_words == ["the", "police"]):
         return _Ref("orgnoun", "police")  # "police said": the force the article named
+    owned = owned_group_ref(segs[-1])
+    if owned is not None:  # "the Lee campaign said": the campaign, not Lee
+        return owned
     members = _ORG_MEMBERS.fullmatch(segs[-1].rstrip(" ,.;:"))
     if members:  # "the mission's monitors", "the union's negotiators"
         noun = members.group(1).lower()
@@ -265,6 +269,9 @@ def _object_ref(text: str) -> _Ref | None:
     if not segs:
         return None
     first = segs[0]
+    owned = owned_group_ref(first)
+    if owned is not None:  # said the Lee campaign
+        return owned
     named = _name_segment(first) or _leading_name(first)
     if named is not None and _plain_lead(first):
         name, pre_role = named
