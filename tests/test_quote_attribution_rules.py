@@ -475,3 +475,29 @@ def test_a_long_opening_phrase_still_leaves_the_subject(paragraph: str) -> None:
 )  # fmt: skip
 def test_a_surname_a_demonym_or_a_state_does_not_hide_the_speaker(paragraph, speaker) -> None:
     assert speakers("Businessman Tom Cuban spoke to reporters.", paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        (
+            "Odalys Dorsey, 67, a retired nurse in Allentown, Pa., said in an interview.",
+            "Odalys Dorsey",
+        ),
+        ("Mr. Dorsey, now 81 and retired in Cambridge, Mass., said by telephone.", "Dorsey"),
+    ],
+)
+def test_a_state_closing_the_description_of_a_speaker_is_not_the_speaker(
+    clause: str, name: str
+) -> None:
+    assert speakers(
+        "Polls closed.", f'"I do not think she has been truthful at all," {clause}'
+    ) == [name]
+
+
+def test_the_state_a_politician_represents_is_not_part_of_the_name() -> None:
+    assert speakers(
+        "Senator Tom Dorsey of Oklahoma spoke after the vote.",
+        '"It is a good day for the party," Dorsey said.',
+        '"It is a good day for us," said Senator Ann Kerr of New Hampshire.',
+    ) == ["Tom Dorsey", "Ann Kerr"]

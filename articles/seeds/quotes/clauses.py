@@ -187,7 +187,7 @@ def _subject_ref(text: str) -> _Ref | None:
                 and all(not x or x[:1].islower() for x in segs[1:idx])
             ):  # "Ann Lee, who lives outside the capital, Kilbeg, said": not Kilbeg
                 first = _name_segment(segs[0])
-                if first is not None and _is_gendered_person(first[0]):
+                if first is not None and _is_named_person(first[0]):
                     return _Ref("name", first[0], _clean_role(first[1]))
             name, pre_role = named
             role = after_role or pre_role
@@ -205,6 +205,15 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
+
+
+def _is_named_person(name: str) -> bool:
+    """``Ann Lee`` or ``Mr. Lee``: a person's full name, or a surname with a title; before a
+    description that ends in a place (``Ann Lee, a nurse in Hook, Pa., said``) the speaker."""
+    info = analyse(name.split())
+    if info is None:
+        return False
+    return info.kind == "person" or (info.kind == "single" and info.role is not None)
 
 
 _ORG_MEMBERS = re.compile(

@@ -21,7 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import _RUN_LEAD_MODIFIERS
+from .lexicon import _RUN_LEAD_MODIFIERS, _US_STATES
 from .spans import _Span, paragraph_layout
 
 
@@ -96,6 +96,20 @@ def _unglued(info: NameInfo | None) -> NameInfo | None:
             role = f"{info.role} {role}"
         return NameInfo("person", " ".join(words[i:]), role, gender)
     return info
+
+
+def _without_home(info: NameInfo | None) -> NameInfo | None:
+    """``Senator Ann Lee of Vermont``: a person's name followed by ``of`` and the state or
+    country they represent is the person (the place is where they are from, not their name).
+    ``Duke of York`` and ``Democrat of Indiana`` are no such names: one word before ``of``."""
+    if info is None or info.kind != "person" or " of " not in info.name:
+        return info
+    words = info.name.split()
+    k = words.index("of")
+    home = " ".join(words[k + 1 :])
+    if k < 2 or not (home.lower() in _US_STATES or place_canonical(home) is not None):
+        return info
+    return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
 
 
 @dataclass(slots=True)
@@ -339,6 +353,7 @@ class Registry:
         """:func:`_unglued`, unless the article refers to the person by the first word alone
         and never by the last, and that word is all it would cut off (``Lim Wei Ling`` ...
         ``Lim said``: a family name first)."""
+        info = _without_home(info)
         split = _unglued(info)
         if split is info or info is None:
             return info
