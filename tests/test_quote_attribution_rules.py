@@ -501,3 +501,20 @@ def test_the_state_a_politician_represents_is_not_part_of_the_name() -> None:
         '"It is a good day for the party," Dorsey said.',
         '"It is a good day for us," said Senator Ann Kerr of New Hampshire.',
     ) == ["Tom Dorsey", "Ann Kerr"]
+
+
+def test_a_surname_ending_like_a_plural_is_still_a_name() -> None:
+    """ "Tom Sanders" is a person, not a group like "local traders"."""
+    assert speakers(
+        "The council met on Monday.",
+        'Tom Sanders called the plan "a reckless waste of public money."',
+    ) == ["Tom Sanders"]
+
+
+def test_a_name_and_verb_after_a_full_stop_open_the_next_sentence() -> None:
+    """``"...crash." Rita Kerr called Hale a "..."``: a new sentence with its own subject, not
+    an attribution of the quotation before it (``"...crash." Rita Kerr said.`` is one)."""
+    assert speakers(
+        'Ann Lee said Tom Hale "caused the crash." Rita Kerr called Hale a "reckless driver."',
+        '"We won the case." Rita Kerr said.',
+    ) == ["Ann Lee", "Rita Kerr", "Rita Kerr"]
