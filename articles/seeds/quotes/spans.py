@@ -322,8 +322,10 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         if s.close is None:
             continue
         inner = s.text.rstrip(" ’'")
-        if inner and inner[-1] in ".!?…" and not _tight_attribution(
-            text, s.close + 1, inner[-1] == "."
+        if (
+            inner
+            and inner[-1] in ".!?…"
+            and not _tight_attribution(text, s.close + 1, inner[-1] == ".")
         ):
             nxt = s.close + 1
             while nxt < len(text) and text[nxt] == " ":
