@@ -518,3 +518,18 @@ def test_a_name_and_verb_after_a_full_stop_open_the_next_sentence() -> None:
         'Ann Lee said Tom Hale "caused the crash." Rita Kerr called Hale a "reckless driver."',
         '"We won the case." Rita Kerr said.',
     ) == ["Ann Lee", "Rita Kerr", "Rita Kerr"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hale consultant Rita Kerr took up the theme at the time.",
+        "Hale’s chief strategist Rita Kerr took up the theme at the time.",
+    ],
+)
+def test_a_name_before_an_office_and_a_person_is_not_the_sentence_subject(opening: str) -> None:
+    """``Hale consultant Rita Kerr ... "...," she said``: the pronoun stands for Kerr."""
+    assert speakers(
+        "Governor Jane Hale won the vote.",
+        f'{opening} "Voters see that they have a lot in common," she said.',
+    ) == ["Rita Kerr"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import names as N
+from ..names import _words
 from ..records import reduce_to_call
 from ..runs import (
     NameInfo,
@@ -21,7 +22,15 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import _RUN_LEAD_MODIFIERS, _US_STATES
+from .lexicon import (
+    _CONJUNCTIONS,
+    _PREPOSITIONS,
+    _ROLE_DETERMINERS,
+    _RUN_LEAD_MODIFIERS,
+    _SUBORDINATORS,
+    _US_STATES,
+    _verb_like,
+)
 from .spans import _Span, paragraph_layout
 
 
@@ -110,6 +119,47 @@ def _without_home(info: NameInfo | None) -> NameInfo | None:
     if k < 2 or not (home.lower() in _US_STATES or place_canonical(home) is not None):
         return info
     return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
+
+
+_ROLE_BETWEEN = re.compile(r"(?:[’']s?)?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+
+
+def _modifies_next_name(info: _BlockInfo, run: Run) -> bool:
+    """``Obama consultant Cornell Belcher``, ``Clinton's spokesman Brian Fallon``: a name
+    whose office words and a person's name follow it describes that person, who is the one
+    the sentence is about (a pronoun after it stands for Belcher, not Obama)."""
+    m = _ROLE_BETWEEN.match(info.text, run.end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    if any(w in _NOT_ROLE_WORDS or _verb_like(w) or w.endswith(("ly", "ing")) for w in words):
+        return False
+    head = words[-1]
+    if not (
+        head in N.ROLE_WORDS
+        or head in N.PERSON_NOUNS
+        or head in _MORE_ROLE_NOUNS
+        or head.endswith(_ROLE_ENDINGS)
+    ):
+        return False  # "Ana Ruiz met Tom Brennan": a verb no list holds
+    nxt = info.run_starting_at(m.end())
+    if not nxt:
+        return False
+    after = analyse(nxt[0].tokens)
+    return after is not None and after.kind == "person"
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+_MORE_ROLE_NOUNS = _words("ally aide host anchor chief head")
+
+_NOT_ROLE_WORDS = (
+    _PREPOSITIONS
+    | _CONJUNCTIONS
+    | _ROLE_DETERMINERS
+    | _SUBORDINATORS
+    | _words("and or but nor to than who whom whose which that what when where")
+)
 
 
 @dataclass(slots=True)
@@ -273,7 +323,10 @@ class Registry:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = (bi, sent) not in mentioned
-            mentioned.add((bi, sent))
+            if first and _modifies_next_name(info, run):
+                first = False  # "Obama consultant Cornell Belcher": the subject comes next
+            else:
+                mentioned.add((bi, sent))
             info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(nameinfo), run))
         self._gender_from_pronouns()
 
