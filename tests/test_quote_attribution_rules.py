@@ -533,3 +533,12 @@ def test_a_name_before_an_office_and_a_person_is_not_the_sentence_subject(openin
         "Governor Jane Hale won the vote.",
         f'{opening} "Voters see that they have a lot in common," she said.',
     ) == ["Rita Kerr"]
+
+
+def test_a_name_saying_what_they_would_do_after_a_full_stop_is_a_new_sentence() -> None:
+    """``"...law." Rita Kerr said she would ...``: Kerr's own sentence, not the attribution of
+    the quotation, which carries on from the paragraph before."""
+    assert speakers(
+        '"We will appeal," Ann Lee said.',
+        '"The ruling was wrong in law." Rita Kerr said she would also appeal.',
+    ) == ["Ann Lee", "Ann Lee"]

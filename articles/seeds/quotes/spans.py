@@ -299,7 +299,7 @@ def _tight_attribution(text: str, pos: int = 0, after_stop: bool = False) -> boo
 # Words after "Ann Lee called" that open its object (a new sentence after a quotation that
 # ended with a full stop, as a capitalised word does), not the rest of an attribution ("in a
 # statement", "that ..."); "Ann Lee said." itself ends the quotation's sentence.
-_NEW_CLAUSE_WORDS = _words("the a an his her their its this these those")
+_NEW_CLAUSE_WORDS = _words("the a an his her their its this these those he she they it we i")
 
 
 def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
