@@ -1,0 +1,164 @@
+"""Who introduces a quotation with no speech verb before it: the subject of the clause a colon
+ends (``Club official Ann Lee hit back: "..."``), of a participle (``X gave another account,
+saying ...``), of a clause of manner (``As Ann Lee wrote, "..."``) or of a second verb (``Ann
+Lee won and called it "..."``); and the asides (party labels, ages) no clause names a speaker by.
+Pure functions of a short clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..runs import analyse, place_canonical, runs, strip_common
+from .labels import _label_name
+from .lexicon import (
+    _LINKS,
+    _PREPOSITIONS,
+    _RUN_LEAD_MODIFIERS,
+    _after_intro,
+    _verb_like,
+)
+from .references import _Ref
+
+_ASIDES = re.compile(
+    r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
+    r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
+    r"|\s*\([DRI]\)"  # "Gov. Phil Bryant (R) said": a party letter alone
+    r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
+    r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
+)
+
+
+def _clean_clause(text: str) -> str:
+    """A clause without the asides that are never speakers: party labels, acronyms, ages."""
+    if "," not in text and "(" not in text:
+        return text
+    return _ASIDES.sub("", text)
+
+
+_NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
+
+
+def _named_participle(pre: str) -> _Ref | None:
+    """``..., which ended with Tom Hale replying: "..."``: the one replying, whatever verb
+    came earlier in the sentence."""
+    clause = pre.rstrip()
+    ending = _NAME_THEN_PARTICIPLE.search(clause, 0, len(clause) - 1)
+    if not clause.endswith(":") or ending is None:
+        return None
+    words = ending.group(1).split()
+    while words and words[0].lower() in _PREPOSITIONS:
+        words.pop(0)
+    info = analyse(words) if words else None
+    if info is not None and info.kind in ("person", "single"):
+        return _Ref("name", " ".join(words))
+    return None
+
+
+def _colon_subject(pre: str) -> _Ref | None:
+    """``Club official Ann Lee hit back on Monday: "..."``: with no speech verb, the person
+    who is the subject of the clause the colon ends introduces the quotation."""
+    clause = pre.rstrip()
+    if not clause.endswith(":"):
+        return None
+    clause = clause[:-1]
+    label = _label_name(clause)
+    if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
+        return _Ref("name", label)
+    for r in runs(clause):
+        rest = clause[r.end :].split()
+        if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
+            continue
+        if r.tokens[0].lower() in _RUN_LEAD_MODIFIERS and not _verb_like(rest[0]):
+            continue  # "Former Kilbeg presidential candidate Ann Lee broke down ...:"
+        info = analyse(r.tokens)
+        if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
+        if (
+            not clause[: r.start].strip()
+            and info is not None
+            and info.kind == "single"
+            and rest[0].endswith("ed")
+            and len(rest) <= 4
+        ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
+            return _Ref("name", info.name)
+    return None
+
+
+_FIRST_VERB = re.compile(
+    r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
+    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
+)
+
+
+_LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
+
+
+def _coordinated_subject(clause: str) -> _Ref | None:
+    """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
+    that opens the sentence, followed by its first verb, is the subject of the second."""
+    if any(mark in clause for mark in ",;:—–"):
+        return None
+    lead = _LEAD_POSSESSIVE.match(clause)
+    start = lead.end() if lead and place_canonical(lead.group()[:-3].strip()) else 0
+    found = runs(clause[start:])
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    rest = clause[start + found[0].end :].split()
+    if not rest or not _FIRST_VERB.fullmatch(rest[0]):
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", found[0].text)
+
+
+_PARTICIPLE_AFTER_CLAUSE = re.compile(
+    r",\s*(?:saying|adding|warning|noting|holding|telling|cautioning|arguing|insisting|"
+    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging)\b"
+)
+
+
+def _participle_subject(pre: str) -> _Ref | None:
+    """``The Foreign Ministry gave another account, saying ... "..."``: the name the
+    sentence opens with is the subject of the participle."""
+    m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
+    if m is None:
+        return None
+    clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
+    found = [r for r in runs(clause) if strip_common(r.tokens)]
+    for k, run in enumerate(found[:3]):
+        lead = clause[: run.start].split()
+        if run.possessive or "," in clause[: run.start]:
+            return None
+        if k == 0 and (len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an"))):
+            return None
+        if k > 0 and (len(lead) > 4 or any(_verb_like(w) for w in lead if w.islower())):
+            return None
+        rest = clause[run.end :].split()
+        if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
+            return None
+        if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
+            continue  # "Band member Ann Lee shared ...": the name after the role words
+        return _Ref("name", run.text)
+    return None
+
+
+_AS_WHOLE = re.compile(r"\s*(?:As|Like)\s+([^,]{3,120}),\s*$")
+
+
+def _as_clause_subject(pre: str) -> _Ref | None:
+    """``As the columnist Ann Lee had written, "..."``: a clause of manner that opens the
+    sentence and names who put it so, with a verb no list holds."""
+    m = _AS_WHOLE.match(pre)
+    if m is None:
+        return None
+    inner = m.group(1)
+    for run in runs(inner)[:3]:
+        lead = inner[: run.start].split()
+        if run.possessive or len(lead) > 3 or any(_verb_like(w) for w in lead if w.islower()):
+            continue
+        rest = inner[run.end :].split()
+        if rest and rest[0].islower() and _verb_like(rest[0]):
+            return _Ref("name", run.text)
+    return None
