@@ -542,3 +542,43 @@ def test_a_name_saying_what_they_would_do_after_a_full_stop_is_a_new_sentence() 
         '"We will appeal," Ann Lee said.',
         '"The ruling was wrong in law." Rita Kerr said she would also appeal.',
     ) == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "Kerr didn’t seem impressed with Hale’s comments on Tuesday, telling reporters, "
+            '"A lot of people said the mayor should step down."',
+            "Kerr",
+        ),
+        (
+            "Senator Rita Kerr also sent out an appeal after the remarks, asking supporters to "
+            '"donate to our campaign now and condemn the hate."',
+            "Rita Kerr",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_before_a_participle_says_the_quotation(
+    paragraph: str, name: str
+) -> None:
+    assert speakers('"We will appeal," Ann Lee said.', paragraph) == ["Ann Lee", name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            'Polls did call the caucus - Kilbeg Research: "Most pollsters fared well."',
+            "Kilbeg Research",
+        ),
+        ('Polls did call the caucus - Rita Kerr: "Most pollsters fared well."', "Rita Kerr"),
+        (
+            'The swing does not surprise Republican pollster Rita Kerr: "Late deciders often '
+            'break for the challenger."',
+            "Rita Kerr",
+        ),
+    ],
+)
+def test_a_name_closing_the_clause_before_a_colon_is_the_speaker(paragraph: str, name: str) -> None:
+    assert speakers('"We will appeal," Ann Lee said.', paragraph) == ["Ann Lee", name]

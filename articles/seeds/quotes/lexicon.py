@@ -134,7 +134,11 @@ _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 def _verb_like(word: str) -> bool:
     """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
-    return word in _AUXILIARIES or bool(_VERB_ENDING.fullmatch(word))
+    return (
+        word in _AUXILIARIES
+        or bool(_VERB_ENDING.fullmatch(word))
+        or word.endswith(("n’t", "n't"))  # "didn’t", "won't"
+    )
 
 
 def _after_intro(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 from ..runs import analyse, place_canonical, runs, strip_common
 from .labels import _label_name
 from .lexicon import (
+    _ADVERBS,
     _LINKS,
     _PREPOSITIONS,
     _RUN_LEAD_MODIFIERS,
@@ -63,6 +64,8 @@ def _colon_subject(pre: str) -> _Ref | None:
         return None
     clause = clause[:-1]
     label = _label_name(clause)
+    if label is None and (dash := _DASH_LABEL.search(clause)) is not None:
+        label = _dash_label(dash.group(1).strip())  # "Polls did predict it - Jane Roe:"
     if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
         return _Ref("name", label)
     for r in runs(clause):
@@ -82,7 +85,28 @@ def _colon_subject(pre: str) -> _Ref | None:
             and len(rest) <= 4
         ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
             return _Ref("name", info.name)
+    last = runs(clause)[-1:]
+    if last and last[0].end == len(clause) and not last[0].possessive:
+        info = analyse(last[0].tokens)  # "The result does not surprise pollster Ann Lee:"
+        if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
+            return _Ref("name", info.name)
     return None
+
+
+# "... caucus - Jane Roe:" a roundup's line that names the speaker after a dash
+_DASH_LABEL = re.compile(r"\s[-–—]+\s*([^-–—:]{2,60})$")
+
+
+def _dash_label(text: str) -> str | None:
+    """``Jane Roe``, ``Kilbeg Research``: after a dash and before the colon, a name alone (of
+    a person or an organisation) is who the quotation is from."""
+    found = runs(text)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "organisation", "single"):
+        return None
+    return info.name
 
 
 _FIRST_VERB = re.compile(
@@ -115,7 +139,8 @@ def _coordinated_subject(clause: str) -> _Ref | None:
 
 _PARTICIPLE_AFTER_CLAUSE = re.compile(
     r",\s*(?:saying|adding|warning|noting|holding|telling|cautioning|arguing|insisting|"
-    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging)\b"
+    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging|"
+    r"asking|suggesting|accusing|describing|dismissing|responding|demanding)\b"
 )
 
 
@@ -136,6 +161,8 @@ def _participle_subject(pre: str) -> _Ref | None:
         if k > 0 and (len(lead) > 4 or any(_verb_like(w) for w in lead if w.islower())):
             return None
         rest = clause[run.end :].split()
+        while len(rest) > 1 and rest[0] in _ADVERBS:
+            rest = rest[1:]  # "Ann Lee also sent out a call, asking ..."
         if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
             return None
         if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
