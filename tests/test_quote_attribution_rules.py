@@ -582,3 +582,29 @@ def test_the_subject_of_a_clause_before_a_participle_says_the_quotation(
 )
 def test_a_name_closing_the_clause_before_a_colon_is_the_speaker(paragraph: str, name: str) -> None:
     assert speakers('"We will appeal," Ann Lee said.', paragraph) == ["Ann Lee", name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "Senator Rita Kerr threw her support behind Senator Tom Hale on Wednesday, saying "
+            'it is time for "a real conservative in the governor’s mansion."',
+            "Rita Kerr",
+        ),
+        (
+            "Senator Rita Kerr’s office slammed a lawsuit filed by a former aide, calling it "
+            '"meritless and improper."',
+            "Rita Kerr office",
+        ),
+        (
+            "Kilbeg (AFP) – Democrat Odalys Kerr has taken a swipe at her rival’s stance on "
+            'trade, saying "bombastic comments" do more harm than good.',
+            "Odalys Kerr",
+        ),
+    ],
+)
+def test_the_subject_before_a_participle_after_a_long_verb_phrase_or_a_dateline(
+    paragraph: str, name: str
+) -> None:
+    assert speakers(paragraph) == [name]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..runs import analyse, place_canonical, runs, strip_common
+from ..runs import analyse, dateline_end, place_canonical, runs, strip_common
 from .labels import _label_name
 from .lexicon import (
     _ADVERBS,
@@ -20,6 +20,7 @@ from .lexicon import (
     _verb_like,
 )
 from .references import _Ref
+from .sources import owned_group_opening
 
 _ASIDES = re.compile(
     r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
@@ -150,7 +151,11 @@ def _participle_subject(pre: str) -> _Ref | None:
     m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
     if m is None:
         return None
-    clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
+    # "Hours later, Lee ...", "Kilbeg (AFP) – Lee ...": after the dateline and the intro
+    clause = _after_intro(_clean_clause(pre[dateline_end(pre) : m.start()]).strip())
+    owned = owned_group_opening(clause)
+    if owned is not None:  # "Ann Lee's office slammed the suit, calling it "...""
+        return owned
     found = [r for r in runs(clause) if strip_common(r.tokens)]
     for k, run in enumerate(found[:3]):
         lead = clause[: run.start].split()
@@ -165,7 +170,12 @@ def _participle_subject(pre: str) -> _Ref | None:
             rest = rest[1:]  # "Ann Lee also sent out a call, asking ..."
         if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
             return None
-        if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
+        if (
+            k + 1 < len(found)
+            and not _verb_like(rest[0])
+            and not rest[0].endswith("ly")
+            and len(clause[run.end : found[k + 1].start].split()) <= 2
+        ):
             continue  # "Band member Ann Lee shared ...": the name after the role words
         return _Ref("name", run.text)
     return None

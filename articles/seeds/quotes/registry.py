@@ -111,15 +111,28 @@ def _without_home(info: NameInfo | None) -> NameInfo | None:
     """``Senator Ann Lee of Vermont``: a person's name followed by ``of`` and the state or
     country they represent is the person (the place is where they are from, not their name).
     ``Duke of York`` and ``Democrat of Indiana`` are no such names: one word before ``of``."""
-    if info is None or info.kind != "person" or " of " not in info.name:
+    if info is None or info.kind != "person":
         return info
     words = info.name.split()
+    party = 0
+    while len(words) - party > 2 and words[party].lower() in _PARTY_WORDS:
+        party += 1  # "Democrat Hillary Clinton": her party, then her name
+    if party:
+        role = " ".join(words[:party]) if info.role is None else f"{info.role} {words[0]}"
+        words = words[party:]
+        info = NameInfo("person", " ".join(words), role, info.gender)
+    if "of" not in words:
+        return info
     k = words.index("of")
     home = " ".join(words[k + 1 :])
     if k < 2 or not (home.lower() in _US_STATES or place_canonical(home) is not None):
         return info
     return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
 
+
+_PARTY_WORDS = _words(
+    "democrat democratic republican gop conservative liberal labour tory independent socialist"
+)
 
 _ROLE_BETWEEN = re.compile(r"(?:[’']s?)?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 

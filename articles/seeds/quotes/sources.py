@@ -94,3 +94,15 @@ def owned_group_ref(seg: str) -> _Ref | None:
     if info is None or info.kind not in ("person", "single"):
         return None
     return _Ref("orgname", f"{info.name} {m.group(2)}")
+
+
+_OWNED_OPENING = re.compile(
+    r"((?:(?:[Tt]he|[Aa])\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?[A-Z][\w’'-]*?(?:[’']s|(?<=s)[’'])?\s+"
+    r"(?:campaign|camp|office|administration|team|lawyers|attorneys))\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+
+
+def owned_group_opening(clause: str) -> _Ref | None:
+    """``Ann Lee's office slammed the suit``: the group a clause opens with as its subject."""
+    m = _OWNED_OPENING.match(clause)
+    return owned_group_ref(m.group(1)) if m else None
