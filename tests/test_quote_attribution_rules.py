@@ -608,3 +608,42 @@ def test_the_subject_before_a_participle_after_a_long_verb_phrase_or_a_dateline(
     paragraph: str, name: str
 ) -> None:
     assert speakers(paragraph) == [name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "The home was renovated. Said Odalys Kerr, who grew up on the street, "
+            '"We were all so proud of him."',
+            "Odalys Kerr",
+        ),
+        (
+            "Lee was asked by Kilbeg TV moderator Odalys Kerr whether his plan would risk "
+            '"adding another expensive programme to the budget."',
+            "Odalys Kerr",
+        ),
+        (
+            'Here’s Kerr in December 1992: "Our new direction must rest on the new realities."',
+            "Rita Kerr",
+        ),
+        (
+            'The Kilbeg Post reveals a few relevant facts: "Of its 76,981 voters, 30,290 are '
+            'Democrats."',
+            "Kilbeg Post",
+        ),
+    ],
+)
+def test_inverted_passive_and_presenting_clauses_name_the_speaker(
+    paragraph: str, name: str
+) -> None:
+    opening = '"We will appeal," Tom Hale said after meeting Senator Rita Kerr.'
+    assert speakers(opening, paragraph)[1:] == [name]
+
+
+def test_a_surname_and_a_colon_between_quotations_give_each_speaker() -> None:
+    assert speakers(
+        "Tom Hale and Rita Kerr debated on Monday.",
+        'Kerr: "Our goal is to defeat the plan, not to delay it." Hale: "The plan is the '
+        'only one on the table."',
+    ) == ["Rita Kerr", "Tom Hale"]

@@ -38,9 +38,11 @@ from .lexicon import (
 )
 from .openers import (
     _as_clause_subject,
+    _asked_by,
     _clean_clause,
     _colon_subject,
     _coordinated_subject,
+    _inverted_said,
     _named_participle,
     _participle_subject,
 )
@@ -322,6 +324,9 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
     named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
+    if named is not None:
+        return named
+    named = _asked_by(pre) or _inverted_said(pre)
     if named is not None:
         return named
     with_doing = _WITH_DOING.search(pre) if " with " in pre else None

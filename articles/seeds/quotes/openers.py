@@ -65,10 +65,16 @@ def _colon_subject(pre: str) -> _Ref | None:
         return None
     clause = clause[:-1]
     label = _label_name(clause)
+    here = _HERE_IS.match(clause)
+    if label is None and here is not None:
+        label = _dash_label(here.group(1))  # "Here's Ann Lee in December 1992:"
     if label is None and (dash := _DASH_LABEL.search(clause)) is not None:
         label = _dash_label(dash.group(1).strip())  # "Polls did predict it - Jane Roe:"
     if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
         return _Ref("name", label)
+    alone = clause.strip()
+    if alone and " " not in alone and _dash_label(alone) is not None:
+        return _Ref("anon", alone)  # "Lee: "..."": the Lee the article named, if any
     for r in runs(clause):
         rest = clause[r.end :].split()
         if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
@@ -81,10 +87,10 @@ def _colon_subject(pre: str) -> _Ref | None:
         if (
             not clause[: r.start].strip()
             and info is not None
-            and info.kind == "single"
-            and rest[0].endswith("ed")
-            and len(rest) <= 4
-        ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
+            and info.kind in ("single", "organisation")
+            and (rest[0].endswith("ed") or _verb_like(rest[0]))
+            and len(rest) <= 5
+        ):  # "Kasich resisted:", "Rubio fired back forcefully:", "Kilbeg Post reveals facts:"
             return _Ref("name", info.name)
     last = runs(clause)[-1:]
     if last and last[0].end == len(clause) and not last[0].possessive:
@@ -92,6 +98,51 @@ def _colon_subject(pre: str) -> _Ref | None:
         if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
             return _Ref("name", info.name)
     return None
+
+
+_HERE_IS = re.compile(r"Here(?:[’']s| is)\s+([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3})\b")
+
+_ASKED_BY = re.compile(
+    r"\b(?:was|were|is|being|been)\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:asked|pressed|questioned)\s+by\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])"
+)
+
+_ROLE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}")
+
+
+def _asked_by(pre: str) -> _Ref | None:
+    """``Lee was asked by host Tom Hale whether ... "..."``: the question is the asker's
+    (``by Kilbeg TV moderator Tom Hale``: the person after the station and the office)."""
+    m = _ASKED_BY.search(pre) if " by " in pre else None
+    if m is None:
+        return None
+    text = pre[m.end() : m.end() + 100]
+    found = runs(text)[:3]
+    for k, run in enumerate(found):
+        if k + 1 < len(found) and _ROLE_GAP.fullmatch(text[run.end : found[k + 1].start]):
+            continue
+        info = analyse(run.tokens)
+        if info is not None and info.kind in ("person", "single"):
+            return _Ref("name", info.name)
+        return None
+    return None
+
+
+_INVERTED_SAID = re.compile(r"(?:Said|Says|Added|Wrote)\s+(?=[A-Z])")
+
+
+def _inverted_said(pre: str) -> _Ref | None:
+    """``Said Ann Lee, who grew up nearby, "..."``: the verb first, then the speaker."""
+    m = _INVERTED_SAID.match(pre.lstrip())
+    if m is None:
+        return None
+    found = runs(pre.lstrip()[m.end() :])
+    if not found or found[0].start != 0:
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", info.name)
 
 
 # "... caucus - Jane Roe:" a roundup's line that names the speaker after a dash

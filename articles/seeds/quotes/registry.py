@@ -72,9 +72,14 @@ class _Entity:
 def _name_words(run: Run) -> list[str]:
     """The run's words without a leading "Former"/"Acting" that only capitalisation joined."""
     tokens = run.tokens
-    if len(tokens) > 1 and tokens[0].lower() in _RUN_LEAD_MODIFIERS:
+    if len(tokens) > 1 and (
+        tokens[0].lower() in _RUN_LEAD_MODIFIERS or tokens[0] in _LEAD_VERBS
+    ):  # "Former Senator Ann Lee", "Said Ann Lee, who ...,"
         return tokens[1:]
     return tokens
+
+
+_LEAD_VERBS = frozenset(("Said", "Says", "Added", "Wrote", "Asked"))
 
 
 def _given_name_gender(word: str) -> str | None:
