@@ -647,3 +647,14 @@ def test_a_surname_and_a_colon_between_quotations_give_each_speaker() -> None:
         'Kerr: "Our goal is to defeat the plan, not to delay it." Hale: "The plan is the '
         'only one on the table."',
     ) == ["Rita Kerr", "Tom Hale"]
+
+
+def test_a_repeated_surname_opening_a_sentence_is_a_person_a_pronoun_can_stand_for() -> None:
+    """``Dorsey defied the question. ... "...," he said``: Dorsey, though the article never
+    gives his first name, not the man named in the paragraph before."""
+    assert speakers(
+        '"Kilbeg will win it," Tom Hale said on Sunday.',
+        "Dorsey defied the question and made no choice at all.",
+        '"With complete certainty, I predict the winner will be one of the two," he said. '
+        "Dorsey then left the stage.",
+    ) == ["Tom Hale", "Dorsey"]

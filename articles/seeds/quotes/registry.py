@@ -32,6 +32,7 @@ from .lexicon import (
     _verb_like,
 )
 from .spans import _Span, paragraph_layout
+from .subjects import _verb_follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +334,8 @@ class Registry:
                 and self._resolve(nameinfo) is None
             ):  # "Mr Halvorsen", no first name given
                 self._register(nameinfo.name, "person", nameinfo.gender)
+            elif self._surname_subject(_bi, _run, nameinfo):
+                self._register(nameinfo.name, "person", None)  # "Carson defied the question"
         mentioned: set[tuple[int, int]] = set()  # (block, sentence) already holding a mention
         for bi, run, nameinfo in named:
             ent = self._resolve(nameinfo)
@@ -347,6 +350,30 @@ class Registry:
                 mentioned.add((bi, sent))
             info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(nameinfo), run))
         self._gender_from_pronouns()
+
+    def _surname_subject(self, bi: int, run: Run, info: NameInfo | None) -> bool:
+        """``Carson defied the question.``: a surname the article repeats, with no first name
+        given anywhere, that opens a sentence as the subject of its verb is a person (whom a
+        pronoun after it may stand for)."""
+        if info is None or info.kind != "single" or info.gender or run.possessive:
+            return False
+        word = info.name.lower()
+        if (
+            self.single_counts.get(word, 0) < 2
+            or word in N.COMMON_CAPITALISED
+            or word in N.PRONOUNS
+            or word in N.DEMONYMS
+            or word in _US_STATES
+            or place_canonical(info.name) is not None
+            or first_name_gender(info.name) is not None
+            or info.name.isupper()
+        ):
+            return False
+        text = self.blocks[bi].text
+        a = self.blocks[bi].sentences[self._sentence_of(self.blocks[bi], run.start)][0]
+        if text[a : run.start].strip(" “\"‘'") or not _verb_follows(text[run.end : run.end + 80]):
+            return False
+        return self._resolve(info) is None
 
     def _link_acronyms(self) -> None:
         """``the National Disaster Response Force (NDRF)`` and ``WHO`` for the World Health
