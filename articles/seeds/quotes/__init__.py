@@ -10,7 +10,8 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
 * ``spans``: quote marks paired into spans, paragraphs cut into sentences (shared with tag
   extraction, ``entities``);
 * ``lexicon``: the word lists and patterns;
-* ``registry``: the people and organisations named, and their mentions;
+* ``registry``: the people and organisations named, and their mentions (``names_read``: a
+  name run's words without a party or home state, and whether it only describes the next);
 * ``classify``: which spans are quotations, and which are partial;
 * ``clauses``: who a clause next to a quotation names, as a reference (``labels``: the
   reporting verbs, and the lines and dashes of roundups that name a speaker; ``appositives``:
