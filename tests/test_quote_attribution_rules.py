@@ -658,3 +658,29 @@ def test_a_repeated_surname_opening_a_sentence_is_a_person_a_pronoun_can_stand_f
         '"With complete certainty, I predict the winner will be one of the two," he said. '
         "Dorsey then left the stage.",
     ) == ["Tom Hale", "Dorsey"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "And on Tuesday, Tom Hale, chairman of the Kilbeg Ways and Means Committee, said "
+            'the council might add a "pause" to the levy.',
+            "Tom Hale",
+        ),
+        (
+            "In a statement, Tom Hale, a spokesman for the Dorsey campaign, said: "
+            '"We have cooperated with every inquiry since last summer."',
+            "Tom Hale",
+        ),
+        (
+            'The vote signals "the beginning of the end" for the Kilbeg Union, said Tom Hale, '
+            "founder of the Dutch Party for Freedom.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_the_person_not_their_affiliation_after_an_opening_phrase_or_a_running_sentence(
+    paragraph: str, name: str
+) -> None:
+    assert speakers("Senator Ann Dorsey spoke on Monday.", paragraph) == [name]

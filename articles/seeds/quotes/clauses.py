@@ -31,6 +31,7 @@ from .lexicon import (
     _CONJUNCTIONS,
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
+    _INTRO_WORDS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
@@ -143,6 +144,8 @@ def _subject_ref(text: str) -> _Ref | None:
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
+        if named is None and len(segs) > 2 and _is_intro(segs[0]):
+            named = _person_before_appositives(segs[1:], len(segs) - 2)  # "In a statement, Lee,"
         return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
     leading = _leading_name(segs[-1]) if len(segs) == 1 and segs[-1][:1].isupper() else None
     if leading is not None:  # "Ann Lee at the time said"
@@ -161,7 +164,7 @@ def _subject_ref(text: str) -> _Ref | None:
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
-            if lead is None and idx > 1 and segs[0].split()[0].lower() in _PREPOSITIONS:
+            if lead is None and idx > 1 and _is_intro(segs[0]):
                 lead = _person_before_appositives(segs[1:], idx - 1)  # "For now, Lee, at X,"
             if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
                 return lead
@@ -193,6 +196,13 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
+
+
+def _is_intro(seg: str) -> bool:
+    """``For now``, ``And on Tuesday``, ``In a statement``: a phrase of time, place or
+    circumstance that opens the clause before its subject."""
+    words = seg.split()
+    return bool(words) and words[0].lower() in _INTRO_WORDS
 
 
 def _is_named_person(name: str) -> bool:
@@ -314,6 +324,12 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
+    if before[:1].islower() and before.rstrip().endswith(","):
+        # ""the beginning of the end" for the party, said Ann Lee": the quotation's sentence
+        # runs on after it, and the verb opens its own clause with the speaker after it
+        named = _object_ref(s[m.end() :])
+        if named is not None and named.kind == "name":
+            return named
     ref = _subject_ref(before)
     if (ref is None or ref.kind == "inherit") and before.rstrip().endswith(","):
         # "...," like the recent volatility, said Ann Lee: the verb opens its own clause
