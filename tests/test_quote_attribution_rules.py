@@ -684,3 +684,11 @@ def test_the_person_not_their_affiliation_after_an_opening_phrase_or_a_running_s
     paragraph: str, name: str
 ) -> None:
     assert speakers("Senator Ann Dorsey spoke on Monday.", paragraph) == [name]
+
+
+def test_a_participle_phrase_opening_the_clause_is_not_its_subject() -> None:
+    assert speakers(
+        "Senator Ann Dorsey spoke on Monday.",
+        "Dashing into a closed-door lunch, Senator Odalys Kerr, Republican of West Virginia, "
+        'called over her shoulder, "His comments are not helping."',
+    ) == ["Odalys Kerr"]

@@ -83,3 +83,11 @@ def test_a_spokesman_for_a_campaign_is_still_the_person_named() -> None:
         "Senator Ann Lee spoke in Ames on Monday.",
         '"We expect to win," said Tom Ryan, a spokesman for the Lee campaign.',
     ) == ["Tom Ryan"]
+
+
+def test_a_closing_reports_credit_gives_the_outlet() -> None:
+    assert speakers(
+        "Talks went on late into the night.",
+        '"This platform says you are no longer welcome," said Ann Lee, director of Kilbeg '
+        "Voters, reports the Harbour News.",
+    ) == ["Harbour News"]

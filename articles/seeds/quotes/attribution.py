@@ -335,7 +335,7 @@ class Attributor:
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
-        credit = credit_ref(post) if "according to" in post else None
+        credit = credit_ref(post) if "according to" in post or ", report" in post else None
         if credit is not None:  # "...," Lee said, according to CNN.
             return credit
         ref = _post_ref(post, tight=True)

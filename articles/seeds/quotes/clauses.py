@@ -202,6 +202,8 @@ def _is_intro(seg: str) -> bool:
     """``For now``, ``And on Tuesday``, ``In a statement``: a phrase of time, place or
     circumstance that opens the clause before its subject."""
     words = seg.split()
+    if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
+        return True  # "Dashing into the luncheon, Senator Ann Lee, Democrat of Kansas, called"
     return bool(words) and words[0].lower() in _INTRO_WORDS
 
 

@@ -13,8 +13,11 @@ from ..runs import analyse, runs, small_cache
 from .references import _Ref
 
 # ", according to X." closing the sentence after a quotation, with or without the reporting
-# clause before it ("...," Lee said at a rally, according to CNN.).
-_CREDIT = re.compile(r"(?:^|[,;—–]|\s)\s*according to\s+(.+?)\s*[.;)]*\s*$", re.S)
+# clause before it ("...," Lee said at a rally, according to CNN.), or ", reports X.".
+_CREDIT = re.compile(
+    r"(?:^|[,;—–]|\s)\s*(?P<kw>according to|(?<=, )(?:reports|reported))\s+(.+?)\s*[.;)]*\s*$",
+    re.S,
+)
 
 _CREDITED_BY = re.compile(r"\b(?:by|from)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 
@@ -51,16 +54,15 @@ def credit_ref(post: str) -> _Ref | None:
     it, and that source is given as the speaker. A credit to a document that names no one
     (``according to a transcript``) gives no speaker of its own: the reporting clause before
     it, if any, does; with none, the document is an unnamed source."""
-    if "according to" not in post:
+    if "according to" not in post and ", report" not in post:
         return None
     m = _CREDIT.search(post)
     if m is None:
         return None
-    clause = post[: m.start(1)]
-    clause = clause[: clause.rfind("according to")]
+    clause = post[: m.start("kw")]
     if not _CLAUSE_BEFORE_CREDIT.match(clause) or len(clause) > 160:
         return None
-    credited = m.group(1).split(", ")[0].strip()
+    credited = m.group(2).split(", ")[0].strip()
     if not credited or len(credited) > 120:
         return None
     name = _credited_name(credited)
