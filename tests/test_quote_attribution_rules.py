@@ -692,3 +692,13 @@ def test_a_participle_phrase_opening_the_clause_is_not_its_subject() -> None:
         "Dashing into a closed-door lunch, Senator Odalys Kerr, Republican of West Virginia, "
         'called over her shoulder, "His comments are not helping."',
     ) == ["Odalys Kerr"]
+
+
+def test_a_sentence_saying_what_someone_said_makes_them_the_next_quotations_speaker() -> None:
+    """``Dorsey distanced himself from it by saying ... "..."``: Dorsey, not the speaker of
+    the paragraph before."""
+    assert speakers(
+        '"We will appeal," Tom Hale said.',
+        "Dorsey distanced himself from the group by saying he would be willing to help. "
+        '"I am going to support him, and support him enthusiastically."',
+    ) == ["Tom Hale", "Dorsey"]

@@ -19,6 +19,7 @@ from .clauses import (
 )
 from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
+from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
 from .sources import credit_ref
@@ -50,6 +51,8 @@ _BACK_REFERENCE = re.compile(
     r"(?:That|This|Those|These|So|Such|With (?:those|these|that|this)|In (?:those|these))"
     r"\b(?: (?:was|were|is|are|words|remarks|comments|message|how|what))?",
 )
+
+_SAYING = re.compile(r"(?:,|\bby)\s+(?:saying|telling|arguing|insisting|claiming)\b")
 
 _LABEL_REACH = 12  # quote paragraphs a name line under them may cover
 
@@ -374,8 +377,16 @@ class Attributor:
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
         """Sentences of indirect speech ("X said the ...") make X the latest speaker."""
         verbs = paragraph_layout(info.text).verbs  # sentences with a quotation have None
-        for (a, _b), verb in zip(info.sentences, verbs, strict=True):
+        quoted = {sp.sentence for sp in info.spans}
+        for k, ((a, b), verb) in enumerate(zip(info.sentences, verbs, strict=True)):
             if verb is None:
+                said = _SAYING.search(info.text, a, b) if k not in quoted else None
+                if said is not None:
+                    # "Ann Lee distanced herself from it, saying she would ...": Lee spoke
+                    ref = _participle_subject(info.text[a : said.start()] + ", saying")
+                    who = self._resolve_ref(ref, bi, said.start()) if ref is not None else None
+                    if who is not None:
+                        self._add_speaker(info, said.start(), who)
                 continue
             at, said = verb
             if said in ("called", "praised", "condemned"):
