@@ -702,3 +702,11 @@ def test_a_sentence_saying_what_someone_said_makes_them_the_next_quotations_spea
         "Dorsey distanced himself from the group by saying he would be willing to help. "
         '"I am going to support him, and support him enthusiastically."',
     ) == ["Tom Hale", "Dorsey"]
+
+
+def test_a_study_or_pollster_that_found_something_is_its_speaker() -> None:
+    assert speakers(
+        '"We will appeal," Tom Hale said.',
+        'In 2014, Kilbeg Research found that "about twice as many voters said it was more '
+        'important to control gun ownership."',
+    ) == ["Tom Hale", "Kilbeg Research"]

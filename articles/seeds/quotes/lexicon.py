@@ -86,7 +86,8 @@ _MORE_REPORTING_VERBS = _words(
     "retorted retorts scoffed scoffs lamented laments bemoaned bemoans grumbled griped groused "
     "thundered pleaded proclaimed proclaims asserted asserts contended contends chimed "
     "opined raged rages ranted seethed sniped sneered mocked yelled screamed cried exulted "
-    "marveled marvelled conceded reminded reasoned countered reported"
+    "marveled marvelled conceded reminded reasoned countered reported found finds concluded "
+    "concludes revealed reveals"
 )
 
 # Registry: US states, which follow a politician's name ("Senator Ann Lee of Vermont") without
