@@ -710,3 +710,10 @@ def test_a_study_or_pollster_that_found_something_is_its_speaker() -> None:
         'In 2014, Kilbeg Research found that "about twice as many voters said it was more '
         'important to control gun ownership."',
     ) == ["Tom Hale", "Kilbeg Research"]
+
+
+def test_a_repeated_plural_body_opening_sentences_is_not_taken_for_a_surname() -> None:
+    assert speakers(
+        'Kilbegers are responding to a "serious incident" in the north.',
+        "Kilbegers are still at the scene. Kilbegers have closed the road.",
+    ) == [None]

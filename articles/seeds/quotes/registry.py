@@ -211,6 +211,9 @@ def _run_role(info: NameInfo | None) -> str | None:
     return " ".join(kept) or None
 
 
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|say|do)\b")
+
+
 class Registry:
     """The registry stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -284,8 +287,11 @@ class Registry:
             return False
         text = self.blocks[bi].text
         a = self.blocks[bi].sentences[self._sentence_of(self.blocks[bi], run.start)][0]
-        if text[a : run.start].strip(" “\"‘'") or not _verb_follows(text[run.end : run.end + 80]):
+        after = text[run.end : run.end + 80]
+        if text[a : run.start].strip(" “\"‘'") or not _verb_follows(after):
             return False
+        if _PLURAL_VERB.match(after):
+            return False  # "Gardai are responding": a plural body, not a surname
         return self._resolve(info) is None
 
     def _link_acronyms(self) -> None:
