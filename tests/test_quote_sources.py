@@ -19,12 +19,13 @@ def speakers(*paragraphs: str) -> list[str | None]:
     return [speaker for speaker, _kind in found(*paragraphs)]
 
 
-def test_a_credit_closing_the_sentence_gives_the_outlet_for_the_whole_quotation() -> None:
+def test_a_credit_after_a_reporting_clause_leaves_the_speaker_who_said_it() -> None:
+    """Who said the words, not who reported them: Lee, though the Herald is credited."""
     assert speakers(
         "Senator Ann Lee spoke in Ames on Monday.",
         '"We will win this state," Lee said at a rally, according to the Kilbeg Herald. '
         '"And then we will win the nation."',
-    ) == ["Kilbeg Herald", "Kilbeg Herald"]
+    ) == ["Ann Lee", "Ann Lee"]
 
 
 def test_a_credit_with_no_reporting_clause_gives_the_outlet() -> None:
@@ -85,9 +86,9 @@ def test_a_spokesman_for_a_campaign_is_still_the_person_named() -> None:
     ) == ["Tom Ryan"]
 
 
-def test_a_closing_reports_credit_gives_the_outlet() -> None:
+def test_a_closing_reports_credit_leaves_the_speaker_the_sentence_names() -> None:
     assert speakers(
         "Talks went on late into the night.",
         '"This platform says you are no longer welcome," said Ann Lee, director of Kilbeg '
         "Voters, reports the Harbour News.",
-    ) == ["Harbour News"]
+    ) == ["Ann Lee"]

@@ -49,11 +49,13 @@ def _credited_name(text: str) -> str | None:
 
 @small_cache(maxsize=4096)  # a pure function of the text after a quotation
 def credit_ref(post: str) -> _Ref | None:
-    """``"...," according to CNN.`` or ``"...," Lee said, according to CNN.``: the sentence
-    closes by crediting the quotation to an outlet, an organisation or a person who reported
-    it, and that source is given as the speaker. A credit to a document that names no one
-    (``according to a transcript``) gives no speaker of its own: the reporting clause before
-    it, if any, does; with none, the document is an unnamed source."""
+    """``"...," according to CNN.``: the sentence closes by crediting the quotation to an
+    outlet, an organisation or a person who reported it, and with no one else named that
+    source is given as the speaker. When a reporting clause names who said the words
+    (``"...," Lee said, according to CNN.``) the speaker is Lee: readers ask who said them,
+    not who reported it (PolNeAR's annotators give CNN; Newsroom's convention is the
+    speaker's). A credit to a document that names no one (``according to a transcript``)
+    with no reporting clause is an unnamed source."""
     if "according to" not in post and ", report" not in post:
         return None
     m = _CREDIT.search(post)
@@ -65,11 +67,11 @@ def credit_ref(post: str) -> _Ref | None:
     credited = m.group(2).split(", ")[0].strip()
     if not credited or len(credited) > 120:
         return None
+    if clause.strip(" ,;:—–-"):
+        return None  # "Lee said, according to CNN" / "... to a transcript": Lee
     name = _credited_name(credited)
     if name is not None:
         return _Ref("name", name)
-    if clause.strip(" ,;:—–-"):
-        return None  # "Lee said, according to a transcript": Lee
     words = credited.split()
     if words and words[0].lower() in ("a", "an", "the") and len(words) <= 12:
         return _Ref("anon", credited)
