@@ -63,7 +63,7 @@ def test_reader_searches_by_section_and_date_and_follows_the_corrected_link(
     correction = Correction.objects.create(article=kerry, note="A name was misspelt.")
     page.goto("/search/?q=Aleppo")
     assert page.get_by_role("search").count() == 1
-    page.get_by_label("Section").select_option(label="World")
+    page.get_by_label("Section", exact=True).select_option(label="World")
     page.get_by_label("Newest first").check()
     page.get_by_role("button", name="Search").click()
     expect(page).to_have_url(re.compile(r"/search/\?q=Aleppo&section=world&sort=date$"))

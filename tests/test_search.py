@@ -365,4 +365,4 @@ def test_query_count_does_not_grow_with_results(client):
     with CaptureQueriesContext(connection) as many:
         assert client.get(SEARCH, {"q": "aleppo"}).status_code == 200
     assert len(many) == len(one)
-    assert len(one) <= 5
+    assert len(one) <= 6  # with the header's sections, read once per cache generation
