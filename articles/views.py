@@ -13,9 +13,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Quote, Source, Speaker, Tag
+from articles.cache import counted
+from articles.models import Article, Quote, Source, Speaker, Tag, TaggedArticle, readers_may_see
 from articles.pending import pending_for
 from articles.search import SearchResults, search
 from articles.seo import article_head, article_json_ld, json_ld_script
@@ -35,11 +37,34 @@ def alternate_feeds(title: str, name: str, *args: str) -> list[dict[str, str]]:
     ]
 
 
-class FilteredListPaginator(Paginator):
+class ArticlePaginator(Paginator):
+    """Pages of an article list whose length is counted once per generation
+    (``cache.counted``, under ``count_key``), not on every request: counting the archive
+    cost more than reading a page of it."""
+
+    def __init__(self, *args: Any, count_key: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        if not self.count_key:
+            return super().count
+        return counted(self.count_key, self.object_list.count)
+
+
+class FilteredListPaginator(ArticlePaginator):
     """Pages of a filtered article list (a tag's, a source's, a section's), each read in one
     query that first picks the page's ids from the sorted matches, reading only the columns it
-    sorts on, then the page's rows. Sorting every match's whole row to keep twenty cost more
-    than the rest of the page. (The home page reads its page straight from an index.)"""
+    sorts on (from an index: ``section_listing_idx``, ``source_listing_idx``, or the tag links'
+    own ``tag_published_idx``), then the page's rows. Sorting every match's whole row to keep
+    twenty cost more than the rest of the page. ``id_field``: where the matches keep the
+    article's id (``content_object_id`` for tag links). (The home page reads its page straight
+    from an index.)"""
+
+    def __init__(self, *args: Any, id_field: str = "pk", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.id_field = id_field
 
     def page(self, number: int | str) -> Page:
         number = self.validate_number(number)
@@ -47,11 +72,11 @@ class FilteredListPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        matches = self.object_list
+        ids = self.object_list.values(self.id_field)[bottom:top]
         rows = (
-            Article.objects.filter(pk__in=Subquery(matches.values("pk")[bottom:top]))
+            Article.objects.filter(pk__in=Subquery(ids))
             .for_listing()
-            .order_by(*matches.query.order_by or Article._meta.ordering)
+            .order_by(*Article._meta.ordering)
         )
         return self._get_page(rows, number, self)
 
@@ -64,11 +89,23 @@ class ArticleListView(ListView):
     context_object_name = "articles"
     heading = "Latest news"
 
+    paginator_class = ArticlePaginator
+    paginator_kwargs: dict[str, str] = {}
+
     def get_queryset(self) -> QuerySet[Article]:
         return self.filter_articles(Article.objects.published()).for_listing()
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles
+
+    def count_key(self) -> str:
+        """What names this list's length among the site's lists (``cache.counted``)."""
+        return "articles:latest"
+
+    def get_paginator(self, *args: Any, **kwargs: Any) -> Paginator:
+        return super().get_paginator(
+            *args, count_key=self.count_key(), **self.paginator_kwargs, **kwargs
+        )
 
     def get_heading(self) -> str:
         return self.heading
@@ -85,11 +122,21 @@ class ArticleListView(ListView):
 
 
 class TagArticleListView(ArticleListView):
-    paginator_class = FilteredListPaginator
+    """A tag's articles, read from its links: each carries its article's status and date
+    (``TaggedArticle``), so the newest public ones come from the (tag, date) index and no
+    article row is read but the page's."""
 
-    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
+    paginator_class = FilteredListPaginator
+    paginator_kwargs = {"id_field": "content_object_id"}
+
+    def get_queryset(self) -> QuerySet[TaggedArticle]:
         self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
-        return articles.filter(tags=self.tag)
+        return TaggedArticle.objects.filter(readers_may_see(), tag=self.tag).order_by(
+            "-published_at", "-content_object_id"
+        )
+
+    def count_key(self) -> str:
+        return f"articles:tag:{self.tag.pk}"
 
     def get_heading(self) -> str:
         return f"Tagged “{self.tag.name}”"
@@ -111,6 +158,9 @@ class SourceArticleListView(ArticleListView):
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.filter(source=self.source)
+
+    def count_key(self) -> str:
+        return f"articles:source:{self.source.pk}"
 
     def get_heading(self) -> str:
         return f"From {self.source.name}"
@@ -138,6 +188,9 @@ class SectionArticleListView(ArticleListView):
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.in_section(self.section)
+
+    def count_key(self) -> str:
+        return f"articles:section:{self.section.pk}"
 
     def get_heading(self) -> str:
         return self.section.name

@@ -43,6 +43,7 @@ from articles.models import (
 )
 from articles.pending import PENDING_FIELDS, PendingChange
 from articles.search import Document, compact_after_import, index_documents
+from articles.taxonomy import copy_article_dates
 
 
 class DatabaseNotEmpty(ValueError):
@@ -488,6 +489,7 @@ class _Reader:
             )
         self.insert(Quote, quotes)
         self.insert(TaggedArticle, links)
+        copy_article_dates(list(ids.values()))  # the links' copy of their article's date
         self.insert(Correction, corrections)
         self.insert(StatusChange, changes)
         self.insert(PendingChange, pending)
