@@ -206,7 +206,15 @@ def _next_publication(generation: str) -> str:
 
 # -- list lengths --------------------------------------------------------------------------------
 
-COUNT_KEY_PREFIX = "newsroom:count"
+
+def fresh_key(kind: str, name: str) -> str:
+    """A cache key for what the thing called ``name`` shows readers now: good for the
+    current generation and until the next scheduled publication (which changes what readers
+    see with no write), and never after either."""
+    generation = current_generation()
+    upcoming = _next_publication(generation)
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return f"newsroom:{kind}:{generation}:{upcoming}:{digest}"
 
 
 def counted(name: str, count: Callable[[], int]) -> int:
@@ -215,10 +223,7 @@ def counted(name: str, count: Callable[[], int]) -> int:
     links, on every request cost more than the rest of the page. As fresh as the pages: a
     change bumps the generation, and the next scheduled publication (which lengthens lists
     with no change) is part of the key."""
-    generation = current_generation()
-    upcoming = _next_publication(generation)
-    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
-    key = f"{COUNT_KEY_PREFIX}:{generation}:{upcoming}:{digest}"
+    key = fresh_key("count", name)
     found = cache.get(key)
     if found is None:
         found = count()
