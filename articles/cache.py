@@ -259,18 +259,22 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (session is not None and (session.accessed or session.modified))
 
 
-# The query parameters the reader's pages read: a list's ``page``, the search's ``q``, the quotes
-# page's ``speaker`` and ``tag``. A page's key holds only these, so any other parameter
+# The query parameters the reader's pages read: a list's ``page`` (or ``before``/``after``, an
+# article id: only real ones are pages), the search's ``q``, the quotes page's ``speaker`` and
+# ``tag``. A page's key holds only these, so any other parameter
 # (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing on the page, neither
 # misses the cached page nor makes an entry of its own: a reader cannot fill the cache with
 # ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
 # records what the views read).
-PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "speaker", "tag"})
+PAGE_QUERY_PARAMETERS = frozenset({"page", "before", "after", "q", "speaker", "tag"})
 # The content API's (articles/api/views.py): its filters, cursor and page size.
 API_QUERY_PARAMETERS = frozenset(
     {"cursor", "page_size", "q", "section", "tag", "source", "speaker", "article", "since", "until"}
 )
 QUERY_PARAMETERS = {"articles": PAGE_QUERY_PARAMETERS, "api": API_QUERY_PARAMETERS}
+
+
+_NUMBERS = frozenset({"page", "before", "after"})
 
 
 def _short_number(text: str) -> bool:
@@ -281,7 +285,7 @@ def _page_key(request: HttpRequest, namespace: str = "articles") -> str:
     # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
     read = [
         # ``?page=007`` is page 7: one entry, not one per number of zeros.
-        (name, str(int(value)) if name == "page" and _short_number(value) else value)
+        (name, str(int(value)) if name in _NUMBERS and _short_number(value) else value)
         for name, values in sorted(request.GET.lists())
         if name in QUERY_PARAMETERS.get(namespace, PAGE_QUERY_PARAMETERS)
         for value in values

@@ -57,6 +57,16 @@ class ArticleListView(ListView):
         """What names this list's length among the site's lists (``cache.counted``)."""
         return "articles:latest"
 
+    def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
+        """``?page=<n>``, or a page by its neighbour: ``?before=<article id>`` (the articles
+        just older than it) or ``?after=<article id>`` (``FilteredListPaginator``)."""
+        before, after = self.request.GET.get("before"), self.request.GET.get("after")
+        if before is None and after is None:
+            return super().paginate_queryset(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.cursor_page(before=before, after=after)
+        return (paginator, page, page.object_list, True)
+
     def get_paginator(self, *args: Any, **kwargs: Any) -> Paginator:
         return super().get_paginator(
             *args, count_key=self.count_key(), **self.paginator_kwargs, **kwargs

@@ -202,3 +202,83 @@ def test_a_due_scheduled_article_is_counted_without_a_change(client):
     assert "Page 1 of 2" not in client.get("/").content.decode()
     time.sleep(1.2)
     assert "Page 1 of 2" in client.get("/").content.decode()
+
+
+# -- keyset pages ---------------------------------------------------------------------------------
+
+
+def headlines(client, url: str) -> list[str]:
+    import re
+
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return re.findall(r">(Story \d+)<", response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
+)
+def test_cursor_pages_continue_where_the_numbered_ones_stop(client, url):
+    make_articles(45, tags=1, quotes=0)
+    newest_first = [f"Story {i}" for i in range(44, -1, -1)]
+    assert headlines(client, url) == newest_first[:20]
+    twentieth = Article.objects.get(headline=newest_first[19])
+    older = headlines(client, f"{url}?before={twentieth.pk}")
+    assert older == newest_first[20:40] == headlines(client, f"{url}?page=2")
+    fortieth = Article.objects.get(headline=newest_first[39])
+    assert headlines(client, f"{url}?before={fortieth.pk}") == newest_first[40:]
+    first_of_last = Article.objects.get(headline=newest_first[40])
+    assert headlines(client, f"{url}?after={first_of_last.pk}") == newest_first[20:40]
+    assert headlines(client, f"{url}?after={twentieth.pk}") == newest_first[:19]
+
+
+def test_the_neighbours_queries_switch_to_cursors_past_the_numbered_pages(monkeypatch):
+    from articles import paging
+    from articles.paging import FilteredListPaginator
+
+    make_articles(45, tags=0, quotes=0)
+    paginator = FilteredListPaginator(Article.objects.published(), 20)
+    assert (paginator.page(1).newer_query, paginator.page(1).older_query) == ("", "page=2")
+    monkeypatch.setattr(paging, "NUMBERED_PAGES", 2)
+    second = paginator.page(2)
+    assert second.older_query == f"before={second[19].pk}"
+    assert second.newer_query == "page=1"
+    last = paginator.cursor_page(before=str(second[19].pk))
+    assert len(last) == 5 and last.older_query == "" and last.number is None
+    assert last.newer_query == f"after={last[0].pk}"
+
+
+@pytest.mark.parametrize(
+    "query", ["before=999999", "before=abc", "after=-1", "before=" + "9" * 30, "after="]
+)
+def test_made_up_cursors_are_not_pages(client, query):
+    make_articles(3, tags=1, quotes=0)
+    assert client.get(f"/?{query}").status_code == 404
+    assert client.get(f"/tags/topic-0/?{query}").status_code == 404
+
+
+def test_a_cursor_to_an_article_outside_the_list_is_not_a_page(client):
+    make_articles(3, tags=1, quotes=0)
+    other = Article.objects.get(slug="story-0")
+    other.tags.clear()
+    assert client.get(f"/tags/topic-0/?before={other.pk}").status_code == 404
+    other.status = Article.Status.DRAFT
+    other.save()
+    assert client.get(f"/?before={other.pk}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
+)
+def test_a_cursor_page_s_query_count_does_not_grow_with_the_data(client, url):
+    make_articles(2, tags=1, quotes=0)  # a cursor page of one article
+    newest = Article.objects.get(slug="story-1")
+    with CaptureQueriesContext(connection) as one:
+        assert "Story 0" in client.get(f"{url}?before={newest.pk}").content.decode()
+    make_articles(0)
+    Article.objects.all().delete()
+    make_articles(50, tags=1, quotes=0)
+    middle = Article.objects.get(slug="story-25")
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(f"{url}?before={middle.pk}").status_code == 200
+    assert len(many) == len(one)
