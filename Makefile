@@ -22,6 +22,8 @@ install: $(STAMP)
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	@chmod 600 .secret_key
 
+# Scheduled changes go live within a minute: publish_scheduled runs every minute beside gunicorn
+# (a cron job in production) and stops when gunicorn (which takes the shell's process id) ends.
 run: $(STAMP) .secret_key
 	@export SECRET_KEY="$$(cat .secret_key)"; set -e; \
 	$(PY) manage.py migrate --no-input; \
@@ -29,6 +31,8 @@ run: $(STAMP) .secret_key
 	$(PY) manage.py demo_editor --password-file .demo_password; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"; \
+	( while sleep 60; do kill -0 $$$$ 2>/dev/null || exit 0; \
+	  $(PY) manage.py publish_scheduled --verbosity 0 || true; done ) & \
 	HOST=$(HOST) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 # axe-core for the browser tests' accessibility checks, from the npm registry, kept out of git.

@@ -188,9 +188,9 @@ def home(user: Any) -> list[Module]:
     """The modules ``user`` may act on, in the order the page shows them."""
     modules = []
     if user.has_perm("articles.change_article"):
-        modules += [my_drafts(user), in_review()]
-    if workflow.may_publish(user) and user.has_perm("articles.change_article"):
-        modules += [scheduled(), recently_published()]
+        # Writers see what is going live and what went live too: they write follow-ups and
+        # fix what readers see (a pending change), though they cannot publish.
+        modules += [my_drafts(user), in_review(), scheduled(), recently_published()]
     if user.has_perm("articles.view_importissue"):
         modules.append(import_conflicts(user))
     if user.has_perm("articles.change_quote"):

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from articles import dashboard
-from articles.runs import ImportIssue, ImportRun, mark_resolved
+from articles.runs import ImportIssue, ImportRun, mark_resolved, settle_abandoned_runs
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -46,7 +46,19 @@ class ImportRunAdmin(ReadOnlyAdmin):
     search_fields = ["command", "paths", "run_by"]
     date_hierarchy = "started_at"
     fieldsets = [
-        (None, {"fields": ["status", "started_at", "finished_at", "run_by", "command", "paths"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "status",
+                    "started_at",
+                    "finished_at",
+                    ("run_by", "host", "pid"),
+                    "command",
+                    "paths",
+                ]
+            },
+        ),
         (
             "Files",
             {
@@ -60,6 +72,11 @@ class ImportRunAdmin(ReadOnlyAdmin):
         ("Error", {"fields": ["error"]}),
     ]
     readonly_fields = ["issues_link"]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        """A run whose process was killed says "interrupted" here, not "running" for ever."""
+        settle_abandoned_runs()
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="issues")
     def issues_link(self, run: ImportRun) -> str:

@@ -8,11 +8,9 @@ articles from seeds.
 from __future__ import annotations
 
 import gc
-import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -25,26 +23,22 @@ from django.db import (
     connection,
     transaction,
 )
-from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles import workflow
 from articles.cache import invalidate_once, invalidate_public_pages
 from articles.history import record_baseline
+from articles.import_names import KnownNames
 from articles.import_outcomes import FileResult, ImportSummary, Outcome  # noqa: F401 (re-exported)
 from articles.import_rows import QUOTE_COLUMNS, QuoteRow, insert_new, insert_rows
 from articles.models import (
     Article,
     Quote,
-    Section,
-    Source,
     Speaker,
     StatusChange,
     Tag,
     TaggedArticle,
     unique_slug,
-    unique_slugs,
 )
 from articles.search import (
     Document,
@@ -60,7 +54,6 @@ from articles.seed_files import (  # noqa: F401 (re-exported: their home was her
     iter_seed_files,
     walk_seed_paths,
 )
-from articles.seeds.entities import TagCandidate
 from articles.seeds.export import SeedRow, seed_text
 from articles.seeds.pool import (
     Understood,
@@ -75,14 +68,6 @@ from articles.seeds.url import url_identity
 
 # Bump when extraction changes, so that re-importing an unchanged seed applies the new rules.
 EXTRACTION_VERSION = "1"
-
-
-@cache
-def known_outlets() -> dict[str, dict[str, str]]:
-    """Names and homepages of well-known outlets, from the ``sources`` fixture, by domain."""
-    with open(settings.BASE_DIR / "fixtures" / "sources.json", encoding="utf-8") as handle:
-        rows = json.load(handle)
-    return {row["fields"]["domain"]: row["fields"] for row in rows}
 
 
 # Container objects allocated (net) before the cyclic garbage collector runs during an import.
@@ -140,8 +125,6 @@ class SeedImporter:
     # from 500 to 1,000 cut the writing process's CPU by about 12% at 100,000 articles, for
     # about 10 MB more memory.
     BATCH_SIZE = 1000
-    # Sources, tags and speakers already seen are kept between batches, up to this many each.
-    CACHE_LIMIT = 20_000
 
     def __init__(
         self,
@@ -167,7 +150,7 @@ class SeedImporter:
         # the file's name: about 190 bytes a file (19 MB per 100,000 files, measured), the one
         # thing an import keeps per file.
         self._first_file: dict[int, str] = {}
-        self._forget()
+        self.names = KnownNames()
         # Files listed so far by :meth:`run` (seeds and skipped ones), and whether the listing
         # is complete: the progress line's total.
         self.listed = 0
@@ -293,11 +276,11 @@ class SeedImporter:
             except DatabaseError:
                 # Rolled back whole: save again one file per transaction, so only a file that
                 # cannot be saved fails (and a concurrent import's rows are seen).
-                self._forget()
+                self.names.forget()
                 for index, name, draft in drafts:
                     results[index] = self._save_with_retries(draft, name)
             if self.dry_run:
-                self._forget()  # the rows behind the caches were rolled back
+                self.names.forget()  # the rows behind the caches were rolled back
         return [results[index] for index in range(len(batch))]
 
     def _first_file_of(self, draft: ArticleDraft, name: str) -> str | None:
@@ -325,7 +308,7 @@ class SeedImporter:
                     return self.save_draft(draft, name)
             except DatabaseError as exc:
                 error = exc
-                self._forget()  # remembered rows may have been rolled back
+                self.names.forget()  # remembered rows may have been rolled back
                 if not isinstance(exc, (IntegrityError, OperationalError)):
                     break  # e.g. a value too long for its column: final
         return FileResult(name, Outcome.FAILED, f"{name}: could not be saved ({error})")
@@ -371,10 +354,10 @@ class SeedImporter:
         """New articles with their quotes, tags, status history and search entries, in bulk."""
         if not drafts:
             return []
-        sources = self._sources_for({draft.source_domain for draft in drafts})
-        sections = self._sections_for(drafts)
-        speakers = self._speakers_for(drafts)
-        tags = self._tags_for(drafts)
+        sources = self.names.sources_for({draft.source_domain for draft in drafts})
+        sections = self.names.sections_for(drafts)
+        speakers = self.names.speakers_for(drafts)
+        tags = self.names.tags_for(drafts)
         slugs = self._free_slugs(drafts)
         status = workflow.import_status(self.publish)
         now = timezone.now()
@@ -448,7 +431,7 @@ class SeedImporter:
             article = Article(
                 url_key=draft.url_key,
                 slug=self._free_slugs([draft])[0],
-                source=self._sources_for({draft.source_domain})[draft.source_domain],
+                source=self.names.sources_for({draft.source_domain})[draft.source_domain],
             )
             article.date_from_wire(draft.url, timezone.now())
             workflow.transition(article, workflow.import_status(self.publish))
@@ -510,7 +493,7 @@ class SeedImporter:
 
     def _save_article(self, article: Article, draft: ArticleDraft) -> None:
         self._fill(article, draft)
-        article.section = self._sections_for([draft]).get(draft.section)
+        article.section = self.names.sections_for([draft]).get(draft.section)
         article.imported_at = timezone.now()
         if article.pk:
             article.version += 1
@@ -532,7 +515,7 @@ class SeedImporter:
             fixed[q.block, normalise_quote_text(q.text)] = q.speaker
             fixed.setdefault(normalise_quote_text(q.text), q.speaker)
         article.quotes.all().delete()
-        speakers = self._speakers_for([draft])
+        speakers = self.names.speakers_for([draft])
         rows = []
         for position, extracted in enumerate(draft.quotes):
             text = normalise_quote_text(extracted.text)
@@ -545,7 +528,7 @@ class SeedImporter:
     def _save_tags(self, article: Article, draft: ArticleDraft) -> list[Tag]:
         """Link the draft's tags; links change in bulk, without a signal per row (the revision
         and the page cache hear of the article once, at its end)."""
-        by_name = self._tags_for([draft])
+        by_name = self.names.tags_for([draft])
         tags = list(dict.fromkeys(by_name[c.name.casefold()] for c in draft.tags))
         links = TaggedArticle.objects.filter(content_object=article)
         links.exclude(tag__in=tags).delete()
@@ -563,79 +546,6 @@ class SeedImporter:
         return tags
 
     # Rows shared between articles, looked up a batch at a time and remembered ----------------
-
-    def _forget(self) -> None:
-        """Drop the remembered sources, tags and speakers (after a rollback, or when full)."""
-        self._sources: dict[str, Source] = {}
-        self._sections: dict[str, Section] = {}
-        self._tags: dict[str, Tag] = {}
-        self._speakers: dict[str, Speaker] = {}
-
-    def _trim(self) -> None:
-        if max(len(self._sources), len(self._tags), len(self._speakers)) > self.CACHE_LIMIT:
-            self._forget()  # memory stays flat however many distinct names an archive holds
-
-    def _sources_for(self, domains: set[str]) -> dict[str, Source]:
-        self._trim()
-        for domain in domains - self._sources.keys():
-            found = Source.for_domain(domain)  # its own, or one it was merged into
-            if found is None:
-                known = known_outlets().get(domain, {})
-                found, _ = Source.objects.get_or_create(
-                    domain=domain,
-                    defaults={
-                        "name": known.get("name") or Source.name_from_domain(domain),
-                        "homepage": known.get("homepage") or f"https://{domain}/",
-                    },
-                )
-            self._sources[domain] = found
-        return self._sources
-
-    def _sections_for(self, drafts: list[ArticleDraft]) -> dict[str, Section]:
-        """The drafts' sections by the name their URLs give (``Section.for_names``: names,
-        slugs and aliases, ``sports`` is Sport; new ones created), remembered."""
-        wanted = {d.section for d in drafts if d.section} - self._sections.keys()
-        if wanted:
-            self._sections.update(Section.for_names(wanted))
-        return self._sections
-
-    def _speakers_for(self, drafts: list[ArticleDraft]) -> dict[str, Speaker]:
-        """The drafts' speakers by name (``Speaker.for_names``: aliases, other cases; new ones
-        created), remembered for the next batches."""
-        self._trim()
-        kinds: dict[str, str] = {}
-        for draft in drafts:
-            for quote in draft.quotes:
-                if quote.speaker and quote.speaker not in self._speakers:
-                    kinds.setdefault(quote.speaker, quote.speaker_kind)
-        self._speakers.update(Speaker.for_names(kinds))
-        return self._speakers
-
-    def _tags_for(self, drafts: list[ArticleDraft]) -> dict[str, Tag]:
-        """The drafts' tags by case-folded name: matched whatever the case, created when new."""
-        self._trim()
-        wanted: dict[str, TagCandidate] = {}
-        for draft in drafts:
-            for candidate in draft.tags:
-                key = candidate.name.casefold()
-                if key not in self._tags:
-                    wanted.setdefault(key, candidate)
-        if wanted:
-            names = [candidate.name for candidate in wanted.values()]
-            existing = Tag.objects.annotate(lower_name=Lower("name")).filter(
-                Q(lower_name__in=[name.lower() for name in names]) | Q(name__in=names)
-            )
-            for tag in existing:
-                self._tags.setdefault(tag.name.casefold(), tag)
-            new: list[Tag] = []
-            for key, candidate in wanted.items():
-                if key not in self._tags:
-                    self._tags[key] = Tag(name=candidate.name, kind=candidate.kind)
-                    new.append(self._tags[key])
-            for tag, slug in zip(new, unique_slugs(Tag, [t.name for t in new]), strict=True):
-                tag.slug = slug
-            Tag.objects.bulk_create(new)
-        return self._tags
 
     def _free_slugs(self, drafts: list[ArticleDraft]) -> list[str]:
         """A free slug per draft: the headline's, else with the outlet's id, else numbered."""

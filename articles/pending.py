@@ -89,6 +89,7 @@ def store(article: Any, values: dict[str, Any], user: Any, *, submit: bool) -> P
     """Keep ``values`` (form field -> value) as ``article``'s pending change, made by ``user``;
     ``submit`` sends it to review, otherwise it stays (or goes back to being) a draft. The
     version it is based on is kept from its first save."""
+    _forget(article)
     now = timezone.now()
     user = user if getattr(user, "pk", None) else None
     change = PendingChange.objects.filter(article=article).first()
@@ -108,6 +109,7 @@ def store(article: Any, values: dict[str, Any], user: Any, *, submit: bool) -> P
 
 def reject(article: Any, user: Any, comment: str) -> PendingChange | None:
     """Send ``article``'s pending change back to draft with ``comment``; None if it has none."""
+    _forget(article)
     change = PendingChange.objects.filter(article=article).first()
     if change is None:
         return None
@@ -123,6 +125,7 @@ def reject(article: Any, user: Any, comment: str) -> PendingChange | None:
 def discard(article: Any) -> bool:
     """Drop ``article``'s pending change (it was published, or the article left the live
     statuses with the form's values saved to it); returns whether there was one."""
+    _forget(article)
     deleted, _ = PendingChange.objects.filter(article=article).delete()
     return bool(deleted)
 
@@ -155,7 +158,25 @@ def differences(article: Any, change: PendingChange) -> list[tuple[str, str, str
     return rows
 
 
+# Where ``pending_for`` keeps its answer on the article instance: the change page asks it from
+# the form, the fieldsets, the buttons and the state column, and read it four times a request.
+_KEPT = "_pending_change"
+
+
 def pending_for(article: Any) -> PendingChange | None:
+    """``article``'s pending change or None, read once per article instance (``store``,
+    ``reject`` and ``discard`` forget it, so the instance never answers from before them)."""
     if article is None or article.pk is None:
         return None
-    return PendingChange.objects.filter(article=article).select_related("submitted_by").first()
+    try:
+        return article.__dict__[_KEPT]
+    except KeyError:
+        pass
+    found = PendingChange.objects.filter(article=article).select_related("submitted_by").first()
+    article.__dict__[_KEPT] = found
+    return found
+
+
+def _forget(article: Any) -> None:
+    if article is not None:
+        vars(article).pop(_KEPT, None)

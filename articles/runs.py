@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import getpass
 import os
+import socket
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -42,6 +44,8 @@ class ImportRun(models.Model):
     command = models.TextField(help_text="The command and its options.")
     paths = models.TextField(help_text="The files and directories imported, one a line.")
     error = models.TextField(blank=True, help_text="What stopped a failed run.")
+    host = models.CharField(max_length=255, blank=True, help_text="The machine it ran on.")
+    pid = models.PositiveIntegerField(null=True, blank=True, help_text="Its process id there.")
     # Files per outcome (the names of ``articles.importer.Outcome``).
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
@@ -57,6 +61,44 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Import of {timezone.localtime(self.started_at):%Y-%m-%d %H:%M:%S} ({self.status})"
+
+
+ABANDONED = "The import's process ended without reporting how (killed, or the machine stopped)."
+
+
+def settle_abandoned_runs() -> int:
+    """Mark "interrupted" the runs still "running" on this machine whose process is gone (a
+    SIGKILL, an out-of-memory kill, a reboot), so that no run says "running" for ever.
+    Called when an import starts and when the admin lists runs; returns how many changed."""
+    here = socket.gethostname()
+    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING, host=here)
+    gone = [
+        run.pk
+        for run in running.only("pk", "pid", "started_at")
+        if run.pid is not None and not process_is_the_run(run.pid, run.started_at)
+    ]
+    return ImportRun.objects.filter(pk__in=gone, status=ImportRun.Status.RUNNING).update(
+        status=ImportRun.Status.INTERRUPTED, error=ABANDONED
+    )
+
+
+def process_is_the_run(pid: int, started_at: object) -> bool:
+    """Whether process ``pid`` is alive and is the one that started a run at ``started_at``:
+    a process id is reused, so on Linux a process started after the run is another one."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        pass
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        stat = Path("/proc/stat").read_text().splitlines()
+        boot = next(float(line.split()[1]) for line in stat if line.startswith("btime "))
+        began = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return True  # no /proc: alive is all we know
+    return began <= started_at.timestamp() + 1  # type: ignore[attr-defined]
 
 
 class ImportIssue(models.Model):
@@ -133,8 +175,13 @@ class RunRecorder:
     FLUSH_BYTES = 16 * 1024 * 1024
 
     def __init__(self, command: str, paths: Sequence[str]) -> None:
+        settle_abandoned_runs()
         self.run = ImportRun.objects.create(
-            command=command, paths="\n".join(paths), run_by=system_user()
+            command=command,
+            paths="\n".join(paths),
+            run_by=system_user(),
+            host=socket.gethostname(),
+            pid=os.getpid(),
         )
         self._pending: list[ImportIssue] = []
         self._pending_bytes = 0

@@ -1,6 +1,6 @@
-"""What search engines and link previews read on an article page: the canonical link, Open
-Graph and Twitter tags, and JSON-LD (schema.org NewsArticle), rendered so that no text from a
-seed can close its ``<script>`` element."""
+"""What search engines read on an article page as data: JSON-LD (schema.org NewsArticle),
+serialised so that no text from a seed can close its ``<script>`` element. The canonical link
+and the Open Graph and Twitter tags are markup, in ``jinja2/articles/article_detail.html``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
-from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 
@@ -37,10 +36,11 @@ def _iso(when: datetime | None) -> str | None:
     return localtime(when).isoformat() if when else None
 
 
-def json_ld_script(data: dict[str, Any]) -> SafeString:
-    """``<script type="application/ld+json">`` holding ``data``, safe for any text in it."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+def json_ld(data: dict[str, Any]) -> SafeString:
+    """``data`` as JSON for a ``<script type="application/ld+json">`` element, safe for any
+    text in it (the template writes the element)."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(payload.translate(_SCRIPT_ESCAPES))  # nothing left that HTML would read
 
 
 def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
@@ -85,37 +85,3 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
     if article.section:
         data["articleSection"] = article.section.name
     return data
-
-
-def article_head(article: Article, canonical_url: str) -> SafeString:
-    """The canonical link and the Open Graph, article and Twitter ``<meta>`` tags, escaped.
-    Built here rather than in the template: two dozen template lookups cost more than the rest
-    of the page's head."""
-    text = {
-        "headline": escape(article.headline),
-        "standfirst": escape(article.standfirst),
-        "url": escape(canonical_url),
-    }
-    lines = [
-        f'<link rel="canonical" href="{text["url"]}">',
-        '<meta property="og:type" content="article">',
-        '<meta property="og:site_name" content="Newsroom">',
-        f'<meta property="og:title" content="{text["headline"]}">',
-        f'<meta property="og:description" content="{text["standfirst"]}">',
-        f'<meta property="og:url" content="{text["url"]}">',
-        '<meta property="og:locale" content="en_GB">',
-    ]
-    if article.published_at:
-        published = _iso(article.published_at)
-        lines.append(f'<meta property="article:published_time" content="{published}">')
-        modified = _iso(article.modified_at)
-        lines.append(f'<meta property="article:modified_time" content="{modified}">')
-    if article.section:
-        lines.append(f'<meta property="article:section" content="{escape(article.section.name)}">')
-    lines += [f'<meta property="article:tag" content="{escape(t.name)}">' for t in tags_of(article)]
-    lines += [
-        '<meta name="twitter:card" content="summary">',
-        f'<meta name="twitter:title" content="{text["headline"]}">',
-        f'<meta name="twitter:description" content="{text["standfirst"]}">',
-    ]
-    return mark_safe("\n  ".join(lines))  # every text above is escaped

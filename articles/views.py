@@ -19,7 +19,7 @@ from articles.models import Article, Quote, Source, Speaker, Tag, TaggedArticle,
 from articles.paging import FilteredListPaginator
 from articles.pending import pending_for
 from articles.search import SearchResults, search
-from articles.seo import article_head, article_json_ld, json_ld_script
+from articles.seo import article_json_ld, json_ld
 
 RELATED_ARTICLES = 5
 
@@ -214,8 +214,8 @@ class ArticleDetailView(DetailView):
         data = article_json_ld(article, self.request)
         return super().get_context_data(
             related=Article.objects.related_to(article, RELATED_ARTICLES),
-            json_ld=json_ld_script(data),
-            head=article_head(article, data["url"]),
+            json_ld=json_ld(data),
+            canonical_url=data["url"],
             **kwargs,
         )
 

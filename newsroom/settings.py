@@ -80,6 +80,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "newsroom.urls"
 
+# The reader's pages are Jinja2 (``jinja2/``, ``newsroom/jinja2.py`` says why); the admin, the
+# API's pages and the sitemaps keep Django templates (``templates/``).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -92,6 +94,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
         },
+    },
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "newsroom.jinja2.environment"},
     },
 ]
 

@@ -39,6 +39,7 @@ def warm_up() -> None:
     from django.urls import resolve, reverse
 
     resolve(reverse("articles:list"))  # imports the URL modules, compiles their patterns
-    templates = settings.BASE_DIR / "templates"
-    for path in sorted(templates.rglob("*.html")):
-        get_template(path.relative_to(templates).as_posix())
+    for folder in ("templates", "jinja2"):  # the admin's Django templates, the reader's Jinja2
+        templates = settings.BASE_DIR / folder
+        for path in sorted(templates.rglob("*.html")):
+            get_template(path.relative_to(templates).as_posix())

@@ -225,7 +225,9 @@ DUMP = """
 import json, django
 django.setup()
 from tests.seedgen import integrity_problems, snapshot
-print(json.dumps({"rows": snapshot(), "problems": integrity_problems()}))
+from articles.runs import ImportRun
+runs = list(ImportRun.objects.order_by("pk").values_list("status", flat=True))
+print(json.dumps({"rows": snapshot(), "problems": integrity_problems(), "runs": runs}))
 """
 
 

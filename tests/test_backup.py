@@ -191,7 +191,7 @@ def test_backup_restore_backup_is_byte_identical_and_keeps_the_editors_work(
     assert client.get(by_url[newsroom["drafted"]].get_absolute_url()).status_code == 404
     assert client.get(by_url[newsroom["scheduled"]].get_absolute_url()).status_code == 404
     page = client.get(retitled.get_absolute_url())
-    assert page.status_code == 200 and "An editor&#x27;s headline" in page.content.decode()
+    assert page.status_code == 200 and "An editor&#39;s headline" in page.content.decode()
     assert not by_url[newsroom["withdrawn"]].is_public
     assert Article.objects.published().count() == 11
     # Search found the restored articles, not the ones that are not public.

@@ -102,7 +102,8 @@ def test_a_writer_sees_their_drafts_and_what_they_may_change_and_no_conflicts():
     html = writer.get(HOME).content.decode()
     assert "Headline draft-0" in module(html, "drafts")
     assert "Headline review-0" in module(html, "review")
-    assert module(html, "scheduled") is None and module(html, "published") is None
+    assert "Headline later-0" in module(html, "scheduled")  # what goes live next
+    assert "Headline live-0" in module(html, "published")
     assert module(html, "conflicts") is None and "Keep ours" not in html
     quotes = module(html, "quotes")
     assert "Headline draft-0" in quotes and "Headline live-0" not in quotes  # not theirs

@@ -1,5 +1,6 @@
 """The cheap stand-ins the reader's templates use give exactly what Django's own tags gave:
-``slug_url``/``str_url``/``fixed_url`` as ``reverse()``, and the date filters as ``|date``."""
+``slug_url``/``str_url``/``fixed_url`` as ``reverse()``, and the Jinja2 date filters as
+Django's ``|date``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import timezone, translation
 
 from articles.links import fixed_url, slug_url, slug_url_maker, str_url
-from articles.models import Tag
 
 SLUGS = ["kerry", "a-b_c-9", "X"]
 STRINGS = ["example.com", "Middle East", "50% off", "naïve café", "a?b#c", "~:@!$&'()*+,;="]
@@ -68,30 +68,15 @@ WHEN = [
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata", "America/New_York"])
 @pytest.mark.parametrize("language", ["en-gb", "fr"])
 def test_date_filters_match_the_date_filter(zone, language):
-    render = engines["django"].from_string
-    ours = render(
-        "{% load reader %}{{ when|iso_datetime }}|{{ when|long_date }}|{{ when|long_datetime }}"
+    ours = engines["jinja2"].from_string(
+        "{{ when|iso_datetime }}|{{ when|long_date }}|{{ when|long_datetime }}"
     )
-    django = render('{{ when|date:\'c\' }}|{{ when|date:"j F Y" }}|{{ when|date:"j F Y, H:i T" }}')
+    django = engines["django"].from_string(
+        '{{ when|date:\'c\' }}|{{ when|date:"j F Y" }}|{{ when|date:"j F Y, H:i T" }}'
+    )
     with timezone.override(zone), translation.override(language):
         for when in [*WHEN, None]:
             assert ours.render({"when": when}) == django.render({"when": when})
-
-
-@pytest.mark.django_db
-def test_tag_items_are_the_loop_they_replace():
-    tags = [
-        Tag.objects.create(name="R&D <labs>", slug="r-d-labs"),
-        Tag.objects.create(name="Aleppo", slug="aleppo"),
-    ]
-    render = engines["django"].from_string
-    ours = render("{% load reader %}{{ tags|tag_items }}")
-    loop = render(
-        '{% for tag in tags %}<li><a href="{{ tag.get_absolute_url }}">{{ tag.name }}</a></li>'
-        "{% endfor %}"
-    )
-    assert ours.render({"tags": tags}) == loop.render({"tags": tags})
-    assert ours.render({"tags": []}) == ""
 
 
 @pytest.mark.django_db
@@ -121,12 +106,3 @@ def test_hand_written_queries_read_rows_as_manager_raw_does(imported_article):
     assert timezone.is_aware(_read(Article, f"SELECT * FROM {table}", [])[0].published_at)
     with pytest.raises(ValueError, match="primary key"):
         _read(Article, f"SELECT headline FROM {table}", [])
-
-
-def test_the_filters_escape_as_django_does():
-    from django.utils.html import escape as django_escape
-
-    from articles.templatetags.reader import escape
-
-    for text in ["", "plain", "<b>&amp;</b>", 'l\'été "cité" ‘x’', "a\u00a0b", 7, None]:
-        assert escape(text) == django_escape(text)

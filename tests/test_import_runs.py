@@ -290,3 +290,53 @@ def test_nobody_edits_a_run_or_an_issue_by_hand(tmp_path: Path, editor_client, a
         assert client.post(delete, {"post": "yes"}).status_code == 403
     issue.refresh_from_db()
     assert issue.message != "changed" and not issue.resolved
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted(admin_client):
+    """A killed import cannot say how it ended; the next import or a look at the list does."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from articles.runs import ABANDONED, settle_abandoned_runs
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    here = socket.gethostname()
+    killed = ImportRun.objects.create(command="import_seeds a", paths="a", host=here, pid=ended.pid)
+    alive = ImportRun.objects.create(
+        command="import_seeds b", paths="b", host=here, pid=os.getpid()
+    )
+    elsewhere = ImportRun.objects.create(
+        command="c", paths="c", host="another-machine", pid=ended.pid
+    )
+    page = admin_client.get(reverse("admin:articles_importrun_changelist"))
+    assert page.status_code == 200
+    killed.refresh_from_db()
+    assert killed.status == ImportRun.Status.INTERRUPTED and killed.error == ABANDONED
+    for run in (alive, elsewhere):
+        run.refresh_from_db()
+        assert run.status == ImportRun.Status.RUNNING
+    assert settle_abandoned_runs() == 0
+
+
+def test_a_reused_process_id_does_not_keep_a_run_running():
+    """A process id is reused: a live process started after the run is not the run."""
+    import os
+    import socket
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.runs import settle_abandoned_runs
+
+    ours = timezone.now() - timedelta(days=3650)  # this process started after it
+    run = ImportRun.objects.create(
+        command="x", paths="x", host=socket.gethostname(), pid=os.getpid(), started_at=ours
+    )
+    assert settle_abandoned_runs() == (1 if os.path.exists("/proc/stat") else 0)
+    run.refresh_from_db()
+    assert run.status == (
+        ImportRun.Status.INTERRUPTED if os.path.exists("/proc/stat") else "running"
+    )

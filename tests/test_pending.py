@@ -405,3 +405,30 @@ def test_the_waiting_changes_are_shown_word_by_word_against_the_live_version(wri
         "No changes are waiting"
         in editor.get(reverse("admin:articles_article_pending", args=[other.pk])).content.decode()
     )
+
+
+def test_the_change_page_reads_the_pending_change_once(writer, editor, live):
+    """The form, the fieldsets, the buttons and the state each ask for the pending change;
+    it is read from the database once a request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    press(writer, live, "submit", headline="Council delays bridge vote")
+    table = PendingChange._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        assert editor.get(change_url(live)).status_code == 200
+    reads = [q["sql"] for q in queries if f'FROM "{table}"' in q["sql"]]
+    assert len(reads) == 1, reads
+
+
+def test_a_change_stored_after_reading_is_what_the_article_answers(writer, live):
+    """``store``, ``reject`` and ``discard`` forget what ``pending_for`` read on the instance."""
+    from articles import pending
+
+    assert pending.pending_for(live) is None
+    pending.store(live, {"headline": "New"}, None, submit=False)
+    assert pending.pending_for(live).values["headline"] == "New"
+    pending.reject(live, None, "No")
+    assert pending.pending_for(live).review_comment == "No"
+    pending.discard(live)
+    assert pending.pending_for(live) is None

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
+from markupsafe import escape
 
 from articles import requote
 from articles.models import Article, Quote, Source, Speaker, Tag
@@ -126,7 +127,7 @@ def test_inserting_a_paragraph_moves_the_later_quotes_and_their_links(editor, ar
         # The quote's link goes to the paragraph that holds its words.
         assert f'<a href="#p{quote.block}">in paragraph {quote.block + 1}</a>' in page
         paragraph = re.search(rf'<p id="p{quote.block}">(.*?)</p>', page, re.S).group(1)
-        assert quote.text.replace('"', "&quot;") in paragraph
+        assert str(escape(quote.text)) in paragraph
 
 
 def test_a_speaker_an_editor_fixed_survives_the_body_change(editor, article):

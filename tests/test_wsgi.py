@@ -18,11 +18,16 @@ def test_warm_up_compiles_every_template_without_touching_the_database(
 ):
     loader = engines["django"].engine.template_loaders[0]
     loader.reset()
+    jinja = engines["jinja2"].env
+    jinja.cache.clear()
     with django_assert_num_queries(0):
         wsgi.warm_up()
     templates = settings.BASE_DIR / "templates"
     names = {path.relative_to(templates).as_posix() for path in templates.rglob("*.html")}
     assert names and names <= set(loader.get_template_cache)
+    readers = settings.BASE_DIR / "jinja2"
+    names = {path.relative_to(readers).as_posix() for path in readers.rglob("*.html")}
+    assert names and names <= {template.name for template in jinja.cache.values()}
 
 
 def test_gunicorn_preloads_and_warms_the_application(monkeypatch):
