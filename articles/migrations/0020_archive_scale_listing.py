@@ -20,7 +20,7 @@ COPY_DATES = (
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0018_sections_drop_strings"),
+        ("articles", "0019_importrun_process"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
