@@ -282,3 +282,30 @@ def test_a_cursor_page_s_query_count_does_not_grow_with_the_data(client, url):
     with CaptureQueriesContext(connection) as many:
         assert client.get(f"{url}?before={middle.pk}").status_code == 200
     assert len(many) == len(one)
+
+
+def test_readers_walk_an_archive_by_its_older_links_to_the_end(client, monkeypatch):
+    """Past the numbered pages the Older link names the last article shown; Newer links lead
+    back; no article is skipped or shown twice."""
+    import re
+
+    from articles import paging
+
+    monkeypatch.setattr(paging, "NUMBERED_PAGES", 2)
+    make_articles(65, tags=1, quotes=0)
+    for start in ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]:
+        url, seen, pages = start, [], []
+        while url:
+            html = client.get(url).content.decode()
+            seen += re.findall(r">(Story \d+)<", html)
+            pages.append(html)
+            older = re.search(r'href="\?([^"]+)" rel="next"', html)
+            url = f"{start}?{older[1].replace('&amp;', '&')}" if older else None
+        assert seen == [f"Story {i}" for i in range(64, -1, -1)], start
+        assert "Page 1 of 4" in pages[0] and "?page=2" in pages[0]
+        assert "before=" in pages[1] and "Page 2 of 4" in pages[1]
+        assert "Page " not in pages[2].split('class="pagination"')[1]  # a cursor page
+        newer = re.search(r'href="\?([^"]+)" rel="prev"', pages[3])[1]
+        assert newer.startswith("after=")
+        back = client.get(f"{start}?{newer}").content.decode()
+        assert re.findall(r">(Story \d+)<", back) == [f"Story {i}" for i in range(24, 4, -1)]
