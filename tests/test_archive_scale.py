@@ -309,3 +309,14 @@ def test_readers_walk_an_archive_by_its_older_links_to_the_end(client, monkeypat
         assert newer.startswith("after=")
         back = client.get(f"{start}?{newer}").content.decode()
         assert re.findall(r">(Story \d+)<", back) == [f"Story {i}" for i in range(24, 4, -1)]
+
+
+def test_a_restored_backup_s_links_carry_their_articles_dates(imported_article, tmp_path):
+    from django.core.management import call_command
+
+    from articles.backup.reading import restore_backup
+
+    call_command("backup", str(tmp_path / "all.jsonl"))
+    lines = (tmp_path / "all.jsonl").read_bytes().splitlines(keepends=True)
+    restore_backup(lines, replace=True)
+    assert_links_follow(*Article.objects.all())

@@ -43,7 +43,6 @@ from articles.models import (
 )
 from articles.pending import PENDING_FIELDS, PendingChange
 from articles.search import Document, compact_after_import, index_documents
-from articles.taxonomy import copy_article_dates
 
 
 class DatabaseNotEmpty(ValueError):
@@ -477,7 +476,9 @@ class _Reader:
                 (pending, article.pending_changes),
             ):
                 rows += [{**row, "article": pk} for row in found]
-            links += [{"content_object": pk, "tag": tag} for tag in article.tags]
+            # Each link carries its article's status and date (``TaggedArticle``).
+            dated = {name: article.values.get(name) for name in ("status", "published_at")}
+            links += [{"content_object": pk, "tag": tag, **dated} for tag in article.tags]
             documents[pk] = Document.build(
                 article.values["headline"],
                 article.values["standfirst"],
@@ -489,7 +490,6 @@ class _Reader:
             )
         self.insert(Quote, quotes)
         self.insert(TaggedArticle, links)
-        copy_article_dates(list(ids.values()))  # the links' copy of their article's date
         self.insert(Correction, corrections)
         self.insert(StatusChange, changes)
         self.insert(PendingChange, pending)
