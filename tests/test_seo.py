@@ -133,8 +133,8 @@ def test_sitemap_query_count_is_fixed(client, url):
 
 
 def test_the_sitemap_index_lists_bounded_parts(client, monkeypatch):
-    """A big archive's sitemap is an index of parts of at most ``limit`` URLs each (5,000:
-    twenty article parts at 100,000 articles), every part valid XML."""
+    """A big archive's sitemap is an index of parts of at most ``limit`` URLs each (2,000:
+    fifty article parts at 100,000 articles), every part valid XML."""
     from articles import sitemaps
 
     for sitemap in sitemaps.SITEMAPS.values():
