@@ -5,6 +5,7 @@ from __future__ import annotations
 from axes import admin as axes_admin
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.sites.models import Site
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -30,6 +31,10 @@ if admin.site.is_registered(AccessAttempt):
 
 # Articles use articles.Tag (with a kind); taggit's own tag table stays empty.
 admin.site.unregister(UnusedTaggitTag)
+# The one Site row exists for flatpages; its domain is never shown (newsroom/sites.py: links
+# use the request's host), so it has nothing to edit.
+if admin.site.is_registered(Site):
+    admin.site.unregister(Site)
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Editing"

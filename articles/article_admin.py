@@ -7,6 +7,7 @@ from collections import Counter
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -140,6 +141,23 @@ class StatusChangeInline(admin.TabularInline):
         return super().get_queryset(request).select_related("user")
 
 
+class WithdrawForm(forms.Form):
+    """The reason the list's Withdraw action asks for."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for withdrawal",
+        help_text="Readers see it in the stories' place.",
+        error_messages={"required": workflow.REASON_NEEDED},
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(workflow.REASON_NEEDED)
+        return reason
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
@@ -229,7 +247,11 @@ class ArticleAdmin(VersionAdmin):
         if not workflow.may_publish(request.user):
             return fieldsets
         if obj is not None and obj.status == Article.Status.PUBLISHED:
-            fieldsets = [*fieldsets, ("Schedule changes", {"fields": ["changes_at"]})]
+            fieldsets = [
+                *fieldsets,
+                ("Schedule changes", {"fields": ["changes_at"]}),
+                ("Withdraw", {"fields": ["withdrawal_reason"]}),
+            ]
         if not in_review:
             return fieldsets
         review = ("Review", {"fields": ["review_comment"]})
@@ -420,7 +442,9 @@ class ArticleAdmin(VersionAdmin):
     def quote_count(self, article: Article) -> int:
         return article.quote_count
 
-    def _transition(self, request: HttpRequest, queryset: QuerySet[Article], status: str) -> None:
+    def _transition(
+        self, request: HttpRequest, queryset: QuerySet[Article], status: str, comment: str = ""
+    ) -> None:
         done = refused = 0
         # The changelist's queryset is annotated (GROUP BY), which cannot be locked.
         selected = Article.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
@@ -431,7 +455,7 @@ class ArticleAdmin(VersionAdmin):
                 refused += 1
                 continue
             record_baseline(article)
-            workflow.transition(article, status, request.user)
+            workflow.transition(article, status, request.user, comment=comment)
             article.last_changed_by = request.user
             article.version += 1
             with reversion.create_revision():
@@ -463,8 +487,24 @@ class ArticleAdmin(VersionAdmin):
         self._transition(request, queryset, Article.Status.DRAFT)
 
     @admin.action(description="Withdraw selected articles (410 Gone)", permissions=["publish"])
-    def withdraw(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        self._transition(request, queryset, Article.Status.WITHDRAWN)
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Article]) -> HttpResponse | None:
+        """Withdrawing needs the reason readers will see (``workflow.check_reason``): the
+        action first asks for it, on a page of its own, then withdraws."""
+        form = WithdrawForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            self._transition(
+                request, queryset, Article.Status.WITHDRAWN, form.cleaned_data["reason"]
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Withdraw articles",
+            "form": form,
+            "articles": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/article/withdraw.html", context)
 
     def get_urls(self) -> list:
         urls = [

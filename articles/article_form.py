@@ -40,6 +40,13 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Say why, when you press Reject: the writer sees it on this page.",
     )
 
+    withdrawal_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Reason for withdrawal",
+        help_text="Needed to press Withdraw: readers see it in the story's place.",
+    )
+
     class Meta:
         model = Article
         exclude: list[str] = []  # the admin's fieldsets say which; never the status
@@ -57,7 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
     new_status: str | None = None
     to_pending = False
     # The form's own fields that are not the article's: about the save, not its content.
-    NOT_ARTICLE_FIELDS = ("version", "review_comment", "changes_at")
+    NOT_ARTICLE_FIELDS = ("version", "review_comment", "changes_at", "withdrawal_reason")
 
     # Text a browser sends with CRLF line breaks (as every textarea does); stored with LF, so
     # a save that changes nothing changes nothing: not the text, not "Updated", not an
@@ -97,6 +104,17 @@ class ArticleAdminForm(forms.ModelForm):
                 return Section.objects.filter(slug=value).values_list("pk", flat=True).first()
             return value
         return super().get_initial_for_field(field, field_name)
+
+    def status_comment(self) -> str:
+        """The comment the status change records: a withdrawal's reason (a restored
+        withdrawal: the reason the article was last withdrawn for), else the review's."""
+        data = getattr(self, "cleaned_data", {})
+        if self.new_status == Article.Status.WITHDRAWN:
+            reason = data.get("withdrawal_reason", "") or ""
+            if not reason.strip() and self.before_restore is not None and self.instance.pk:
+                reason = workflow.withdrawal_reason(self.instance)
+            return reason
+        return data.get("review_comment", "") or ""
 
     def old_status(self) -> str | None:
         """The status this save moves the article from (None: a new article)."""
@@ -154,6 +172,14 @@ class ArticleAdminForm(forms.ModelForm):
         if self.before_restore is not None:  # a restore: the revision says the status
             self.new_status = self.instance.status
             self._check_status(old_status, self.new_status, data)
+            try:  # a withdrawn version restored: the reason it was withdrawn for, if any
+                workflow.check_reason(old_status, self.new_status, self.status_comment())
+            except forms.ValidationError:
+                self.add_error(
+                    None,
+                    "This version is withdrawn and no reason for that is recorded: restore "
+                    "another version, or withdraw the article from its page with a reason.",
+                )
             return data
         allowed = workflow.actions_for(self.user, article, self.pending)
         action = posted or workflow.Action.SAVE
@@ -184,6 +210,10 @@ class ArticleAdminForm(forms.ModelForm):
         if action == workflow.Action.REJECT and not data.get("review_comment", "").strip():
             self.add_error("review_comment", "Say what needs changing before rejecting.")
         self.new_status = workflow.status_after(action, old_status, article)
+        try:
+            workflow.check_reason(old_status, self.new_status, self.status_comment())
+        except forms.ValidationError as error:
+            self.add_error("withdrawal_reason", error)
         self._check_status(old_status, self.new_status, data)
         return data
 

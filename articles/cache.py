@@ -148,7 +148,7 @@ def invalidate_once() -> Iterator[None]:
 
 # Any row of these apps can show on a public page (articles, quotes, tags, sources, speakers,
 # corrections...); a save of anything else (sessions, users, log entries) changes no page.
-WATCHED_APPS = frozenset({"articles", "taggit"})
+WATCHED_APPS = frozenset({"articles", "taggit", "flatpages"})  # flatpages: About, Contact...
 
 
 def _on_change(sender: type, **kwargs: Any) -> None:
@@ -260,13 +260,15 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 # The query parameters the reader's pages read: a list's ``page`` (or ``before``/``after``, an
-# article id: only real ones are pages), the search's ``q``, the quotes page's ``speaker`` and
-# ``tag``. A page's key holds only these, so any other parameter
+# article id: only real ones are pages), the search's ``q``, ``sort`` and ``section``, the
+# quotes page's ``speaker`` and ``tag``. A page's key holds only these, so any other parameter
 # (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing on the page, neither
 # misses the cached page nor makes an entry of its own: a reader cannot fill the cache with
 # ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
 # records what the views read).
-PAGE_QUERY_PARAMETERS = frozenset({"page", "before", "after", "q", "speaker", "tag"})
+PAGE_QUERY_PARAMETERS = frozenset(
+    {"page", "before", "after", "q", "section", "sort", "speaker", "tag"}
+)
 # The content API's (articles/api/views.py): its filters, cursor and page size.
 API_QUERY_PARAMETERS = frozenset(
     {"cursor", "page_size", "q", "section", "tag", "source", "speaker", "article", "since", "until"}

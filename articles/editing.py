@@ -55,8 +55,7 @@ def before_save(article: Article, form: ArticleAdminForm, user: Any, *, change: 
     old_status, new_status = form.old_status(), form.new_status or article.status
     if new_status != old_status:
         article.status = old_status
-        comment = form.cleaned_data.get("review_comment", "")
-        workflow.transition(article, new_status, user, comment=comment)
+        workflow.transition(article, new_status, user, comment=form.status_comment())
     article.last_changed_by = user if getattr(user, "pk", None) else None
     if "published_at" in form.changed_data:
         article.date_basis = Article.DateBasis.EDITOR

@@ -167,8 +167,8 @@ class ArticleQuerySet(models.QuerySet):
         return article
 
     def cards(self, ids: list[int]) -> dict[int, Article]:
-        """Articles by id with what a result card shows (headline, slug, section, date, the
-        source's name and domain; the rest deferred), in one query written in SQL: search
+        """Articles by id with what a result card shows (headline, slug, section, standfirst,
+        date, the source's name and domain; the rest deferred), in one query written in SQL: search
         reads a page of hits by id, and ``select_related().in_bulk()`` cost more to build than
         the search itself."""
         if not ids:
@@ -176,7 +176,8 @@ class ArticleQuerySet(models.QuerySet):
         source_fields = ("name", "domain")
         rows = read_rows(
             Article,
-            "SELECT a.id, a.headline, a.slug, a.section_id, a.published_at, a.source_id, "
+            "SELECT a.id, a.headline, a.slug, a.section_id, a.standfirst, a.published_at, "
+            "a.source_id, "
             f"{joined_columns('s', 'source', source_fields)}, "
             f"{joined_columns('c', 'section', ('name', 'slug'))} "
             f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
@@ -492,12 +493,13 @@ class Article(models.Model):
 
         return workflow.needs_publish_permission(old_status, new_status)
 
-    def transition(self, new_status: str, user: object | None = None) -> None:
+    def transition(self, new_status: str, user: object | None = None, comment: str = "") -> None:
         """Move to ``new_status`` as ``user`` (None: the system), enforcing the permission and
-        keeping the status history (:func:`articles.workflow.transition`). The caller saves."""
+        keeping the status history with ``comment`` (a withdrawal's reason: required)
+        (:func:`articles.workflow.transition`). The caller saves."""
         from articles import workflow
 
-        workflow.transition(self, new_status, user)
+        workflow.transition(self, new_status, user, comment)
 
     def fingerprint(
         self, tag_names: Iterable[str] | None = None, quotes: Iterable[Quote] | None = None

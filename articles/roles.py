@@ -32,8 +32,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + ["publish_article", "view_statuschange"]
     # Import runs and their problem files (articles/runs.py): read-only, but an Editor marks
     # an issue resolved (``change_importissue``).
-    + ["view_importrun", "view_importissue", "change_importissue"],
+    + ["view_importrun", "view_importissue", "change_importissue"]
+    # The About, Contact and Corrections-policy pages (``django.contrib.flatpages``): their
+    # HTML is published as written, so they are the Editors'; Writers may read them.
+    + [f"flatpages.{action}_flatpage" for action in ["add", "change", "delete", "view"]],
 }
+ROLE_PERMISSIONS["Writers"].append("flatpages.view_flatpage")
 
 
 def ensure_roles(group_model: Any = None, permission_model: Any = None) -> None:
@@ -44,11 +48,16 @@ def ensure_roles(group_model: Any = None, permission_model: Any = None) -> None:
         group_model, permission_model = Group, Permission
     for name, codenames in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=name)
-        group.permissions.add(
-            *permission_model.objects.filter(
-                content_type__app_label="articles", codename__in=codenames
+        by_app: dict[str, list[str]] = {}
+        for codename in codenames:  # "codename" is articles'; "app_label.codename" another's
+            app_label, _, bare = codename.rpartition(".")
+            by_app.setdefault(app_label or "articles", []).append(bare)
+        for app_label, bare_names in by_app.items():
+            group.permissions.add(
+                *permission_model.objects.filter(
+                    content_type__app_label=app_label, codename__in=bare_names
+                )
             )
-        )
 
 
 # --- who manages whom: Editors add, change and deactivate Writers -----------------------------

@@ -30,20 +30,23 @@ match rather than by FTS5's ``snippet()``, whose time grows with the square of t
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, overload
 
 from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, Quote, Speaker
+from articles.models import Article, Quote, Section, Speaker
 
 TABLE = "articles_search"
 MAX_TERMS = 12
@@ -70,6 +73,26 @@ INDEXED_CHARS = {"standfirst": 10_000, "body": 100_000, "quotes": 50_000}
 SNIPPET_CHARS = 20_000
 # Words of context in a passage cut around a match: before it, and from it on.
 PASSAGE_WORDS = (10, 20)
+# Words of a hit's opening shown when its text does not match (only its headline does).
+OPENING_WORDS = 30
+
+# Ranking (``blend``): a story's relevance, weighed by its depth and by its age.
+# Relevance is the text's match (standfirst, body, quotes), as a share of the best text match
+# among the query's hits (so both engines' scores, on different scales, blend alike), plus
+# HEADLINE_POINTS when the headline matches: a headline alone outranks a passing mention in
+# another story, a story whose headline and text both match outranks both.
+HEADLINE_POINTS = 1.2
+# BM25's length normalisation (FTS5's b = 0.75, fixed) charges a long story for every word it
+# spends on its subject, so that ten short items rank above the one real story; a story's
+# text match is multiplied back by its depth, logarithmic in its length: about 1.03 at 10
+# words, 1.5 at 150, 2.3 at 750, at most 2.5. (PostgreSQL's ts_rank, used without length
+# normalisation, needs none: its engine reports no words.)
+DEPTH_WORDS = 150
+MAX_DEPTH = 2.5
+# Recency: a hit's relevance is divided by 1 + its age / RECENCY_DAYS (a month-old story needs
+# twice the relevance of today's to rank beside it).
+RECENCY_DAYS = 30
+SORTS = ("relevance", "date")
 
 
 def search_terms(query: str) -> list[str]:
@@ -166,6 +189,65 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matching article as the engine scores it, before the blend: how well its text
+    (standfirst, body, quotes) and its headline match (0: not at all; higher is better), when
+    it was published, and how many words of text the engine's score was normalised by (0:
+    the engine does not normalise by length)."""
+
+    pk: int
+    text_score: float
+    headline_score: float
+    published_at: datetime
+    words: int
+
+
+def depth(words: int) -> float:
+    """How much a story's length multiplies its text's match (``DEPTH_WORDS``)."""
+    return min(MAX_DEPTH, 1 + 0.5 * math.log2(1 + words / DEPTH_WORDS))
+
+
+def blend(candidates: list[Candidate], now: datetime) -> list[tuple[int, float]]:
+    """(id, score) of ``candidates`` for "most relevant": relevance blended with recency, the
+    same rule for both engines (see ``HEADLINE_POINTS``, ``DEPTH_CHARS``, ``RECENCY_DAYS``).
+
+    So one real story about a place, its name in the headline and all through the text, ranks
+    above ten short items that only name it in a headline or in passing."""
+    texts = [c.text_score * depth(c.words) for c in candidates]
+    best = max(texts, default=0) or 1
+    scores = []
+    for candidate, text in zip(candidates, texts, strict=True):
+        relevance = text / best + (HEADLINE_POINTS if candidate.headline_score > 0 else 0)
+        age_days = max(0.0, (now - candidate.published_at).total_seconds() / 86400)
+        scores.append((candidate.pk, relevance / (1 + age_days / RECENCY_DAYS)))
+    return scores
+
+
+def varints(data: bytes | None) -> list[int]:
+    """The numbers in SQLite's variable-length integer encoding (FTS5's ``_docsize`` rows: the
+    tokens of each column): 7 bits a byte, high bit set when more follow, a ninth byte whole."""
+    numbers, value, length = [], 0, 0
+    for byte in data or b"":
+        length += 1
+        if length == 9:
+            numbers.append((value << 8) | byte)
+            value = length = 0
+        elif byte & 0x80:
+            value = (value << 7) | (byte & 0x7F)
+        else:
+            numbers.append((value << 7) | byte)
+            value = length = 0
+    return numbers
+
+
+def _aware(value: datetime | str) -> datetime:
+    """A date as the engine's cursor gives it (SQLite: UTC text), as an aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One search result: the article (ready for a list), its score and a highlighted snippet."""
 
@@ -186,13 +268,15 @@ class Engine:
 
     def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> list[tuple[int, float]]:
-        """(id, score) of the newest ``most`` public articles matching every term, newest
-        first; a higher score is a better match."""
+    ) -> list[Candidate]:
+        """The newest ``most`` public articles matching every term, newest first, scored.
+        ``public_sql`` selects ``pk`` and ``published_at``."""
         raise NotImplementedError
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
-        """The highlighted passage of each of ``ids`` (our START/STOP markers around words)."""
+        """The highlighted passage of each of ``ids`` (our START/STOP markers around words),
+        from its text, never its headline: the best match in the body, else the standfirst,
+        else the quotes; "" when only the headline matches."""
         raise NotImplementedError
 
     def compact(self, cursor: Any) -> None:
@@ -202,7 +286,10 @@ class Engine:
 class SQLiteEngine(Engine):
     """FTS5 with the porter stemmer; ranked by bm25 with the headline weighing most."""
 
-    WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # headline, standfirst, body, quotes
+    # bm25 twice: the text alone (standfirst, body, quotes) and the headline alone; ``blend``
+    # weighs them. A zero weight leaves a column out of a score.
+    TEXT_WEIGHTS = "0.0, 2.0, 1.0, 1.0"  # headline, standfirst, body, quotes
+    HEADLINE_WEIGHTS = "1.0, 0.0, 0.0, 0.0"
 
     @staticmethod
     def match(terms: list[str]) -> str:
@@ -234,35 +321,47 @@ class SQLiteEngine(Engine):
     # looked up, for ``most`` matches at most.
     def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[Candidate]:
+        # The words bm25 normalised by: FTS5's own count of each row's tokens, per column
+        # (its ``_docsize`` table, read by key: reading the article's body would cost more).
         cursor.execute(
-            f"SELECT {TABLE}.rowid, bm25({TABLE}, {self.WEIGHTS}) "
+            f"SELECT {TABLE}.rowid, bm25({TABLE}, {self.TEXT_WEIGHTS}), "
+            f"bm25({TABLE}, {self.HEADLINE_WEIGHTS}), public.published_at, "
+            f"(SELECT sz FROM {TABLE}_docsize WHERE id = {TABLE}.rowid) "
             f"FROM {TABLE} CROSS JOIN ({public_sql}) AS public ON public.pk = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s ORDER BY {TABLE}.rowid DESC LIMIT %s",
             [*params, self.match(terms), most],
         )
         # bm25 is better when lower; report it the conventional way round.
-        return [(pk, -score) for pk, score in cursor.fetchall()]
+        return [
+            Candidate(pk, -text, -headline, _aware(published_at), sum(varints(sizes)[1:]))
+            for pk, text, headline, published_at, sizes in cursor.fetchall()
+        ]
+
+    # The text's columns, in the order a snippet is looked for in them.
+    SNIPPET_COLUMNS = (2, 1, 3)  # body, standfirst, quotes
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
         # SQLite evaluates only the CASE branch it takes: snippet() for ordinary texts, for a
         # long one its columns highlighted (linear) and the passage cut here.
         placeholders = ", ".join(["%s"] * len(ids))
         long = f"length(standfirst) + length(body) + length(quotes) > {SNIPPET_CHARS:d}"
-        highlights = ", ".join(
-            f"CASE WHEN {long} THEN highlight({TABLE}, {column}, %s, %s) END"
-            for column in (1, 2, 3, 0)  # standfirst, body, quotes, headline
+        columns = ", ".join(
+            f"CASE WHEN {long} THEN highlight({TABLE}, {column}, %s, %s) "
+            f"ELSE snippet({TABLE}, {column}, %s, %s, '…', 30) END"
+            for column in self.SNIPPET_COLUMNS
         )
         cursor.execute(
-            f"SELECT rowid, CASE WHEN NOT ({long}) THEN snippet({TABLE}, -1, %s, %s, '…', 30) "
-            f"END, {highlights} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
-            [START, STOP, *[START, STOP] * 4, self.match(terms), *ids],
+            f"SELECT rowid, {long}, {columns} "
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [*[START, STOP] * 2 * len(self.SNIPPET_COLUMNS), self.match(terms), *ids],
         )
         snippets = {}
-        for pk, snippet, *highlighted in cursor.fetchall():
-            if snippet is None:
-                snippet = next(filter(None, map(passage, highlighted)), "")
-            snippets[pk] = snippet
+        for pk, is_long, *texts in cursor.fetchall():
+            if is_long:
+                texts = [passage(text) for text in texts]
+            # The first column the words are in (a snippet of one without is its opening).
+            snippets[pk] = next((text for text in texts if START in text), "")
         return snippets
 
     def compact(self, cursor: Any) -> None:
@@ -316,17 +415,33 @@ class PostgreSQLEngine(Engine):
     def write_many(self, cursor: Any, documents: dict[int, Document]) -> None:
         cursor.executemany(self.UPSERT, [self.row(pk, doc) for pk, doc in documents.items()])
 
+    # ts_rank's weights, in PostgreSQL's order {D, C, B, A}: body, quotes, standfirst,
+    # headline. The text alone, and the headline alone (``blend`` weighs them).
+    TEXT_WEIGHTS = "{1.0, 1.0, 1.0, 0.0}"
+    HEADLINE_WEIGHTS = "{0.0, 0.0, 0.0, 1.0}"
+
     def candidates(
         self, cursor: Any, terms: list[str], public_sql: str, params: tuple, most: int
-    ) -> list[tuple[int, float]]:
+    ) -> list[Candidate]:
         cursor.execute(
-            "SELECT s.article_id, ts_rank_cd(s.document, q.query) "
-            f"FROM {TABLE} s, plainto_tsquery(%s::regconfig, %s) AS q(query) "
-            f"WHERE s.document @@ q.query AND s.article_id IN ({public_sql}) "
-            "ORDER BY s.article_id DESC LIMIT %s",
-            [self.CONFIG, " ".join(terms), *params, most],
+            "SELECT s.article_id, ts_rank(%s::float4[], s.document, q.query), "
+            "ts_rank(%s::float4[], s.document, q.query), public.published_at "
+            f"FROM {TABLE} s JOIN ({public_sql}) AS public ON public.pk = s.article_id, "
+            "plainto_tsquery(%s::regconfig, %s) AS q(query) "
+            "WHERE s.document @@ q.query ORDER BY s.article_id DESC LIMIT %s",
+            [
+                self.TEXT_WEIGHTS,
+                self.HEADLINE_WEIGHTS,
+                *params,
+                self.CONFIG,
+                " ".join(terms),
+                most,
+            ],
         )
-        return cursor.fetchall()
+        return [
+            Candidate(pk, text, headline, published_at, 0)
+            for pk, text, headline, published_at in cursor.fetchall()
+        ]
 
     def snippets(self, cursor: Any, terms: list[str], ids: list[int]) -> dict[int, str]:
         cursor.execute(
@@ -353,11 +468,18 @@ class SearchResults(Sequence[Hit]):
     Only the newest ``MAX_RANKED`` matches are ranked and counted, so that a common word costs
     no more than a rare one however large the archive: ``capped`` tells when there were more
     (``count()`` is then ``MAX_RANKED``), for the page to say so. The candidates are ranked
-    once, with their scores only; snippets, the costly part, are made for the page's hits."""
+    once, with their scores only; snippets, the costly part, are made for the page's hits.
 
-    def __init__(self, query: str) -> None:
+    ``section``: only that section's articles; ``sort``: "relevance" (``blend``: relevance
+    with recency) or "date" (newest first)."""
+
+    def __init__(self, query: str, section: Section | None = None, sort: str = "relevance") -> None:
+        if sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
         self.query = query
         self.terms = search_terms(query)
+        self.section = section
+        self.sort = sort
         self._ranked: list[tuple[int, float]] | None = None
         self._capped = False
         # Read once, so that counting and every page agree on the candidates.
@@ -365,21 +487,30 @@ class SearchResults(Sequence[Hit]):
 
     def _public(self) -> tuple[str, tuple]:
         # The reader's-visibility rule stays in one place: the model's queryset.
-        # One column, "pk" in the SQL (SQLite joins on ``public.pk``).
-        return Article.objects.published().order_by().values("pk").query.sql_with_params()
+        # Columns "pk" and "published_at" (the engines join on ``public.pk``).
+        articles = Article.objects.published().order_by()
+        if self.section is not None:
+            articles = articles.in_section(self.section)
+        return articles.values("pk", "published_at").query.sql_with_params()
 
     def ranked(self) -> list[tuple[int, float]]:
         """(id, score) of every hit to page through, best first (ties: newest first)."""
         if self._ranked is None:
-            rows: list[tuple[int, float]] = []
+            found: list[Candidate] = []
             if self.terms:
                 sql, params = self._public()
                 with connection.cursor() as cursor:
                     # One more than the cap tells "exactly max_ranked" from "more".
-                    rows = engine().candidates(cursor, self.terms, sql, params, self.max_ranked + 1)
-            self._capped = len(rows) > self.max_ranked
-            rows = rows[: self.max_ranked]  # newest first: the oldest one goes
-            rows.sort(key=lambda row: (-row[1], -row[0]))
+                    found = engine().candidates(
+                        cursor, self.terms, sql, params, self.max_ranked + 1
+                    )
+            self._capped = len(found) > self.max_ranked
+            found = found[: self.max_ranked]  # newest first: the oldest one goes
+            if self.sort == "date":
+                found.sort(key=lambda c: (c.published_at, c.pk), reverse=True)
+            rows = blend(found, timezone.now())
+            if self.sort != "date":
+                rows.sort(key=lambda row: (-row[1], -row[0]))
             self._ranked = rows
         return self._ranked
 
@@ -417,7 +548,7 @@ class SearchResults(Sequence[Hit]):
             snippets = engine().snippets(cursor, self.terms, ids)
         articles = Article.objects.cards(ids)  # what a hit shows: headline, source, date
         return [
-            Hit(articles[pk], score, _highlight(snippets.get(pk, "")))
+            Hit(articles[pk], score, snippet_of(snippets.get(pk, ""), articles[pk]))
             for pk, score in page
             if pk in articles
         ]
@@ -426,10 +557,26 @@ class SearchResults(Sequence[Hit]):
         return iter(self[:])
 
 
-def search(query: str) -> SearchResults:
-    """Published articles matching every word of ``query``, most relevant first among the
-    newest ``MAX_RANKED`` matches (lazy)."""
-    return SearchResults(query)
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of ``text``, with "…" when there is more."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def snippet_of(highlighted: str, article: Article) -> SafeString:
+    """What a hit shows under its headline: the engine's passage of its text when the words
+    are in it; when only the headline matches, the standfirst's opening (never the headline
+    again: the reader has just read it)."""
+    if START not in highlighted:
+        highlighted = opening(_clean(getattr(article, "standfirst", "") or ""))
+    return _highlight(highlighted)
+
+
+def search(query: str, section: Section | None = None, sort: str = "relevance") -> SearchResults:
+    """Published articles matching every word of ``query`` (in ``section``, if given), most
+    relevant first (``blend``) or newest first (``sort="date"``), among the newest
+    ``MAX_RANKED`` matches (lazy)."""
+    return SearchResults(query, section, sort)
 
 
 def reindex_article(article_id: int) -> None:

@@ -70,7 +70,7 @@ def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
         "publisher": {
             "@type": "Organization",
             "name": PUBLISHER_NAME,
-            "url": origin + fixed_url("articles:list"),
+            "url": origin + fixed_url("articles:front"),
         },
         "isBasedOn": article.original_url,
         "about": [

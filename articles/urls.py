@@ -1,11 +1,15 @@
 from django.urls import path
 
-from articles import feeds, views
+from articles import feeds, front_views, views
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="list"),
+    path("", front_views.FrontPageView.as_view(), name="front"),
+    path("latest/", views.ArticleListView.as_view(), name="list"),
+    path("sections/", front_views.SectionIndexView.as_view(), name="sections"),
+    path("tags/", front_views.TagIndexView.as_view(), name="tags"),
+    path("speakers/", front_views.SpeakerIndexView.as_view(), name="speakers"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),

@@ -7,18 +7,33 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Quote, Source, Speaker, Tag, TaggedArticle, readers_may_see
+from articles import workflow
+from articles.front import speaker_counts, with_card_tags
+from articles.models import (
+    Article,
+    Quote,
+    Section,
+    Source,
+    Speaker,
+    Tag,
+    TaggedArticle,
+    readers_may_see,
+)
 from articles.paging import FilteredListPaginator
 from articles.pending import pending_for
-from articles.search import SearchResults, search
+from articles.quote_display import display_quotes
+from articles.search import SORTS, SearchResults, search
 from articles.seo import article_json_ld, json_ld
 
 RELATED_ARTICLES = 5
@@ -83,6 +98,7 @@ class ArticleListView(ListView):
         context = super().get_context_data(**kwargs)
         context["heading"] = self.get_heading()
         context["alternate_feeds"] = self.get_feeds()
+        context[self.context_object_name] = with_card_tags(context[self.context_object_name])
         return context
 
 
@@ -94,7 +110,10 @@ class TagArticleListView(ArticleListView):
     paginator_kwargs = {"id_field": "content_object_id"}
 
     def get_queryset(self) -> QuerySet[TaggedArticle]:
-        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
+        # With the slug of the same person's speaker page, if they are quoted (one query).
+        speaker = Speaker.objects.public().filter(slug=OuterRef("slug")).values("slug")[:1]
+        tags = Tag.objects.public().annotate(speaker_slug=Subquery(speaker))
+        self.tag = get_object_or_404(tags, slug=self.kwargs["slug"])
         return TaggedArticle.objects.filter(readers_may_see(), tag=self.tag).order_by(
             "-published_at", "-content_object_id"
         )
@@ -107,6 +126,17 @@ class TagArticleListView(ArticleListView):
 
     def get_feeds(self) -> list[dict[str, str]]:
         return alternate_feeds(f"Newsroom: {self.tag.name}", "articles:tag_feed", self.tag.slug)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """With the same person's speaker page, when they are quoted, and the link to the
+        quotes from articles with this tag."""
+        return super().get_context_data(
+            tag=self.tag,
+            same_speaker=self.tag.speaker_slug
+            and Speaker(name=self.tag.name, slug=self.tag.speaker_slug),
+            tag_quotes_url=f"{reverse('articles:quotes')}?{urlencode({'tag': self.tag.slug})}",
+            **kwargs,
+        )
 
 
 class SourceArticleListView(ArticleListView):
@@ -206,7 +236,7 @@ class ArticleDetailView(DetailView):
             ).first()
             if withdrawn is None:
                 raise
-            context = {"article": withdrawn}
+            context = {"article": withdrawn, "reason": workflow.withdrawal_reason(withdrawn)}
             return TemplateResponse(request, "articles/article_gone.html", context, status=410)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -214,6 +244,7 @@ class ArticleDetailView(DetailView):
         data = article_json_ld(article, self.request)
         return super().get_context_data(
             related=Article.objects.related_to(article, RELATED_ARTICLES),
+            quote_groups=display_quotes(article.quote_list),
             json_ld=json_ld(data),
             canonical_url=data["url"],
             **kwargs,
@@ -221,8 +252,10 @@ class ArticleDetailView(DetailView):
 
 
 class SearchView(ListView):
-    """``/search/?q=``: published articles matching every word, best first, with snippets.
-    Any input gives a page (an empty query or no words gives the empty form)."""
+    """``/search/?q=``: published articles matching every word, best first, with snippets;
+    ``sort=date`` puts the newest first, ``section=<slug>`` keeps one section's. Any input
+    gives a page (an empty query or no words gives the empty form; an unknown section or sort
+    is ignored, and the page says so)."""
 
     paginate_by = settings.SEARCH_RESULTS_PER_PAGE
     template_name = "articles/search.html"
@@ -230,13 +263,35 @@ class SearchView(ListView):
 
     def get_queryset(self) -> SearchResults:
         self.query = self.request.GET.get("q", "").strip()  # RejectNulMiddleware drops NULs
-        return search(self.query)
+        self.sections = list(Section.objects.public().order_by("name").only("name", "slug"))
+        self.notices: list[str] = []
+        sort = self.request.GET.get("sort", "")
+        self.sort = sort if sort in SORTS else SORTS[0]
+        if sort and sort != self.sort:
+            self.notices.append("Unknown sort order: showing the most relevant first.")
+        slug = self.request.GET.get("section", "")
+        self.section = next((s for s in self.sections if s.slug == slug), None)
+        if slug and self.section is None:
+            self.notices.append("No such section: searching all sections.")
+        return search(self.query, self.section, self.sort)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # The pages' links keep the query, sort and section (the page cache keys a page by
+        # them too: ``cache.PAGE_QUERY_PARAMETERS``).
+        query = {"q": self.query}
+        if self.sort != SORTS[0]:
+            query["sort"] = self.sort
+        if self.section is not None:
+            query["section"] = self.section.slug
         return super().get_context_data(
             query=self.query,
             has_terms=bool(self.object_list.terms),
-            query_prefix=urlencode({"q": self.query}),
+            query_prefix=urlencode(query),
+            sort=self.sort,
+            sorts=[("relevance", "Most relevant"), ("date", "Newest first")],
+            section=self.section,
+            sections=self.sections,
+            notices=self.notices,
             **kwargs,
         )
 
@@ -286,26 +341,47 @@ class SpeakerDetailView(ListView):
         return Quote.objects.public().filter(speaker=self.speaker)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(speaker=self.speaker, **kwargs)
+        """With their latest role, counts, and the tag page of the same name, if any."""
+        return super().get_context_data(
+            speaker=self.speaker,
+            counts=speaker_counts(self.speaker),
+            **kwargs,
+        )
 
 
 class QuoteListView(ListView):
-    """Latest quotes, filterable by ``?speaker=<slug>`` and ``?tag=<slug>``."""
+    """Latest quotes, filterable by ``?speaker=`` and ``?tag=`` (a slug, or a name as a reader
+    types it into the page's form). A name that matches nothing gives the page with the form
+    and a message saying so (status 404), not a bare error page."""
 
     paginate_by = 30
     template_name = "articles/quote_list.html"
     context_object_name = "quotes"
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        if self.problems:
+            response.status_code = 404
+        return response
+
     def get_queryset(self) -> QuerySet[Quote]:
         quotes = Quote.objects.public()
+        self.problems: list[str] = []
+        self.typed = {name: self.request.GET.get(name, "").strip()[:200] for name in FILTERS}
         self.speaker = self.tag = None
-        if slug := self.request.GET.get("speaker"):
-            self.speaker = get_object_or_404(Speaker.objects.public(), slug=slug)
-            quotes = quotes.filter(speaker=self.speaker)
-        if slug := self.request.GET.get("tag"):
-            self.tag = get_object_or_404(Tag.objects.public(), slug=slug)
-            quotes = quotes.filter(article__tags=self.tag)
-        return quotes
+        if text := self.typed["speaker"]:
+            self.speaker = named(Speaker.objects.public(), text)
+            if self.speaker is None:
+                self.problems.append(f"No speaker called “{text}” has published quotes.")
+            else:
+                quotes = quotes.filter(speaker=self.speaker)
+        if text := self.typed["tag"]:
+            self.tag = named(Tag.objects.public(), text)
+            if self.tag is None:
+                self.problems.append(f"No published article has the tag “{text}”.")
+            else:
+                quotes = quotes.filter(article__tags=self.tag)
+        return quotes.none() if self.problems else quotes
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         # The pages' links keep the filters and nothing else the URL held (the page cache
@@ -313,5 +389,25 @@ class QuoteListView(ListView):
         filters = {"speaker": self.speaker, "tag": self.tag}
         query = {name: thing.slug for name, thing in filters.items() if thing is not None}
         return super().get_context_data(
-            speaker=self.speaker, tag=self.tag, query_prefix=urlencode(query), **kwargs
+            speaker=self.speaker,
+            tag=self.tag,
+            typed=self.typed,
+            problems=self.problems,
+            query_prefix=urlencode(query),
+            **kwargs,
         )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``, which browsers and crawlers ask for whatever the page says: a
+    permanent redirect to the SVG icon the pages name (``<link rel="icon">``)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+FILTERS = ("speaker", "tag")
+
+
+def named(things: QuerySet[Any], text: str) -> Any:
+    """The speaker or tag ``text`` names: its slug, or a name whose slug it is."""
+    return things.filter(slug__in={text, slugify(text)}).order_by("slug").first()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -42,6 +42,9 @@ WRITER_STATUSES = (Article.Status.DRAFT, Article.Status.IN_REVIEW)
 EDITORS_STATUSES = Article.PUBLISHING_STATUSES
 
 REFUSED = "You may not publish, schedule or withdraw articles, or change a live article."
+# Readers of a withdrawn story see, in its place, the reason the Editor gave: every way of
+# withdrawing (the form's button, the list's action, the API) needs one.
+REASON_NEEDED = "Say why the story is withdrawn: readers see the reason in its place."
 
 
 class Action(models.TextChoices):
@@ -257,12 +260,38 @@ def outcome_message(action: str, article: Article, to_pending: bool) -> str:
     }[action]
 
 
+def needs_reason(old_status: str | None, new_status: str) -> bool:
+    """Whether moving an article from ``old_status`` to ``new_status`` needs a reason that
+    readers see (its ``StatusChange.comment``): withdrawing it."""
+    return new_status == Article.Status.WITHDRAWN and old_status != new_status
+
+
+def check_reason(old_status: str | None, new_status: str, comment: str) -> None:
+    """Refuse (ValidationError, ``REASON_NEEDED``) a withdrawal without a reason."""
+    if needs_reason(old_status, new_status) and not comment.strip():
+        raise ValidationError(REASON_NEEDED, code="reason")
+
+
+def withdrawal_reason(article: Article) -> str:
+    """The reason readers see for ``article``'s withdrawal: the comment of its latest move
+    to withdrawn ("" for one withdrawn before reasons were asked for)."""
+    change = (
+        StatusChange.objects.filter(article=article, new_status=Article.Status.WITHDRAWN)
+        .order_by("-at", "-id")
+        .values_list("comment", flat=True)
+        .first()
+    )
+    return (change or "").strip()
+
+
 def transition(article: Article, new_status: str, user: Any = None, comment: str = "") -> None:
     """Move ``article`` to ``new_status`` as ``user`` (None: the system), enforcing the rules
-    above; its save then records the step as a :class:`StatusChange`. Publishing without a
+    above; its save then records the step as a :class:`StatusChange` (with ``comment``: a
+    rejection's or withdrawal's reason, required for a withdrawal). Publishing without a
     date publishes now."""
     old_status = None if article._state.adding else article.status
     check_transition(user, old_status, new_status)
+    check_reason(old_status, new_status, comment)
     article.status = new_status
     if new_status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()

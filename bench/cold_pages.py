@@ -36,8 +36,9 @@ def busiest_pages(path: str) -> dict[str, str]:
             "ON a.source_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1"
         ).fetchone()[0]
     return {
-        "latest": "/",
-        "latest, page 500": "/?page=500",
+        "front page": "/",
+        "latest": "/latest/",
+        "latest, page 500": "/latest/?page=500",
         "busiest tag": f"/tags/{tag}/",
         "busiest tag, page 500": f"/tags/{tag}/?page=500",
         "busiest section": f"/sections/{section}/",

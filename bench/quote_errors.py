@@ -113,9 +113,10 @@ def analyse_dir(directory: Path, lenient: bool) -> tuple[Counter, dict[str, list
         )
         by_found = dict(pairs)
         by_truth = {ti: fi for fi, ti in pairs}
-        not_quotes = {
+        not_quotes = {  # entries with a block, or the plain texts some sets keep
             (n["block"], re.sub(r"\W+", " ", n["text"]).strip().lower())
             for n in truth.get("not_quotes", [])
+            if isinstance(n, dict)
         }
 
         def context(block: int, text: str, width: int = 260, blocks=blocks) -> str:

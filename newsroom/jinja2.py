@@ -7,8 +7,9 @@ and with their markup written in Django templates they rendered 3-4x slower than
 for speed; Jinja2 keeps it in templates at that speed.
 
 What templates may call: ``static()``, ``url()`` (``reverse``), ``fixed_url()`` (a URL without
-arguments, reversed once: ``articles.links``), and the date filters below, which convert to the
-current time zone first as Django's ``|date`` does (Jinja2 does not). A few of Django's own
+arguments, reversed once: ``articles.links``), ``nav_sections()`` (the header's sections:
+``articles.front``), and the date filters below, which convert to the current time zone first
+as Django's ``|date`` does (Jinja2 does not). A few of Django's own
 filters (``truncatechars``, ``pluralize``, ``floatformat``) keep the texts they gave.
 """
 
@@ -24,6 +25,7 @@ from django.utils.dates import MONTHS
 from django.utils.timezone import template_localtime
 
 from articles.links import fixed_url
+from articles.quote_display import clean as quote_text
 from jinja2 import Environment
 
 
@@ -65,7 +67,9 @@ def long_datetime(value: datetime | None) -> str:
 
 def environment(**options: Any) -> Environment:
     env = Environment(**options)
-    env.globals.update(static=static, url=url, fixed_url=fixed_url)
+    from articles.front import nav_sections  # the header's sections (cached per generation)
+
+    env.globals.update(static=static, url=url, fixed_url=fixed_url, nav_sections=nav_sections)
     env.filters.update(
         localtime=localtime,
         iso_datetime=iso_datetime,
@@ -74,5 +78,6 @@ def environment(**options: Any) -> Environment:
         truncatechars=defaultfilters.truncatechars,
         pluralize=defaultfilters.pluralize,
         floatformat=defaultfilters.floatformat,
+        quote_text=quote_text,  # a quote's text with clean punctuation (quote_display.clean)
     )
     return env

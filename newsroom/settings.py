@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # About, Contact, Corrections policy: pages editors manage (flatpages needs sites).
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "taggit",
     "axes",
     "reversion",
@@ -60,8 +63,14 @@ INSTALLED_APPS = [
     "articles",
 ]
 
+# The one Site flatpages belong to. Feeds, sitemaps and pages build absolute links from the
+# request's host (``newsroom.sites``), not from this row's domain.
+SITE_ID = 1
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The current site is the request's host (newsroom/sites.py), for feeds, sitemaps, pages.
+    "newsroom.sites.CurrentHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.RejectNulMiddleware",
     # Whole public pages for anonymous readers: a hit skips everything below (articles/cache.py).

@@ -152,7 +152,7 @@ def plans_of(client, url: str) -> list[str]:
         ("/tags/topic-0/?page=2", "tag_published_idx"),
         ("/sections/world/?page=2", "section_listing_idx"),
         ("/sources/example.com/?page=2", "source_listing_idx"),
-        ("/?page=2", "article_listing_idx"),
+        ("/latest/?page=2", "article_listing_idx"),
     ],
 )
 def test_list_pages_read_from_their_index_and_sort_nothing(client, url, index):
@@ -175,7 +175,7 @@ def test_list_pages_read_from_their_index_and_sort_nothing(client, url, index):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
+    "url", ["/latest/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
 )
 def test_a_list_is_counted_once_per_generation(client, url):
     make_articles(25, tags=1, quotes=0)
@@ -199,9 +199,9 @@ def test_a_due_scheduled_article_is_counted_without_a_change(client):
     article.status = Article.Status.SCHEDULED
     article.published_at = timezone.now() + timedelta(seconds=1)
     article.save()
-    assert "Page 1 of 2" not in client.get("/").content.decode()
+    assert "Page 1 of 2" not in client.get("/latest/").content.decode()
     time.sleep(1.2)
-    assert "Page 1 of 2" in client.get("/").content.decode()
+    assert "Page 1 of 2" in client.get("/latest/").content.decode()
 
 
 # -- keyset pages ---------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def headlines(client, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
+    "url", ["/latest/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
 )
 def test_cursor_pages_continue_where_the_numbered_ones_stop(client, url):
     make_articles(45, tags=1, quotes=0)
@@ -253,7 +253,7 @@ def test_the_neighbours_queries_switch_to_cursors_past_the_numbered_pages(monkey
 )
 def test_made_up_cursors_are_not_pages(client, query):
     make_articles(3, tags=1, quotes=0)
-    assert client.get(f"/?{query}").status_code == 404
+    assert client.get(f"/latest/?{query}").status_code == 404
     assert client.get(f"/tags/topic-0/?{query}").status_code == 404
 
 
@@ -264,11 +264,11 @@ def test_a_cursor_to_an_article_outside_the_list_is_not_a_page(client):
     assert client.get(f"/tags/topic-0/?before={other.pk}").status_code == 404
     other.status = Article.Status.DRAFT
     other.save()
-    assert client.get(f"/?before={other.pk}").status_code == 404
+    assert client.get(f"/latest/?before={other.pk}").status_code == 404
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
+    "url", ["/latest/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]
 )
 def test_a_cursor_page_s_query_count_does_not_grow_with_the_data(client, url):
     make_articles(2, tags=1, quotes=0)  # a cursor page of one article
@@ -293,7 +293,7 @@ def test_readers_walk_an_archive_by_its_older_links_to_the_end(client, monkeypat
 
     monkeypatch.setattr(paging, "NUMBERED_PAGES", 2)
     make_articles(65, tags=1, quotes=0)
-    for start in ["/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]:
+    for start in ["/latest/", "/tags/topic-0/", "/sections/world/", "/sources/example.com/"]:
         url, seen, pages = start, [], []
         while url:
             html = client.get(url).content.decode()

@@ -96,7 +96,7 @@ def newsroom(tmp_path: Path) -> dict[str, str]:
     ):
         if status == Article.Status.SCHEDULED:
             article.published_at = timezone.now() + timedelta(days=3)
-        article.transition(status, editor)
+        article.transition(status, editor, "A reason readers see." if status == "withdrawn" else "")
         article.last_changed_by = editor
         article.save()
     retitled.headline = "An editor's headline, with “quotes” & <marks>"

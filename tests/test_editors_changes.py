@@ -75,7 +75,7 @@ EDITS = {
 }
 # The optimistic lock the form carries, a reviewer's comment to the writer and when to publish
 # a pending change: about the save, not the article's content.
-NOT_CONTENT = {"version", "review_comment", "changes_at"}
+NOT_CONTENT = {"version", "review_comment", "changes_at", "withdrawal_reason"}
 # Changed by the form's workflow buttons (tests.test_workflow.form_data presses them), not by
 # a field of the form.
 BY_BUTTON = {"status"}

@@ -28,10 +28,12 @@ from typing import Any
 
 import pytest
 import reversion
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.db import transaction
 from django.db.models import Model
 from django.test import Client, RequestFactory
@@ -53,6 +55,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.pending import PendingChange
+from articles.reader_pages import ensure_pages
 from articles.roles import ensure_roles
 from articles.runs import ImportIssue, ImportRun
 from tests.admin_forms import main_form
@@ -305,6 +308,15 @@ EXPECTED: dict[tuple[str, str, str | None], tuple[str, str]] = {
     ("authtoken.tokenproxy", "history", "any"): ("LFFFO", "LFFFO"),
     ("authtoken.tokenproxy", "delete", "any"): ("LFFFO", "LFFFS"),
     ("authtoken.tokenproxy", "<path:object_id>/", "any"): ("LSSSS", "LSSSS"),
+    # --- the pages editors write (About, Contact...: django.contrib.flatpages) --------------
+    # Their HTML is published as written: the Editors' (articles/roles.py); Writers read them.
+    ("flatpages.flatpage", "changelist", None): ("LFOOO", "LFOOO"),
+    ("flatpages.flatpage", "add", None): ("LFFOO", "LFFSS"),
+    ("flatpages.flatpage", "change", "about"): ("LFOOO", "LFFSS"),
+    ("flatpages.flatpage", "history", "about"): ("LFOOO", "LFOOO"),
+    ("flatpages.flatpage", "delete", "about"): ("LFFOO", "LFFSS"),
+    ("flatpages.flatpage", "<path:object_id>/", "about"): ("LSSSS", "LSSSS"),
+    ("flatpages.flatpage", "action:delete_selected", "about"): ("-----", "LFRSS"),
     # --- the admin site's own views --------------------------------------------------------
     ("site", "index", None): ("LOOOO", "LOOOO"),
     ("site", "login", None): ("OSSSS", "OSSSS"),
@@ -457,6 +469,7 @@ def build_world() -> World:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     ensure_roles()
+    ensure_pages()
     make = get_user_model().objects.create_user
     users: dict[str, Any] = {"anonymous": None, "staff": make("staff", password=PASSWORD)}
     users["staff"].is_staff = True
@@ -549,6 +562,7 @@ def build_world() -> World:
         ("auth.user", "editor"): editor,
         ("auth.user", "chief"): chief,
         ("auth.group", "desk"): Group.objects.create(name="Desk"),
+        ("flatpages.flatpage", "about"): FlatPage.objects.get(url="/about/"),
         ("authtoken.tokenproxy", "any"): TokenProxy.objects.get(
             pk=Token.objects.create(user=editor).pk
         ),
@@ -606,7 +620,8 @@ def world(django_db_setup, django_db_blocker, uninstrumented_templates) -> Itera
 def readers_view() -> str:
     """Everything of every article readers can see now, or that only Editors may change
     (scheduled, published, withdrawn): its text, status and dates, source, tags, quotes with
-    their speakers, corrections. Five queries, whatever the articles."""
+    their speakers, corrections; and the pages editors write. Six queries, whatever the
+    articles."""
     shown = Article.objects.filter(status__in=Article.PUBLISHING_STATUSES)
     shown |= Article.objects.published()
     articles = list(
@@ -627,7 +642,14 @@ def readers_view() -> str:
     corrections = Correction.objects.filter(article__in=ids).values_list(
         "article", "note", "created_at"
     )
-    everything = [articles, sorted(tags), sorted(quotes, key=str), sorted(corrections, key=str)]
+    pages = FlatPage.objects.order_by("url").values_list("url", "title", "content")
+    everything = [
+        articles,
+        sorted(tags),
+        sorted(quotes, key=str),
+        sorted(corrections, key=str),
+        list(pages),
+    ]
     return json.dumps(everything, default=str)
 
 
@@ -636,7 +658,7 @@ def editorial_state() -> str:
     status history, users, groups)."""
     models = [
         Article, Quote, Speaker, Tag, TaggedArticle, Source, Section, Correction, StatusChange,
-        PendingChange,
+        PendingChange, FlatPage,
     ]  # fmt: skip
     rows = {m.__name__: list(m.objects.order_by("pk").values()) for m in models}
     rows["users"] = list(
@@ -711,6 +733,12 @@ def add_data(case: Case, world: World) -> dict[str, Any]:
             "usable_password": "true",
         },
         "auth.group": {"name": "New group"},
+        "flatpages.flatpage": {
+            "url": "/new-page/",
+            "title": "A new page",
+            "content": "<p>New.</p>",
+            "sites": [settings.SITE_ID],
+        },
     }
     return new.get(case.model, {})
 
@@ -722,6 +750,8 @@ def post_data(case: Case, world: World, role: str) -> dict[str, Any]:
         action = case.view.removeprefix("action:")
         selected = [world.objects[case.model, case.target].pk]
         data: dict[str, Any] = {"action": action, "_selected_action": selected, "post": "yes"}
+        if action == "withdraw":  # the reason readers will see, which the action asks for
+            data["reason"] = "Withdrawn for the matrix."
         if action.startswith("merge_"):  # two to merge, the one to keep chosen
             selected.append(world.objects[case.model, "spare"].pk)
             data["target"] = selected[0]
@@ -760,6 +790,8 @@ def button_data(case: Case, world: World) -> dict[str, Any]:
         data[f"{field}_1"] = tomorrow.strftime("%H:%M:%S")
     if button == "reject":
         data["review_comment"] = "Not yet."
+    if button == "withdraw":
+        data["withdrawal_reason"] = "Withdrawn for the matrix."
     return data
 
 

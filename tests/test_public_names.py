@@ -138,7 +138,7 @@ def made_up_urls(n: int) -> list[str]:
         "/articles/made-up-{}/",
         "/quotes/?speaker=made-up-{}",
         "/quotes/?tag=made-up-{}",
-        "/?page={}0000",
+        "/latest/?page={}0000",
     ]
     return [kinds[i % len(kinds)].format(i) for i in range(n)]
 
@@ -198,8 +198,8 @@ def test_parameters_no_page_reads_share_the_cached_page(client):
             assert f"made-up-{n}" not in response.content.decode()
     assert cache_entries() == before
     # ``?page=0001`` is page 1.
-    assert client.get("/?page=1")["X-Page-Cache"] == "miss"
-    assert client.get("/?page=0001")["X-Page-Cache"] == "hit"
+    assert client.get("/latest/?page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/latest/?page=0001")["X-Page-Cache"] == "hit"
 
 
 class RecordQueryParameters:
@@ -252,7 +252,11 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
     RecordQueryParameters.read = set()
     junk = "utm_source=x&made-up=1"
     urls = [
-        f"/?page=1&{junk}",
+        f"/?{junk}",
+        f"/latest/?page=1&{junk}",
+        f"/sections/?{junk}",
+        f"/tags/?page=1&{junk}",
+        f"/speakers/?page=1&{junk}",
         f"/articles/story-0/?{junk}",
         f"/tags/topic-0/?page=1&{junk}",
         f"/tags/topic-0/feed/?{junk}",
@@ -262,14 +266,14 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
         f"/sections/world/feed/?{junk}",
         f"/speakers/a-speaker/?page=1&{junk}",
         f"/quotes/?speaker=a-speaker&tag=topic-0&page=1&{junk}",
-        f"/search/?q=story&page=1&{junk}",
+        f"/search/?q=story&sort=date&section=world&page=1&{junk}",
         f"/feed/atom/?{junk}",
     ]
     for url in urls:
         cache.clear()
         assert client.get(url).status_code == 200, url
     assert RecordQueryParameters.read <= page_cache.PAGE_QUERY_PARAMETERS
-    assert {"page", "q", "speaker", "tag"} <= RecordQueryParameters.read  # it does record
+    assert {"page", "q", "section", "sort", "speaker", "tag"} <= RecordQueryParameters.read
 
 
 def test_published_sql_is_published():

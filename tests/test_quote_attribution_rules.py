@@ -475,3 +475,245 @@ def test_a_long_opening_phrase_still_leaves_the_subject(paragraph: str) -> None:
 )  # fmt: skip
 def test_a_surname_a_demonym_or_a_state_does_not_hide_the_speaker(paragraph, speaker) -> None:
     assert speakers("Businessman Tom Cuban spoke to reporters.", paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        (
+            "Odalys Dorsey, 67, a retired nurse in Allentown, Pa., said in an interview.",
+            "Odalys Dorsey",
+        ),
+        ("Mr. Dorsey, now 81 and retired in Cambridge, Mass., said by telephone.", "Dorsey"),
+    ],
+)
+def test_a_state_closing_the_description_of_a_speaker_is_not_the_speaker(
+    clause: str, name: str
+) -> None:
+    assert speakers(
+        "Polls closed.", f'"I do not think she has been truthful at all," {clause}'
+    ) == [name]
+
+
+def test_the_state_a_politician_represents_is_not_part_of_the_name() -> None:
+    assert speakers(
+        "Senator Tom Dorsey of Oklahoma spoke after the vote.",
+        '"It is a good day for the party," Dorsey said.',
+        '"It is a good day for us," said Senator Ann Kerr of New Hampshire.',
+    ) == ["Tom Dorsey", "Ann Kerr"]
+
+
+def test_a_surname_ending_like_a_plural_is_still_a_name() -> None:
+    """ "Tom Sanders" is a person, not a group like "local traders"."""
+    assert speakers(
+        "The council met on Monday.",
+        'Tom Sanders called the plan "a reckless waste of public money."',
+    ) == ["Tom Sanders"]
+
+
+def test_a_name_and_verb_after_a_full_stop_open_the_next_sentence() -> None:
+    """``"...crash." Rita Kerr called Hale a "..."``: a new sentence with its own subject, not
+    an attribution of the quotation before it (``"...crash." Rita Kerr said.`` is one)."""
+    assert speakers(
+        'Ann Lee said Tom Hale "caused the crash." Rita Kerr called Hale a "reckless driver."',
+        '"We won the case." Rita Kerr said.',
+    ) == ["Ann Lee", "Rita Kerr", "Rita Kerr"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hale consultant Rita Kerr took up the theme at the time.",
+        "Hale’s chief strategist Rita Kerr took up the theme at the time.",
+    ],
+)
+def test_a_name_before_an_office_and_a_person_is_not_the_sentence_subject(opening: str) -> None:
+    """``Hale consultant Rita Kerr ... "...," she said``: the pronoun stands for Kerr."""
+    assert speakers(
+        "Governor Jane Hale won the vote.",
+        f'{opening} "Voters see that they have a lot in common," she said.',
+    ) == ["Rita Kerr"]
+
+
+def test_a_name_saying_what_they_would_do_after_a_full_stop_is_a_new_sentence() -> None:
+    """``"...law." Rita Kerr said she would ...``: Kerr's own sentence, not the attribution of
+    the quotation, which carries on from the paragraph before."""
+    assert speakers(
+        '"We will appeal," Ann Lee said.',
+        '"The ruling was wrong in law." Rita Kerr said she would also appeal.',
+    ) == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "Kerr didn’t seem impressed with Hale’s comments on Tuesday, telling reporters, "
+            '"A lot of people said the mayor should step down."',
+            "Kerr",
+        ),
+        (
+            "Senator Rita Kerr also sent out an appeal after the remarks, asking supporters to "
+            '"donate to our campaign now and condemn the hate."',
+            "Rita Kerr",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_before_a_participle_says_the_quotation(
+    paragraph: str, name: str
+) -> None:
+    assert speakers('"We will appeal," Ann Lee said.', paragraph) == ["Ann Lee", name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            'Polls did call the caucus - Kilbeg Research: "Most pollsters fared well."',
+            "Kilbeg Research",
+        ),
+        ('Polls did call the caucus - Rita Kerr: "Most pollsters fared well."', "Rita Kerr"),
+        (
+            'The swing does not surprise Republican pollster Rita Kerr: "Late deciders often '
+            'break for the challenger."',
+            "Rita Kerr",
+        ),
+    ],
+)
+def test_a_name_closing_the_clause_before_a_colon_is_the_speaker(paragraph: str, name: str) -> None:
+    assert speakers('"We will appeal," Ann Lee said.', paragraph) == ["Ann Lee", name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "Senator Rita Kerr threw her support behind Senator Tom Hale on Wednesday, saying "
+            'it is time for "a real conservative in the governor’s mansion."',
+            "Rita Kerr",
+        ),
+        (
+            "Senator Rita Kerr’s office slammed a lawsuit filed by a former aide, calling it "
+            '"meritless and improper."',
+            "Rita Kerr office",
+        ),
+        (
+            "Kilbeg (AFP) – Democrat Odalys Kerr has taken a swipe at her rival’s stance on "
+            'trade, saying "bombastic comments" do more harm than good.',
+            "Odalys Kerr",
+        ),
+    ],
+)
+def test_the_subject_before_a_participle_after_a_long_verb_phrase_or_a_dateline(
+    paragraph: str, name: str
+) -> None:
+    assert speakers(paragraph) == [name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "The home was renovated. Said Odalys Kerr, who grew up on the street, "
+            '"We were all so proud of him."',
+            "Odalys Kerr",
+        ),
+        (
+            "Lee was asked by Kilbeg TV moderator Odalys Kerr whether his plan would risk "
+            '"adding another expensive programme to the budget."',
+            "Odalys Kerr",
+        ),
+        (
+            'Here’s Kerr in December 1992: "Our new direction must rest on the new realities."',
+            "Rita Kerr",
+        ),
+        (
+            'The Kilbeg Post reveals a few relevant facts: "Of its 76,981 voters, 30,290 are '
+            'Democrats."',
+            "Kilbeg Post",
+        ),
+    ],
+)
+def test_inverted_passive_and_presenting_clauses_name_the_speaker(
+    paragraph: str, name: str
+) -> None:
+    opening = '"We will appeal," Tom Hale said after meeting Senator Rita Kerr.'
+    assert speakers(opening, paragraph)[1:] == [name]
+
+
+def test_a_surname_and_a_colon_between_quotations_give_each_speaker() -> None:
+    assert speakers(
+        "Tom Hale and Rita Kerr debated on Monday.",
+        'Kerr: "Our goal is to defeat the plan, not to delay it." Hale: "The plan is the '
+        'only one on the table."',
+    ) == ["Rita Kerr", "Tom Hale"]
+
+
+def test_a_repeated_surname_opening_a_sentence_is_a_person_a_pronoun_can_stand_for() -> None:
+    """``Dorsey defied the question. ... "...," he said``: Dorsey, though the article never
+    gives his first name, not the man named in the paragraph before."""
+    assert speakers(
+        '"Kilbeg will win it," Tom Hale said on Sunday.',
+        "Dorsey defied the question and made no choice at all.",
+        '"With complete certainty, I predict the winner will be one of the two," he said. '
+        "Dorsey then left the stage.",
+    ) == ["Tom Hale", "Dorsey"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "And on Tuesday, Tom Hale, chairman of the Kilbeg Ways and Means Committee, said "
+            'the council might add a "pause" to the levy.',
+            "Tom Hale",
+        ),
+        (
+            "In a statement, Tom Hale, a spokesman for the Dorsey campaign, said: "
+            '"We have cooperated with every inquiry since last summer."',
+            "Tom Hale",
+        ),
+        (
+            'The vote signals "the beginning of the end" for the Kilbeg Union, said Tom Hale, '
+            "founder of the Dutch Party for Freedom.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_the_person_not_their_affiliation_after_an_opening_phrase_or_a_running_sentence(
+    paragraph: str, name: str
+) -> None:
+    assert speakers("Senator Ann Dorsey spoke on Monday.", paragraph) == [name]
+
+
+def test_a_participle_phrase_opening_the_clause_is_not_its_subject() -> None:
+    assert speakers(
+        "Senator Ann Dorsey spoke on Monday.",
+        "Dashing into a closed-door lunch, Senator Odalys Kerr, Republican of West Virginia, "
+        'called over her shoulder, "His comments are not helping."',
+    ) == ["Odalys Kerr"]
+
+
+def test_a_sentence_saying_what_someone_said_makes_them_the_next_quotations_speaker() -> None:
+    """``Dorsey distanced himself from it by saying ... "..."``: Dorsey, not the speaker of
+    the paragraph before."""
+    assert speakers(
+        '"We will appeal," Tom Hale said.',
+        "Dorsey distanced himself from the group by saying he would be willing to help. "
+        '"I am going to support him, and support him enthusiastically."',
+    ) == ["Tom Hale", "Dorsey"]
+
+
+def test_a_study_or_pollster_that_found_something_is_its_speaker() -> None:
+    assert speakers(
+        '"We will appeal," Tom Hale said.',
+        'In 2014, Kilbeg Research found that "about twice as many voters said it was more '
+        'important to control gun ownership."',
+    ) == ["Tom Hale", "Kilbeg Research"]
+
+
+def test_a_repeated_plural_body_opening_sentences_is_not_taken_for_a_surname() -> None:
+    assert speakers(
+        'Kilbegers are responding to a "serious incident" in the north.',
+        "Kilbegers are still at the scene. Kilbegers have closed the road.",
+    ) == [None]

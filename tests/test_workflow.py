@@ -89,6 +89,8 @@ def form_data(article: Article, **changes) -> dict:
     for key, value in changes.items():
         if key == "status":  # the button that leads there
             data["_action"] = ACTION_TO[value]
+            if value == "withdrawn":  # the reason readers see, which Withdraw needs
+                data.setdefault("withdrawal_reason", "Withdrawn in a test.")
         elif key == "published_at":
             local = timezone.localtime(value)
             data["published_at_0"] = local.strftime("%Y-%m-%d")
@@ -171,10 +173,21 @@ def test_editor_publishes_unpublishes_and_withdraws(editor, draft, client):
     draft.refresh_from_db()
     assert draft.status == "published" and draft.published_at
     assert client.get(draft.get_absolute_url()).status_code == 200
-    editor.post(url, {"action": "withdraw", "_selected_action": [draft.pk]})
+    # The action first asks for the reason readers will see; nothing is withdrawn until then.
+    asked = editor.post(url, {"action": "withdraw", "_selected_action": [draft.pk]})
+    assert asked.status_code == 200 and 'name="reason"' in asked.content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    blank = editor.post(url, {"action": "withdraw", "_selected_action": [draft.pk], "reason": " "})
+    assert blank.status_code == 200 and "Say why the story is withdrawn" in blank.content.decode()
+    reason = "The court ordered its removal."
+    done = editor.post(
+        url, {"action": "withdraw", "_selected_action": [draft.pk], "reason": reason}
+    )
+    assert done.status_code == 302
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 410
     assert "withdrawn" in response.content.decode()
+    assert reason in response.content.decode()
     editor.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
     assert client.get(draft.get_absolute_url()).status_code == 404
     steps = list(

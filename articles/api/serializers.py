@@ -139,7 +139,10 @@ class ArticleWriteSerializer(serializers.Serializer):
         required=False,
         help_text="The workflow button: the same rules as the admin's.",
     )
-    comment = serializers.CharField(required=False, help_text="For reject: to the writer.")
+    comment = serializers.CharField(
+        required=False,
+        help_text="For reject: to the writer. For withdraw (required): the reason readers see.",
+    )
     changes_at = serializers.DateTimeField(required=False, help_text="For schedule changes.")
     version = serializers.IntegerField(
         required=False, help_text="The version read: a save over a newer one is refused."
@@ -148,7 +151,10 @@ class ArticleWriteSerializer(serializers.Serializer):
 
 class WorkflowSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=Action.values)
-    comment = serializers.CharField(required=False)
+    comment = serializers.CharField(
+        required=False,
+        help_text="For reject: to the writer. For withdraw (required): the reason readers see.",
+    )
     changes_at = serializers.DateTimeField(required=False)
     published_at = serializers.DateTimeField(required=False, allow_null=True)
     version = serializers.IntegerField(required=False)

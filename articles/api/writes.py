@@ -64,14 +64,16 @@ def _form_data(payload: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
     for name in ("published_at", "changes_at"):
         if name in payload:
             data[name] = payload[name]
-    if "comment" in payload:
-        data["review_comment"] = payload["comment"]
+    if "comment" in payload:  # a rejection's comment, or a withdrawal's reason
+        data["review_comment"] = data["withdrawal_reason"] = payload["comment"]
     if "version" in payload:
         data["version"] = payload["version"]
     data[ACTION_FIELD] = payload.get("action") or workflow.Action.SAVE
     return data
 
 
+# The API's name for the form's fields it fills under another name.
+API_NAMES = {"review_comment": "comment", "withdrawal_reason": "comment"}
 # The article form's errors that mean "not yours to do", not "not valid": 403s.
 REFUSAL_CODES = {"action", "transition"}
 
@@ -107,7 +109,9 @@ def save_article(request: Request, article: Article | None, payload: dict[str, A
             if refusals:  # the admin would not show this user the button
                 raise PermissionDenied(" ".join(refusals))
             errors = form.errors.get_json_data()
-            raise ValidationError({k: [e["message"] for e in v] for k, v in errors.items()})
+            raise ValidationError(
+                {API_NAMES.get(k, k): [e["message"] for e in v] for k, v in errors.items()}
+            )
         saved, _message = editing.save(
             form, user, change=article is not None, comment="Changed through the API."
         )

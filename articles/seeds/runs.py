@@ -436,6 +436,8 @@ _COMMA_ORG = re.compile(
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]+(?:,[^()\n]{0,40}?)?\s*\([^()\n]{1,30}\)\s*[-—–]+\s"
+    # "Washington (AFP) –": a city in capitals and lower case, with the agency
+    r"|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*\((?![DRI]-)[A-Z][^()\n]{1,29}\)\s*[-—–]+\s"
     r"|^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? [—–] "
     r"(?=[A-Z“\"‘'])"  # "DES MOINES, Iowa — The ...", "WASHINGTON — A ..."
 )

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from articles.reader_pages import ensure_pages
 from articles.roles import ensure_roles
 
 
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(12)
         user, created = get_user_model().objects.get_or_create(username=username)
         ensure_roles()
+        ensure_pages()
         keep = password_file is not None and not created and not options["password"]
         if keep and not user.check_password(password):
             self.stdout.write(

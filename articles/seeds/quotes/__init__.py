@@ -10,13 +10,17 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
 * ``spans``: quote marks paired into spans, paragraphs cut into sentences (shared with tag
   extraction, ``entities``);
 * ``lexicon``: the word lists and patterns;
-* ``registry``: the people and organisations named, and their mentions;
+* ``registry``: the people and organisations named, and their mentions (``names_read``: a
+  name run's words without a party or home state, and whether it only describes the next);
 * ``classify``: which spans are quotations, and which are partial;
 * ``clauses``: who a clause next to a quotation names, as a reference (``labels``: the
   reporting verbs, and the lines and dashes of roundups that name a speaker; ``appositives``:
-  what describes a name rather than naming someone new);
+  what describes a name rather than naming someone new; ``openers``: who a colon, a
+  participle or an "As X wrote" clause introduces with no speech verb);
 * ``subjects``: the person a sentence opens with, for a quotation no speech verb attributes,
   and a reporting clause with a verb no list holds (``"...," Ann Lee barked``);
+* ``sources``: speakers that are not one person talking: the outlet a sentence credits
+  (``according to CNN``), the campaign or office that speaks for a person;
 * ``resolution``: the entity a reference stands for;
 * ``attribution``: each quotation's speaker.
 """

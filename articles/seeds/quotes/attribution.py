@@ -19,8 +19,10 @@ from .clauses import (
 )
 from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
+from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
+from .sources import credit_ref
 from .spans import _Span, paragraph_layout
 from .subjects import (
     SUBJECT_REACH,
@@ -49,6 +51,8 @@ _BACK_REFERENCE = re.compile(
     r"(?:That|This|Those|These|So|Such|With (?:those|these|that|this)|In (?:those|these))"
     r"\b(?: (?:was|were|is|are|words|remarks|comments|message|how|what))?",
 )
+
+_SAYING = re.compile(r"(?:,|\bby)\s+(?:saying|telling|arguing|insisting|claiming)\b")
 
 _LABEL_REACH = 12  # quote paragraphs a name line under them may cover
 
@@ -334,6 +338,9 @@ class Attributor:
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
+        credit = credit_ref(post) if "according to" in post or ", report" in post else None
+        if credit is not None:  # "...," Lee said, according to CNN.
+            return credit
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
             if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):
@@ -370,8 +377,16 @@ class Attributor:
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
         """Sentences of indirect speech ("X said the ...") make X the latest speaker."""
         verbs = paragraph_layout(info.text).verbs  # sentences with a quotation have None
-        for (a, _b), verb in zip(info.sentences, verbs, strict=True):
+        quoted = {sp.sentence for sp in info.spans}
+        for k, ((a, b), verb) in enumerate(zip(info.sentences, verbs, strict=True)):
             if verb is None:
+                said = _SAYING.search(info.text, a, b) if k not in quoted else None
+                if said is not None:
+                    # "Ann Lee distanced herself from it, saying she would ...": Lee spoke
+                    ref = _participle_subject(info.text[a : said.start()] + ", saying")
+                    who = self._resolve_ref(ref, bi, said.start()) if ref is not None else None
+                    if who is not None:
+                        self._add_speaker(info, said.start(), who)
                 continue
             at, said = verb
             if said in ("called", "praised", "condemned"):

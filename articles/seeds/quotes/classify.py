@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import names as N
 from ..names import _words
-from .clauses import _PARTICIPLE_AFTER_CLAUSE, _subject_ref
+from .clauses import _subject_ref
 from .lexicon import (
     _ACCORDING,
     _CONJUNCTIONS,
@@ -20,6 +20,7 @@ from .lexicon import (
     _SPEECH_CUE,
     _WHAT_CALLED,
 )
+from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
 from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
 from .subjects import SUBJECT_REACH, sentence_subject

@@ -13,10 +13,8 @@ from ..names import _words
 from ..runs import (
     analyse,
     comma_org_names,
-    place_canonical,
     runs,
     small_cache,
-    strip_common,
     word_regex,
 )
 from .appositives import (
@@ -26,21 +24,28 @@ from .appositives import (
     _opening_person,
     _person_before_appositives,
 )
-from .labels import _FINITE_VERB_RE, _VERB_RE, _label_name
+from .labels import _FINITE_VERB_RE, _VERB_RE
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
     _CONJUNCTIONS,
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
-    _LINKS,
+    _INTRO_WORDS,
     _PREPOSITIONS,
-    _RUN_LEAD_MODIFIERS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _WHAT_CALLED,
-    _after_intro,
-    _verb_like,
+)
+from .openers import (
+    _as_clause_subject,
+    _asked_by,
+    _clean_clause,
+    _colon_subject,
+    _coordinated_subject,
+    _inverted_said,
+    _named_participle,
+    _participle_subject,
 )
 from .references import (
     _anon_ref,
@@ -57,6 +62,7 @@ from .references import (
     _spokesman_for,
     _thenoun_ref,
 )
+from .sources import owned_group_ref
 from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
@@ -64,26 +70,10 @@ def _split_segments(text: str) -> list[str]:
     return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
 
 
-_ASIDES = re.compile(
-    r",\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?=,|\s|$)"  # ", D-Colo.," party and state
-    r"|\s*\((?:[DRI]-[^()]{1,16}|Lab|Con|LD|Lib Dem|SNP|DUP|Ind|SF|PC|Green)\)"  # "(R-Texas)"
-    r"|\s*\([DRI]\)"  # "Gov. Phil Bryant (R) said": a party letter alone
-    r"|\s*\([A-Z][A-Za-z&.-]{1,9}\)"  # "(NDRF)": an acronym given after a name
-    r"|(?<=[^\W\d_]),\s*\d{1,3}(?=,)"  # ", 62,": an age
-)
-
-
 _GAVE_NAME = re.compile(
     r"\b(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
     r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
 )
-
-
-def _clean_clause(text: str) -> str:
-    """A clause without the asides that are never speakers: party labels, acronyms, ages."""
-    if "," not in text and "(" not in text:
-        return text
-    return _ASIDES.sub("", text)
 
 
 _TRAILING_RELATIVE = re.compile(
@@ -123,6 +113,9 @@ def _subject_ref(text: str) -> _Ref | None:
         return _Ref("pronoun", last_words[-1], gender=_SUBJECT_PRONOUNS[last_words[-1]])
     if last_words[-1] == "police" and (len(last_words) == 1 or last_words == ["the", "police"]):
         return _Ref("orgnoun", "police")  # "police said": the force the article named
+    owned = owned_group_ref(segs[-1])
+    if owned is not None:  # "the Lee campaign said": the campaign, not Lee
+        return owned
     members = _ORG_MEMBERS.fullmatch(segs[-1].rstrip(" ,.;:"))
     if members:  # "the mission's monitors", "the union's negotiators"
         noun = members.group(1).lower()
@@ -151,6 +144,8 @@ def _subject_ref(text: str) -> _Ref | None:
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
+        if named is None and len(segs) > 2 and _is_intro(segs[0]):
+            named = _person_before_appositives(segs[1:], len(segs) - 2)  # "In a statement, Lee,"
         return named or group  # "April Lee, a spokeswoman for the Convention,": April Lee
     leading = _leading_name(segs[-1]) if len(segs) == 1 and segs[-1][:1].isupper() else None
     if leading is not None:  # "Ann Lee at the time said"
@@ -169,7 +164,7 @@ def _subject_ref(text: str) -> _Ref | None:
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
-            if lead is None and idx > 1 and segs[0].split()[0].lower() in _PREPOSITIONS:
+            if lead is None and idx > 1 and _is_intro(segs[0]):
                 lead = _person_before_appositives(segs[1:], idx - 1)  # "For now, Lee, at X,"
             if lead is not None:  # "Col. Joe Gasper, director of X," / "Jane Roe, a Democrat,"
                 return lead
@@ -183,7 +178,7 @@ def _subject_ref(text: str) -> _Ref | None:
                 and all(not x or x[:1].islower() for x in segs[1:idx])
             ):  # "Ann Lee, who lives outside the capital, Kilbeg, said": not Kilbeg
                 first = _name_segment(segs[0])
-                if first is not None and _is_gendered_person(first[0]):
+                if first is not None and _is_named_person(first[0]):
                     return _Ref("name", first[0], _clean_role(first[1]))
             name, pre_role = named
             role = after_role or pre_role
@@ -201,6 +196,24 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
+
+
+def _is_intro(seg: str) -> bool:
+    """``For now``, ``And on Tuesday``, ``In a statement``: a phrase of time, place or
+    circumstance that opens the clause before its subject."""
+    words = seg.split()
+    if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
+        return True  # "Dashing into the luncheon, Senator Ann Lee, Democrat of Kansas, called"
+    return bool(words) and words[0].lower() in _INTRO_WORDS
+
+
+def _is_named_person(name: str) -> bool:
+    """``Ann Lee`` or ``Mr. Lee``: a person's full name, or a surname with a title; before a
+    description that ends in a place (``Ann Lee, a nurse in Hook, Pa., said``) the speaker."""
+    info = analyse(name.split())
+    if info is None:
+        return False
+    return info.kind == "person" or (info.kind == "single" and info.role is not None)
 
 
 _ORG_MEMBERS = re.compile(
@@ -265,6 +278,9 @@ def _object_ref(text: str) -> _Ref | None:
     if not segs:
         return None
     first = segs[0]
+    owned = owned_group_ref(first)
+    if owned is not None:  # said the Lee campaign
+        return owned
     named = _name_segment(first) or _leading_name(first)
     if named is not None and _plain_lead(first):
         name, pre_role = named
@@ -310,6 +326,12 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
+    if before[:1].islower() and before.rstrip().endswith(","):
+        # ""the beginning of the end" for the party, said Ann Lee": the quotation's sentence
+        # runs on after it, and the verb opens its own clause with the speaker after it
+        named = _object_ref(s[m.end() :])
+        if named is not None and named.kind == "name":
+            return named
     ref = _subject_ref(before)
     if (ref is None or ref.kind == "inherit") and before.rstrip().endswith(","):
         # "...," like the recent volatility, said Ann Lee: the verb opens its own clause
@@ -320,6 +342,9 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _pre_ref(pre: str) -> _Ref | None:
     named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
+    if named is not None:
+        return named
+    named = _asked_by(pre) or _inverted_said(pre)
     if named is not None:
         return named
     with_doing = _WITH_DOING.search(pre) if " with " in pre else None
@@ -385,61 +410,12 @@ def _pre_ref(pre: str) -> _Ref | None:
     return None
 
 
-_NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
-
-
 _WITH_DOING = re.compile(
     r"\bwith\s+((?:[A-Z][\w’'.-]*\s){1,4}?[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
 )
 
 
-def _named_participle(pre: str) -> _Ref | None:
-    """``..., which ended with Tom Hale replying: "..."``: the one replying, whatever verb
-    came earlier in the sentence."""
-    clause = pre.rstrip()
-    ending = _NAME_THEN_PARTICIPLE.search(clause, 0, len(clause) - 1)
-    if not clause.endswith(":") or ending is None:
-        return None
-    words = ending.group(1).split()
-    while words and words[0].lower() in _PREPOSITIONS:
-        words.pop(0)
-    info = analyse(words) if words else None
-    if info is not None and info.kind in ("person", "single"):
-        return _Ref("name", " ".join(words))
-    return None
-
-
 _CONTRAST = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
-
-
-def _colon_subject(pre: str) -> _Ref | None:
-    """``Club official Ann Lee hit back on Monday: "..."``: with no speech verb, the person
-    who is the subject of the clause the colon ends introduces the quotation."""
-    clause = pre.rstrip()
-    if not clause.endswith(":"):
-        return None
-    clause = clause[:-1]
-    label = _label_name(clause)
-    if label is not None:  # a roundup: ``Sir Jim Reid: "..."``, ``Jane Roe, The Record: "..."``
-        return _Ref("name", label)
-    for r in runs(clause):
-        rest = clause[r.end :].split()
-        if r.possessive or not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS:
-            continue
-        if r.tokens[0].lower() in _RUN_LEAD_MODIFIERS and not _verb_like(rest[0]):
-            continue  # "Former Kilbeg presidential candidate Ann Lee broke down ...:"
-        info = analyse(r.tokens)
-        if info is not None and info.kind == "person" and len(info.name.split()) >= 2:
-            return _Ref("name", info.name)
-        if (
-            not clause[: r.start].strip()
-            and info is not None
-            and info.kind == "single"
-            and rest[0].endswith("ed")
-            and len(rest) <= 4
-        ):  # "Kasich resisted:", "Rubio fired back forcefully:": a surname and its verb
-            return _Ref("name", info.name)
-    return None
 
 
 _PLURAL_RELATIVE = re.compile(
@@ -455,87 +431,9 @@ _NOT_PLURAL_NOUNS = _words("this has was is does its thus always perhaps sometim
 _AND_END = re.compile(r"\s(?:and|then|and then|before)\s+$")
 
 
-_FIRST_VERB = re.compile(
-    r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
-    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
-)
-
-
-_LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
-
-
-def _coordinated_subject(clause: str) -> _Ref | None:
-    """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
-    that opens the sentence, followed by its first verb, is the subject of the second."""
-    if any(mark in clause for mark in ",;:—–"):
-        return None
-    lead = _LEAD_POSSESSIVE.match(clause)
-    start = lead.end() if lead and place_canonical(lead.group()[:-3].strip()) else 0
-    found = runs(clause[start:])
-    if not found or found[0].start != 0 or found[0].possessive:
-        return None
-    rest = clause[start + found[0].end :].split()
-    if not rest or not _FIRST_VERB.fullmatch(rest[0]):
-        return None
-    info = analyse(found[0].tokens)
-    if info is None or info.kind not in ("person", "single"):
-        return None
-    return _Ref("name", found[0].text)
-
-
-_PARTICIPLE_AFTER_CLAUSE = re.compile(
-    r",\s*(?:saying|adding|warning|noting|holding|telling|cautioning|arguing|insisting|"
-    r"claiming|calling|writing|declaring|explaining|stressing|vowing|promising|urging)\b"
-)
-
-
-def _participle_subject(pre: str) -> _Ref | None:
-    """``The Foreign Ministry gave another account, saying ... "..."``: the name the
-    sentence opens with is the subject of the participle."""
-    m = _PARTICIPLE_AFTER_CLAUSE.search(pre)
-    if m is None:
-        return None
-    clause = _after_intro(_clean_clause(pre[: m.start()]).strip())  # "Hours later, Lee ..."
-    found = [r for r in runs(clause) if strip_common(r.tokens)]
-    for k, run in enumerate(found[:3]):
-        lead = clause[: run.start].split()
-        if run.possessive or "," in clause[: run.start]:
-            return None
-        if k == 0 and (len(lead) > 1 or (lead and lead[0].lower() not in ("the", "a", "an"))):
-            return None
-        if k > 0 and (len(lead) > 4 or any(_verb_like(w) for w in lead if w.islower())):
-            return None
-        rest = clause[run.end :].split()
-        if not rest or not rest[0].islower() or rest[0] in _PREPOSITIONS or rest[0] in _LINKS:
-            return None
-        if k + 1 < len(found) and not _verb_like(rest[0]) and not rest[0].endswith("ly"):
-            continue  # "Band member Ann Lee shared ...": the name after the role words
-        return _Ref("name", run.text)
-    return None
-
-
 _STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2}")  # "Pa.", "Calif.", "N.Y."
 
 _AS_CLAUSE = re.compile(r"\s*(?:[Aa]s|[Ll]ike)\s+")
-
-_AS_WHOLE = re.compile(r"\s*(?:As|Like)\s+([^,]{3,120}),\s*$")
-
-
-def _as_clause_subject(pre: str) -> _Ref | None:
-    """``As the columnist Ann Lee had written, "..."``: a clause of manner that opens the
-    sentence and names who put it so, with a verb no list holds."""
-    m = _AS_WHOLE.match(pre)
-    if m is None:
-        return None
-    inner = m.group(1)
-    for run in runs(inner)[:3]:
-        lead = inner[: run.start].split()
-        if run.possessive or len(lead) > 3 or any(_verb_like(w) for w in lead if w.islower()):
-            continue
-        rest = inner[run.end :].split()
-        if rest and rest[0].islower() and _verb_like(rest[0]):
-            return _Ref("name", run.text)
-    return None
 
 
 def _in_relative_clause(pre: str, at: int) -> bool:

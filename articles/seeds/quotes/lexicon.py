@@ -86,7 +86,21 @@ _MORE_REPORTING_VERBS = _words(
     "retorted retorts scoffed scoffs lamented laments bemoaned bemoans grumbled griped groused "
     "thundered pleaded proclaimed proclaims asserted asserts contended contends chimed "
     "opined raged rages ranted seethed sniped sneered mocked yelled screamed cried exulted "
-    "marveled marvelled conceded reminded reasoned countered reported"
+    "marveled marvelled conceded reminded reasoned countered reported found finds concluded "
+    "concludes revealed reveals"
+)
+
+# Registry: US states, which follow a politician's name ("Senator Ann Lee of Vermont") without
+# being part of it.
+_US_STATES = (
+    _words(
+        "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
+        "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+        "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
+        "pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming"
+    )
+    | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota"}
+    | {"rhode island", "south carolina", "south dakota", "west virginia"}
 )
 
 # Registry: words that open a capitalised run at a sentence start without being part of the
@@ -121,7 +135,11 @@ _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 def _verb_like(word: str) -> bool:
     """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
-    return word in _AUXILIARIES or bool(_VERB_ENDING.fullmatch(word))
+    return (
+        word in _AUXILIARIES
+        or bool(_VERB_ENDING.fullmatch(word))
+        or word.endswith(("n’t", "n't"))  # "didn’t", "won't"
+    )
 
 
 def _after_intro(text: str) -> str:

@@ -182,6 +182,8 @@ def _group_ref(seg: str) -> _Ref | None:
     m = _GROUP.match(seg.strip())
     if m is None:
         return None
+    if m.group(2)[:1].isupper() and (m.group(1) or "")[:1].isupper():
+        return None  # "Bernie Sanders", "Maxine Waters": a name, not "Local traders"
     modifier = (m.group(1) or "").strip().lower()
     if modifier and (
         modifier.endswith(("ing", "ed", "ly"))

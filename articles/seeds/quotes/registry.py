@@ -21,8 +21,12 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import _RUN_LEAD_MODIFIERS
+from .lexicon import (
+    _US_STATES,
+)
+from .names_read import _modifies_next_name, _name_words, _without_home
 from .spans import _Span, paragraph_layout
+from .subjects import _verb_follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +62,6 @@ class _Entity:
     kind: str  # person, organisation or anonymous (then ``name`` is the description)
     words: list[str]
     gender: str | None = None
-
-
-def _name_words(run: Run) -> list[str]:
-    """The run's words without a leading "Former"/"Acting" that only capitalisation joined."""
-    tokens = run.tokens
-    if len(tokens) > 1 and tokens[0].lower() in _RUN_LEAD_MODIFIERS:
-        return tokens[1:]
-    return tokens
 
 
 def _given_name_gender(word: str) -> str | None:
@@ -215,6 +211,9 @@ def _run_role(info: NameInfo | None) -> str | None:
     return " ".join(kept) or None
 
 
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have|say|do)\b")
+
+
 class Registry:
     """The registry stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -251,6 +250,8 @@ class Registry:
                 and self._resolve(nameinfo) is None
             ):  # "Mr Halvorsen", no first name given
                 self._register(nameinfo.name, "person", nameinfo.gender)
+            elif self._surname_subject(_bi, _run, nameinfo):
+                self._register(nameinfo.name, "person", None)  # "Carson defied the question"
         mentioned: set[tuple[int, int]] = set()  # (block, sentence) already holding a mention
         for bi, run, nameinfo in named:
             ent = self._resolve(nameinfo)
@@ -259,9 +260,39 @@ class Registry:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = (bi, sent) not in mentioned
-            mentioned.add((bi, sent))
+            if first and _modifies_next_name(info, run):
+                first = False  # "Obama consultant Cornell Belcher": the subject comes next
+            else:
+                mentioned.add((bi, sent))
             info.mentions.append(_Mention(run.start, sent, ent, first, _run_role(nameinfo), run))
         self._gender_from_pronouns()
+
+    def _surname_subject(self, bi: int, run: Run, info: NameInfo | None) -> bool:
+        """``Carson defied the question.``: a surname the article repeats, with no first name
+        given anywhere, that opens a sentence as the subject of its verb is a person (whom a
+        pronoun after it may stand for)."""
+        if info is None or info.kind != "single" or info.gender or run.possessive:
+            return False
+        word = info.name.lower()
+        if (
+            self.single_counts.get(word, 0) < 2
+            or word in N.COMMON_CAPITALISED
+            or word in N.PRONOUNS
+            or word in N.DEMONYMS
+            or word in _US_STATES
+            or place_canonical(info.name) is not None
+            or first_name_gender(info.name) is not None
+            or info.name.isupper()
+        ):
+            return False
+        text = self.blocks[bi].text
+        a = self.blocks[bi].sentences[self._sentence_of(self.blocks[bi], run.start)][0]
+        after = text[run.end : run.end + 80]
+        if text[a : run.start].strip(" “\"‘'") or not _verb_follows(after):
+            return False
+        if _PLURAL_VERB.match(after):
+            return False  # "Gardai are responding": a plural body, not a surname
+        return self._resolve(info) is None
 
     def _link_acronyms(self) -> None:
         """``the National Disaster Response Force (NDRF)`` and ``WHO`` for the World Health
@@ -339,6 +370,7 @@ class Registry:
         """:func:`_unglued`, unless the article refers to the person by the first word alone
         and never by the last, and that word is all it would cut off (``Lim Wei Ling`` ...
         ``Lim said``: a family name first)."""
+        info = _without_home(info)
         split = _unglued(info)
         if split is info or info is None:
             return info

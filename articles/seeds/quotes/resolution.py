@@ -280,6 +280,8 @@ class Resolver:
                     continue
                 known = self.resolve_name([word])
                 if known is not None:
+                    if known.kind == "person" and len(known.words) == 1 and not known.gender:
+                        known.kind = "organisation"  # a one-word subject taken for a surname
                     if known.kind == "organisation":
                         return known
                     continue

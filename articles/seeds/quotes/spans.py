@@ -275,7 +275,7 @@ def _mark_of(span: _Span) -> int:
 _WORD = re.compile(r"\S+")
 
 
-def _tight_attribution(text: str, pos: int = 0) -> bool:
+def _tight_attribution(text: str, pos: int = 0, after_stop: bool = False) -> bool:
     """Text right after a quote (``text`` from ``pos``) that continues its sentence ("she
     asked", "Ms Kavanagh said"). Only its first six words are read, never the rest."""
     words = list(itertools.islice((m.group() for m in _WORD.finditer(text, pos)), 6))
@@ -285,8 +285,21 @@ def _tight_attribution(text: str, pos: int = 0) -> bool:
         return True
     for k, w in enumerate(words):
         if _FINITE_VERB_RE.fullmatch(w.strip(".,;:")):
-            return k > 0 and all(x[0].isupper() for x in words[:k])
+            if not (k > 0 and all(x[0].isupper() for x in words[:k])):
+                return False
+            if not after_stop or w[-1:] in ".,;:" or k + 1 >= len(words):
+                return True
+            # after a full stop, "Ann Lee said." closes the quotation's sentence, but "Ann Lee
+            # called Tom Hale a "..."" or "Ann Lee said the ..." opens the next one
+            nxt = words[k + 1]
+            return nxt[:1].islower() and nxt not in _NEW_CLAUSE_WORDS
     return False
+
+
+# Words after "Ann Lee called" that open its object (a new sentence after a quotation that
+# ended with a full stop, as a capitalised word does), not the rest of an attribution ("in a
+# statement", "that ..."); "Ann Lee said." itself ends the quotation's sentence.
+_NEW_CLAUSE_WORDS = _words("the a an his her their its this these those he she they it we i")
 
 
 def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
@@ -309,7 +322,11 @@ def _sentences(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         if s.close is None:
             continue
         inner = s.text.rstrip(" ’'")
-        if inner and inner[-1] in ".!?…" and not _tight_attribution(text, s.close + 1):
+        if (
+            inner
+            and inner[-1] in ".!?…"
+            and not _tight_attribution(text, s.close + 1, inner[-1] == ".")
+        ):
             nxt = s.close + 1
             while nxt < len(text) and text[nxt] == " ":
                 nxt += 1

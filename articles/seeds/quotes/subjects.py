@@ -10,9 +10,9 @@ import re
 
 from ..names import _words
 from ..runs import analyse, runs, small_cache
-from .clauses import _clean_clause
 from .labels import _FINITE_VERB_RE
 from .lexicon import _ADVERBS, _AUXILIARIES, _INTRO_WORDS, _after_intro, _verb_like
+from .openers import _clean_clause
 from .references import _Ref
 
 _SKIPPED = _ADVERBS | _words("not never also just even already first then on")

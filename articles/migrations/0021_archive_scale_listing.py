@@ -20,7 +20,7 @@ COPY_DATES = (
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0019_importrun_process"),
+        ("articles", "0020_reader_pages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

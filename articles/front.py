@@ -1,0 +1,373 @@
+"""What the front page and the index pages show: the lead and secondary stories, a rail per
+section, who is talking, the sections readers can browse, and the few tags a card carries.
+
+Each is a fixed number of queries whatever the archive's size; what needs a count over the
+whole archive (a section's articles, a speaker's quotes) comes from ``articles.counts``. What
+readers may see is ``published()`` / ``public()`` / ``published_sql()``, never restated here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import DatabaseError, connection
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.utils import timezone
+
+from articles.counts import CachedRanking, per_generation
+from articles.models import Article, Quote, Section, Speaker, Tag, readers_may_see
+from articles.rows import table
+from articles.taxonomy import tags_of
+
+logger = logging.getLogger(__name__)
+TOP_STORIES = 7  # the lead and six secondary stories
+RAIL_SECTIONS = 6  # sections with a rail on the front page, the busiest first
+RAIL_STORIES = 4
+NAV_SECTIONS = 8  # sections named in the site header, the busiest first
+TALKING_SPEAKERS = 5
+TALKING_WINDOW = timedelta(days=1)
+CARD_TAGS = 3
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSummary:
+    """A public section as the header and the index show it: name, slug, public article count
+    and its newest story's id."""
+
+    pk: int
+    name: str
+    slug: str
+    article_count: int
+    latest_id: int | None
+
+    def get_absolute_url(self) -> str:
+        return Section(pk=self.pk, name=self.name, slug=self.slug).get_absolute_url()
+
+
+def _compute_sections() -> list[SectionSummary]:
+    newest = (
+        Article.objects.published().filter(section=OuterRef("pk")).order_by("-published_at", "-id")
+    )
+    rows = (
+        Section.objects.annotate(
+            article_count=Count("articles", filter=readers_may_see("articles__")),
+            latest_id=Subquery(newest.values("pk")[:1]),
+        )
+        .filter(article_count__gt=0)
+        .order_by("name", "pk")
+        .values_list("pk", "name", "slug", "article_count", "latest_id")
+    )
+    return [SectionSummary(*row) for row in rows]
+
+
+def public_sections() -> list[SectionSummary]:
+    """Every section readers have an article in, A-Z, with its count: one query a generation."""
+    return per_generation("sections", _compute_sections)
+
+
+def busiest_sections(limit: int) -> list[SectionSummary]:
+    """The ``limit`` sections with the most public articles, in that order."""
+    return sorted(public_sections(), key=lambda s: (-s.article_count, s.name))[:limit]
+
+
+def nav_sections() -> list[SectionSummary]:
+    """The sections the site header names: the busiest, A-Z. None when the database cannot
+    say: the header is on the error pages too, which must render when it is down."""
+    try:
+        return sorted(busiest_sections(NAV_SECTIONS), key=lambda s: s.name)
+    except DatabaseError:
+        logger.exception("the header's sections are unavailable")
+        return []
+
+
+def newest_stories(
+    sections: Iterable[SectionSummary], per_section: int, overall: int
+) -> tuple[list[Article], dict[int, list[Article]]]:
+    """The ``overall`` newest public stories (with their tags, as ``for_listing()`` gives),
+    and each section's ``per_section`` newest other ones (with what a rail shows), in one query
+    for their ids, one for their rows and one for the top stories' tags, whether there are
+    many or few. Each list comes from its own ``LIMIT``, so nothing but a few rows per section
+    is read, however many articles the archive holds."""
+    articles = table(Article)
+    public, public_params = Article.objects.published_sql("a")
+    top_public, top_params = Article.objects.published_sql("b")
+    newest = "ORDER BY {0}.published_at DESC, {0}.id DESC LIMIT %s"
+    parts = [
+        f"SELECT * FROM (SELECT a.id, 0 AS section_id FROM {articles} a WHERE {public} "
+        f"{newest.format('a')}) AS s0"
+    ]
+    params: list[object] = [*public_params, overall]
+    on_top = (
+        f"SELECT t.id FROM (SELECT b.id FROM {articles} b WHERE {top_public} "
+        f"{newest.format('b')}) AS t"
+    )
+    for i, section in enumerate(sections, start=1):
+        parts.append(
+            f"SELECT * FROM (SELECT a.id, a.section_id FROM {articles} a "
+            f"WHERE a.section_id = %s AND {public} AND a.id NOT IN ({on_top}) "
+            f"{newest.format('a')}) AS s{i}"
+        )
+        params += [section.pk, *public_params, *top_params, overall, per_section]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        pairs = cursor.fetchall()
+    rows = (
+        Article.objects.filter(pk__in={pk for pk, _ in pairs})
+        .select_related("source", "section")
+        .defer("body", "source__aliases", "section__aliases")
+        .in_bulk()
+    )
+    top: list[Article] = []
+    by_section: dict[int, list[Article]] = defaultdict(list)
+    for pk, section_id in pairs:
+        if pk in rows:
+            (by_section[section_id] if section_id else top).append(rows[pk])
+    prefetch_related_objects(top, Prefetch("tags", to_attr="tag_list"))
+    return top, by_section
+
+
+# -- tags on a card ------------------------------------------------------------------------------
+
+KIND_ORDER = {Tag.Kind.PERSON: 0, Tag.Kind.ORGANISATION: 1, Tag.Kind.PLACE: 2, Tag.Kind.TOPIC: 3}
+
+
+def _mentions(name: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE))
+
+
+def salient_tags(article: Article, quoted: set[str], limit: int = CARD_TAGS) -> list[Tag]:
+    """The ``limit`` tags that say most about ``article``: first people and organisations it
+    quotes (``quoted``: its speakers' names) or names in its headline, then any tag in the
+    headline, then the tags its headline and standfirst mention most, people and organisations
+    before places before topics. (What a card shows; the article page lists them all.)"""
+
+    def salience(tag: Tag) -> tuple[int, int, int, str]:
+        in_headline = _mentions(tag.name, article.headline) > 0
+        who = tag.kind in (Tag.Kind.PERSON, Tag.Kind.ORGANISATION)
+        tier = 0 if who and (in_headline or tag.name in quoted) else 1 if in_headline else 2
+        often = _mentions(tag.name, f"{article.headline} {article.standfirst}")
+        return (tier, -often, KIND_ORDER.get(tag.kind, 4), tag.name.casefold())
+
+    return sorted(tags_of(article), key=salience)[:limit]
+
+
+def with_card_tags(articles: Iterable[Article], limit: int = CARD_TAGS) -> list[Article]:
+    """Give each article (read with ``for_listing()``) ``card_tags``: its most salient tags.
+    One query for all of them: the names of the speakers each one quotes."""
+    articles = list(articles)
+    quoted: dict[int, set[str]] = defaultdict(set)
+    if articles:
+        pairs = (
+            Quote.objects.filter(article__in=[a.pk for a in articles], speaker__isnull=False)
+            .order_by()
+            .values_list("article_id", "speaker__name")
+            .distinct()
+        )
+        for article_id, name in pairs:
+            quoted[article_id].add(name)
+    for article in articles:
+        article.card_tags = salient_tags(article, quoted[article.pk], limit)
+    return articles
+
+
+# -- who is talking ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Talker:
+    speaker: Speaker
+    quote_count: int  # in the day
+    quote: Quote
+
+
+def who_is_talking(newest: datetime | None, limit: int = TALKING_SPEAKERS) -> list[Talker]:
+    """The speakers most quoted in the day up to the newest public story (``newest``; now, if
+    that is later than now), each with one of those quotes: a whole sentence when there is one.
+    Two queries over that day's quotes alone."""
+    if newest is None:
+        return []
+    until = min(newest, timezone.now())
+    day = Quote.objects.public().filter(
+        article__published_at__gt=until - TALKING_WINDOW, speaker__isnull=False
+    )
+    best = (
+        day.filter(speaker=OuterRef("speaker"))
+        .order_by("partial", "-article__published_at", "-article_id", "position")
+        .values("pk")[:1]
+    )
+    top = list(
+        day.order_by()
+        .values("speaker")
+        .annotate(quote_count=Count("pk"), quote_id=Subquery(best))
+        .order_by("-quote_count", "speaker")[:limit]
+    )
+    quotes = (
+        Quote.objects.filter(pk__in=[row["quote_id"] for row in top])
+        .select_related("article", "article__source", "speaker")
+        .defer("article__body", "article__source__aliases", "speaker__aliases")
+        .in_bulk()
+        if top
+        else {}
+    )
+    talkers = []
+    for row in top:
+        quote = quotes.get(row["quote_id"])
+        if quote is not None:
+            talkers.append(Talker(quote.speaker, row["quote_count"], quote))
+    return talkers
+
+
+# -- the front page ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FrontPage:
+    lead: Article | None
+    secondary: list[Article]
+    rails: list[tuple[SectionSummary, list[Article]]] = field(default_factory=list)
+    talking: list[Talker] = field(default_factory=list)
+
+
+def front_page() -> FrontPage:
+    """The front page: the newest story as the lead, the next ones as secondary stories, then
+    the busiest sections' newest other stories, and who is talking."""
+    sections = busiest_sections(RAIL_SECTIONS)
+    top, by_section = newest_stories(sections, RAIL_STORIES, TOP_STORIES)
+    rails = [(s, by_section[s.pk]) for s in sections if by_section.get(s.pk)]
+    with_card_tags(top)
+    return FrontPage(
+        lead=top[0] if top else None,
+        secondary=top[1:],
+        rails=rails,
+        # What changes only when readers' view does: kept as the counts are.
+        talking=per_generation(
+            "talking", lambda: who_is_talking(top[0].published_at if top else None)
+        ),
+    )
+
+
+# -- rankings for the index pages ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    name: str
+    slug: str
+    quote_count: int
+    article_count: int
+
+    def get_absolute_url(self) -> str:
+        return Speaker(name=self.name, slug=self.slug).get_absolute_url()
+
+
+def _compute_speakers() -> list[SpeakerRow]:
+    rows = (
+        Speaker.objects.annotate(
+            quote_count=Count("quotes", filter=readers_may_see("quotes__article__")),
+            article_count=Count(
+                "quotes__article", filter=readers_may_see("quotes__article__"), distinct=True
+            ),
+        )
+        .filter(quote_count__gt=0)
+        .order_by("-quote_count", "name", "pk")
+        .values_list("name", "slug", "quote_count", "article_count")
+    )
+    return [SpeakerRow(*row) for row in rows]
+
+
+def speaker_ranking(per_page: int) -> CachedRanking:
+    """Every public speaker, most quoted first, with quote and article counts."""
+    return CachedRanking("speakers", _compute_speakers, per_page)
+
+
+@dataclass(frozen=True, slots=True)
+class TagRow:
+    name: str
+    slug: str
+    article_count: int
+
+    @property
+    def letter(self) -> str:
+        first = self.name[:1].upper()
+        return first if first.isalpha() and first.isascii() else "#"
+
+    def get_absolute_url(self) -> str:
+        return Tag(name=self.name, slug=self.slug).get_absolute_url()
+
+
+def _compute_tags() -> list[TagRow]:
+    rows = (
+        Tag.objects.annotate(
+            article_count=Count(
+                "tagged_articles", filter=readers_may_see("tagged_articles__content_object__")
+            )
+        )
+        .filter(article_count__gt=0)
+        .values_list("name", "slug", "article_count")
+    )
+    found = [TagRow(*row) for row in rows]
+    # A-Z as readers read it: case and accents aside; names not starting with a letter first.
+    found.sort(key=lambda t: (t.letter != "#", t.letter, t.name.casefold(), t.slug))
+    return found
+
+
+def _letter_pages(per_page: int) -> Callable[[list[TagRow]], list[tuple[str, int]]]:
+    def summarise(rows: list[TagRow]) -> list[tuple[str, int]]:
+        """Each initial letter with the page its first tag is on."""
+        letters: dict[str, int] = {}
+        for i, row in enumerate(rows):
+            letters.setdefault(row.letter, i // per_page + 1)
+        return list(letters.items())
+
+    return summarise
+
+
+def tag_ranking(per_page: int) -> CachedRanking:
+    """Every public tag A-Z with its public article count, and where each letter starts."""
+    return CachedRanking("tags", _compute_tags, per_page, _letter_pages(per_page))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCounts:
+    quote_count: int
+    article_count: int
+    role: str  # the latest role a public quote gives them
+    tag: Tag | None  # the public tag of the same slug: the same person, as a subject
+
+
+def speaker_counts(speaker: Speaker) -> SpeakerCounts:
+    """One speaker's public quote and article counts, latest role and matching tag, in one
+    query over their own quotes (never the archive), once a generation."""
+
+    def compute() -> SpeakerCounts:
+        theirs = Quote.objects.public().filter(speaker=OuterRef("pk")).order_by()
+        role = theirs.exclude(role="").order_by("-article__published_at", "-article_id", "position")
+        tag = Tag.objects.public().filter(slug=OuterRef("slug"))
+        row = (
+            Speaker.objects.filter(pk=speaker.pk)
+            .annotate(
+                quote_count=Count("quotes", filter=readers_may_see("quotes__article__")),
+                article_count=Count(
+                    "quotes__article", filter=readers_may_see("quotes__article__"), distinct=True
+                ),
+                role=Subquery(role.values("role")[:1]),
+                tag_id=Subquery(tag.values("pk")[:1]),
+                tag_name=Subquery(tag.values("name")[:1]),
+            )
+            .values("quote_count", "article_count", "role", "tag_id", "tag_name", "slug")
+            .get()
+        )
+        found = row["tag_id"] and Tag(pk=row["tag_id"], name=row["tag_name"], slug=row["slug"])
+        return SpeakerCounts(
+            row["quote_count"], row["article_count"], row["role"] or "", found or None
+        )
+
+    return per_generation(f"speaker:{speaker.pk}", compute)

@@ -1,0 +1,106 @@
+"""How a name run reads in its sentence: its words without what only capitalisation joined to
+them (``Former``, ``Said``, a party, the state a politician represents), and whether it only
+describes the person named after it (``Obama consultant Cornell Belcher``). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import names as N
+from ..names import _words
+from ..runs import NameInfo, Run, analyse, place_canonical
+from .lexicon import (
+    _CONJUNCTIONS,
+    _PREPOSITIONS,
+    _ROLE_DETERMINERS,
+    _RUN_LEAD_MODIFIERS,
+    _SUBORDINATORS,
+    _US_STATES,
+    _verb_like,
+)
+
+if TYPE_CHECKING:
+    from .registry import _BlockInfo
+
+
+def _name_words(run: Run) -> list[str]:
+    """The run's words without a leading "Former"/"Acting" that only capitalisation joined."""
+    tokens = run.tokens
+    if len(tokens) > 1 and (
+        tokens[0].lower() in _RUN_LEAD_MODIFIERS or tokens[0] in _LEAD_VERBS
+    ):  # "Former Senator Ann Lee", "Said Ann Lee, who ...,"
+        return tokens[1:]
+    return tokens
+
+
+_LEAD_VERBS = frozenset(("Said", "Says", "Added", "Wrote", "Asked"))
+
+
+def _without_home(info: NameInfo | None) -> NameInfo | None:
+    """``Senator Ann Lee of Vermont``: a person's name followed by ``of`` and the state or
+    country they represent is the person (the place is where they are from, not their name).
+    ``Duke of York`` and ``Democrat of Indiana`` are no such names: one word before ``of``."""
+    if info is None or info.kind != "person":
+        return info
+    words = info.name.split()
+    party = 0
+    while len(words) - party > 2 and words[party].lower() in _PARTY_WORDS:
+        party += 1  # "Democrat Hillary Clinton": her party, then her name
+    if party:
+        role = " ".join(words[:party]) if info.role is None else f"{info.role} {words[0]}"
+        words = words[party:]
+        info = NameInfo("person", " ".join(words), role, info.gender)
+    if "of" not in words:
+        return info
+    k = words.index("of")
+    home = " ".join(words[k + 1 :])
+    if k < 2 or not (home.lower() in _US_STATES or place_canonical(home) is not None):
+        return info
+    return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
+
+
+_PARTY_WORDS = _words(
+    "democrat democratic republican gop conservative liberal labour tory independent socialist"
+)
+
+_ROLE_BETWEEN = re.compile(r"(?:[’']s?)?\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+
+
+def _modifies_next_name(info: _BlockInfo, run: Run) -> bool:
+    """``Obama consultant Cornell Belcher``, ``Clinton's spokesman Brian Fallon``: a name
+    whose office words and a person's name follow it describes that person, who is the one
+    the sentence is about (a pronoun after it stands for Belcher, not Obama)."""
+    m = _ROLE_BETWEEN.match(info.text, run.end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    if any(w in _NOT_ROLE_WORDS or _verb_like(w) or w.endswith(("ly", "ing")) for w in words):
+        return False
+    head = words[-1]
+    if not (
+        head in N.ROLE_WORDS
+        or head in N.PERSON_NOUNS
+        or head in _MORE_ROLE_NOUNS
+        or head.endswith(_ROLE_ENDINGS)
+    ):
+        return False  # "Ana Ruiz met Tom Brennan": a verb no list holds
+    nxt = info.run_starting_at(m.end())
+    if not nxt:
+        return False
+    after = analyse(nxt[0].tokens)
+    return after is not None and after.kind == "person"
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+_MORE_ROLE_NOUNS = _words("ally aide host anchor chief head")
+
+_NOT_ROLE_WORDS = (
+    _PREPOSITIONS
+    | _CONJUNCTIONS
+    | _ROLE_DETERMINERS
+    | _SUBORDINATORS
+    | _words("and or but nor to than who whom whose which that what when where")
+)
