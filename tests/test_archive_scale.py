@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from articles import workflow
 from articles.models import Article, Section, Source, Tag, TaggedArticle
 from articles.taxonomy import copy_article_dates
 from tests.test_views import make_articles
@@ -63,7 +64,7 @@ def test_unpublishing_hides_the_article_from_its_tag_pages(client, imported_arti
     tag = imported_article.tags.first()
     assert imported_article.headline in client.get(tag.get_absolute_url()).content.decode()
     article = Article.objects.get(pk=imported_article.pk)
-    article.transition(status)
+    workflow.transition(article, status, comment="A reason readers see.")
     article.save()
     assert_links_follow(article)
     assert client.get(tag.get_absolute_url()).status_code == 404  # its only article
@@ -114,7 +115,7 @@ def test_a_restored_revision_leaves_the_links_in_sync(imported_article):
     with reversion.create_revision():
         article.save()
     article.published_at = timezone.now() - timedelta(days=30)
-    article.transition(Article.Status.WITHDRAWN)
+    workflow.transition(article, Article.Status.WITHDRAWN, comment="A reason readers see.")
     article.save()
     Version.objects.get_for_object(article).first().revision.revert()
     assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED
