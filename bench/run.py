@@ -367,10 +367,10 @@ def settle(base: str, limit: float = 60) -> None:
         time.sleep(0.2)
 
 
-def status_of(url: str, headers: dict[str, str] | None = None) -> int:
+def status_of(url: str, headers: dict[str, str] | None = None, timeout: float = 10) -> int:
     try:
         request = urllib.request.Request(url, headers=headers or {})
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
@@ -667,7 +667,9 @@ def bench_http(
             raise RuntimeError("/bench/trivial/ is missing: see BENCH_TRIVIAL_VIEW in urls.py")
         search_ok = status_of(base + paths["search"]) == 200
         for path in ("/bench/trivial/", *paths.values()):  # warm imports, connections, caches
-            status_of(base + path)
+            # (A cold page's first answer at 100,000 articles computes what is kept per
+            # generation, such as the front page's modules: it may take a while.)
+            status_of(base + path, timeout=180)
         # Each page's run comes right after a run of the trivial view, and its ratio is taken
         # to that run: this machine's speed drifts from one minute to the next, and a ratio to
         # a trivial run made minutes earlier measured the drift as much as the page.
