@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test test-sqlite test-postgres lint format bench eval install clean axe
+.PHONY: run test test-sqlite test-postgres lint format bench bench-http eval install clean axe
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: $(STAMP) $(AXE)
 # and HTTP throughput; prints one table and writes bench/results.md. BENCH_SCALE=0.1 for a quick run.
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Only the request rows, on an existing (kept) SQLite database: BENCH_HTTP_SQLITE=path.
+bench-http: $(STAMP)
+	BENCH_HTTP_SQLITE=$${BENCH_HTTP_SQLITE:?set it to an existing SQLite database} $(PY) bench/run.py --http-only
 
 # Quote extraction scores, one line per truth set: the invented sets and tests/data/real (strict,
 # the product's own rule), then PolNeAR dev with the shared scorer's lenient rule when ../shared is

@@ -180,6 +180,15 @@ connect_signals()
 def seconds_until_next_publication(generation: str) -> float | None:
     """Seconds until the earliest article that is published but dated in the future goes
     public, or None when none is scheduled. Remembered per generation, so one query per change."""
+    stored = _next_publication(generation)
+    if stored == _NO_SCHEDULED:
+        return None
+    return max(0.0, float(stored) - timezone.now().timestamp())
+
+
+def _next_publication(generation: str) -> str:
+    """The timestamp of the next scheduled publication (``seconds_until_next_publication``),
+    as remembered, or ``_NO_SCHEDULED``."""
     key = f"{NEXT_PUBLICATION_KEY}:{generation}"
     now = timezone.now()
     stored = cache.get(key)
@@ -192,9 +201,34 @@ def seconds_until_next_publication(generation: str) -> float | None:
         )
         stored = _NO_SCHEDULED if upcoming is None else str(upcoming.timestamp())
         cache.set(key, stored, timeout=DEFAULT_PAGE_SECONDS)
-    if stored == _NO_SCHEDULED:
-        return None
-    return max(0.0, float(stored) - now.timestamp())
+    return str(stored)
+
+
+# -- list lengths --------------------------------------------------------------------------------
+
+
+def fresh_key(kind: str, name: str) -> str:
+    """A cache key for what the thing called ``name`` shows readers now: good for the
+    current generation and until the next scheduled publication (which changes what readers
+    see with no write), and never after either."""
+    generation = current_generation()
+    upcoming = _next_publication(generation)
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return f"newsroom:{kind}:{generation}:{upcoming}:{digest}"
+
+
+def counted(name: str, count: Callable[[], int]) -> int:
+    """The length of the list called ``name`` (a paginator's count: "Page 3 of 1,512"),
+    counted by ``count`` once per generation: counting 100,000 articles, or a tag's 30,000
+    links, on every request cost more than the rest of the page. As fresh as the pages: a
+    change bumps the generation, and the next scheduled publication (which lengthens lists
+    with no change) is part of the key."""
+    key = fresh_key("count", name)
+    found = cache.get(key)
+    if found is None:
+        found = count()
+        cache.set(key, found, timeout=DEFAULT_PAGE_SECONDS)
+    return int(found)
 
 
 # -- the middleware ------------------------------------------------------------------------------
@@ -225,18 +259,24 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not (session is not None and (session.accessed or session.modified))
 
 
-# The query parameters the reader's pages read: a list's ``page``, the search's ``q``, ``sort``
-# and ``section``, the quotes page's ``speaker`` and ``tag``. A page's key holds only these,
-# so any other parameter (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing
-# on the page, neither misses the cached page nor makes an entry of its own: a reader cannot
-# fill the cache with ``/?x=1``, ``/?x=2``... A view that reads another parameter must be
-# added here (a test records what the views read).
-PAGE_QUERY_PARAMETERS = frozenset({"page", "q", "section", "sort", "speaker", "tag"})
+# The query parameters the reader's pages read: a list's ``page`` (or ``before``/``after``, an
+# article id: only real ones are pages), the search's ``q``, ``sort`` and ``section``, the
+# quotes page's ``speaker`` and ``tag``. A page's key holds only these, so any other parameter
+# (``?utm_source=``, ``?fbclid=``, made-up ones), which changes nothing on the page, neither
+# misses the cached page nor makes an entry of its own: a reader cannot fill the cache with
+# ``/?x=1``, ``/?x=2``... A view that reads another parameter must be added here (a test
+# records what the views read).
+PAGE_QUERY_PARAMETERS = frozenset(
+    {"page", "before", "after", "q", "section", "sort", "speaker", "tag"}
+)
 # The content API's (articles/api/views.py): its filters, cursor and page size.
 API_QUERY_PARAMETERS = frozenset(
     {"cursor", "page_size", "q", "section", "tag", "source", "speaker", "article", "since", "until"}
 )
 QUERY_PARAMETERS = {"articles": PAGE_QUERY_PARAMETERS, "api": API_QUERY_PARAMETERS}
+
+
+_NUMBERS = frozenset({"page", "before", "after"})
 
 
 def _short_number(text: str) -> bool:
@@ -247,7 +287,7 @@ def _page_key(request: HttpRequest, namespace: str = "articles") -> str:
     # Host and scheme are part of the page (absolute links); ALLOWED_HOSTS has vetted the host.
     read = [
         # ``?page=007`` is page 7: one entry, not one per number of zeros.
-        (name, str(int(value)) if name == "page" and _short_number(value) else value)
+        (name, str(int(value)) if name in _NUMBERS and _short_number(value) else value)
         for name, values in sorted(request.GET.lists())
         if name in QUERY_PARAMETERS.get(namespace, PAGE_QUERY_PARAMETERS)
         for value in values

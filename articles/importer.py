@@ -404,10 +404,15 @@ class SeedImporter:
             QUOTE_COLUMNS,
             [(pk, *q.values()) for pk, qs in zip(ids, quote_rows, strict=True) for q in qs],
         )
+        dated = TaggedArticle._meta.get_field("published_at")
         insert_rows(
             TaggedArticle,
-            ("content_object", "tag"),
-            [(pk, tag) for pk, tags_of in zip(ids, tag_ids, strict=True) for tag in tags_of],
+            ("content_object", "tag", "status", "published_at"),
+            [
+                (pk, tag, article.status, dated.get_db_prep_save(article.published_at, connection))
+                for pk, article, tags_of in zip(ids, articles, tag_ids, strict=True)
+                for tag in tags_of
+            ],
         )
         at = StatusChange._meta.get_field("at").get_db_prep_save(now, connection)
         insert_rows(
@@ -529,7 +534,14 @@ class SeedImporter:
         links.exclude(tag__in=tags).delete()
         linked = set(links.values_list("tag_id", flat=True))
         TaggedArticle.objects.bulk_create(
-            TaggedArticle(content_object=article, tag=tag) for tag in tags if tag.pk not in linked
+            TaggedArticle(
+                content_object=article,
+                tag=tag,
+                status=article.status,
+                published_at=article.published_at,
+            )
+            for tag in tags
+            if tag.pk not in linked
         )
         return tags
 

@@ -12,6 +12,8 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
@@ -32,6 +34,7 @@ from articles.taxonomy import (  # noqa: F401 (their home was here)
     Tag,
     TaggedArticle,
     TagQuerySet,
+    copy_article_dates,
     section_key,
     tags_of,
 )
@@ -52,6 +55,19 @@ class ArticleQuerySet(models.QuerySet):
     # Related articles: how many of each tag's newest articles are weighed (``related_to``).
     RELATED_WINDOW = 100
     RELATED_SHORTLIST = 50  # of which the public ones are read and ranked
+
+    def update(self, **values: object) -> int:
+        """``QuerySet.update``; a change of status or date is copied onto the articles' tag
+        links too (``TaggedArticle``), as ``Article.save`` does."""
+        if not {"status", "published_at"} & values.keys():
+            return super().update(**values)
+        ids = None if not self.query.where else list(self.values_list("pk", flat=True))
+        updated = super().update(**values)
+        if ids is None:
+            copy_article_dates(using=self.db)
+        for start in range(0, len(ids or ()), 5000):
+            copy_article_dates(ids[start : start + 5000], using=self.db)
+        return updated
 
     def published(self) -> ArticleQuerySet:
         """What readers may see (``readers_may_see``)."""
@@ -263,8 +279,14 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="articles",
+        db_index=False,  # section_listing_idx leads with it
     )
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        db_index=False,  # source_listing_idx leads with it
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     date_basis = models.CharField(
@@ -348,8 +370,16 @@ class Article(models.Model):
         # status or published_at alone) SQLite reads the first page in order and stops,
         # instead of sorting every published article. With the status in it too, counting the
         # published articles (every list's paginator) reads only the index.
+        # A section's and a source's pages read the same way from their own (section or
+        # source first) twins of it; those lead with the foreign key, which needs no other.
         indexes = [
-            models.Index(fields=["-published_at", "-id", "status"], name="article_listing_idx")
+            models.Index(fields=["-published_at", "-id", "status"], name="article_listing_idx"),
+            models.Index(
+                fields=["section", "-published_at", "-id", "status"], name="section_listing_idx"
+            ),
+            models.Index(
+                fields=["source", "-published_at", "-id", "status"], name="source_listing_idx"
+            ),
         ]
         permissions = [
             ("publish_article", "Can publish, schedule and withdraw articles"),
@@ -364,7 +394,13 @@ class Article(models.Model):
             # by migration 0008 keeps none, as another article has it.)
             self.url_key = seed_url.url_key(self.original_url)
         change = getattr(self, "_status_change", None)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        dates = (self.status, self.published_at)
+        if not adding and dates != getattr(self, "_dates_as_read", None):
+            # Its tag links carry a copy of both (``TaggedArticle``): one write, on a change.
+            self.taggedarticle_set.update(status=self.status, published_at=self.published_at)
+        self._dates_as_read = dates
         if change:
             from articles.workflow import record_status_change
 
@@ -373,6 +409,16 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("articles:detail", self.slug)
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: list[str], values: list[object]) -> Article:
+        """As read, remembering its status and date: a save that changes either copies them
+        onto its tag links (``save``)."""
+        article = super().from_db(db, field_names, values)
+        known = article.__dict__
+        if "status" in known and "published_at" in known:
+            article._dates_as_read = (known["status"], known["published_at"])
+        return article
 
     @property
     def section_label(self) -> str:
@@ -605,6 +651,18 @@ reversion.register(TaggedArticle)
 reversion.register(Correction)
 REVISION_FOLLOWS = ("quotes", "taggedarticle_set", "corrections")
 reversion.register(Article, follow=REVISION_FOLLOWS)
+
+
+@receiver(post_save, sender=Article)
+@receiver(post_save, sender=TaggedArticle)
+def _links_follow_restored_rows(
+    sender: type, instance: object, raw: bool, using: str, **kw: object
+):
+    """A restored revision writes its rows raw (around ``save()``, with the links' copies of
+    the article's status and date as they were): the links take the article's again."""
+    if raw:
+        article_id = instance.pk if sender is Article else instance.content_object_id
+        copy_article_dates([article_id], using=using)
 
 
 # Import runs and their issues, and pending changes, live in their own modules; importing them

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
@@ -367,9 +367,8 @@ class TagQuerySet(models.QuerySet):
         """Tags of an article readers may see: the others have no page."""
         from articles.models import readers_may_see  # articles.models imports this module
 
-        links = TaggedArticle.objects.filter(
-            readers_may_see("content_object__"), tag=OuterRef("pk")
-        )
+        # On the link's copy of its article's status and date: no join to the articles.
+        links = TaggedArticle.objects.filter(readers_may_see(), tag=OuterRef("pk"))
         return self.filter(Exists(links))
 
 
@@ -410,6 +409,7 @@ class Tag(TagBase):
         TaggedArticle.objects.bulk_create(
             TaggedArticle(content_object_id=pk, tag=self) for pk in sorted(gaining)
         )
+        copy_article_dates(sorted(gaining))  # bulk_create bypasses save()
         Tag.objects.filter(pk__in=ids).delete()  # and their links; the page cache hears of it
         return len(gaining)
 
@@ -421,17 +421,65 @@ class TaggedArticle(TaggedItemBase):
     tag = models.ForeignKey(
         Tag, on_delete=models.CASCADE, related_name="tagged_articles", db_index=False
     )
+    # The article's status and date, copied beside the link: a tag page reads its newest
+    # public articles straight from the (tag, date) index below, where joining each of a busy
+    # tag's 30,000 links to its article to sort them by date cost a third of a second. They
+    # are a copy (``copy_article_dates``), never edited: whether readers may see the article
+    # is still decided at query time (``readers_may_see`` on the link), so a scheduled
+    # article's links go public when it falls due, with no job to run.
+    status = models.CharField(max_length=20, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
-        # Tag pages and related articles go from a tag to its articles.
-        indexes = [models.Index(fields=["tag", "content_object"], name="tag_article_idx")]
+        indexes = [
+            # Related articles go from a tag to its newest article ids.
+            models.Index(fields=["tag", "content_object"], name="tag_article_idx"),
+            # A tag page: its articles newest first, the status in the index so that counting
+            # and picking the public ones reads the index alone.
+            models.Index(
+                fields=["tag", "-published_at", "-content_object", "status"],
+                name="tag_published_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         # taggit's own fetches the article and the tag; revisions name every link.
         return f"tag {self.tag_id} on article {self.content_object_id}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """A new link (taggit's ``tags.add``, an editor's form) takes its article's status
+        and date."""
+        if self._state.adding and self.content_object_id and not self.status:
+            from articles.models import Article  # articles.models imports this module
+
+            article = (
+                self.content_object
+                if TaggedArticle.content_object.is_cached(self)
+                else Article.objects.only("status", "published_at").get(pk=self.content_object_id)
+            )
+            self.status, self.published_at = article.status, article.published_at
+        super().save(*args, **kwargs)
+
+
+def copy_article_dates(article_ids: list[int] | None = None, *, using: str = "default") -> int:
+    """Copy each article's status and date onto its tag links (``TaggedArticle``), for the
+    writes that go around ``Article.save()``: bulk inserts, ``update()``, restores. ``None``:
+    every link. Returns the links written."""
+    from articles.models import Article  # articles.models imports this module
+
+    links = TaggedArticle.objects.using(using)
+    if article_ids is not None:
+        if not article_ids:
+            return 0
+        links = links.filter(content_object_id__in=article_ids)
+    article = Article.objects.using(using).filter(pk=OuterRef("content_object_id"))
+    return links.update(
+        status=Subquery(article.values("status")[:1]),
+        published_at=Subquery(article.values("published_at")[:1]),
+    )
 
 
 def tags_of(article: Article) -> list[Tag]:

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -20,7 +20,17 @@ from django.views.generic import DetailView, ListView
 
 from articles import workflow
 from articles.front import speaker_counts, with_card_tags
-from articles.models import Article, Quote, Section, Source, Speaker, Tag
+from articles.models import (
+    Article,
+    Quote,
+    Section,
+    Source,
+    Speaker,
+    Tag,
+    TaggedArticle,
+    readers_may_see,
+)
+from articles.paging import FilteredListPaginator
 from articles.pending import pending_for
 from articles.quote_display import display_quotes
 from articles.search import SORTS, SearchResults, search
@@ -41,27 +51,6 @@ def alternate_feeds(title: str, name: str, *args: str) -> list[dict[str, str]]:
     ]
 
 
-class FilteredListPaginator(Paginator):
-    """Pages of a filtered article list (a tag's, a source's, a section's), each read in one
-    query that first picks the page's ids from the sorted matches, reading only the columns it
-    sorts on, then the page's rows. Sorting every match's whole row to keep twenty cost more
-    than the rest of the page. (The home page reads its page straight from an index.)"""
-
-    def page(self, number: int | str) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        matches = self.object_list
-        rows = (
-            Article.objects.filter(pk__in=Subquery(matches.values("pk")[bottom:top]))
-            .for_listing()
-            .order_by(*matches.query.order_by or Article._meta.ordering)
-        )
-        return self._get_page(rows, number, self)
-
-
 class ArticleListView(ListView):
     """Published articles, newest first."""
 
@@ -70,11 +59,33 @@ class ArticleListView(ListView):
     context_object_name = "articles"
     heading = "Latest news"
 
+    paginator_class = FilteredListPaginator
+    paginator_kwargs: dict[str, str] = {}
+
     def get_queryset(self) -> QuerySet[Article]:
         return self.filter_articles(Article.objects.published()).for_listing()
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles
+
+    def count_key(self) -> str:
+        """What names this list's length among the site's lists (``cache.counted``)."""
+        return "articles:latest"
+
+    def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
+        """``?page=<n>``, or a page by its neighbour: ``?before=<article id>`` (the articles
+        just older than it) or ``?after=<article id>`` (``FilteredListPaginator``)."""
+        before, after = self.request.GET.get("before"), self.request.GET.get("after")
+        if before is None and after is None:
+            return super().paginate_queryset(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.cursor_page(before=before, after=after)
+        return (paginator, page, page.object_list, True)
+
+    def get_paginator(self, *args: Any, **kwargs: Any) -> Paginator:
+        return super().get_paginator(
+            *args, count_key=self.count_key(), **self.paginator_kwargs, **kwargs
+        )
 
     def get_heading(self) -> str:
         return self.heading
@@ -92,14 +103,23 @@ class ArticleListView(ListView):
 
 
 class TagArticleListView(ArticleListView):
-    paginator_class = FilteredListPaginator
+    """A tag's articles, read from its links: each carries its article's status and date
+    (``TaggedArticle``), so the newest public ones come from the (tag, date) index and no
+    article row is read but the page's."""
 
-    def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
+    paginator_kwargs = {"id_field": "content_object_id"}
+
+    def get_queryset(self) -> QuerySet[TaggedArticle]:
         # With the slug of the same person's speaker page, if they are quoted (one query).
         speaker = Speaker.objects.public().filter(slug=OuterRef("slug")).values("slug")[:1]
         tags = Tag.objects.public().annotate(speaker_slug=Subquery(speaker))
         self.tag = get_object_or_404(tags, slug=self.kwargs["slug"])
-        return articles.filter(tags=self.tag)
+        return TaggedArticle.objects.filter(readers_may_see(), tag=self.tag).order_by(
+            "-published_at", "-content_object_id"
+        )
+
+    def count_key(self) -> str:
+        return f"articles:tag:{self.tag.pk}"
 
     def get_heading(self) -> str:
         return f"Tagged “{self.tag.name}”"
@@ -122,8 +142,6 @@ class TagArticleListView(ArticleListView):
 class SourceArticleListView(ArticleListView):
     """An outlet's articles; a domain merged into another source redirects (301) to its page."""
 
-    paginator_class = FilteredListPaginator
-
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.source = public_source(kwargs["domain"])
         if self.source.domain != kwargs["domain"]:
@@ -132,6 +150,9 @@ class SourceArticleListView(ArticleListView):
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.filter(source=self.source)
+
+    def count_key(self) -> str:
+        return f"articles:source:{self.source.pk}"
 
     def get_heading(self) -> str:
         return f"From {self.source.name}"
@@ -147,8 +168,6 @@ class SectionArticleListView(ArticleListView):
     an old name, an alias) is a permanent redirect there; a section readers see no article in
     has no page (404), so made-up names are not pages (nor cached ones)."""
 
-    paginator_class = FilteredListPaginator
-
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.section = Article.objects.public_section(kwargs["section"])
         if self.section is None:
@@ -159,6 +178,9 @@ class SectionArticleListView(ArticleListView):
 
     def filter_articles(self, articles: QuerySet[Article]) -> QuerySet[Article]:
         return articles.in_section(self.section)
+
+    def count_key(self) -> str:
+        return f"articles:section:{self.section.pk}"
 
     def get_heading(self) -> str:
         return self.section.name

@@ -10,9 +10,10 @@ Measures, each the median of several runs:
 * extraction of the worst inputs (``bench/worst_inputs.py``: one quoted sentence repeated,
   megabytes of capitalised words, ...) at 2 MB each, next to ordinary copy: seconds per MB and
   peak RSS, each in a process of its own;
-* requests/s and p50/p99 latency of the home, article, tag and search pages, cold (page cache off)
-  and cached, under gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each as a
-  ratio to a trivial Django view served by the same gunicorn just before it;
+* requests/s and p50/p99 latency of the home, article, busiest tag's, busiest section's and
+  common-word search pages (and two API answers), cold (page cache off) and cached, under
+  gunicorn (``gunicorn.conf.py``) on loopback with ``wrk --latency``, each as a ratio to a
+  trivial Django view served by the same gunicorn just before it, and to the bare Django floor;
 * search p95 latency over varied queries at the largest size.
 
 It prints the table and writes it to ``bench/results.md`` with the date and commit.
@@ -23,14 +24,17 @@ largest (100,000-article) import, ``BENCH_DURATION`` seconds per wrk run (defaul
 ``BENCH_PG_URL`` (default ``postgres://postgres@127.0.0.1:5432/newsroom_bench``; the database is
 dropped and recreated), ``BENCH_REDIS_URL`` (default ``redis://127.0.0.1:6379/15`` when Redis
 answers, else the local-memory cache), ``BENCH_DATA`` (default ``bench/.data``),
-``BENCH_HTTP_SQLITE`` (serve this existing SQLite database and skip the imports). ``--smoke`` is a
-~10-second version for the test suite that writes nowhere unless ``--out`` is given.
+``BENCH_HTTP_SQLITE`` (serve this existing SQLite database, migrated first, and skip the
+imports; with ``--http-only``, only the request rows), ``BENCH_NOTE`` (a line added to the notes:
+what else the machine was running). ``--smoke`` is a ~10-second version for the test suite that
+writes nowhere unless ``--out`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
 import re
@@ -364,10 +368,10 @@ def settle(base: str, limit: float = 60) -> None:
         time.sleep(0.2)
 
 
-def status_of(url: str, headers: dict[str, str] | None = None) -> int:
+def status_of(url: str, headers: dict[str, str] | None = None, timeout: float = 10) -> int:
     try:
         request = urllib.request.Request(url, headers=headers or {})
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
@@ -385,7 +389,8 @@ def latency_p95(urls: list[str], headers: dict[str, str]) -> tuple[float, float]
 
 
 def sample_urls(sqlite_path: Path) -> dict[str, str]:
-    """Paths of a real article and the busiest tag in the benchmark database."""
+    """Paths of a real article, the busiest tag and section, and a search for the commonest
+    word (``common_word``) in the benchmark database."""
     with sqlite3.connect(sqlite_path) as db:
         slug = db.execute(
             "SELECT slug FROM articles_article ORDER BY published_at DESC, id DESC LIMIT 1"
@@ -394,14 +399,43 @@ def sample_urls(sqlite_path: Path) -> dict[str, str]:
             "SELECT t.slug FROM articles_tag t JOIN articles_taggedarticle ta ON ta.tag_id = t.id "
             "GROUP BY t.id ORDER BY COUNT(*) DESC LIMIT 1"
         ).fetchone()
+        section = db.execute(
+            "SELECT s.slug FROM articles_section s JOIN articles_article a "
+            "ON a.section_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1"
+        ).fetchone()
     return {
         "home": "/",
+        "latest": "/latest/",
         "article": f"/articles/{slug}/",
         "tag": f"/tags/{tag[0] if tag else 'none'}/",
-        "search": "/search/?q=ceasefire",
+        "section": f"/sections/{section[0] if section else 'none'}/",
+        "search": f"/search/?q={urllib.request.quote(common_word(sqlite_path))}",
         "API article list": "/api/v1/articles/",
         "API article": f"/api/v1/articles/{slug}/",
     }
+
+
+def common_word(sqlite_path: Path) -> str:
+    """The indexed word most articles contain (at 100,000 generated articles, one in every
+    article): the costliest search a reader can make with one word. Read from SQLite FTS5's
+    vocabulary, in a temporary table; a word as readers write it (the index holds stems)."""
+    with sqlite3.connect(sqlite_path) as db:
+        try:
+            db.execute(
+                "CREATE VIRTUAL TABLE temp.search_words USING fts5vocab(main, articles_search, row)"
+            )
+            terms = db.execute(
+                "SELECT term FROM temp.search_words WHERE length(term) >= 4 "
+                "ORDER BY doc DESC, term LIMIT 50"
+            ).fetchall()
+            newest = db.execute(
+                "SELECT lower(headline || ' ' || standfirst || ' ' || body) "
+                "FROM articles_article ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        except sqlite3.Error:
+            return "ceasefire"
+    words = set(re.findall(r"[a-z]+", newest[0])) if newest else set()
+    return next((term for (term,) in terms if term in words), "ceasefire")
 
 
 # -- the measurements ------------------------------------------------------------------------------
@@ -620,6 +654,13 @@ def bench_http(
         "trivial-view run; a page's ratio to the floor is its ratio to the trivial view times "
         "the median trivial/floor ratio."
     )
+    report.notes.append(
+        "Pages: the busiest tag "
+        + ", the busiest section ".join(f"`{paths[name]}`" for name in ("tag", "section"))
+        + f", a search for the commonest indexed word `{paths['search']}` (common_word)."
+    )
+    if note := os.environ.get("BENCH_NOTE"):  # say what the machine was doing meanwhile
+        report.notes.append(note)
     if wrk_bin is None:
         report.notes.append("wrk not installed: request rows skipped.")
         return
@@ -628,7 +669,12 @@ def bench_http(
             raise RuntimeError("/bench/trivial/ is missing: see BENCH_TRIVIAL_VIEW in urls.py")
         search_ok = status_of(base + paths["search"]) == 200
         for path in ("/bench/trivial/", *paths.values()):  # warm imports, connections, caches
-            status_of(base + path)
+            # (A cold page's first answer at 100,000 articles computes what is kept per
+            # generation, such as the front page's modules: it may take a while.)
+            try:
+                status_of(base + path, timeout=180)
+            except (OSError, http.client.HTTPException) as exc:  # a worker timed out
+                report.notes.append(f"warm-up of {path} failed: {exc!r}")
         # Each page's run comes right after a run of the trivial view, and its ratio is taken
         # to that run: this machine's speed drifts from one minute to the next, and a ratio to
         # a trivial run made minutes earlier measured the drift as much as the page.
@@ -713,10 +759,30 @@ def latency_text(loads: list[Load]) -> str:
     return f"p50 {p50:.1f} ms, p99 {p99:.1f} ms" + (f", {bad} non-2xx" if bad else "")
 
 
+def bench_other_rows(report: Report, smoke: bool, scale: float, runs: int, data: Path) -> None:
+    """Everything but imports and requests: extraction, its worst inputs, the pathological
+    search."""
+    bench_extraction(report, 30 if smoke else max(200, round(2000 * min(scale, 1))), runs)
+    if not smoke:
+        bench_real_extraction(report, runs)
+        bench_pathological_search(report, data, runs)
+    from bench.worst_inputs import WORST_CASES
+
+    if smoke:
+        bench_worst_extraction(report, 50_000, ["repeated quoted sentence"])
+    else:
+        bench_worst_extraction(report, max(50_000, round(2_000_000 * scale)), [*WORST_CASES])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a ~10-second version")
     parser.add_argument("--out", help="write the table here (default bench/results.md)")
+    parser.add_argument(
+        "--http-only",
+        action="store_true",
+        help="only the request rows, on the database BENCH_HTTP_SQLITE names (migrated first)",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -751,22 +817,16 @@ def main(argv: list[str] | None = None) -> int:
 
         if reuse := os.environ.get("BENCH_HTTP_SQLITE"):  # an existing database: no imports
             largest = Path(reuse)
+            manage(["migrate", "--no-input", "-v", "0"], base_env(SQLITE_PATH=str(largest)))
             with sqlite3.connect(largest) as db:
                 sizes[-1] = db.execute("SELECT COUNT(*) FROM articles_article").fetchone()[0]
+        elif args.http_only:
+            sys.exit("--http-only serves an existing database: set BENCH_HTTP_SQLITE to it")
         else:
             largest = bench_import(report, sizes, import_runs, data)
-        bench_extraction(report, 30 if args.smoke else max(200, round(2000 * min(scale, 1))), runs)
-        if not args.smoke:
-            bench_real_extraction(report, runs)
-        if not args.smoke:
-            bench_pathological_search(report, data, runs)
-        from bench.worst_inputs import WORST_CASES
-
-        if args.smoke:
-            bench_worst_extraction(report, 50_000, ["repeated quoted sentence"])
-        else:
-            bench_worst_extraction(report, max(50_000, round(2_000_000 * scale)), [*WORST_CASES])
-        every = ("home", "article", "tag", "search", "API article list", "API article")
+        if not args.http_only:
+            bench_other_rows(report, args.smoke, scale, runs, data)
+        every = ("home", "latest", "article", "tag", "section", "search", "API article list")
         modes = (
             {"cold": ("article", "API article"), "cached": ("home", "article", "API article")}
             if args.smoke
@@ -783,6 +843,7 @@ def main(argv: list[str] | None = None) -> int:
     header = (
         f"## Newsroom benchmark{' (smoke)' if args.smoke else ''}: {when}, commit {commit()}, "
         f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+        + (", request rows only (--http-only)" if args.http_only else "")
         + (f", BENCH_SCALE={scale:g}" if scale != 1 and not args.smoke else "")
     )
     table = report.markdown(header)

@@ -11,19 +11,20 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles.health import healthz
-from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from articles.sitemaps import NEWS_SITEMAPS, sitemap_index, sitemap_part
 from articles.views import favicon
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path(
         "sitemap-news.xml",
         sitemap,
         {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news_sitemap",
     ),
+    path("sitemap-<slug:section>.xml", sitemap_part, name="sitemap_part"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -348,7 +348,7 @@ def test_the_sitemap_gives_the_page_s_date_modified(client):
     run_import_seeds(str(DATED_SEED))
     article = Article.objects.get()
 
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-articles.xml").content.decode()
 
     modified = json_ld(page(client, article))["dateModified"]
     assert modified == "2024-03-12T12:00:00+00:00"  # not the import's updated_at

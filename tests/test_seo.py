@@ -66,11 +66,8 @@ def test_sitemap_lists_every_public_article_tag_and_source_and_no_draft(client):
     public = [make(f"story-{i}", tags=(aleppo,)) for i in range(30)]
     make("a-draft", status=Article.Status.DRAFT, tags=(hidden,), domain="drafts.example")
     make("in-the-future", age=-timedelta(hours=3))
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # valid XML, or this raises
-    locations = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+    urls = sitemap_urls(client)
+    locations = [url.find("s:loc", SITEMAP_NS).text for url in urls]
     assert len(locations) == len(set(locations))
     for article in public:
         assert f"http://testserver{article.get_absolute_url()}" in locations
@@ -80,7 +77,7 @@ def test_sitemap_lists_every_public_article_tag_and_source_and_no_draft(client):
     assert "http://testserver/tags/only-on-drafts/" not in locations
     assert "http://testserver/sources/example.com/" in locations
     assert "http://testserver/sources/drafts.example/" not in locations
-    assert all(url.find("s:lastmod", SITEMAP_NS) is not None for url in root)
+    assert all(url.find("s:lastmod", SITEMAP_NS) is not None for url in urls)
 
 
 def test_news_sitemap_has_the_last_two_days_only(client):
@@ -103,18 +100,80 @@ def test_news_sitemap_has_the_last_two_days_only(client):
     datetime.fromisoformat(news.find("news:publication_date", NEWS_NS).text)
 
 
-def test_sitemap_query_count_is_fixed(client):
+def sitemap_urls(client) -> list[ET.Element]:
+    """Every ``<url>`` of the sitemap: its index, then each part it lists (valid XML each)."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    index = ET.fromstring(response.content)  # valid XML, or this raises
+    urls = []
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        part = client.get(loc.text.removeprefix("http://testserver"))
+        assert part.status_code == 200, loc.text
+        assert part["Content-Type"].startswith("application/xml")
+        urls += ET.fromstring(part.content).findall("s:url", SITEMAP_NS)
+    return urls
+
+
+@pytest.mark.parametrize(
+    "url", ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-sources.xml"]
+)
+def test_sitemap_query_count_is_fixed(client, url):
     aleppo = tag("Aleppo")
     make("one", tags=(aleppo,))
     cache.clear()
     with CaptureQueriesContext(connection) as one:
-        client.get("/sitemap.xml")
+        client.get(url)
     for i in range(20):
         make(f"more-{i}", tags=(aleppo, tag(f"Tag {i}")), domain=f"site{i}.example")
     cache.clear()
     with CaptureQueriesContext(connection) as many:
-        client.get("/sitemap.xml")
+        client.get(url)
     assert len(many) == len(one)
+
+
+def test_the_sitemap_index_lists_bounded_parts(client, monkeypatch):
+    """A big archive's sitemap is an index of parts of at most ``limit`` URLs each (2,000:
+    fifty article parts at 100,000 articles), every part valid XML."""
+    from articles import sitemaps
+
+    for sitemap in sitemaps.SITEMAPS.values():
+        monkeypatch.setattr(sitemap, "limit", 4)
+    aleppo = tag("Aleppo")
+    public = [make(f"story-{i}", tags=(aleppo,), domain=f"s{i % 6}.example") for i in range(10)]
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert parts == [
+        "http://testserver/sitemap-articles.xml",
+        "http://testserver/sitemap-articles.xml?p=2",
+        "http://testserver/sitemap-articles.xml?p=3",
+        "http://testserver/sitemap-tags.xml",
+        "http://testserver/sitemap-sources.xml",
+        "http://testserver/sitemap-sources.xml?p=2",
+        "http://testserver/sitemap-sections.xml",
+    ]
+    urls = sitemap_urls(client)
+    assert all(len(ET.fromstring(client.get(p).content)) <= 4 for p in parts)
+    locations = [url.find("s:loc", SITEMAP_NS).text for url in urls]
+    assert [f"http://testserver{a.get_absolute_url()}" for a in reversed(public)] == [
+        loc for loc in locations if "/articles/" in loc
+    ]
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=x").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_sitemap_parts_are_kept_until_a_change(client):
+    aleppo = tag("Aleppo")
+    make("one", tags=(aleppo,))
+    for url in ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-tags.xml"]:
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as again:
+            second = client.get(url)
+        assert len(again) == 0 and second.content == first.content
+        assert second["X-Robots-Tag"] == first["X-Robots-Tag"]
+    make("two", tags=(aleppo,))  # a change: the next generation's parts
+    assert b"/articles/two/" in client.get("/sitemap-articles.xml").content
 
 
 def test_robots_txt_points_at_the_sitemaps(client):

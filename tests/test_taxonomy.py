@@ -128,7 +128,7 @@ def test_the_sitemap_and_json_ld_name_the_section(client, tmp_path):
     article = import_at(tmp_path, REFERENCE_URL)
     assert (
         "<loc>http://testserver/sections/world/</loc>"
-        in client.get("/sitemap.xml").content.decode()
+        in client.get("/sitemap-sections.xml").content.decode()
     )
     page = client.get(article.get_absolute_url()).content.decode()
     assert '"articleSection": "World"' in page

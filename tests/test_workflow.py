@@ -203,7 +203,7 @@ def test_editor_schedules_and_the_article_goes_live_by_itself(editor, draft, mon
     response = editor.post(change_url(draft), form_data(draft, status="scheduled", published_at=at))
     assert response.status_code == 302
     reader = Client()  # the editor's client has a session, which the page cache skips
-    feed, sitemap = reverse("articles:feed"), reverse("sitemap")
+    feed, sitemap = reverse("articles:feed"), reverse("sitemap_part", args=["articles"])
     assert draft.headline not in reader.get("/").content.decode()
     assert draft.headline not in reader.get(feed).content.decode()
     assert draft.get_absolute_url() not in reader.get(sitemap).content.decode()

@@ -476,7 +476,9 @@ class _Reader:
                 (pending, article.pending_changes),
             ):
                 rows += [{**row, "article": pk} for row in found]
-            links += [{"content_object": pk, "tag": tag} for tag in article.tags]
+            # Each link carries its article's status and date (``TaggedArticle``).
+            dated = {name: article.values.get(name) for name in ("status", "published_at")}
+            links += [{"content_object": pk, "tag": tag, **dated} for tag in article.tags]
             documents[pk] = Document.build(
                 article.values["headline"],
                 article.values["standfirst"],
