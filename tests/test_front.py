@@ -439,3 +439,27 @@ def test_old_pages_of_the_home_page_move_to_latest(client):
     response = client.get("/?page=2")
     assert response.status_code == 301 and response["Location"] == "/latest/?page=2"
     assert client.get("/latest/?page=abc").status_code == 404
+
+
+def test_who_is_talking_reads_only_the_days_newest_stories(monkeypatch):
+    """A busy day is bounded: only the newest ``TALKING_STORIES`` stories are counted (at
+    100,000 articles imported in one day, counting all 389,000 quotes timed the page out)."""
+    from articles import front
+
+    source = Source.objects.create(domain="example.com", name="Example")
+    now = timezone.now()
+    speakers = [Speaker.objects.create(name=f"Person {i}", slug=f"person-{i}") for i in range(3)]
+    for i, speaker in enumerate(speakers):  # Person 0's story is the oldest
+        article = Article.objects.create(
+            headline=f"Story {i}", slug=f"story-{i}", standfirst="S.", body="B.",
+            source=source, original_url=f"https://example.com/{i}", seed_line2="1",
+            seed_line3="2", status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(hours=3 - i),
+        )  # fmt: skip
+        for position in range(3 if i == 0 else 1):  # the oldest is the most quoted
+            Quote.objects.create(
+                article=article, text="Words.", block=0, position=position, speaker=speaker
+            )
+    assert [t.speaker.name for t in front.who_is_talking(now)][0] == "Person 0"
+    monkeypatch.setattr(front, "TALKING_STORIES", 2)
+    assert [t.speaker.name for t in front.who_is_talking(now)] == ["Person 1", "Person 2"]
