@@ -460,6 +460,6 @@ def test_who_is_talking_reads_only_the_days_newest_stories(monkeypatch):
             Quote.objects.create(
                 article=article, text="Words.", block=0, position=position, speaker=speaker
             )
-    assert [t.speaker.name for t in front.who_is_talking(now)][0] == "Person 0"
+    assert front.who_is_talking(now)[0].speaker.name == "Person 0"
     monkeypatch.setattr(front, "TALKING_STORIES", 2)
     assert [t.speaker.name for t in front.who_is_talking(now)] == ["Person 1", "Person 2"]
