@@ -432,3 +432,11 @@ def test_a_change_stored_after_reading_is_what_the_article_answers(writer, live)
     assert pending.pending_for(live).review_comment == "No"
     pending.discard(live)
     assert pending.pending_for(live) is None
+
+
+def test_publish_scheduled_with_nothing_due_is_quiet_at_verbosity_0():
+    """``make run`` calls it every minute with ``-v 0``: no line a minute in the terminal."""
+    quiet, spoken = StringIO(), StringIO()
+    call_command("publish_scheduled", verbosity=0, stdout=quiet)
+    call_command("publish_scheduled", stdout=spoken)
+    assert quiet.getvalue() == "" and "0 published, 0 failed" in spoken.getvalue()

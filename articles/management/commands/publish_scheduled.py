@@ -26,6 +26,7 @@ class Command(BaseCommand):
             else:
                 failed += 1
                 self.stderr.write(f"{article.slug}: not published: {problem}")
-        self.stdout.write(f"{len(done) - failed} published, {failed} failed")
+        if done or int(options.get("verbosity", 1)) > 0:  # -v 0 from a minute's loop: quiet
+            self.stdout.write(f"{len(done) - failed} published, {failed} failed")
         if failed:
             raise SystemExit(1)
