@@ -49,6 +49,7 @@ def _speaker(article: Article) -> Speaker:
 SAMPLES: dict[str, Sample] = {
     "healthz": lambda a: {},
     "sitemap": lambda a: {},
+    "sitemap_part": lambda a: {"section": "articles"},
     "news_sitemap": lambda a: {},
     "robots_txt": lambda a: {},
     "articles:front": lambda a: {},
