@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Max
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from articles import requote, workflow
@@ -213,3 +217,36 @@ class WorkflowAdminMixin:
         if not workflow.can_change_objects(request.user, objs):
             perms_needed = {*perms_needed, "live articles (editors only)"}
         return deleted, counts, perms_needed, protected
+
+
+def action_page(
+    model_admin: Any,
+    request: HttpRequest,
+    *,
+    action: str,
+    step: str,
+    title: str,
+    explanation: str,
+    form: forms.Form,
+    objects: Any,
+    listed: Any = (),
+) -> TemplateResponse:
+    """The page a list action shows before it acts (a merge's choice, a withdrawal's reason),
+    as Django's delete confirmation does: ``explanation``, the ``listed`` items, ``form``, and
+    the selected ``objects`` carried back as the action's hidden inputs; ``step`` names the
+    breadcrumb and the button."""
+    opts = model_admin.model._meta
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "step": step,
+        "form": form,
+        "objects": objects,
+        "listed": listed,
+        "explanation": explanation,
+        "action": action,
+        "opts": opts,
+        "changelist": f"admin:{opts.app_label}_{opts.model_name}_changelist",
+        "action_checkbox_name": ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/articles/action_page.html", context)

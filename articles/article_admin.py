@@ -7,7 +7,6 @@ from collections import Counter
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -33,6 +32,7 @@ from articles.admin_mixins import (
     QuoteFormSet,
     QuoteInContextMixin,
     WorkflowInlineMixin,
+    action_page,
 )
 from articles.article_form import ACTION_FIELD, ArticleAdminForm
 from articles.history import record_baseline
@@ -496,15 +496,18 @@ class ArticleAdmin(VersionAdmin):
                 request, queryset, Article.Status.WITHDRAWN, form.cleaned_data["reason"]
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Withdraw articles",
-            "form": form,
-            "articles": queryset,
-            "opts": self.model._meta,
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/article/withdraw.html", context)
+        return action_page(
+            self,
+            request,
+            action="withdraw",
+            step="Withdraw",
+            title="Withdraw articles",
+            explanation="Withdrawn stories answer readers with a notice (410 Gone) that gives "
+            "this reason:",
+            form=form,
+            objects=(selected := list(queryset)),
+            listed=[article.headline for article in selected],
+        )
 
     def get_urls(self) -> list:
         urls = [

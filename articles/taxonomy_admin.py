@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 
 from articles import requote, workflow
 from articles.admin_mixins import (
     QuoteAdminForm,
     QuoteInContextMixin,
     WorkflowAdminMixin,
+    action_page,
 )
 from articles.models import (
     Article,
@@ -89,19 +88,16 @@ def merge_action(
             request, f"Merged into {target}; {count} {moved}.", messages.SUCCESS
         )
         return None
-    opts = model_admin.model._meta
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": f"Merge {plural}",
-        "form": form,
-        "objects": queryset,
-        "explanation": explanation,
-        "action": action,
-        "opts": opts,
-        "changelist": f"admin:{opts.app_label}_{opts.model_name}_changelist",
-        "action_checkbox_name": ACTION_CHECKBOX_NAME,
-    }
-    return TemplateResponse(request, "admin/articles/merge.html", context)
+    return action_page(
+        model_admin,
+        request,
+        action=action,
+        step="Merge",
+        title=f"Merge {plural}",
+        explanation=explanation,
+        form=form,
+        objects=queryset,
+    )
 
 
 class SourceAdminForm(forms.ModelForm):
@@ -295,15 +291,17 @@ class SpeakerAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 request, f"Merged into {target.name}; {moved} quote(s) moved.", messages.SUCCESS
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge speakers",
-            "form": form,
-            "speakers": queryset,
-            "opts": self.model._meta,
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/speaker/merge.html", context)
+        return action_page(
+            self,
+            request,
+            action="merge_speakers",
+            step="Merge",
+            title="Merge speakers",
+            explanation="These speakers will become one. Choose the one to keep: every quote of "
+            "the others moves to it, and their names become its aliases.",
+            form=form,
+            objects=queryset,
+        )
 
 
 @admin.register(Tag)
