@@ -1,5 +1,5 @@
 """What the front page and the index pages show: the lead and secondary stories, a rail per
-section, who is talking, the sections readers can browse, and the few tags a card carries.
+section, who is talking and the sections readers can browse (a card's tags: ``articles.cards``).
 
 Each is a fixed number of queries whatever the archive's size; what needs a count over the
 whole archive (a section's articles, a speaker's quotes) comes from ``articles.counts``. What
@@ -9,20 +9,19 @@ readers may see is ``published()`` / ``public()`` / ``published_sql()``, never r
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import DatabaseError, connection
-from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
+from articles.cards import attach_tags, read_cards, with_card_tags
 from articles.counts import CachedRanking, per_generation
 from articles.models import Article, Quote, Section, Speaker, Tag, readers_may_see
 from articles.rows import table
-from articles.taxonomy import tags_of
 
 logger = logging.getLogger(__name__)
 TOP_STORIES = 7  # the lead and six secondary stories
@@ -33,7 +32,6 @@ TALKING_SPEAKERS = 5
 TALKING_WINDOW = timedelta(days=1)
 # The most of the day's stories "who is talking" reads (who_is_talking says why).
 TALKING_STORIES = 500
-CARD_TAGS = 3
 
 
 # -- sections ------------------------------------------------------------------------------------
@@ -93,7 +91,7 @@ def nav_sections() -> list[SectionSummary]:
 def newest_stories(
     sections: Iterable[SectionSummary], per_section: int, overall: int
 ) -> tuple[list[Article], dict[int, list[Article]]]:
-    """The ``overall`` newest public stories (with their tags, as ``for_listing()`` gives),
+    """The ``overall`` newest public stories (with their tags, ``cards.attach_tags``),
     and each section's ``per_section`` newest other ones (with what a rail shows), in one query
     for their ids, one for their rows and one for the top stories' tags, whether there are
     many or few. Each list comes from its own ``LIMIT``, so nothing but a few rows per section
@@ -121,63 +119,14 @@ def newest_stories(
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         pairs = cursor.fetchall()
-    rows = (
-        Article.objects.filter(pk__in={pk for pk, _ in pairs})
-        .select_related("source", "section")
-        .defer("body", "source__aliases", "section__aliases")
-        .in_bulk()
-    )
+    rows = read_cards([pk for pk, _ in pairs])
     top: list[Article] = []
     by_section: dict[int, list[Article]] = defaultdict(list)
     for pk, section_id in pairs:
         if pk in rows:
             (by_section[section_id] if section_id else top).append(rows[pk])
-    prefetch_related_objects(top, Prefetch("tags", to_attr="tag_list"))
+    attach_tags(top)
     return top, by_section
-
-
-# -- tags on a card ------------------------------------------------------------------------------
-
-KIND_ORDER = {Tag.Kind.PERSON: 0, Tag.Kind.ORGANISATION: 1, Tag.Kind.PLACE: 2, Tag.Kind.TOPIC: 3}
-
-
-def _mentions(name: str, text: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE))
-
-
-def salient_tags(article: Article, quoted: set[str], limit: int = CARD_TAGS) -> list[Tag]:
-    """The ``limit`` tags that say most about ``article``: first people and organisations it
-    quotes (``quoted``: its speakers' names) or names in its headline, then any tag in the
-    headline, then the tags its headline and standfirst mention most, people and organisations
-    before places before topics. (What a card shows; the article page lists them all.)"""
-
-    def salience(tag: Tag) -> tuple[int, int, int, str]:
-        in_headline = _mentions(tag.name, article.headline) > 0
-        who = tag.kind in (Tag.Kind.PERSON, Tag.Kind.ORGANISATION)
-        tier = 0 if who and (in_headline or tag.name in quoted) else 1 if in_headline else 2
-        often = _mentions(tag.name, f"{article.headline} {article.standfirst}")
-        return (tier, -often, KIND_ORDER.get(tag.kind, 4), tag.name.casefold())
-
-    return sorted(tags_of(article), key=salience)[:limit]
-
-
-def with_card_tags(articles: Iterable[Article], limit: int = CARD_TAGS) -> list[Article]:
-    """Give each article (read with ``for_listing()``) ``card_tags``: its most salient tags.
-    One query for all of them: the names of the speakers each one quotes."""
-    articles = list(articles)
-    quoted: dict[int, set[str]] = defaultdict(set)
-    if articles:
-        pairs = (
-            Quote.objects.filter(article__in=[a.pk for a in articles], speaker__isnull=False)
-            .order_by()
-            .values_list("article_id", "speaker__name")
-            .distinct()
-        )
-        for article_id, name in pairs:
-            quoted[article_id].add(name)
-    for article in articles:
-        article.card_tags = salient_tags(article, quoted[article.pk], limit)
-    return articles
 
 
 # -- who is talking ------------------------------------------------------------------------------

@@ -166,32 +166,6 @@ class ArticleQuerySet(models.QuerySet):
         )
         return article
 
-    def cards(self, ids: list[int]) -> dict[int, Article]:
-        """Articles by id with what a result card shows (headline, slug, section, standfirst,
-        date, the source's name and domain; the rest deferred), in one query written in SQL: search
-        reads a page of hits by id, and ``select_related().in_bulk()`` cost more to build than
-        the search itself."""
-        if not ids:
-            return {}
-        source_fields = ("name", "domain")
-        rows = read_rows(
-            Article,
-            "SELECT a.id, a.headline, a.slug, a.section_id, a.standfirst, a.published_at, "
-            "a.source_id, "
-            f"{joined_columns('s', 'source', source_fields)}, "
-            f"{joined_columns('c', 'section', ('name', 'slug'))} "
-            f"FROM {table(Article)} a JOIN {table(Source)} s ON s.id = a.source_id "
-            f"LEFT JOIN {table(Section)} c ON c.id = a.section_id "
-            f"WHERE a.id IN ({', '.join(['%s'] * len(ids))})",
-            ids,
-        )
-        cards = {}
-        for article in rows:
-            article.source = joined_instance(article, "source", Source, source_fields)
-            article.section = joined_instance(article, "section", Section, ("name", "slug"))
-            cards[article.pk] = article
-        return cards
-
     def related_to(self, article: Article, limit: int = 5) -> list[Article]:
         """Up to ``limit`` public articles sharing the most tags with ``article``, newest first
         among equals, in one query.

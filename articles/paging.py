@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.functional import cached_property
 
 from articles.cache import counted
+from articles.cards import cards_in_order
 from articles.models import Article
 
 
@@ -53,11 +54,11 @@ class FilteredListPaginator(ArticlePaginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = self.object_list.values(self.id_field)[bottom:top]
-        return self._get_page(self.rows(Subquery(ids)), number, self)
+        return self._get_page(self.rows(ids), number, self)
 
-    def rows(self, ids: Subquery | list[int]) -> QuerySet[Article]:
-        """The page's articles, by ``ids``, with what a list card shows."""
-        return Article.objects.filter(pk__in=ids).for_listing().order_by(*Article._meta.ordering)
+    def rows(self, ids: list[int] | QuerySet) -> list[Article]:
+        """The page's articles, by ``ids`` (newest first), with what a list card shows."""
+        return cards_in_order(ids)
 
     def _get_page(self, *args: Any, **kwargs: Any) -> Page:
         return ListPage(*args, **kwargs)
@@ -95,7 +96,8 @@ class FilteredListPaginator(ArticlePaginator):
             .values_list(ids_of, flat=True)[: self.per_page + 1]
         )
         more = len(found) > self.per_page
-        rows = self.rows(found[: self.per_page])
+        ids = found[: self.per_page]
+        rows = self.rows(ids if before is not None else ids[::-1])  # newest first, as listed
         if before is not None:
             return CursorPage(rows, self, has_older=more, has_newer=True)
         return CursorPage(rows, self, has_older=True, has_newer=more)

@@ -46,6 +46,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.cards import read_cards
 from articles.models import Article, Quote, Section, Speaker
 
 TABLE = "articles_search"
@@ -546,7 +547,7 @@ class SearchResults(Sequence[Hit]):
         ids = [pk for pk, _ in page]
         with connection.cursor() as cursor:
             snippets = engine().snippets(cursor, self.terms, ids)
-        articles = Article.objects.cards(ids)  # what a hit shows: headline, source, date
+        articles = read_cards(ids)  # what a hit shows: headline, source, date
         return [
             Hit(articles[pk], score, snippet_of(snippets.get(pk, ""), articles[pk]))
             for pk, score in page

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from articles import workflow
-from articles.front import speaker_counts, with_card_tags
+from articles.cards import with_card_tags
+from articles.front import speaker_counts
 from articles.models import (
     Article,
     Quote,

@@ -68,13 +68,14 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    # Whole public pages for anonymous readers: a hit skips everything below, and answers with
+    # the headers the page was stored with, which the middleware below set (articles/cache.py).
+    "articles.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The current site is the request's host (newsroom/sites.py), for feeds, sitemaps, pages.
     "newsroom.sites.CurrentHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.RejectNulMiddleware",
-    # Whole public pages for anonymous readers: a hit skips everything below (articles/cache.py).
-    "articles.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

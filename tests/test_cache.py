@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -54,6 +54,54 @@ def test_second_visit_is_served_from_the_cache_without_queries(client, story):
     assert "Story 0" in html
     assert second["ETag"] == first["ETag"]
     assert second["Last-Modified"] == first["Last-Modified"]
+
+
+class CountCalls:
+    """A middleware that counts the requests it sees (placed last, next to the views)."""
+
+    calls = 0
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        CountCalls.calls += 1
+        return self.get_response(request)
+
+
+def test_a_hit_runs_no_other_middleware_and_keeps_their_headers(client, story, settings):
+    """The cache is the first middleware: a hit answers before sessions, CSRF, auth or CSP
+    run, with the security headers the stack gave the page when it was stored."""
+    assert settings.MIDDLEWARE[0] == "articles.cache.PublicPageCacheMiddleware"
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.CountCalls"]
+    CountCalls.calls = 0
+    first, _ = get(client, story.get_absolute_url())
+    second, _ = get(client, story.get_absolute_url())
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert CountCalls.calls == 1
+    for header in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+    ):
+        assert second[header] == first[header], header
+
+
+def test_plain_http_is_redirected_not_served_from_the_cache(client, story, settings):
+    """A page stored before the site turned on its HTTPS redirect is not served over HTTP:
+    the cache sits above ``SecurityMiddleware``, so it checks the redirect itself."""
+    url = story.get_absolute_url()
+    assert get(client, url)[0]["X-Page-Cache"] == "miss"
+    assert get(client, url)[0]["X-Page-Cache"] == "hit"
+    settings.SECURE_SSL_REDIRECT = True
+    restarted = Client()  # middleware reads the setting when it is loaded
+    response, _ = get(restarted, url)
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+    secure, _ = get(restarted, url, secure=True)
+    assert secure.status_code == 200
 
 
 def test_article_page_queries_cold_and_warm(client, story):

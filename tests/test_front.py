@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.front import salient_tags
+from articles.cards import salient_tags
 from articles.models import Article, Quote, Section, Source, Speaker, Tag
 from tests.conftest import EXAMPLES, REFERENCE_SEED
 

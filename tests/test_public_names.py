@@ -245,10 +245,8 @@ def test_views_read_only_the_parameters_the_page_cache_keys_by(client, settings)
     """The page cache leaves out of a page's key every parameter not in
     ``PAGE_QUERY_PARAMETERS``: a view reading another would be served the wrong page."""
     make_articles(2)
-    middleware = list(settings.MIDDLEWARE)
-    where = middleware.index("articles.cache.PublicPageCacheMiddleware") + 1
-    middleware.insert(where, f"{__name__}.RecordQueryParameters")
-    settings.MIDDLEWARE = middleware
+    # Last, next to the views (``RejectNulMiddleware`` above it reads every parameter).
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.RecordQueryParameters"]
     RecordQueryParameters.read = set()
     junk = "utm_source=x&made-up=1"
     urls = [
