@@ -72,8 +72,25 @@ def _generation_file() -> Path:
     return Path(tempfile.gettempdir()) / f"newsroom-pages-{tag}.generation"
 
 
+# What one request has already asked the cache: the generation, and the next publication of
+# that generation. A list page asked for them three to five times (its count, the header's
+# sections, the page itself), each a round trip to Redis. Set by the page cache's middleware
+# for every request; a bump forgets it.
+_request_memo: ContextVar[dict[Any, str] | None] = ContextVar("pages_request_memo", default=None)
+
+
 def current_generation() -> str:
     """The token every cached page key includes; a new one means every page is stale."""
+    memo = _request_memo.get()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
+    generation = _read_generation()
+    if memo is not None:
+        memo["generation"] = generation
+    return generation
+
+
+def _read_generation() -> str:
     if _uses_local_memory():
         try:
             return _generation_file().read_text() or _start_generation()
@@ -96,6 +113,8 @@ def _start_generation() -> str:
 
 
 def _bump() -> None:
+    if (memo := _request_memo.get()) is not None:
+        memo.clear()
     token = uuid.uuid4().hex
     if _uses_local_memory():
         path = _generation_file()
@@ -192,7 +211,12 @@ def _next_publication(generation: str) -> str:
     as remembered, or ``_NO_SCHEDULED``."""
     key = f"{NEXT_PUBLICATION_KEY}:{generation}"
     now = timezone.now()
-    stored = cache.get(key)
+    memo = _request_memo.get()
+    stored = memo.get(key) if memo is not None else None
+    if stored is None:
+        stored = remembered(key)
+    if stored is None:
+        stored = cache.get(key)
     if stored is None or (stored != _NO_SCHEDULED and float(stored) <= now.timestamp()):
         upcoming = (
             Article.objects.filter(status__in=LIVE_STATUSES, published_at__gt=now)
@@ -202,6 +226,9 @@ def _next_publication(generation: str) -> str:
         )
         stored = _NO_SCHEDULED if upcoming is None else str(upcoming.timestamp())
         cache.set(key, stored, timeout=DEFAULT_PAGE_SECONDS)
+    if memo is not None:
+        memo[key] = str(stored)
+    remember(key, str(stored), DEFAULT_PAGE_SECONDS)
     return str(stored)
 
 
@@ -225,11 +252,44 @@ def counted(name: str, count: Callable[[], int]) -> int:
     change bumps the generation, and the next scheduled publication (which lengthens lists
     with no change) is part of the key."""
     key = fresh_key("count", name)
-    found = cache.get(key)
+    found = remembered(key)
     if found is None:
-        found = count()
-        cache.set(key, found, timeout=DEFAULT_PAGE_SECONDS)
+        found = cache.get(key)
+        if found is None:
+            found = count()
+            cache.set(key, found, timeout=DEFAULT_PAGE_SECONDS)
+        remember(key, found, DEFAULT_PAGE_SECONDS)
     return int(found)
+
+
+# -- this process's copy of what is kept per generation ----------------------------------------
+
+# Values kept in the cache under a generation's key (a list's length, the header's sections)
+# are read by most requests: each read was a round trip to Redis and an unpickling. Their key
+# names their generation, so a copy in this process's memory is exactly as fresh as the cache's
+# (a new generation is a new key), as long as it also expires when the cache's copy does (the
+# next scheduled publication). Only the current generation's values are kept.
+_process_memo: dict[str, tuple[float, Any]] = {}
+_process_memo_generation = ""
+
+
+def remembered(key: str) -> Any:
+    """This process's copy of the cache's value under ``key`` (of the current generation), or
+    None."""
+    found = _process_memo.get(key)
+    if found is None or found[0] <= time.monotonic():
+        return None
+    return found[1]
+
+
+def remember(key: str, value: Any, seconds: float) -> None:
+    """Keep ``value`` (not to be changed by anyone) for ``seconds`` at most, as ``key``."""
+    global _process_memo_generation
+    generation = current_generation()
+    if generation != _process_memo_generation:
+        _process_memo.clear()
+        _process_memo_generation = generation
+    _process_memo[key] = (time.monotonic() + seconds, value)
 
 
 # -- the middleware ------------------------------------------------------------------------------
@@ -309,6 +369,8 @@ def _generation_and_entry(key: str) -> tuple[str, dict[str, Any] | None]:
     generation = found.get(GENERATION_KEY)
     if generation is None:
         return current_generation(), None
+    if (memo := _request_memo.get()) is not None:
+        memo["generation"] = str(generation)
     return str(generation), found.get(key)
 
 
@@ -354,6 +416,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_memo.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_memo.reset(token)
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         namespace = _public_match(request) if _cacheable_request(request) else None
         if DEFAULT_PAGE_SECONDS <= 0 or namespace is None:
             return self.get_response(request)

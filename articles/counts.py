@@ -17,7 +17,13 @@ from typing import Any, TypeVar
 
 from django.core.cache import cache
 
-from articles.cache import DEFAULT_PAGE_SECONDS, current_generation, seconds_until_next_publication
+from articles.cache import (
+    DEFAULT_PAGE_SECONDS,
+    current_generation,
+    remember,
+    remembered,
+    seconds_until_next_publication,
+)
 
 COUNTS_KEY_PREFIX = "newsroom:counts"
 T = TypeVar("T")
@@ -36,14 +42,14 @@ def per_generation(name: str, compute: Callable[[], T]) -> T:
     """``compute()``, remembered until readers' view of the site next changes."""
     generation = current_generation()
     key = f"{COUNTS_KEY_PREFIX}:{name}:{generation}"
-    found = cache.get(key)
-    if found is not None:
-        return found["value"]
-    value = compute()
-    timeout = _timeout(generation)
-    if timeout >= 1:
-        cache.set(key, {"value": value}, timeout=timeout)
-    return value
+    found = remembered(key) or cache.get(key)
+    if found is None:
+        found = {"value": compute()}
+        timeout = _timeout(generation)
+        if timeout >= 1:
+            cache.set(key, found, timeout=timeout)
+    remember(key, found, _timeout(generation))
+    return found["value"]
 
 
 class CachedRanking(Sequence):

@@ -210,6 +210,44 @@ def test_cache_timeout_stops_at_next_publication(story):
     assert seconds is not None and 0 < seconds <= 90
 
 
+def test_a_page_asks_the_cache_for_the_generation_once(client, story, monkeypatch):
+    """A page the cache does not serve (a session cookie) still reads the generation once,
+    and the values kept per generation (its list's length, the header's sections) from this
+    process's copy after the first request, not from the cache again."""
+    reads = []
+    read_generation = page_cache._read_generation
+    monkeypatch.setattr(
+        page_cache, "_read_generation", lambda: reads.append(1) or read_generation()
+    )
+    client.cookies["sessionid"] = "no-such-session"
+    for url in ("/latest/", "/", story.get_absolute_url(), "/latest/"):
+        reads.clear()
+        assert client.get(url).status_code == 200
+        assert len(reads) == 1, url
+    gets = []
+    backend = page_cache.caches["default"]
+    original = backend.get
+    monkeypatch.setattr(backend, "get", lambda *a, **k: gets.append(a[0]) or original(*a, **k))
+    assert client.get("/latest/").status_code == 200
+    assert [key for key in gets if key != page_cache.GENERATION_KEY] == []
+
+
+def test_values_kept_in_this_process_are_as_fresh_as_the_cache(story):
+    """``counted`` keeps a list's length in this process too: a change still shows at once,
+    and so does a scheduled article that comes due."""
+    assert page_cache.counted("test:list", lambda: 1) == 1
+    assert page_cache.counted("test:list", lambda: 2) == 1  # this generation's, kept
+    page_cache.invalidate_public_pages()
+    assert page_cache.counted("test:list", lambda: 2) == 2
+    soon = timezone.now() + dt.timedelta(seconds=30)
+    make_scheduled(soon)
+    assert page_cache.counted("test:list", lambda: 3) == 3
+    later = soon + dt.timedelta(seconds=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(page_cache.timezone, "now", lambda: later)
+        assert page_cache.counted("test:list", lambda: 4) == 4  # it came due: a new count
+
+
 def make_scheduled(when: dt.datetime) -> Article:
     article = Article.objects.get(slug="story-0")
     article.pk = None
