@@ -52,6 +52,8 @@ NEXT_PUBLICATION_KEY = "newsroom:pages:next-publication"
 DEFAULT_PAGE_SECONDS = int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 CACHED_NAMESPACES = frozenset(getattr(settings, "PAGE_CACHE_NAMESPACES", ["articles"]))
 _NO_SCHEDULED = "none"
+# The generation when it cannot be read (the cache is down): nothing is kept under it.
+LOST_GENERATION = "lost"
 LIVE_STATUSES = tuple(getattr(Article, "LIVE_STATUSES", (Article.Status.PUBLISHED,)))
 
 
@@ -100,16 +102,16 @@ def _read_generation() -> str:
     if generation is None:
         # A fresh random start: if the key was evicted, pages of an older generation stay dead.
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY) or "lost"
+        generation = cache.get(GENERATION_KEY) or LOST_GENERATION
     return str(generation)
 
 
 def _start_generation() -> str:
     _bump()
     try:
-        return _generation_file().read_text() or "unshared"
+        return _generation_file().read_text() or LOST_GENERATION
     except OSError:
-        return "unshared"
+        return LOST_GENERATION
 
 
 def _bump() -> None:
@@ -286,6 +288,8 @@ def remember(key: str, value: Any, seconds: float) -> None:
     """Keep ``value`` (not to be changed by anyone) for ``seconds`` at most, as ``key``."""
     global _process_memo_generation
     generation = current_generation()
+    if generation == LOST_GENERATION:  # a change now would not be seen: keep nothing
+        return
     if generation != _process_memo_generation:
         _process_memo.clear()
         _process_memo_generation = generation
