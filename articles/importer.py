@@ -40,7 +40,7 @@ from articles.models import (
     TaggedArticle,
     unique_slug,
 )
-from articles.search import (
+from articles.search_index import (
     Document,
     compact_after_import,
     index_documents,

@@ -29,7 +29,7 @@ from django.db.models.functions import Lower
 
 from articles.cache import invalidate_once
 from articles.models import Article, Quote, Speaker, Tag, TaggedArticle, unique_slugs
-from articles.search import reindex_once
+from articles.search_index import reindex_once
 from articles.seeds.entities import extract_tags
 from articles.seeds.format import Block, split_blocks
 from articles.seeds.limits import MAX_NAME_LENGTH, MAX_ROLE_LENGTH, MAX_TAG_LENGTH

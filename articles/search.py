@@ -2,17 +2,10 @@
 
 SQLite uses an FTS5 table and PostgreSQL a ``tsvector`` column with a GIN index; both live in a
 side table called ``articles_search`` (created by migration 0002) keyed by the article's id and
-written only by :func:`reindex_article`. Drafts are indexed too: whether an article is public is
-decided when searching, with ``Article.objects.published()``, so publishing and unpublishing
-(queryset ``update()``s in the admin) never leave the index stale.
-
-The index follows the data three ways:
-
-* the importer calls :func:`reindex_article` at the end of each file, after its quotes are
-  bulk-created (``bulk_create`` sends no signals);
-* saving or deleting an Article, Quote or Speaker (the admin, a shell) re-indexes the articles
-  involved, in the same transaction;
-* :func:`rebuild_index` rebuilds everything, for operators.
+written only through ``articles.search_index``, which says what goes into it and keeps it in
+step with the data. Drafts are indexed too: whether an article is public is decided when
+searching, with ``Article.objects.published()``, so publishing and unpublishing (queryset
+``update()``s in the admin) never leave the index stale.
 
 Reader input never reaches a query language: :func:`search_terms` keeps only word characters, so
 quotes, ``AND``, ``*``, ``-``, emoji, NUL bytes and 10,000-character strings are all safe.
@@ -22,7 +15,7 @@ matches are ranked, and the count stops there too. A common word matches tens of
 articles; scoring and counting them all made every search slower as the archive grew.
 
 And whatever the size of an article: what is indexed of it is bounded (``INDEXED_CHARS``, one
-rule for both engines, in :meth:`Document.build`), so a 3.6 MB seed of distinct words never
+rule for both engines, in ``search_index.Document.build``), so a 3.6 MB seed of distinct words never
 meets PostgreSQL's 1 MB ``tsvector`` limit, and a long text's passage is cut from its first
 match rather than by FTS5's ``snippet()``, whose time grows with the square of the matches
 (66 s for one search of a 3.9 MB seed of one repeated word).
@@ -32,22 +25,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db import connection
-from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.cards import read_cards
-from articles.models import Article, Quote, Section, Speaker
+from articles.models import Article, Section
+
+if TYPE_CHECKING:  # articles.search_index imports this module
+    from articles.search_index import Document
 
 TABLE = "articles_search"
 MAX_TERMS = 12
@@ -151,42 +143,6 @@ def _highlight(snippet: str) -> SafeString:
     """The engine's snippet, HTML-escaped, with our markers turned into ``<mark>``."""
     html = escape(snippet).replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(html)  # escaped above: only our markers become tags
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """What is indexed for one article, in the columns the engines weigh differently."""
-
-    headline: str
-    standfirst: str
-    body: str
-    quotes: str
-
-    @classmethod
-    def build(
-        cls, headline: str, standfirst: str, body: str, quotes: Iterable[tuple[str, str | None]]
-    ) -> Document:
-        """The document for an article's text and its quotes as (text, speaker name) pairs:
-        the first ``INDEXED_CHARS`` of each (what both engines index and show passages of)."""
-        lines = [f"{text} — {speaker}" if speaker else text for text, speaker in quotes]
-        return cls(
-            _clean(headline),
-            _clean(_bounded(standfirst, INDEXED_CHARS["standfirst"])),
-            _clean(_bounded(body, INDEXED_CHARS["body"])),
-            _clean(_bounded("\n".join(lines), INDEXED_CHARS["quotes"])),
-        )
-
-    @classmethod
-    def for_article(cls, article_id: int) -> Document | None:
-        row = (
-            Article.objects.filter(pk=article_id)
-            .values_list("headline", "standfirst", "body")
-            .first()
-        )
-        if row is None:
-            return None
-        quotes = Quote.objects.filter(article_id=article_id).order_by("position")
-        return cls.build(*row, quotes.values_list("text", "speaker__name"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,105 +534,3 @@ def search(query: str, section: Section | None = None, sort: str = "relevance") 
     relevant first (``blend``) or newest first (``sort="date"``), among the newest
     ``MAX_RANKED`` matches (lazy)."""
     return SearchResults(query, section, sort)
-
-
-def reindex_article(article_id: int) -> None:
-    """Bring one article's index entry up to date (or remove it when the article is gone).
-
-    Call it after changing an article's quotes in bulk; saving through models does it for you.
-    """
-    document = Document.for_article(article_id)
-    with connection.cursor() as cursor:
-        engine().write(cursor, article_id, document)
-
-
-def index_documents(documents: dict[int, Document]) -> None:
-    """Write the index entries of many articles at once (the importer's new articles)."""
-    if documents:
-        with connection.cursor() as cursor:
-            engine().write_many(cursor, documents)
-
-
-# An import that adds at least this share of the index's articles compacts it at the end:
-# compacting costs time in proportion to the whole index, so a share keeps its cost per imported
-# article bounded (at most four times that of compacting one entry), whatever the archive's size.
-COMPACT_SHARE = 0.25
-
-
-def compact_after_import(added: int) -> bool:
-    """Compact the index when an import just added at least ``COMPACT_SHARE`` of its articles
-    (a bulk load); returns whether it did. Outside a transaction: it writes the whole index."""
-    if added <= 0 or added < COMPACT_SHARE * Article.objects.count():
-        return False
-    with connection.cursor() as cursor:
-        engine().compact(cursor)
-    return True
-
-
-def rebuild_index() -> int:
-    """Re-index every article; returns how many. For operators, after bulk SQL changes."""
-    ids = list(Article.objects.values_list("pk", flat=True))
-    for article_id in ids:
-        reindex_article(article_id)
-    return len(ids)
-
-
-# Keeping the index in step with saves and deletes ----------------------------------------------
-
-
-_pending: ContextVar[set[int] | None] = ContextVar("search_pending_reindex", default=None)
-
-
-def schedule_reindex(article_id: int) -> None:
-    """Re-index at once, inside the caller's transaction: the index commits or rolls back with
-    the change, and no write is left for after the commit, when another writer may hold the
-    database (SQLite). Inside :func:`reindex_once`, it is noted and done once at the end."""
-    pending = _pending.get()
-    if pending is None:
-        reindex_article(article_id)
-    else:
-        pending.add(article_id)
-
-
-@contextmanager
-def reindex_once() -> Iterator[None]:
-    """Batch the re-indexing of a block of writes (an import saves an article, deletes and
-    creates its quotes...): each touched article is re-indexed once, when the block succeeds,
-    still inside the caller's transaction."""
-    if _pending.get() is not None:  # already batching: the outer block re-indexes
-        yield
-        return
-    pending: set[int] = set()
-    token = _pending.set(pending)
-    try:
-        yield
-    finally:
-        _pending.reset(token)
-    for article_id in sorted(pending):
-        reindex_article(article_id)
-
-
-@receiver(post_save, sender=Article, dispatch_uid="search_article_saved")
-@receiver(post_delete, sender=Article, dispatch_uid="search_article_deleted")
-def _article_changed(sender: type, instance: Article, **kwargs: Any) -> None:
-    schedule_reindex(instance.pk)
-
-
-@receiver(post_save, sender=Quote, dispatch_uid="search_quote_saved")
-@receiver(post_delete, sender=Quote, dispatch_uid="search_quote_deleted")
-def _quote_changed(sender: type, instance: Quote, **kwargs: Any) -> None:
-    schedule_reindex(instance.article_id)
-
-
-@receiver(post_save, sender=Speaker, dispatch_uid="search_speaker_saved")
-def _speaker_changed(sender: type, instance: Speaker, **kwargs: Any) -> None:
-    if kwargs.get("created"):
-        return
-    for article_id in set(instance.quotes.values_list("article_id", flat=True)):
-        schedule_reindex(article_id)
-
-
-@receiver(pre_delete, sender=Speaker, dispatch_uid="search_speaker_deleted")
-def _speaker_deleted(sender: type, instance: Speaker, **kwargs: Any) -> None:
-    # Before the quotes lose their speaker; deletes run in a transaction, so this waits for it.
-    _speaker_changed(sender, instance)

@@ -115,7 +115,7 @@ def test_an_import_checkpoints_less_often_and_then_as_before():
 def test_a_bulk_import_compacts_the_search_index_and_a_small_one_does_not(tmp_path, monkeypatch):
     """An import adding at least ``COMPACT_SHARE`` of the articles compacts the search index
     once, at the end; what readers find is the same before and after compacting."""
-    from articles import search
+    from articles import search, search_index
     from tests.seedgen import write_generated_seeds
 
     compacted = []
@@ -135,4 +135,4 @@ def test_a_bulk_import_compacts_the_search_index_and_a_small_one_does_not(tmp_pa
     write_generated_seeds(tmp_path / "more", 3, seed=9)  # 3 new of 43: under a quarter
     list(SeedImporter().run(sorted((tmp_path / "more").iterdir())))
     assert len(compacted) == 2  # only the direct call above
-    assert not search.compact_after_import(0)
+    assert not search_index.compact_after_import(0)

@@ -19,7 +19,8 @@ from django.urls import reverse
 
 from articles.importer import Outcome, SeedImporter
 from articles.models import Article, Section
-from articles.search import INDEXED_CHARS, Document, index_documents, search
+from articles.search import INDEXED_CHARS, search
+from articles.search_index import Document, index_documents
 from articles.seeds import limits
 from tests.conftest import run_import_seeds
 from tests.pathological import (

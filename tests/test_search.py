@@ -4,8 +4,10 @@ that no input at all can break the page. Runs on SQLite (FTS5) and PostgreSQL (G
 from __future__ import annotations
 
 import itertools
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Quote, Section, Source, Speaker, Tag
-from articles.search import TABLE, rebuild_index, reindex_article, search, search_terms
+from articles.search import TABLE, search, search_terms
+from articles.search_index import rebuild_index, reindex_article
 
 pytestmark = pytest.mark.django_db
 SEARCH = reverse("articles:search")
@@ -238,6 +241,16 @@ def test_rebuild_index_restores_everything():
     assert found("aleppo") == []
     assert rebuild_index() == 2
     assert len(found("aleppo")) == 2
+
+
+def test_the_operators_command_rebuilds_the_index():
+    make_article("Aleppo story")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert out.getvalue().strip() == "re-indexed 1 articles"
+    assert len(found("aleppo")) == 1
 
 
 def index_rows() -> int:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from articles.models import Article, Correction, Quote, Section, Source, Speaker, StatusChange
 from articles.reader_pages import ensure_pages
 from articles.roles import ensure_roles
-from articles.search import reindex_article
+from articles.search_index import reindex_article
 
 pytestmark = pytest.mark.django_db
 SEARCH = reverse("articles:search")

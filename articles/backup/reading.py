@@ -42,7 +42,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.pending import PENDING_FIELDS, PendingChange
-from articles.search import Document, compact_after_import, index_documents
+from articles.search_index import Document, compact_after_import, index_documents
 
 
 class DatabaseNotEmpty(ValueError):
