@@ -45,7 +45,7 @@ def json_ld(data: dict[str, Any]) -> SafeString:
 
 def article_json_ld(article: Article, request: HttpRequest) -> dict[str, Any]:
     """The NewsArticle fields Google and others read; ``article`` has its source and tags
-    loaded (``Article.objects.page()``), so this makes no query. ``url`` is the canonical URL."""
+    loaded (``read_article_page()``), so this makes no query. ``url`` is the canonical URL."""
     # request.build_absolute_uri(path) for the site's own paths (absolute, ASCII, already
     # quoted), with the scheme and host checked once rather than once a link.
     origin = request.build_absolute_uri("/")[:-1]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from articles import workflow
+from articles.article_page import read_article_page, related_articles
 from articles.cards import with_card_tags
 from articles.front import speaker_counts
 from articles.models import (
@@ -213,14 +214,14 @@ def public_source(domain: str) -> Source:
 
 class ArticleDetailView(DetailView):
     """One article with its body, quotes, tags, metadata for search engines and related
-    articles, in five queries (``Article.objects.page`` and ``related_to``)."""
+    articles, in five queries (``article_page``)."""
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
     public_only = True
 
     def get_object(self, queryset: QuerySet[Article] | None = None) -> Article:
-        article = Article.objects.page(public=self.public_only, **self.lookup())
+        article = read_article_page(public=self.public_only, **self.lookup())
         if article is None:
             raise Http404("No article here.")
         return article
@@ -244,7 +245,7 @@ class ArticleDetailView(DetailView):
         article = self.object
         data = article_json_ld(article, self.request)
         return super().get_context_data(
-            related=Article.objects.related_to(article, RELATED_ARTICLES),
+            related=related_articles(article, RELATED_ARTICLES),
             quote_groups=display_quotes(article.quote_list),
             json_ld=json_ld(data),
             canonical_url=data["url"],

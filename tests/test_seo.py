@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import article_page
 from articles.models import Article, Section, Source, Tag
 
 pytestmark = pytest.mark.django_db
@@ -273,7 +274,7 @@ def test_related_articles_share_the_most_tags_first_and_only_public_ones(client)
 def test_related_articles_weigh_only_each_tags_newest_articles(client, monkeypatch):
     """A tag on thousands of articles costs no more than a rare one: each tag brings only its
     newest ``RELATED_WINDOW`` articles, and a scheduled one not yet due never shows."""
-    monkeypatch.setattr(Article.objects._queryset_class, "RELATED_WINDOW", 2)
+    monkeypatch.setattr(article_page, "RELATED_WINDOW", 2)
     busy, rare = tag("Busy"), tag("Rare")
     article = make("main", tags=(busy, rare))
     make("old-shares-both", tags=(busy, rare), age=timedelta(days=3))

@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from articles import workflow
 from articles.api import serializers
 from articles.api.writes import add_correction, save_article, sees_everything
+from articles.article_page import read_article_page
 from articles.models import Article, Quote, Section, Source, Speaker, Tag, readers_may_see
 from articles.search import search
 
@@ -140,13 +141,13 @@ class ArticleViewSet(
 
     def get_object(self) -> Article:
         public = not sees_everything(self.request)
-        article = Article.objects.page(public=public, slug=self.kwargs["slug"])
+        article = read_article_page(public=public, slug=self.kwargs["slug"])
         if article is None:
             raise Http404("No article here.")
         return article
 
     def _answer(self, article: Article, status: int = 200) -> Response:
-        found = Article.objects.page(public=False, pk=article.pk)
+        found = read_article_page(public=False, pk=article.pk)
         data = serializers.EditorArticleSerializer(found, context={"request": self.request}).data
         return Response(data, status=status)
 
