@@ -9,6 +9,7 @@ readers may see is ``published()`` / ``public()`` / ``published_sql()``, never r
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -271,9 +272,23 @@ def _compute_tags() -> list[TagRow]:
         .values_list("name", "slug", "article_count")
     )
     found = [TagRow(*row) for row in rows]
-    # A-Z as readers read it: case and accents aside; names not starting with a letter first.
-    found.sort(key=lambda t: (t.letter != "#", t.letter, t.name.casefold(), t.slug))
+    # A-Z as readers read it: case aside, numbers by value ("G7" before "G20"); names not
+    # starting with a letter first.
+    found.sort(key=lambda t: (t.letter != "#", t.letter, reading_order(t.name), t.slug))
     return found
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def reading_order(name: str) -> list[tuple[int, int | str]]:
+    """A sort key for names as a reader orders them: case aside, and runs of digits by their
+    value ("Topic 2" before "Topic 10"). Text and numbers never compare with each other."""
+    return [
+        (1, int(part)) if part.isdigit() else (0, part)
+        for part in _NUMBER.split(name.casefold())
+        if part
+    ]
 
 
 def _letter_pages(per_page: int) -> Callable[[list[TagRow]], list[tuple[str, int]]]:

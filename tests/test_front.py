@@ -191,6 +191,7 @@ def test_tags_index_is_a_to_z_with_counts_and_letters(client):
     text = main_text(html)
     assert "Topic 0 6 articles" in text.replace("(", "").replace(")", "")
     assert text.index("Topic 11") < text.index("Zebra")
+    assert text.index("Topic 2 ") < text.index("Topic 10 ")  # numbers by value
     assert "apple" not in text
     assert 'href="?page=1#letter-T"' in html or 'href="#letter-T"' in html
 
