@@ -6,7 +6,10 @@ carry-over to a speaker introduced mid-sentence, organisations and joined names 
 the same person across the archive as one Speaker (through ``import_seeds``).
 
 A test marked ``xfail(strict=True)`` is a gap the audit found: it passes the day the extractor
-learns the pattern, and then fails until its mark is removed."""
+learns the pattern, and then fails until its mark is removed. The others were also run on the
+extractor before issue 14 (commit 1ecef63, ``quotes.py`` one module): the single-quote, roundup,
+colon-introduction, "puts it", "has X saying", topic-with-colon and "branded it ‘...’" tests
+failed there; the rest passed there too and pin behaviour the rewrite keeps."""
 
 from __future__ import annotations
 
@@ -122,6 +125,10 @@ def test_a_topic_or_place_opening_the_sentence_is_not_the_speaker(paragraph: str
     assert speakers(paragraph) == ["Garcia Lindqvist"]
 
 
+def test_a_topic_opening_a_sentence_with_a_colon_and_no_speech_verb_leaves_its_subject() -> None:
+    assert speakers('On Russia, Lindqvist was blunt: "They cannot be trusted."') == ["Lindqvist"]
+
+
 # --- the speaker before a run of quotes, after the quote, or in a roundup ---------------------
 
 
@@ -162,6 +169,13 @@ def test_an_introduction_ending_in_a_colon_gives_the_quote_paragraphs_after_it()
 )
 def test_tweeted_wrote_puts_it_and_has_x_saying_name_the_speaker(paragraph: str) -> None:
     assert speakers('"We will see," said Ivo Sand.', paragraph) == ["Ivo Sand", "Cora Blythe"]
+
+
+def test_has_a_surname_saying_names_the_speaker_not_the_previous_one() -> None:
+    assert speakers(
+        '"We will see," said Ivo Sand.',
+        'The Harwick Post has Blythe saying: "We warned them and they did not listen."',
+    ) == ["Ivo Sand", "Blythe"]
 
 
 # --- carry-over: a new speaker introduced mid-sentence or in a subordinate clause -------------
