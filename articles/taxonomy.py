@@ -15,6 +15,7 @@ from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url, str_url
 from articles.seeds import limits
+from articles.seeds.person_names import PeopleBySurname, surname_of
 from articles.slugs import unique_slug, unique_slugs
 
 if TYPE_CHECKING:
@@ -309,7 +310,9 @@ class Speaker(models.Model):
     def for_names(cls, kinds: dict[str, str]) -> dict[str, Speaker]:
         """``for_name`` for many names (name -> kind for new speakers), in a few queries: the
         first speaker by name whose name matches whatever the case or whose slug matches, else
-        one that has the name as an alias, else a new speaker (one per name and its variants)."""
+        one that has the name as an alias, else, for a person, the one person the name can
+        mean (``person_names``: "Donald J. Trump" is "Donald Trump"; "Trump" alone is him
+        where no other Trump is quoted), else a new speaker (one per name and its variants)."""
         found: dict[str, Speaker] = {}
         if not kinds:
             return found
@@ -331,17 +334,54 @@ class Speaker(models.Model):
             for speaker in cls.objects.exclude(aliases=[]).order_by("name", "pk"):
                 for alias in speaker.aliases:
                     by_key.setdefault(f"alias:{alias.lower()}", speaker)
+
+        def known(name: str) -> Speaker | None:
+            lower, slug = keys[name]
+            return by_key.get(lower) or by_key.get(slug) or by_key.get(f"alias:{lower}")
+
+        people = PeopleBySurname(
+            cls._people_sharing_a_surname(
+                [n for n in kinds if kinds[n] == cls.Kind.PERSON and known(n) is None]
+            )
+        )
         new: list[Speaker] = []
-        for name, (lower, slug) in keys.items():
-            speaker = by_key.get(lower) or by_key.get(slug) or by_key.get(f"alias:{lower}")
+        # In the order the names come (the files' order): a name may be a person named earlier
+        # in the batch, as it would be had the earlier file been imported alone before it, so
+        # that batching never changes which speakers an import makes.
+        for name in keys:
+            speaker = known(name)
+            if speaker is None and kinds[name] == cls.Kind.PERSON:
+                speaker = people.match(name)  # "Donald J. Trump" is "Donald Trump"
             if speaker is None:
                 speaker = cls(name=name, kind=kinds[name])
                 new.append(speaker)
+                lower, slug = keys[name]
                 by_key[lower] = by_key[slug] = speaker
+                if speaker.kind == cls.Kind.PERSON:
+                    people.add(speaker)
             found[name] = speaker
         for speaker, slug in zip(new, unique_slugs(cls, [s.name for s in new]), strict=True):
             speaker.slug = slug
         cls.objects.bulk_create(new)
+        return found
+
+    @classmethod
+    def _people_sharing_a_surname(cls, names: list[str]) -> list[Speaker]:
+        """The people (full names) whose last name is that of one of ``names``, oldest first,
+        in a query per 200 surnames (a surname is matched at the end of the name: no index
+        serves it, and an import batch's new names are few)."""
+        surnames = sorted({surname_of(name) for name in names} - {""})
+        found: list[Speaker] = []
+        for start in range(0, len(surnames), 200):
+            endings = Q()
+            for surname in surnames[start : start + 200]:
+                endings |= Q(lower_name__endswith=f" {surname}")
+            found += (
+                cls.objects.filter(kind=cls.Kind.PERSON)
+                .annotate(lower_name=Lower("name"))
+                .filter(endings)
+                .order_by("pk")
+            )
         return found
 
     def merge(self, others: list[Speaker]) -> int:

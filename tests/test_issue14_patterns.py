@@ -327,18 +327,10 @@ def test_a_surname_never_becomes_a_speaker_where_the_article_gives_the_full_name
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: 'Harold K. Brandt' in another article is a second Speaker beside 'Harold Brandt'",
-)
 def test_a_middle_initial_in_another_article_is_the_same_speaker(tmp_path: Path) -> None:
     assert import_speakers(tmp_path, FULL, WITH_INITIAL) == ["Harold Brandt"]
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: a surname-only speaker in another article is a second Speaker 'Brandt'",
-)
 def test_a_surname_alone_in_another_article_is_the_same_speaker(tmp_path: Path) -> None:
     assert import_speakers(tmp_path, FULL, SURNAME_ONLY) == ["Harold Brandt"]
