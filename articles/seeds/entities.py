@@ -224,6 +224,18 @@ def _acronyms(text: str, found: list[Run]) -> list[tuple[str, str]]:
     return out
 
 
+def _places_side_by_side(words: list[str]) -> bool:
+    """``EU Turkey``, ``Israel Gaza``: words that are each a place (or a union of them) on
+    their own, where together they name no place, are places side by side, as in "the EU
+    Turkey deal". (A person's name rarely has a place for both names: "Jordan Henderson"
+    does not.)"""
+    return (
+        len(words) > 1
+        and all(place_canonical(word) for word in words)
+        and place_canonical(" ".join(words)) is None
+    )
+
+
 def _read_run(text: str, run: Run, prev: str) -> list[_Action]:
     """What one run of capitalised words in ``text`` contributes (``prev``: the word before)."""
     words = run.tokens
@@ -273,6 +285,11 @@ def _read_run(text: str, run: Run, prev: str) -> list[_Action]:
         if len(word) < 2:
             return []
         return [("single", word, at_start, prev in _PLACE_PREPOSITIONS, prev == "the")]
+    if _places_side_by_side(stripped):  # "the US Iran talks": two places, never one name
+        return [
+            ("single", word, at_start and i == 0, prev in _PLACE_PREPOSITIONS, prev == "the")
+            for i, word in enumerate(stripped)
+        ]
     info = analyse(stripped)
     if info is None:
         return []
