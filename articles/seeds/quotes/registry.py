@@ -21,9 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import (
-    _US_STATES,
-)
+from .lexicon import _AUXILIARIES, _US_STATES, _verb_like
 from .names_read import _modifies_next_name, _name_words, _without_home
 from .spans import _Span, paragraph_layout
 from .subjects import _verb_follows
@@ -211,6 +209,27 @@ def _run_role(info: NameInfo | None) -> str | None:
     return " ".join(kept) or None
 
 
+_GENDER_PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.I)
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _object_pronoun(text: str, match: re.Match[str]) -> bool:
+    """``Obama backed her up``, ``Lee thanked him``: "him", or "her" after a verb, is the
+    object of the subject's verb, someone else, so it says nothing of the subject's gender."""
+    word = match.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    before = text[max(0, match.start() - 30) : match.start()].split()
+    if not before or not before[-1].islower() or before[-1] in _AUXILIARIES:
+        return False  # "what are her qualifications": hers
+    return _verb_like(before[-1])
+
+
+_ABSOLUTE = re.compile(r"\s+[a-z]+,")
+
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|say|do)\b")
 
 
@@ -274,9 +293,15 @@ class Registry:
         if info is None or info.kind != "single" or info.gender or run.possessive:
             return False
         word = info.name.lower()
+        text = self.blocks[bi].text
+        if self.single_counts.get(word, 0) < 2 and (
+            not _GENDER_PRONOUN_RE.search(text, run.end)
+            or word in self._lowercase_words()
+            or (word.endswith("s") and not word.endswith("ss"))
+        ):
+            return False  # named once, and no "he" or "she" after it; a common word, a plural
         if (
-            self.single_counts.get(word, 0) < 2
-            or word in N.COMMON_CAPITALISED
+            word in N.COMMON_CAPITALISED
             or word in N.PRONOUNS
             or word in N.DEMONYMS
             or word in _US_STATES
@@ -285,14 +310,24 @@ class Registry:
             or info.name.isupper()
         ):
             return False
-        text = self.blocks[bi].text
         a = self.blocks[bi].sentences[self._sentence_of(self.blocks[bi], run.start)][0]
         after = text[run.end : run.end + 80]
         if text[a : run.start].strip(" “\"‘'") or not _verb_follows(after):
             return False
+        if _ABSOLUTE.match(after):
+            return False  # "Eyebrows raised, he asked": a phrase before the subject
         if _PLURAL_VERB.match(after):
             return False  # "Gardai are responding": a plural body, not a surname
         return self._resolve(info) is None
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case: ``Immigration rose`` opens a sentence
+        with a common word when the article also writes "immigration"; a surname never is."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(
+                w for info in self.blocks for w in _LOWER_WORD.findall(info.text)
+            )
+        return self.lower_words
 
     def _link_acronyms(self) -> None:
         """``the National Disaster Response Force (NDRF)`` and ``WHO`` for the World Health
@@ -501,7 +536,14 @@ class Registry:
                 ]
                 stop = min(others) if others else b
                 for lo, hi in self.gaps_within(info, m.pos, stop):
-                    g = _GENDER_WORD_RE.search(info.text, lo, hi)
+                    g = next(
+                        (
+                            x
+                            for x in _GENDER_WORD_RE.finditer(info.text, lo, hi)
+                            if not _object_pronoun(info.text, x)
+                        ),
+                        None,
+                    )
                     if g:
                         word = g.group().lower()
                         if word == "its":

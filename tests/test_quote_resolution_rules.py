@@ -1,0 +1,54 @@
+"""Resolution rules for real copy, each on invented sentences (issue 14): who a pronoun stands
+for when the sentence before opens with a surname named only once, and what a pronoun after a
+subject says of the subject's gender."""
+
+from __future__ import annotations
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes.document import _Doc
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+def test_a_surname_named_once_that_opens_a_sentence_is_whom_he_stands_for() -> None:
+    assert speakers(
+        "Tom Baxter went with the odds, saying the favourites would win.",
+        "Lindqvist openly admitted his pick was tactical. “With an eye to March,” he said.",
+    ) == ["Lindqvist"]
+
+
+def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_is_no_surname() -> None:
+    assert speakers(
+        "Tom Baxter spoke at the rally in the evening.",
+        'Immigration dominated the evening, as immigration always does. "We will act," he said.',
+    ) == ["Tom Baxter"]
+
+
+def test_a_word_before_an_absolute_phrase_is_no_surname() -> None:
+    assert speakers(
+        '"That never happened," Bob Dunn said.',
+        'Eyebrows raised, he asked, "Was I going to stay behind by myself?"',
+    ) == ["Bob Dunn", "Bob Dunn"]
+
+
+def test_her_as_the_object_of_the_subjects_verb_says_nothing_of_his_gender() -> None:
+    assert speakers(
+        "Mary Clark has always maintained that the server was secure.",
+        "President Adeyemi backed her up in an interview last October."
+        ' "I do not think it posed a problem," he said.',
+    ) == ["Adeyemi"]
+
+
+def genders(*paragraphs: str) -> dict[str, str | None]:
+    doc = _Doc(split_blocks("\n\n".join(paragraphs)))
+    doc.build_registry()
+    return {e.name: e.gender for e in doc.entities}
+
+
+def test_her_after_is_or_was_is_still_hers_and_after_another_verb_someone_elses() -> None:
+    assert genders("Carla Fenn was late, and so was her husband.")["Carla Fenn"] == "f"
+    assert genders("Taiwo Fenn praised her work.")["Taiwo Fenn"] is None
+    assert genders("Taiwo Fenn thanked him for his work.")["Taiwo Fenn"] == "m"
