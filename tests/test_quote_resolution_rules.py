@@ -52,3 +52,14 @@ def test_her_after_is_or_was_is_still_hers_and_after_another_verb_someone_elses(
     assert genders("Carla Fenn was late, and so was her husband.")["Carla Fenn"] == "f"
     assert genders("Taiwo Fenn praised her work.")["Taiwo Fenn"] is None
     assert genders("Taiwo Fenn thanked him for his work.")["Taiwo Fenn"] == "m"
+
+
+def test_a_name_in_the_phrase_a_sentence_opens_with_is_not_whom_he_stands_for() -> None:
+    assert speakers(
+        "Since launching his Harbour Hall bid, Tom Baxter has taken a firm stance on rents.",
+        '"Landlords are not sending their best offers," he said.',
+    ) == ["Tom Baxter"]
+    assert speakers(  # a pronoun after the comma: the name in the phrase is still the one
+        "When the interview steered Ian Kerr toward the race, he offered his thoughts.",
+        '"I think it is funny," he said.',
+    ) == ["Ian Kerr"]

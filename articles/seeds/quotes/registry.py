@@ -21,7 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import _AUXILIARIES, _US_STATES, _verb_like
+from .lexicon import _AUXILIARIES, _PREPOSITIONS, _SUBORDINATORS, _US_STATES, _verb_like
 from .names_read import _modifies_next_name, _name_words, _without_home
 from .spans import _Span, paragraph_layout
 from .subjects import _verb_follows
@@ -228,6 +228,25 @@ def _object_pronoun(text: str, match: re.Match[str]) -> bool:
     return _verb_like(before[-1])
 
 
+_OPENING_WORDS = _PREPOSITIONS | _SUBORDINATORS
+
+
+def _in_opening_phrase(info: _BlockInfo, run: Run, sentence: int) -> bool:
+    """``Since launching his White House bid, Trump has ...``, ``At Boca West, ...``: a name
+    inside the phrase of time, place or circumstance a sentence opens with (up to its first
+    comma) is not the sentence's subject when a name follows the comma: that name is."""
+    a, b = info.sentences[sentence]
+    lead = info.text[a : run.start].lstrip(" “\"‘'")
+    head = lead.split(None, 1)[0].lower() if lead.strip() else ""
+    if head not in _OPENING_WORDS:
+        return False
+    comma = info.text.find(",", a, b)
+    if comma < run.end or info.text.find(",", run.end, b) != comma:
+        return False
+    after = comma + 1 + len(info.text[comma + 1 : b]) - len(info.text[comma + 1 : b].lstrip())
+    return bool(info.run_starting_at(after))  # a name opens the rest: "..., Trump has"
+
+
 _ABSOLUTE = re.compile(r"\s+[a-z]+,")
 
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|say|do)\b")
@@ -279,7 +298,7 @@ class Registry:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = (bi, sent) not in mentioned
-            if first and _modifies_next_name(info, run):
+            if first and (_modifies_next_name(info, run) or _in_opening_phrase(info, run, sent)):
                 first = False  # "Obama consultant Cornell Belcher": the subject comes next
             else:
                 mentioned.add((bi, sent))
