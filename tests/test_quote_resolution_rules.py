@@ -1,11 +1,12 @@
-"""Resolution rules for real copy, each on invented sentences (issue 14): who a pronoun stands
-for when the sentence before opens with a surname named only once, and what a pronoun after a
-subject says of the subject's gender."""
+"""Rules for real copy, each on invented sentences (issue 14): who a pronoun stands for when
+the sentence before opens with a surname named only once or with a phrase holding a name, what
+a pronoun after a subject says of the subject's gender, and which quoted spans are titles."""
 
 from __future__ import annotations
 
 from articles.seeds.format import split_blocks
 from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes.classify import _title_like
 from articles.seeds.quotes.document import _Doc
 
 
@@ -63,3 +64,16 @@ def test_a_name_in_the_phrase_a_sentence_opens_with_is_not_whom_he_stands_for() 
         "When the interview steered Ian Kerr toward the race, he offered his thoughts.",
         '"I think it is funny," he said.',
     ) == ["Ian Kerr"]
+
+
+def test_a_title_keeps_its_prepositions_in_lower_case() -> None:
+    assert _title_like(["Flip", "the", "Script", "with", "Ann", "Lee"])
+    assert not _title_like(["I'm", "with", "her"])
+    assert [
+        q.text
+        for q in extract_quotes(
+            split_blocks(
+                'With the help of "Flip the Script with Ann Lee", the actor held an audition.'
+            )
+        )
+    ] == []

@@ -106,10 +106,26 @@ def _noun_follows(post: str) -> bool:
     )
 
 
+# Prepositions a title leaves in lower case however long they are ("The Nightly Show with
+# Larry Wilmore", "Notes from Underground").
+_TITLE_SMALL_WORDS = _words(
+    "with from into onto upon over than without within through between against"
+)
+
+
+def _small_title_word(words: list[str], k: int) -> bool:
+    """A preposition between capitalised words ("Show with Larry"), not "I'm with her"."""
+    return words[k] in _TITLE_SMALL_WORDS and k + 1 < len(words) and words[k + 1][:1].isupper()
+
+
 def _title_like(words: list[str]) -> bool:
     """Every significant word capitalised: a title, brand or name, not speech."""
     sig = [w.strip("“”\"'‘’,.:;!?()") for w in words]
-    sig = [w for k, w in enumerate(sig) if w and (k == 0 or len(w) > 3 or w[0].isdigit())]
+    sig = [
+        w
+        for k, w in enumerate(sig)
+        if w and (k == 0 or (len(w) > 3 and not _small_title_word(sig, k)) or w[0].isdigit())
+    ]
     if not sig:
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
