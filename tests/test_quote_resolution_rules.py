@@ -7,6 +7,7 @@ from __future__ import annotations
 from articles.seeds.format import split_blocks
 from articles.seeds.quotes import extract_quotes
 from articles.seeds.quotes.classify import _title_like
+from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
 
 
@@ -77,3 +78,21 @@ def test_a_title_keeps_its_prepositions_in_lower_case() -> None:
             )
         )
     ] == []
+
+
+def test_a_name_after_in_or_at_in_an_appositive_is_where_the_speaker_was() -> None:
+    ref = _subject_ref("Democratic front-runner Ann Lee, also campaigning in Kilbeg, ")
+    assert ref is None or ref.value != "Kilbeg"
+    assert speakers(
+        'Senator Ann Lee, also campaigning in Kilbeg, said the mayor was "inciting violence."'
+    ) == ["Ann Lee"]
+
+
+def test_a_clause_with_its_own_verb_after_said_names_no_speaker() -> None:
+    ref = _object_ref("the candidate could be strong in towns like Kilbeg, Dunmore and Harbour")
+    assert ref is None or ref.value != "Harbour"
+    assert speakers(
+        '"We will win," said Tom Hale, the campaign chairman.',
+        'Mr. Hale, citing "the unique magic of the race," said the candidate could be strong'
+        " in towns like Kilbeg, Dunmore and Harbour.",
+    ) == ["Tom Hale", "Tom Hale"]

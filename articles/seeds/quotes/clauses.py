@@ -28,6 +28,7 @@ from .labels import _FINITE_VERB_RE, _VERB_RE
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
+    _AUXILIARIES,
     _CONJUNCTIONS,
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
@@ -296,6 +297,7 @@ def _object_ref(text: str) -> _Ref | None:
             or _EARLY_POSSESSIVE.match(first)
         )
         and len(segs) > 1
+        and not any(w in _AUXILIARIES for w in words)  # said the candidate could be in X, Y
     ):
         nxt = _name_segment(segs[1])
         if nxt is not None and runs(segs[1])[0].start == 0:

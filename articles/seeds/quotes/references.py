@@ -73,6 +73,8 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
         if not between or any(w[:1].isupper() for w in between):
             return None
     role = seg[: last.start].strip()
+    if role and role.split()[-1].lower() in _PLACE_PREPOSITIONS and " " in role:
+        return None  # "also campaigning in Wisconsin": where the person is, not who
     for lead in ("including", "and", "but", "with", "by", "from"):
         if role.lower().startswith(lead + " "):
             role = role[len(lead) + 1 :]
@@ -80,6 +82,11 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     if first in _PREPOSITIONS or first.endswith(("ed", "ing")) or first in ("by", "of"):
         role = ""  # "written by Lady Justice X": not a description of X
     return last.text, role or None
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "near", "across", "outside", "inside", "throughout", "into", "around")
+)
 
 
 def _person_of_place(run: Run) -> str | None:
