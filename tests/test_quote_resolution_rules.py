@@ -96,3 +96,28 @@ def test_a_clause_with_its_own_verb_after_said_names_no_speaker() -> None:
         'Mr. Hale, citing "the unique magic of the race," said the candidate could be strong'
         " in towns like Kilbeg, Dunmore and Harbour.",
     ) == ["Tom Hale", "Tom Hale"]
+
+
+def test_said_another_user_then_a_name_gives_the_name() -> None:
+    ref = _object_ref("another Twitter user, Johanna Bayer. ")
+    assert ref is not None and ref.value == "Johanna Bayer"
+
+
+def test_a_us_state_after_a_home_town_is_a_place_not_the_speaker() -> None:
+    ref = _subject_ref("Rachel Berg, a philanthropist from Monsey, New York, ")
+    assert ref is not None and ref.value == "Rachel Berg"
+
+
+def test_common_given_names_tell_the_gender_a_pronoun_needs() -> None:
+    assert speakers(
+        "Carly Dunne spoke first at the meeting.",
+        "Along with her husband, Milton Dunne, a money manager, she has given to many"
+        ' candidates. She called the mayor a "special person."',
+    ) == ["Carly Dunne"]
+
+
+def test_said_a_long_office_then_a_person_gives_the_person_not_after_to() -> None:
+    ref = _object_ref("former secretary of state Ann Lee, who praised the plan.")
+    assert ref is not None and ref.value == "Ann Lee"
+    ref = _object_ref("an adviser to Ann Lee.")
+    assert ref is None or ref.value != "Ann Lee"

@@ -33,6 +33,7 @@ from .lexicon import (
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _INTRO_WORDS,
+    _LINKS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
@@ -289,11 +290,14 @@ def _object_ref(text: str) -> _Ref | None:
         if len(segs) > 1 and _is_role_segment(segs[1]):
             role = segs[1]
         return _Ref("name", name, _clean_role(role))
+    office = _office_then_person(first)
+    if office is not None:  # said former secretary of state Ann Lee
+        return office
     words = first.lower().split()
     if (
         words
         and (
-            words[0] in ("the", "a", "an", "its", "their", "his", "her", "our", "my")
+            words[0] in ("the", "a", "an", "another", "its", "their", "his", "her", "our", "my")
             or _EARLY_POSSESSIVE.match(first)
         )
         and len(segs) > 1
@@ -312,6 +316,27 @@ def _object_ref(text: str) -> _Ref | None:
         if ref is not None:
             return ref
     return _spokesman_for(first) or _anon_ref(first)
+
+
+def _office_then_person(seg: str) -> _Ref | None:
+    """``former secretary of state Ann Lee``: after a speech verb, lower-case office words of
+    any length (not ending in a preposition: "an adviser to Ann Lee") and then a name with a
+    known given name that ends the segment: that person spoke."""
+    found = runs(seg)
+    if not found or found[-1].end < len(seg.rstrip(" .;:")) or found[-1].possessive:
+        return None
+    lead = seg[: found[-1].start].split()
+    if not 2 <= len(lead) <= 7 or not all(w.isalpha() and w.islower() for w in lead):
+        return None
+    if lead[-1] in _PREPOSITIONS or lead[-1] in _LINKS or lead[0] in _NOT_OFFICE_OPENERS:
+        return None
+    name = found[-1].text
+    if not _is_gendered_person(name):
+        return None
+    return _Ref("name", name, _clean_role(" ".join(lead)))
+
+
+_NOT_OFFICE_OPENERS = _words("that the a an this these those it he she they we")
 
 
 _CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
