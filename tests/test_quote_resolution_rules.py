@@ -121,3 +121,18 @@ def test_said_a_long_office_then_a_person_gives_the_person_not_after_to() -> Non
     assert ref is not None and ref.value == "Ann Lee"
     ref = _object_ref("an adviser to Ann Lee.")
     assert ref is None or ref.value != "Ann Lee"
+
+
+def test_a_name_in_a_participle_phrase_the_sentence_opens_with_is_not_the_subject() -> None:
+    assert speakers(
+        "Growing up in Santa Lucia, Obi Nwosu regularly met families who had crossed.",
+        '"The centres are a disgrace," he said.',
+    ) == ["Obi Nwosu"]
+
+
+def test_he_never_stands_for_a_place_the_name_reader_took_for_a_person() -> None:
+    assert speakers(
+        'Tom Baxter held rallies all over the south. "We are winning," he tweeted.',
+        "After his rally in San Remo the candidate went a step further."
+        ' "Many of the thugs were paid," he tweeted.',
+    ) == ["Tom Baxter", "Tom Baxter"]

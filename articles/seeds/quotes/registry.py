@@ -232,14 +232,15 @@ _OPENING_WORDS = _PREPOSITIONS | _SUBORDINATORS
 
 
 def _in_opening_phrase(info: _BlockInfo, run: Run, sentence: int) -> bool:
-    """``Since launching his White House bid, Trump has ...``, ``At Boca West, ...``: a name
+    """``Since launching his White House bid, Trump has ...``, ``At Boca West, ...``,
+    ``Growing up in El Paso, Mendoza ...``: a name
     inside the phrase of time, place or circumstance a sentence opens with (up to its first
     comma) is not the sentence's subject when a name follows the comma: that name is."""
     a, b = info.sentences[sentence]
     lead = info.text[a : run.start].lstrip(" “\"‘'")
     head = lead.split(None, 1)[0].lower() if lead.strip() else ""
-    if head not in _OPENING_WORDS:
-        return False
+    if head not in _OPENING_WORDS and not (head.endswith("ing") and len(head) > 5):
+        return False  # nor "Growing up in El Paso, Mendoza ..."
     comma = info.text.find(",", a, b)
     if comma < run.end or info.text.find(",", run.end, b) != comma:
         return False
