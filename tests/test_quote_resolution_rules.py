@@ -136,3 +136,10 @@ def test_he_never_stands_for_a_place_the_name_reader_took_for_a_person() -> None
         "After his rally in San Remo the candidate went a step further."
         ' "Many of the thugs were paid," he tweeted.',
     ) == ["Tom Baxter", "Tom Baxter"]
+
+
+def test_a_horizontal_bar_after_a_quote_paragraph_names_its_speaker() -> None:
+    assert speakers(
+        "“He is ignorant of our culture and lives.”― Pamela Ruiz",
+        "“We are hard-working, tax-paying people.” ― Carla Dunne.",
+    ) == ["Pamela Ruiz", "Carla Dunne"]
