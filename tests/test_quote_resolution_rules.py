@@ -143,3 +143,14 @@ def test_a_horizontal_bar_after_a_quote_paragraph_names_its_speaker() -> None:
         "“He is ignorant of our culture and lives.”― Pamela Ruiz",
         "“We are hard-working, tax-paying people.” ― Carla Dunne.",
     ) == ["Pamela Ruiz", "Carla Dunne"]
+
+
+def test_a_name_then_himself_is_the_subject() -> None:
+    ref = _subject_ref("Lindqvist himself ")
+    assert ref is not None and ref.value == "Lindqvist"
+
+
+def test_a_spaced_hyphen_sets_off_an_aside_as_a_dash_does() -> None:
+    assert speakers(
+        'Tom Baxter - a former governor of the state - said the plan was "dead on arrival."',
+    ) == ["Tom Baxter"]

@@ -69,7 +69,7 @@ from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
 def _split_segments(text: str) -> list[str]:
-    return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
+    return [seg.strip() for seg in re.split(r",\s|\s[—–―-]\s|\(|\)", text)]
 
 
 _GAVE_NAME = re.compile(

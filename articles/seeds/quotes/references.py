@@ -41,6 +41,9 @@ class _Ref:
     at: int | None = None  # where a pronoun subject stands, when before the quote
 
 
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+
+
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _name_segment(seg: str) -> tuple[str, str | None] | None:
     """(name, role words before it) when a segment ends in a name run."""
@@ -48,8 +51,8 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     if not seg:
         return None
     words = seg.split()
-    while words and words[-1].lower() in _ADVERBS:
-        words.pop()
+    while words and (words[-1].lower() in _ADVERBS or words[-1].lower() in _REFLEXIVES):
+        words.pop()  # "Sanders himself": Sanders
     seg = " ".join(words)
     found = [r for r in runs(seg) if strip_common(r.tokens)]
     if not found:
