@@ -5,7 +5,7 @@ a pronoun after a subject says of the subject's gender, and which quoted spans a
 from __future__ import annotations
 
 from articles.seeds.format import split_blocks
-from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes import extract_quotes, quoted_ranges
 from articles.seeds.quotes.classify import _title_like
 from articles.seeds.quotes.clauses import _object_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
@@ -154,3 +154,22 @@ def test_a_spaced_hyphen_sets_off_an_aside_as_a_dash_does() -> None:
     assert speakers(
         'Tom Baxter - a former governor of the state - said the plan was "dead on arrival."',
     ) == ["Tom Baxter"]
+
+
+def test_the_attributes_of_embedded_markup_are_not_quotes() -> None:
+    text = '<tweet id="6721" author="@annlee" datetime="2016-06-29">We will win.</tweet>.'
+    assert quoted_ranges(text) == []
+    assert [q.text for q in extract_quotes(split_blocks(text))] == []
+    said = 'Ann Lee said, "We will win." <a href="https://example.org/x">More</a>'
+    assert [q.text for q in extract_quotes(split_blocks(said))] == ["We will win."]
+
+
+def test_a_broadcasters_programme_is_a_title_not_a_quote() -> None:
+    assert [
+        q.text
+        for q in extract_quotes(
+            split_blocks(
+                'Speaking on KTV’s "State of the Union," Ann Lee said the plan was "dead."'
+            )
+        )
+    ] == ["dead."]

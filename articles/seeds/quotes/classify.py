@@ -294,6 +294,20 @@ def is_work_title(ctx: SpanContext) -> bool:
     )
 
 
+_BROADCASTER_BEFORE = re.compile(
+    r"(?:\b[A-Z][A-Z0-9&]{1,5}|\b(?:[Cc]hannel|[Nn]etwork|[Rr]adio))(?:’s|'s)\s+$"
+)
+
+
+def is_show_title(ctx: SpanContext) -> bool:
+    """On CNN’s "State of the Union," Ann Lee said: a broadcaster's programme, by name."""
+    return (
+        ctx.n <= 6
+        and ctx.words[0][:1].isupper()
+        and bool(_BROADCASTER_BEFORE.search(ctx.pre[-40:]))
+    )
+
+
 def is_issued_document(ctx: SpanContext) -> bool:
     """The bureau issued a "safety advisory notice": a document's name."""
     return (
@@ -360,6 +374,7 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_name_for_a_new_thing,
     is_media_label,
     is_work_title,
+    is_show_title,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,
