@@ -173,3 +173,15 @@ def test_a_broadcasters_programme_is_a_title_not_a_quote() -> None:
             )
         )
     ] == ["dead."]
+
+
+def test_a_title_after_on_or_with_is_a_programme_even_with_a_full_stop() -> None:
+    assert [
+        q.text
+        for q in extract_quotes(
+            split_blocks('"I expect to be vetted," Ann Lee said on "Meet the Nation."')
+        )
+    ] == ["I expect to be vetted,"]
+    assert [
+        q.text for q in extract_quotes(split_blocks('The crowd answered with "Lock Her Up!"'))
+    ] == ["Lock Her Up!"]

@@ -308,6 +308,20 @@ def is_show_title(ctx: SpanContext) -> bool:
     )
 
 
+_ON_OR_WITH_BEFORE = re.compile(r"\b(?:on|with|of|to)\s+$")
+
+
+def is_title_after_preposition(ctx: SpanContext) -> bool:
+    """He said it on "Meet the Press." / an interview with "Fox News Sunday": every word
+    capitalised after on, with, of or to is a programme's or a work's name, even with a stop."""
+    return (
+        ctx.n <= 6
+        and _title_like(ctx.words)
+        and not any("!" in w for w in ctx.words)  # chants of "Lock her up!"
+        and bool(_ON_OR_WITH_BEFORE.search(ctx.pre))
+    )
+
+
 def is_issued_document(ctx: SpanContext) -> bool:
     """The bureau issued a "safety advisory notice": a document's name."""
     return (
@@ -375,6 +389,7 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_media_label,
     is_work_title,
     is_show_title,
+    is_title_after_preposition,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,
