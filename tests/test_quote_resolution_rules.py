@@ -185,3 +185,11 @@ def test_a_title_after_on_or_with_is_a_programme_even_with_a_full_stop() -> None
     assert [
         q.text for q in extract_quotes(split_blocks('The crowd answered with "Lock Her Up!"'))
     ] == ["Lock Her Up!"]
+
+
+def test_a_name_after_an_intro_phrase_is_the_subject_of_a_second_verb() -> None:
+    assert speakers(
+        '"We will win," said Tom Hale.',
+        "Asked on Monday whether Mr. Hale would hold a cabinet post, Mrs. Ann Lee shook her"
+        ' head and said, "No."',
+    ) == ["Tom Hale", "Ann Lee"]

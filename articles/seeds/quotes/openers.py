@@ -163,7 +163,9 @@ def _dash_label(text: str) -> str | None:
 
 _FIRST_VERB = re.compile(
     r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
-    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
+    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said|was|is|"
+    r"shook|stood|sat|kept|felt|found|thought|brought|chose|drew|fought|grew|knew|paid|"
+    r"spent|struck|threw|wore|sought|stuck|swore|shot"
 )
 
 
@@ -173,6 +175,8 @@ _LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
 def _coordinated_subject(clause: str) -> _Ref | None:
     """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
     that opens the sentence, followed by its first verb, is the subject of the second."""
+    if "," in clause:  # "Asked whether X would run, Ann Lee shook her head and said"
+        clause = _after_intro(clause)
     if any(mark in clause for mark in ",;:—–"):
         return None
     lead = _LEAD_POSSESSIVE.match(clause)
