@@ -193,3 +193,10 @@ def test_a_name_after_an_intro_phrase_is_the_subject_of_a_second_verb() -> None:
         "Asked on Monday whether Mr. Hale would hold a cabinet post, Mrs. Ann Lee shook her"
         ' head and said, "No."',
     ) == ["Tom Hale", "Ann Lee"]
+
+
+def test_a_quotation_in_a_when_clause_is_the_when_clauses_subjects() -> None:
+    assert speakers(
+        "Some Democrats said they feared a repeat of the 1992 convention, when Tom Hale,"
+        ' who had lost the nomination, called for a "cultural war."'
+    ) == ["Tom Hale"]

@@ -404,6 +404,10 @@ def _pre_ref(pre: str) -> _Ref | None:
             if ref.role and not pre.rstrip().endswith((",", "—", "–")):
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
+    if len(verbs) > 1:
+        last = _subordinate_speaker(pre, verbs[-2].end(), verbs[-1].start())
+        if last is not None:  # "Some feared a speech like 1992, when Lee called for a "...""
+            return last
     for i, m in enumerate(verbs):
         if (
             i + 1 < len(verbs)
@@ -435,6 +439,21 @@ def _pre_ref(pre: str) -> _Ref | None:
                 return ref
         return _participle_subject(pre) or _colon_subject(pre) or _as_clause_subject(pre)
     return None
+
+
+_SUBORDINATE_OPENER = re.compile(r"(?:^|[\s,])(?:when|after|because|while|whereas|since)\s+")
+
+
+def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
+    """The named subject of the last speech verb when a subordinate clause (when, after,
+    because...) opens between it and the verb before: the quotation is that clause's."""
+    opener = None
+    for opener in _SUBORDINATE_OPENER.finditer(pre, lo, hi):
+        pass
+    if opener is None:
+        return None
+    ref = _subject_ref(pre[opener.end() : hi])
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 _WITH_DOING = re.compile(
