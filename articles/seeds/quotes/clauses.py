@@ -447,12 +447,10 @@ _SUBORDINATE_OPENER = re.compile(r"(?:^|[\s,])(?:when|after|because|while|wherea
 def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
     """The named subject of the last speech verb when a subordinate clause (when, after,
     because...) opens between it and the verb before: the quotation is that clause's."""
-    opener = None
-    for opener in _SUBORDINATE_OPENER.finditer(pre, lo, hi):
-        pass
-    if opener is None:
+    openers = list(_SUBORDINATE_OPENER.finditer(pre, lo, hi))
+    if not openers:
         return None
-    ref = _subject_ref(pre[opener.end() : hi])
+    ref = _subject_ref(pre[openers[-1].end() : hi])
     return ref if ref is not None and ref.kind == "name" else None
 
 
