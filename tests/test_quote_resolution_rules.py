@@ -200,3 +200,13 @@ def test_a_quotation_in_a_when_clause_is_the_when_clauses_subjects() -> None:
         "Some Democrats said they feared a repeat of the 1992 convention, when Tom Hale,"
         ' who had lost the nomination, called for a "cultural war."'
     ) == ["Tom Hale"]
+
+
+def test_a_quotation_after_a_contrast_is_the_second_subjects() -> None:
+    assert speakers(
+        "Governor Tom Hale on Monday signed an order to block the plan, while Ann Lee,"
+        ' the former mayor, proposed they "wake up and smell the coffee."'
+    ) == ["Ann Lee"]
+    assert speakers(  # "while attending": no contrast, no second subject
+        'While attending the march, Tom Hale calls the mayor a "fascist."'
+    ) == ["Tom Hale"]

@@ -44,13 +44,21 @@ def _verb_follows(text: str) -> bool:
 # a paragraph of one long sentence with many quotations is not read once per quotation.
 SUBJECT_REACH = 300
 
+_CONTRAST_JOIN = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
+
 _APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
 
 
 @small_cache(maxsize=4096)
 def sentence_subject(clause: str) -> _Ref | None:
     """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
-    subject of a verb, or a subject pronoun; None when the clause opens otherwise."""
+    subject of a verb, or a subject pronoun; None when the clause opens otherwise. After a
+    contrast (``X signed an order, while Ann Lee proposed "..."``) the clause after it."""
+    joins = list(_CONTRAST_JOIN.finditer(clause))
+    if joins and clause[joins[-1].end() :][:1].isupper():  # not ", while attending the"
+        later = sentence_subject(clause[joins[-1].end() :])
+        if later is not None:
+            return later
     text = _after_intro(_clean_clause(clause.strip()))
     first = text.split(None, 1)[0].lower() if text.split() else ""
     if first in ("he", "she", "they"):
