@@ -210,3 +210,10 @@ def test_a_quotation_after_a_contrast_is_the_second_subjects() -> None:
     assert speakers(  # "while attending": no contrast, no second subject
         'While attending the march, Tom Hale calls the mayor a "fascist."'
     ) == ["Tom Hale"]
+
+
+def test_a_comma_inside_a_titles_closing_mark_still_ends_the_opening_phrase() -> None:
+    assert speakers(
+        "On this weekend’s broadcast of “Nation Sunday,” Republican nominee Gov. Ann Lee"
+        " said the tweet was only “to mock” her rival."
+    ) == ["Ann Lee"]

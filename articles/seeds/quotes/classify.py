@@ -406,6 +406,23 @@ def exclusion(ctx: SpanContext) -> str | None:
     return None
 
 
+_COMMA_INSIDE_CLOSE = re.compile(r",[”\"]")
+
+
+def _masked_keeping_commas(text: str) -> str:
+    """``text`` with its quoted spans blanked, but a comma inside a closing mark kept where
+    the mark was: ``On "Fox News Sunday," Gov. Ann Lee said`` keeps the comma that ends
+    the opening phrase, so the subject after it is still read as one."""
+    masked = mask_quotes(text)
+    if "," not in text or masked == text:
+        return masked
+    chars = list(masked)
+    for m in _COMMA_INSIDE_CLOSE.finditer(text):
+        if chars[m.start()] == "\x00":
+            chars[m.start() + 1] = ","
+    return "".join(chars)
+
+
 class Classifier:
     """The classify stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -433,7 +450,7 @@ class Classifier:
             a = max(a, info.spans[k - _SPANS_BACK].mark)  # a paragraph of unclosed marks
         if j == k - 1:
             return info.text[a : s.mark]
-        return mask_quotes(info.text[a : s.mark])
+        return _masked_keeping_commas(info.text[a : s.mark])
 
     def _post(self, info: _BlockInfo, k: int) -> str:
         s = info.spans[k]
