@@ -217,3 +217,12 @@ def test_a_comma_inside_a_titles_closing_mark_still_ends_the_opening_phrase() ->
         "On this weekend’s broadcast of “Nation Sunday,” Republican nominee Gov. Ann Lee"
         " said the tweet was only “to mock” her rival."
     ) == ["Ann Lee"]
+
+
+def test_a_transcript_line_opens_with_its_speakers_name_in_capitals() -> None:
+    assert speakers(
+        'On Sunday, Gov. Ann Lee said the tweet was only "to mock" her rival.',
+        '"HALVORSEN: Let’s start with the debate. Will she be there?"',
+        '"LEE: Well, look, we will see."',
+        '"UPDATE: The debate starts at nine."',
+    ) == ["Ann Lee", "Halvorsen", "Ann Lee", "Ann Lee"]

@@ -70,6 +70,16 @@ def _has_given_name(name: str) -> bool:
     return info is not None and info.gender is not None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z’'-]{2,}):\s")
+
+# Capitals and a colon that open a line but name nobody ("UPDATE: ...", "VIDEO: ...").
+_NOT_TRANSCRIPT_LABELS = N._words(
+    "update updated video watch breaking note editor photo photos read related correction "
+    "clarification warning exclusive live listen audio source sources transcript question "
+    "answer urgent alert developing"
+)
+
+
 class Attributor:
     """The attribution stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -89,6 +99,9 @@ class Attributor:
                 at = s.mark if ref is None or ref.at is None else ref.at
                 ahead = self._named_later(bi, pre) if s.close is not None else None
                 who = self._resolve_ref(ref, bi, at) if ref is not None else None
+                labelled = self._transcript_label(s, bi)
+                if labelled is not None:  # "WALLACE: Let's start ...": the label speaks
+                    who, ref, ahead = labelled, None, None
                 if ahead is not None:  # "a high court judge ruled ...", named in the next block
                     who, ref = ahead, None
                 if who is not None:
@@ -138,6 +151,21 @@ class Attributor:
                 last_speaker = (info.speakers[-1][1], None)
             elif block_speaker is not None:
                 last_speaker = block_speaker
+
+    def _transcript_label(self, s: _Span, bi: int) -> _Entity | None:
+        """``"LEE: We will appeal."``: a transcript line opens with its speaker's surname in
+        capitals and a colon; the person the article names with that surname said it."""
+        m = _TRANSCRIPT_LABEL.match(s.text)
+        if m is None or m.group(1).lower() in _NOT_TRANSCRIPT_LABELS:
+            return None
+        word = m.group(1).title()
+        named = self.resolve_name([word], (bi, s.mark))
+        if named is not None:
+            return named if named.kind == "person" else None
+        info = analyse([word])
+        if info is None or info.kind != "single" or word.lower() in N.COMMON_CAPITALISED:
+            return None
+        return self._register(word, "person", None)  # a speaker the article names no more
 
     def _later_in_sentence(self, bi: int, info: _BlockInfo, k: int, s: _Span) -> _Entity | None:
         """Guns are "a crisis" and "a plague," Ann Lee proclaimed: the attribution of a later
