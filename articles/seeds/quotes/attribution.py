@@ -155,7 +155,7 @@ class Attributor:
     def _transcript_label(self, s: _Span, bi: int) -> _Entity | None:
         """``"LEE: We will appeal."``: a transcript line opens with its speaker's surname in
         capitals and a colon; the person the article names with that surname said it."""
-        m = _TRANSCRIPT_LABEL.match(s.text)
+        m = _TRANSCRIPT_LABEL.match(s.text) if s.mark == 0 else None  # a line's opening
         if m is None or m.group(1).lower() in _NOT_TRANSCRIPT_LABELS:
             return None
         word = m.group(1).title()
