@@ -226,3 +226,10 @@ def test_a_transcript_line_opens_with_its_speakers_name_in_capitals() -> None:
         '"LEE: Well, look, we will see."',
         '"UPDATE: The debate starts at nine."',
     ) == ["Ann Lee", "Halvorsen", "Ann Lee", "Ann Lee"]
+
+
+def test_a_participle_phrase_opening_a_sentence_is_passed_over_for_its_subject() -> None:
+    assert speakers(
+        "Facing mounting criticism from both parties, Tom Hale released a statement,"
+        ' insisting that the family had "no right" to criticise him.'
+    ) == ["Tom Hale"]
