@@ -233,3 +233,21 @@ def test_a_participle_phrase_opening_a_sentence_is_passed_over_for_its_subject()
         "Facing mounting criticism from both parties, Tom Hale released a statement,"
         ' insisting that the family had "no right" to criticise him.'
     ) == ["Tom Hale"]
+
+
+def test_a_name_before_one_of_the_appositive_is_the_subject() -> None:
+    ref = _subject_ref("The Nobel-winning novelist Tom Hale, one of the signatories, ")
+    assert ref is not None and ref.value == "Tom Hale"
+
+
+def test_a_party_label_before_a_colon_leaves_the_name_that_introduces_the_quote() -> None:
+    assert speakers('Rep. Tom Hale (R-S.C.):"I have not heard anyone cite that figure."') == [
+        "Tom Hale"
+    ]
+
+
+def test_a_name_and_a_participle_of_speech_give_the_speaker_of_what_follows() -> None:
+    assert speakers(
+        "Both men issued a statement, Tom Hale saying he was “very encouraged” and Lee"
+        " calling it a “great meeting.”"
+    ) == ["Tom Hale", "Lee"]

@@ -153,6 +153,9 @@ def _subject_ref(text: str) -> _Ref | None:
     if leading is not None:  # "Ann Lee at the time said"
         return _Ref("name", leading[0], _clean_role(leading[1]))
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
+        named = _name_segment(segs[-2]) if len(segs) > 1 else None
+        if named is not None and _is_named_person(named[0]):
+            return _Ref("name", named[0], _clean_role(segs[-1]))  # "Ann Lee, one of them,"
         anon = _anon_ref(segs[-1])
         if anon is not None:
             return anon
@@ -381,6 +384,9 @@ def _pre_ref(pre: str) -> _Ref | None:
         and not _FINITE_VERB_RE.search(pre, with_doing.end())
     ):
         return _Ref("name", with_doing.group(1))  # ", with Senator Ann Lee calling it a "...""
+    absolute = _absolute_speaker(pre) if "ing " in pre else None
+    if absolute is not None:
+        return absolute
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -439,6 +445,24 @@ def _pre_ref(pre: str) -> _Ref | None:
                 return ref
         return _participle_subject(pre) or _colon_subject(pre) or _as_clause_subject(pre)
     return None
+
+
+_NAME_DOING = re.compile(
+    r"(?:,|[–—]|\band)\s+((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+(?:saying|calling|adding|"
+    r"telling|describing|insisting|declaring|arguing|noting|warning|writing)\b"
+)
+
+
+def _absolute_speaker(pre: str) -> _Ref | None:
+    """``Both men issued statements, Ann Lee saying she was "..." and Tom Hale calling it a
+    "..."``: a name and a participle of speech after a comma or "and" (no finite speech verb
+    after them) give the speaker of what follows."""
+    found = list(_NAME_DOING.finditer(pre))
+    if not found or _FINITE_VERB_RE.search(pre, found[-1].end()):
+        return None
+    name = found[-1].group(1)
+    info = analyse(name.split())
+    return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
 
 
 _SUBORDINATE_OPENER = re.compile(r"(?:^|[\s,])(?:when|after|because|while|whereas|since)\s+")

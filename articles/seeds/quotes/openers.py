@@ -63,7 +63,7 @@ def _colon_subject(pre: str) -> _Ref | None:
     clause = pre.rstrip()
     if not clause.endswith(":"):
         return None
-    clause = clause[:-1]
+    clause = _clean_clause(clause[:-1] + " ").rstrip()  # "Rep. Ann Lee (R-S.C.):"
     label = _label_name(clause)
     here = _HERE_IS.match(clause)
     if label is None and here is not None:
