@@ -251,3 +251,10 @@ def test_a_name_and_a_participle_of_speech_give_the_speaker_of_what_follows() ->
         "Both men issued a statement, Tom Hale saying he was “very encouraged” and Lee"
         " calling it a “great meeting.”"
     ) == ["Tom Hale", "Lee"]
+
+
+def test_a_role_then_a_name_in_commas_opens_a_sentence_with_its_subject() -> None:
+    assert speakers(
+        "Mary Clark spoke first. Her chief policy aide, Jake Dunne, calls her record a"
+        ' "blueprint" for growth.'
+    ) == ["Jake Dunne"]

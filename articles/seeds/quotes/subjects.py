@@ -46,6 +46,11 @@ SUBJECT_REACH = 300
 
 _CONTRAST_JOIN = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
 
+_ROLE_LEAD = re.compile(
+    r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
+    r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])"
+)
+
 _APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
 
 
@@ -60,6 +65,9 @@ def sentence_subject(clause: str) -> _Ref | None:
         if later is not None:
             return later
     text = _after_intro(_clean_clause(clause.strip()))
+    role = _ROLE_LEAD.match(text)
+    if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
+        text = text[role.end() :]
     first = text.split(None, 1)[0].lower() if text.split() else ""
     if first in ("he", "she", "they"):
         rest = text.split(None, 1)[1] if " " in text else ""
