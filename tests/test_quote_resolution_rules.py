@@ -258,3 +258,13 @@ def test_a_role_then_a_name_in_commas_opens_a_sentence_with_its_subject() -> Non
         "Mary Clark spoke first. Her chief policy aide, Jake Dunne, calls her record a"
         ' "blueprint" for growth.'
     ) == ["Jake Dunne"]
+
+
+def test_with_no_speech_verb_the_subject_of_a_when_or_which_clause_speaks() -> None:
+    assert speakers(
+        "The anxiety was underscored on Wednesday when House Speaker Tom Hale of Kilbeg"
+        ' lamented the "disheartened" state of the race.'
+    ) == ["Tom Hale"]
+    assert speakers(  # "that" opens what was said, not who said it
+        'Sen. Ann Lee, alleging that Tom Hale wanted it, said the refugees are "mostly men."'
+    ) == ["Ann Lee"]

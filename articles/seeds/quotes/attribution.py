@@ -26,6 +26,7 @@ from .sources import credit_ref
 from .spans import _Span, paragraph_layout
 from .subjects import (
     SUBJECT_REACH,
+    clause_subject,
     reporting_clause_after,
     reporting_clause_before,
     sentence_subject,
@@ -190,7 +191,10 @@ class Attributor:
             return None
         ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None:
-            return None
+            ref = clause_subject(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])
+            if ref is None:
+                return None
+            return self._resolve_ref(ref, bi, s.mark)
         if ref.kind == "name" and " " not in ref.value and info.masked.startswith(ref.value, a):
             # "Guns are "the ultimate crisis"": a capital that opens a sentence is a name
             # only when the article has it as one

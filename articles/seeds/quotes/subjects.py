@@ -168,3 +168,39 @@ def reporting_clause_before(pre: str) -> _Ref | None:
     if info is None or info.kind not in ("person", "single", "organisation"):
         return None
     return _Ref("name", " ".join(words))
+
+
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where)\s+",
+    re.I,
+)
+
+
+@small_cache(maxsize=4096)
+def clause_subject(text: str) -> _Ref | None:
+    """``... was underscored when House Speaker Ann Lee lamented the "..."``, ``an interview
+    in which Lee expressed confidence that "..."``: with no speech verb and no subject opening
+    the sentence, the person named right after the last subordinator or relative word before
+    the quotation, as the subject of a verb, is the one whose words it gives."""
+    openers = list(_CLAUSE_OPENER.finditer(text))
+    if not openers:
+        return None
+    rest = text[openers[-1].end() :]
+    found = runs(rest)[:1]
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    after = rest[found[0].end :]
+    appositive = _APPOSITIVE.match(after)
+    if appositive is not None and after[appositive.end() :][:1].islower():
+        after = after[appositive.end() :]  # "when Ann Lee, who had lost, called for"
+    if not _verb_follows(after):
+        return None
+    tokens = list(found[0].tokens)
+    if "of" in tokens[1:]:  # "Speaker Ann Lee of Kilbeg": the person, not her home
+        head = analyse(tokens[: tokens.index("of")])
+        if head is not None and head.kind == "person":
+            return _Ref("name", " ".join(tokens[: tokens.index("of")]))
+    return _Ref("name", found[0].text)
