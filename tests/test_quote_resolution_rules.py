@@ -268,3 +268,10 @@ def test_with_no_speech_verb_the_subject_of_a_when_or_which_clause_speaks() -> N
     assert speakers(  # "that" opens what was said, not who said it
         'Sen. Ann Lee, alleging that Tom Hale wanted it, said the refugees are "mostly men."'
     ) == ["Ann Lee"]
+
+
+def test_an_aside_after_the_name_and_a_role_before_it_leave_the_name() -> None:
+    ref = _object_ref("Lee's introducer, actress Jamie Dunne.")
+    assert ref is not None and ref.value == "Jamie Dunne"
+    ref = _subject_ref("Texas delegate Bill Dunne, wearing a cowboy hat and campaign pins, ")
+    assert ref is not None and ref.value == "Bill Dunne"

@@ -195,8 +195,9 @@ def _subject_ref(text: str) -> _Ref | None:
             if fallback is None:
                 fallback = _spokesman_for(seg)
             continue
-        if idx == len(segs) - 1 and seg.split()[0].lower() in _PREPOSITIONS:
-            continue
+        lead = seg.split()[0].lower()
+        if idx == len(segs) - 1 and (lead in _PREPOSITIONS or _PARTICIPLE_WORD.fullmatch(lead)):
+            continue  # "Ann Lee, wearing a cowboy hat, said": an aside after the name
         break
     if fallback is None and head is not None:
         return _anon_ref(head)
@@ -307,7 +308,7 @@ def _object_ref(text: str) -> _Ref | None:
         and not any(w in _AUXILIARIES for w in words)  # said the candidate could be in X, Y
     ):
         nxt = _name_segment(segs[1])
-        if nxt is not None and runs(segs[1])[0].start == 0:
+        if nxt is not None and (runs(segs[1])[0].start == 0 or _plain_lead(segs[1])):
             return _Ref("name", nxt[0], _clean_role(first))
     if words and words[0] == "the" and len(words) <= 4:
         ref = (
@@ -338,6 +339,8 @@ def _office_then_person(seg: str) -> _Ref | None:
         return None
     return _Ref("name", name, _clean_role(" ".join(lead)))
 
+
+_PARTICIPLE_WORD = re.compile(r"[a-z]{3,}ing")
 
 _NOT_OFFICE_OPENERS = _words("that the a an this these those it he she they we")
 
