@@ -275,3 +275,9 @@ def test_an_aside_after_the_name_and_a_role_before_it_leave_the_name() -> None:
     assert ref is not None and ref.value == "Jamie Dunne"
     ref = _subject_ref("Texas delegate Bill Dunne, wearing a cowboy hat and campaign pins, ")
     assert ref is not None and ref.value == "Bill Dunne"
+
+
+def test_a_verb_no_list_holds_then_a_role_and_a_name_after_the_quote() -> None:
+    assert speakers(
+        'Tom Hale spoke first. Then: "It is about time," exhorted actress Jamie Dunne.'
+    ) == ["Jamie Dunne"]

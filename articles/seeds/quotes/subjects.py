@@ -137,6 +137,14 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         return None
     if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
         return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg"
+    if (
+        2 <= len(lead) <= 4
+        and info.kind == "person"
+        and all(w.isalpha() and w.islower() for w in lead)
+        and _verb_like(lead[0])
+        and not any(_verb_like(w) for w in lead[1:])
+    ):
+        return _Ref("name", r.text)  # "exhorted actress Jamie Dunne"
     return None
 
 
