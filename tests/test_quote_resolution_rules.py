@@ -281,3 +281,9 @@ def test_a_verb_no_list_holds_then_a_role_and_a_name_after_the_quote() -> None:
     assert speakers(
         'Tom Hale spoke first. Then: "It is about time," exhorted actress Jamie Dunne.'
     ) == ["Jamie Dunne"]
+
+
+def test_the_one_told_is_never_the_speaker() -> None:
+    assert speakers(
+        '"We should build bridges," the city spokesman, Tom Hale, told Kilbeg Radio.'
+    ) == ["Tom Hale"]

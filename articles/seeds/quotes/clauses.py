@@ -340,6 +340,9 @@ def _office_then_person(seg: str) -> _Ref | None:
     return _Ref("name", name, _clean_role(" ".join(lead)))
 
 
+# Speech verbs whose object is who was spoken to, never who spoke.
+_ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "asked", "asks", "ask"))
+
 _PARTICIPLE_WORD = re.compile(r"[a-z]{3,}ing")
 
 _NOT_OFFICE_OPENERS = _words("that the a an this these those it he she they we")
@@ -359,7 +362,11 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
-    if before[:1].islower() and before.rstrip().endswith(","):
+    if (
+        before[:1].islower()
+        and before.rstrip().endswith(",")
+        and m.group() not in _ADDRESSEE_VERBS  # "the spokesman, X, told Kilbeg Radio"
+    ):
         # ""the beginning of the end" for the party, said Ann Lee": the quotation's sentence
         # runs on after it, and the verb opens its own clause with the speaker after it
         named = _object_ref(s[m.end() :])
