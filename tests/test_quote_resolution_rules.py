@@ -287,3 +287,8 @@ def test_the_one_told_is_never_the_speaker() -> None:
     assert speakers(
         '"We should build bridges," the city spokesman, Tom Hale, told Kilbeg Radio.'
     ) == ["Tom Hale"]
+
+
+def test_said_a_name_on_an_outlet_gives_the_name() -> None:
+    ref = _object_ref("Larry Dunne on Hot Air.")
+    assert ref is not None and ref.value == "Larry Dunne"

@@ -88,7 +88,7 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
 
 
 _PLACE_PREPOSITIONS = frozenset(
-    ("in", "at", "near", "across", "outside", "inside", "throughout", "into", "around")
+    ("in", "at", "on", "near", "across", "outside", "inside", "throughout", "into", "around")
 )
 
 
