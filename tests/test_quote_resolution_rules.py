@@ -292,3 +292,16 @@ def test_the_one_told_is_never_the_speaker() -> None:
 def test_said_a_name_on_an_outlet_gives_the_name() -> None:
     ref = _object_ref("Larry Dunne on Hot Air.")
     assert ref is not None and ref.value == "Larry Dunne"
+
+
+def test_and_then_before_the_subject_of_a_participle_of_speech() -> None:
+    assert speakers(
+        'And then Tom Hale went fully on the attack, saying, "Will the mayor resign?"'
+    ) == ["Tom Hale"]
+
+
+def test_a_quotation_after_the_speech_verb_of_a_which_clause_is_its_subjects() -> None:
+    assert speakers(
+        "Lee advisers say any effort could backfire, angering his supporters, both of which"
+        ' Mrs. Ann Lee praised on Tuesday "for challenging us."'
+    ) == ["Ann Lee"]

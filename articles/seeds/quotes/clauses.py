@@ -475,7 +475,9 @@ def _absolute_speaker(pre: str) -> _Ref | None:
     return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
 
 
-_SUBORDINATE_OPENER = re.compile(r"(?:^|[\s,])(?:when|after|because|while|whereas|since)\s+")
+_SUBORDINATE_OPENER = re.compile(
+    r"(?:^|[\s,])(?:when|after|because|while|whereas|since|which|whom)\s+"
+)
 
 
 def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:

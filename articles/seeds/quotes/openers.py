@@ -200,6 +200,9 @@ _PARTICIPLE_AFTER_CLAUSE = re.compile(
 )
 
 
+_LEADING_JOINS = re.compile(r"^(?:(?:and|but|then|so|yet|also)\s+)+", re.I)
+
+
 def _participle_subject(pre: str) -> _Ref | None:
     """``The Foreign Ministry gave another account, saying ... "..."``: the name the
     sentence opens with is the subject of the participle."""
@@ -208,6 +211,7 @@ def _participle_subject(pre: str) -> _Ref | None:
         return None
     # "Hours later, Lee ...", "Kilbeg (AFP) – Lee ...": after the dateline and the intro
     clause = _after_intro(_clean_clause(pre[dateline_end(pre) : m.start()]).strip())
+    clause = _LEADING_JOINS.sub("", clause)  # "And then Lee went on the attack, saying"
     owned = owned_group_opening(clause)
     if owned is not None:  # "Ann Lee's office slammed the suit, calling it "...""
         return owned
