@@ -305,3 +305,11 @@ def test_a_quotation_after_the_speech_verb_of_a_which_clause_is_its_subjects() -
         "Lee advisers say any effort could backfire, angering his supporters, both of which"
         ' Mrs. Ann Lee praised on Tuesday "for challenging us."'
     ) == ["Ann Lee"]
+
+
+def test_she_never_stands_for_a_state_even_one_given_her_gender() -> None:
+    assert speakers(
+        "Mary Clark is shaping the role her husband would play.",
+        "Before the West Virginia primary, she said her husband had"
+        ' "got to come out of retirement."',
+    ) == ["Mary Clark"]

@@ -175,7 +175,7 @@ class Resolver:
                 return ent
             if ent.kind != "person" and ent.kind != "anonymous":
                 continue
-            if ent.gender is None and _place_name(ent):
+            if _place_name(ent) or (len(ent.words) > 1 and ent.words[-1] in N.ORG_CUES):
                 continue  # "After his rally in San Jose, ... he tweeted": not San Jose
             if ent.gender is None or ent.gender == gender:
                 return ent
