@@ -313,3 +313,10 @@ def test_she_never_stands_for_a_state_even_one_given_her_gender() -> None:
         "Before the West Virginia primary, she said her husband had"
         ' "got to come out of retirement."',
     ) == ["Mary Clark"]
+
+
+def test_an_inverted_said_in_reported_speech_makes_its_object_the_latest_speaker() -> None:
+    assert speakers(
+        "Ann Lee has a large staff. The Lee approach is made possible by its resources, said"
+        ' Katie Dunne, a director at the firm. Others are "having to be leaner," she said.'
+    ) == ["Katie Dunne"]

@@ -13,6 +13,7 @@ from .clauses import (
     _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
+    _object_ref,
     _post_ref,
     _pre_ref,
     _subject_ref,
@@ -423,7 +424,13 @@ class Attributor:
             at, said = verb
             if said in ("called", "praised", "condemned"):
                 continue
-            ref = _subject_ref(info.text[a:at])
+            ref = None
+            if info.text[a:at].rstrip().endswith(","):  # "..., said Katie Dunne, a director."
+                ref = _object_ref(info.text[at + len(said) : b])
+                if ref is not None and ref.kind != "name":
+                    ref = None
+            if ref is None:
+                ref = _subject_ref(info.text[a:at])
             if ref is None or ref.kind == "inherit":
                 continue
             who = self._resolve_ref(ref, bi, at)
