@@ -7,7 +7,7 @@ from __future__ import annotations
 from articles.seeds.format import split_blocks
 from articles.seeds.quotes import extract_quotes, quoted_ranges
 from articles.seeds.quotes.classify import _title_like
-from articles.seeds.quotes.clauses import _object_ref, _subject_ref
+from articles.seeds.quotes.clauses import _object_ref, _pre_ref, _subject_ref
 from articles.seeds.quotes.document import _Doc
 
 
@@ -320,3 +320,31 @@ def test_an_inverted_said_in_reported_speech_makes_its_object_the_latest_speaker
         "Ann Lee has a large staff. The Lee approach is made possible by its resources, said"
         ' Katie Dunne, a director at the firm. Others are "having to be leaner," she said.'
     ) == ["Katie Dunne"]
+
+
+def test_a_paragraph_on_who_spoke_then_a_quote_paragraph_gives_the_one_who_spoke() -> None:
+    assert speakers(
+        '"We were lucky," said captain Ann Lee.',
+        "Assistant coach Tom Hale talked about the will of the side, led by Lee, to win.",
+        '"We have got a team of immense skill."',
+    ) == ["Ann Lee", "Tom Hale"]
+
+
+def test_spoke_names_no_speaker_for_a_quote_a_later_clause_attributes() -> None:
+    ref = _pre_ref(
+        "The former mayor spoke hours after Hale held a news conference, pointedly saying"
+        " the city was not "
+    )
+    assert ref is None or ref.kind != "rolenoun"
+    assert speakers(
+        'Former mayor Ann Lee endorsed the plan. "We are ready," said Tom Hale.',
+        "The former mayor spoke hours after Hale held a news conference, pointedly"
+        ' saying the city was not "safe" during her tenure.',
+    ) == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_verb_no_list_holds_then_a_surname_that_ends_the_clause() -> None:
+    assert speakers(
+        "Ann Lee spoke about sport.",
+        '"What sport is she talking about?" reacted Hale.',
+    ) == ["Hale"]

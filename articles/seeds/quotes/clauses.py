@@ -340,6 +340,8 @@ def _office_then_person(seg: str) -> _Ref | None:
     return _Ref("name", name, _clean_role(" ".join(lead)))
 
 
+_INTRANSITIVE_SPEECH = frozenset(("spoke", "talked"))
+
 # Speech verbs whose object is who was spoken to, never who spoke.
 _ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "asked", "asks", "ask"))
 
@@ -406,7 +408,8 @@ def _pre_ref(pre: str) -> _Ref | None:
         if ref is not None and ref.kind != "inherit":
             return ref
     acc = list(_ACCORDING.finditer(pre))
-    verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    # "spoke" and "talked" make a sentence report speech, but name no quotation's speaker
+    verbs = [m for m in _FINITE_VERB_RE.finditer(pre) if m.group() not in _INTRANSITIVE_SPEECH]
     if len(verbs) > 1:
         joins = list(_CONTRAST.finditer(pre, verbs[-2].end(), verbs[-1].start()))
         join = joins[-1] if joins else None

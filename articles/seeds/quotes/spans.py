@@ -36,7 +36,7 @@ _VERBS = _words(
     "vowed pledged cautioned stressed stresses testified remarked observed shouted quipped "
     "concluded agreed denied dismissed labelled labeled branded hailed praised condemned "
     "criticised criticized tweeted posted continued reiterated confirmed maintained wondered "
-    "exclaimed boasted mused countered estimated emphasised emphasized ruled"
+    "exclaimed boasted mused countered estimated emphasised emphasized ruled talked spoke"
 )
 
 _PARTICIPLES = _words("saying adding telling asking describing calling warning urging noting")

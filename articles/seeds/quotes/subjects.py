@@ -135,8 +135,13 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
             return _Ref("name", r.text)
         return None
-    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
-        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg"
+    if (
+        len(lead) == 1
+        and lead[0].islower()
+        and _verb_like(lead[0])
+        and (info.kind != "single" or re.match(r"\s*[.,;]", text[r.end :]))
+    ):
+        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg", "reacted Trump."
     if (
         2 <= len(lead) <= 4
         and info.kind == "person"
