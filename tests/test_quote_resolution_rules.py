@@ -348,3 +348,22 @@ def test_a_verb_no_list_holds_then_a_surname_that_ends_the_clause() -> None:
         "Ann Lee spoke about sport.",
         '"What sport is she talking about?" reacted Hale.',
     ) == ["Hale"]
+
+
+def test_two_capitalised_words_are_a_title_however_common_the_first() -> None:
+    assert _title_like(["New", "Day."])
+    assert [
+        q.text
+        for q in extract_quotes(
+            split_blocks('"We will go on," Tom Hale said in an interview aired on "New Day."')
+        )
+    ] == ["We will go on,"]
+
+
+def test_a_programme_after_a_broadcasters_bare_apostrophe() -> None:
+    text = 'Tom Hale backed her in an interview on KBS\' "60 Minutes." "It is fine," he said.'
+    assert [q.text for q in extract_quotes(split_blocks(text))] == ["It is fine,"]
+
+
+def test_a_tag_cut_at_the_end_of_a_paragraph_quotes_nobody() -> None:
+    assert quoted_ranges('<tweet tweet-author="@annlee" tweet-date="January 19, 2016') == []

@@ -128,9 +128,10 @@ def _title_like(words: list[str]) -> bool:
     ]
     if not sig:
         return False
+    capitals = sum(1 for w in words if w.strip("“”\"'‘’,.:;!?()")[:1].isupper())
     return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
-        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED
-    )
+        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED and capitals < 2
+    )  # "New Day": two capitals, however common the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +297,7 @@ def is_work_title(ctx: SpanContext) -> bool:
 
 _BROADCASTER_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Z0-9&]{1,5}|\b(?:[Cc]hannel|[Nn]etwork|[Rr]adio))(?:’s|'s)\s+$"
+    r"|\b[A-Z][A-Z0-9&]{0,4}S[’']\s+$"  # "on CBS' "60 Minutes""
 )
 
 
@@ -303,7 +305,7 @@ def is_show_title(ctx: SpanContext) -> bool:
     """On CNN’s "State of the Union," Ann Lee said: a broadcaster's programme, by name."""
     return (
         ctx.n <= 6
-        and ctx.words[0][:1].isupper()
+        and (ctx.words[0][:1].isupper() or ctx.words[0][:1].isdigit())
         and bool(_BROADCASTER_BEFORE.search(ctx.pre[-40:]))
     )
 

@@ -125,7 +125,7 @@ def _find_spans(index: int, text: str) -> list[_Span]:
 
 # A tag of embedded markup copied with the text (``<tweet id="6721" author="@ann">``), whose
 # attribute values are in quote marks but quote nobody. Bounded, so the scan stays linear.
-_TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?>")
+_TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?(?:>|$)")  # or cut at the end
 
 
 def _tag_ranges(text: str) -> list[tuple[int, int]]:
