@@ -367,3 +367,11 @@ def test_a_programme_after_a_broadcasters_bare_apostrophe() -> None:
 
 def test_a_tag_cut_at_the_end_of_a_paragraph_quotes_nobody() -> None:
     assert quoted_ranges('<tweet tweet-author="@annlee" tweet-date="January 19, 2016') == []
+
+
+def test_a_title_and_subtitle_in_capitals_either_side_of_a_colon() -> None:
+    text = (
+        'As recalled in the book "Backfire: Ann Lee’s Battle for the Soul of the Company,"'
+        ' the board "was never told."'
+    )
+    assert [q.text for q in extract_quotes(split_blocks(text))] == ["was never told."]

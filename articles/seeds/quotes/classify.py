@@ -324,6 +324,20 @@ def is_title_after_preposition(ctx: SpanContext) -> bool:
     )
 
 
+def is_title_with_subtitle(ctx: SpanContext) -> bool:
+    """Her memoir "Backfire: A Battle for the Soul of the Company": every word capitalised on
+    both sides of a colon is a work's title and subtitle, however long."""
+    text = " ".join(ctx.words)
+    head, colon, tail = text.partition(": ")
+    return (
+        bool(colon)
+        and ctx.n <= 16
+        and _title_like(head.split())
+        and _title_like(tail.split())
+        and len(tail.split()) >= 2
+    )
+
+
 def is_issued_document(ctx: SpanContext) -> bool:
     """The bureau issued a "safety advisory notice": a document's name."""
     return (
@@ -392,6 +406,7 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_work_title,
     is_show_title,
     is_title_after_preposition,
+    is_title_with_subtitle,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,
