@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import names as N
 from ..names import _words
 from .clauses import _subject_ref
 from .lexicon import (
@@ -24,6 +23,12 @@ from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
 from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
 from .subjects import SUBJECT_REACH, sentence_subject
+from .titles import (
+    _title_like,
+    is_show_title,
+    is_title_after_preposition,
+    is_title_with_subtitle,
+)
 
 _NAMING = re.compile(
     r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
@@ -104,34 +109,6 @@ def _noun_follows(post: str) -> bool:
         or word in _PREPOSITIONS
         or _VERB_RE.fullmatch(word)
     )
-
-
-# Prepositions a title leaves in lower case however long they are ("The Nightly Show with
-# Larry Wilmore", "Notes from Underground").
-_TITLE_SMALL_WORDS = _words(
-    "with from into onto upon over than without within through between against"
-)
-
-
-def _small_title_word(words: list[str], k: int) -> bool:
-    """A preposition between capitalised words ("Show with Larry"), not "I'm with her"."""
-    return words[k] in _TITLE_SMALL_WORDS and k + 1 < len(words) and words[k + 1][:1].isupper()
-
-
-def _title_like(words: list[str]) -> bool:
-    """Every significant word capitalised: a title, brand or name, not speech."""
-    sig = [w.strip("“”\"'‘’,.:;!?()") for w in words]
-    sig = [
-        w
-        for k, w in enumerate(sig)
-        if w and (k == 0 or (len(w) > 3 and not _small_title_word(sig, k)) or w[0].isdigit())
-    ]
-    if not sig:
-        return False
-    capitals = sum(1 for w in words if w.strip("“”\"'‘’,.:;!?()")[:1].isupper())
-    return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
-        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED and capitals < 2
-    )  # "New Day": two capitals, however common the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,49 +269,6 @@ def is_work_title(ctx: SpanContext) -> bool:
         and not _IN_THEIR_WORDS.search(ctx.pre)
         and not _FINITE_VERB_RE.search(ctx.pre[-25:])
         and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
-    )
-
-
-_BROADCASTER_BEFORE = re.compile(
-    r"(?:\b[A-Z][A-Z0-9&]{1,5}|\b(?:[Cc]hannel|[Nn]etwork|[Rr]adio))(?:’s|'s)\s+$"
-    r"|\b[A-Z][A-Z0-9&]{0,4}S[’']\s+$"  # "on CBS' "60 Minutes""
-)
-
-
-def is_show_title(ctx: SpanContext) -> bool:
-    """On CNN’s "State of the Union," Ann Lee said: a broadcaster's programme, by name."""
-    return (
-        ctx.n <= 6
-        and (ctx.words[0][:1].isupper() or ctx.words[0][:1].isdigit())
-        and bool(_BROADCASTER_BEFORE.search(ctx.pre[-40:]))
-    )
-
-
-_ON_OR_WITH_BEFORE = re.compile(r"\b(?:on|with|of|to)\s+$")
-
-
-def is_title_after_preposition(ctx: SpanContext) -> bool:
-    """He said it on "Meet the Press." / an interview with "Fox News Sunday": every word
-    capitalised after on, with, of or to is a programme's or a work's name, even with a stop."""
-    return (
-        ctx.n <= 6
-        and _title_like(ctx.words)
-        and not any("!" in w for w in ctx.words)  # chants of "Lock her up!"
-        and bool(_ON_OR_WITH_BEFORE.search(ctx.pre))
-    )
-
-
-def is_title_with_subtitle(ctx: SpanContext) -> bool:
-    """Her memoir "Backfire: A Battle for the Soul of the Company": every word capitalised on
-    both sides of a colon is a work's title and subtitle, however long."""
-    text = " ".join(ctx.words)
-    head, colon, tail = text.partition(": ")
-    return (
-        bool(colon)
-        and ctx.n <= 16
-        and _title_like(head.split())
-        and _title_like(tail.split())
-        and len(tail.split()) >= 2
     )
 
 
