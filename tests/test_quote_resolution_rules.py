@@ -375,3 +375,10 @@ def test_a_title_and_subtitle_in_capitals_either_side_of_a_colon() -> None:
         ' the board "was never told."'
     )
     assert [q.text for q in extract_quotes(split_blocks(text))] == ["was never told."]
+
+
+def test_a_report_within_a_report_gives_the_inner_speaker() -> None:
+    assert speakers(
+        "Commissioner Ann Lee said Hale told the department that he was running a check"
+        ' when a second man "became combative and aggressive."'
+    ) == ["Hale"]

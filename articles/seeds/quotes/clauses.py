@@ -427,6 +427,10 @@ def _pre_ref(pre: str) -> _Ref | None:
         last = _subordinate_speaker(pre, verbs[-2].end(), verbs[-1].start())
         if last is not None:  # "Some feared a speech like 1992, when Lee called for a "...""
             return last
+        inner = _REPORTED_NAME.fullmatch(pre, verbs[-2].end(), verbs[-1].start())
+        named = analyse(inner.group(1).split()) if inner is not None else None
+        if named is not None and named.kind in ("person", "single"):
+            return _Ref("name", inner.group(1))  # "Lee said Hale told them that "...""
     for i, m in enumerate(verbs):
         if (
             i + 1 < len(verbs)
@@ -477,6 +481,9 @@ def _absolute_speaker(pre: str) -> _Ref | None:
     info = analyse(name.split())
     return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
 
+
+# "said Tom Hale told", "said that Hale told": the speaker of a report within a report.
+_REPORTED_NAME = re.compile(r"\s+(?:that\s+)?((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+")
 
 _SUBORDINATE_OPENER = re.compile(
     r"(?:^|[\s,])(?:when|after|because|while|whereas|since|which|whom)\s+"
