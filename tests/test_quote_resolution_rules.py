@@ -382,3 +382,8 @@ def test_a_report_within_a_report_gives_the_inner_speaker() -> None:
         "Commissioner Ann Lee said Hale told the department that he was running a check"
         ' when a second man "became combative and aggressive."'
     ) == ["Hale"]
+
+
+def test_a_name_in_a_when_clause_after_said_x_is_not_the_speaker() -> None:
+    ref = _object_ref("Kilbeg resident Dan Dunne when asked about Ann Lee. A voter")
+    assert ref is not None and ref.value == "Dan Dunne"

@@ -257,6 +257,9 @@ _INDEFINITE_ROLE = re.compile(
 _STOP = re.compile(r"([\w.]*[a-z])\.\s")
 
 
+_SUBORDINATE_TAIL = re.compile(r"\s+(?:when|after|before|while|because|as|if|since|until)\s+")
+
+
 def _first_clause(text: str) -> str:
     """``text`` up to its first full stop that ends a sentence, not an abbreviation's
     (``said Sen. Ada Marsh, the chair. Later...`` -> ``said Sen. Ada Marsh, the chair``)."""
@@ -279,6 +282,7 @@ def _object_ref(text: str) -> _Ref | None:
     gave = _GAVE_NAME.search(text) if " as " in text else None
     if gave:  # said a woman in Orta, who gave her name only as Lakshmi
         return _Ref("name", gave.group(1))
+    text = _SUBORDINATE_TAIL.split(text, 1)[0]  # "said Ann Lee when asked about Tom Hale"
     text = _clean_clause(text)
     segs = [x for x in _split_segments(text) if x]
     if not segs:
