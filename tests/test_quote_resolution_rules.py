@@ -387,3 +387,11 @@ def test_a_report_within_a_report_gives_the_inner_speaker() -> None:
 def test_a_name_in_a_when_clause_after_said_x_is_not_the_speaker() -> None:
     ref = _object_ref("Kilbeg resident Dan Dunne when asked about Ann Lee. A voter")
     assert ref is not None and ref.value == "Dan Dunne"
+
+
+def test_says_x_set_off_by_commas_mid_sentence_gives_x() -> None:
+    assert speakers(
+        '"We lost," said Mary Clark.',
+        "The paradox of the mayor, says Carl Dunne, a historian at the library, is that she"
+        ' was "one of the most powerful mayors in years."',
+    ) == ["Mary Clark", "Carl Dunne"]

@@ -403,6 +403,12 @@ def _pre_ref(pre: str) -> _Ref | None:
     absolute = _absolute_speaker(pre) if "ing " in pre else None
     if absolute is not None:
         return absolute
+    aside = list(_SAYS_ASIDE.finditer(pre)) if ", " in pre else []
+    if aside:  # "The paradox, says Carl Dunne, a historian, is that she was "...""
+        name = aside[-1].group(1)
+        info = analyse(name.split())
+        if info is not None and info.kind == "person":
+            return _Ref("name", name)
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -485,6 +491,11 @@ def _absolute_speaker(pre: str) -> _Ref | None:
     info = analyse(name.split())
     return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
 
+
+_SAYS_ASIDE = re.compile(
+    r",\s+(?:says|said|writes|wrote|notes|noted|argues|argued|explains|explained)\s+"
+    r"((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s*,"
+)
 
 # "said Tom Hale told", "said that Hale told": the speaker of a report within a report.
 _REPORTED_NAME = re.compile(r"\s+(?:that\s+)?((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+")
