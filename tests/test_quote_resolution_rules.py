@@ -395,3 +395,10 @@ def test_says_x_set_off_by_commas_mid_sentence_gives_x() -> None:
         "The paradox of the mayor, says Carl Dunne, a historian at the library, is that she"
         ' was "one of the most powerful mayors in years."',
     ) == ["Mary Clark", "Carl Dunne"]
+
+
+def test_a_capitalised_word_said_mid_sentence_is_a_name_not_a_group() -> None:
+    ref = _pre_ref("It's a reminder, Rogers said, that ")
+    assert ref is not None and (ref.kind, ref.value) == ("name", "Rogers")
+    ref = _pre_ref("Teachers said that ")  # a group, opening its sentence
+    assert ref is None or ref.kind != "name"

@@ -143,6 +143,9 @@ def _subject_ref(text: str) -> _Ref | None:
     )
     if orgnoun is not None:
         return orgnoun
+    alone = segs[-1].strip()
+    if len(segs) > 1 and _CAPITALISED_WORD.fullmatch(alone) and alone.lower() not in _NOT_NAMES:
+        return _Ref("name", alone)  # "It's a reminder, Rogers said": capitals mid-sentence
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
@@ -491,6 +494,10 @@ def _absolute_speaker(pre: str) -> _Ref | None:
     info = analyse(name.split())
     return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
 
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z’'-]{2,}")
+
+_NOT_NAMES = N.COMMON_CAPITALISED | N.PRONOUNS | frozenset(N.DEMONYMS)
 
 _SAYS_ASIDE = re.compile(
     r",\s+(?:says|said|writes|wrote|notes|noted|argues|argued|explains|explained)\s+"
