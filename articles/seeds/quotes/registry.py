@@ -209,6 +209,14 @@ def _run_role(info: NameInfo | None) -> str | None:
     return " ".join(kept) or None
 
 
+# How far after a surname named once a "he" or "she" is looked for (a bound, so a paragraph of
+# many capitalised words is not read again for each).
+_PRONOUN_REACH = 600
+
+_SPACES_AT = re.compile(r"\s*")
+
+_FIRST_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)")
+
 _GENDER_PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.I)
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -237,15 +245,15 @@ def _in_opening_phrase(info: _BlockInfo, run: Run, sentence: int) -> bool:
     inside the phrase of time, place or circumstance a sentence opens with (up to its first
     comma) is not the sentence's subject when a name follows the comma: that name is."""
     a, b = info.sentences[sentence]
-    lead = info.text[a : run.start].lstrip(" “\"‘'")
-    head = lead.split(None, 1)[0].lower() if lead.strip() else ""
+    opening = _FIRST_WORD.match(info.text, a, run.start)
+    head = opening.group(1).lower() if opening else ""
     if head not in _OPENING_WORDS and not (head.endswith("ing") and len(head) > 5):
         return False  # nor "Growing up in El Paso, Mendoza ..."
     comma = info.text.find(",", a, b)
     if comma < run.end or info.text.find(",", run.end, b) != comma:
         return False
-    after = comma + 1 + len(info.text[comma + 1 : b]) - len(info.text[comma + 1 : b].lstrip())
-    return bool(info.run_starting_at(after))  # a name opens the rest: "..., Trump has"
+    space = _SPACES_AT.match(info.text, comma + 1, b)
+    return bool(info.run_starting_at(space.end()))  # a name opens the rest: "..., Trump has"
 
 
 _ABSOLUTE = re.compile(r"\s+[a-z]+,")
@@ -314,12 +322,6 @@ class Registry:
             return False
         word = info.name.lower()
         text = self.blocks[bi].text
-        if self.single_counts.get(word, 0) < 2 and (
-            not _GENDER_PRONOUN_RE.search(text, run.end)
-            or word in self._lowercase_words()
-            or (word.endswith("s") and not word.endswith("ss"))
-        ):
-            return False  # named once, and no "he" or "she" after it; a common word, a plural
         if (
             word in N.COMMON_CAPITALISED
             or word in N.PRONOUNS
@@ -338,6 +340,12 @@ class Registry:
             return False  # "Eyebrows raised, he asked": a phrase before the subject
         if _PLURAL_VERB.match(after):
             return False  # "Gardai are responding": a plural body, not a surname
+        if self.single_counts.get(word, 0) < 2 and (
+            (word.endswith("s") and not word.endswith("ss"))
+            or not _GENDER_PRONOUN_RE.search(text, run.end, run.end + _PRONOUN_REACH)
+            or word in self._lowercase_words()
+        ):
+            return False  # named once, and no "he" or "she" after it; a common word, a plural
         return self._resolve(info) is None
 
     def _lowercase_words(self) -> frozenset[str]:

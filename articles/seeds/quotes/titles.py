@@ -76,6 +76,8 @@ def is_title_after_preposition(ctx: SpanContext) -> bool:
 def is_title_with_subtitle(ctx: SpanContext) -> bool:
     """Her memoir "Backfire: A Battle for the Soul of the Company": every word capitalised on
     both sides of a colon is a work's title and subtitle, however long."""
+    if ctx.n < 3 or not any(w.endswith(":") for w in ctx.words):
+        return False
     text = " ".join(ctx.words)
     head, colon, tail = text.partition(": ")
     return (
