@@ -314,6 +314,16 @@ sean seamus sebastian sergei sergey seth shane simon stan stanley stefan stephen
 stuart suresh tarik ted terry thomas tim timothy tobias todd tom tommy tony trevor tyler umar
 victor vijay vikram vincent vishal vladimir walter wayne wei william willem xavier yaw yusuf
 yuri zach zachary
+al allan alvin angelo archie barney bart bernie bert bobby brandon brent bret brett bryan
+buddy byron carlton chad chester chuck clarence clark clifford clint clyde cody cole corey cory
+curtis dale damian dante darrell darryl derrick dick dominick donnie dustin dwayne dwight earl
+eli elliot elliott elmer ernie everett floyd franklin garrett gene gilbert glen glenn gregg hank
+harvey herbert herman homer irving jared jay jerry jesse johnny jon jonah kirk kyle lamar lance
+larry laurence leroy lester lewis lloyd lonnie lou lowell lyndon marshall marvin matt
+maurice melvin milton mitch mitchell morris nate nathaniel ned nelson norm norman otis perry
+phil phillip preston randall randolph reggie reginald rex rodney ron ronnie rudolph rupert
+russ sammy shawn sheldon sherman spencer stewart terrence theodore travis trey troy vernon
+viktor wade wallace wesley wilbur willie woodrow
 """
 _FEMALE_NAMES = """
 abena abigail ada adriana agnes aisha alexandra alice alicia alison amanda amelia amina amy ana
@@ -334,6 +344,16 @@ olivia paula pauline penelope petra philippa pooja priya rachel rebecca rita ros
 ruth sally samantha sandra sara sarah sharon sheila shirley simone siobhan sofia sonia sophie
 stephanie sue sunita susan suzanne svetlana sylvia tamara tanya teresa theresa tina tracy
 ursula valerie vanessa vera veronica victoria wendy yasmin yvonne zainab zoe
+alyssa amber andrea angie arlene ashley audrey betsy beverly bonnie brittany candace carly
+carole carrie cassandra cathy cecile charlene chelsea cheryl christy cindy connie courtney
+crystal darlene dianne dolly dora edna elaine elisa ellie eloise erica erma estelle ethel
+eunice faye felicia gabrielle gail gayle gladys glenda gloria greta hazel hillary ida imogen
+irma ivana jeanne jeannie jenna jillian joni judi kara karla kathy kayla kelli kelsey kirsten
+kristen kristin kristina lena lillian lois loretta lori lorna lucille luciana mabel mandy
+marcia margie marilyn marjorie marla marlene mavis megyn michele mildred minnie mona muriel
+myra nadine nell nikki nora norma pam pamela patricia patsy peggy phyllis polly priscilla
+rachael renee rhonda roberta robyn roxanne sabrina serena sheryl sherry sonya stacy stella
+tabitha tammy tara terri thelma tiffany tricia trudy velma vicki viola wanda wilma yolanda
 """
 MALE_FIRST_NAMES = frozenset(_MALE_NAMES.split())
 FEMALE_FIRST_NAMES = frozenset(_FEMALE_NAMES.split())

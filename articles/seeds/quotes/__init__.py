@@ -12,7 +12,8 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
 * ``lexicon``: the word lists and patterns;
 * ``registry``: the people and organisations named, and their mentions (``names_read``: a
   name run's words without a party or home state, and whether it only describes the next);
-* ``classify``: which spans are quotations, and which are partial;
+* ``classify``: which spans are quotations, and which are partial (``titles``: the names of
+  works and programmes, told by their capitals or by what comes before them);
 * ``clauses``: who a clause next to a quotation names, as a reference (``labels``: the
   reporting verbs, and the lines and dashes of roundups that name a speaker; ``appositives``:
   what describes a name rather than naming someone new; ``openers``: who a colon, a

@@ -6,9 +6,9 @@ naming someone new, and the person such a clause opens with.
 from __future__ import annotations
 
 from ..names import _words
-from ..runs import analyse, runs
+from ..runs import analyse, place_canonical, runs
 from .labels import _NOT_LABEL, _VERB_RE
-from .lexicon import _PREPOSITIONS
+from .lexicon import _PREPOSITIONS, _US_STATES
 from .references import _clean_role, _is_role_segment, _name_segment, _Ref
 
 
@@ -88,6 +88,10 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
 
 
 def _is_place(name: str) -> bool:
+    """A place the name reader knows, or a US state or a place it reads as a single name
+    ("New York", "Wisconsin")."""
+    if name.lower() in _US_STATES or place_canonical(name) is not None:
+        return True
     info = analyse(name.split())
     return info is not None and info.kind == "place"
 

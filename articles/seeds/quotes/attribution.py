@@ -13,6 +13,7 @@ from .clauses import (
     _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
+    _object_ref,
     _post_ref,
     _pre_ref,
     _subject_ref,
@@ -26,6 +27,7 @@ from .sources import credit_ref
 from .spans import _Span, paragraph_layout
 from .subjects import (
     SUBJECT_REACH,
+    clause_subject,
     reporting_clause_after,
     reporting_clause_before,
     sentence_subject,
@@ -70,6 +72,16 @@ def _has_given_name(name: str) -> bool:
     return info is not None and info.gender is not None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z’'-]{2,}):\s")
+
+# Capitals and a colon that open a line but name nobody ("UPDATE: ...", "VIDEO: ...").
+_NOT_TRANSCRIPT_LABELS = N._words(
+    "update updated video watch breaking note editor photo photos read related correction "
+    "clarification warning exclusive live listen audio source sources transcript question "
+    "answer urgent alert developing"
+)
+
+
 class Attributor:
     """The attribution stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -89,6 +101,9 @@ class Attributor:
                 at = s.mark if ref is None or ref.at is None else ref.at
                 ahead = self._named_later(bi, pre) if s.close is not None else None
                 who = self._resolve_ref(ref, bi, at) if ref is not None else None
+                labelled = self._transcript_label(s, bi)
+                if labelled is not None:  # "WALLACE: Let's start ...": the label speaks
+                    who, ref, ahead = labelled, None, None
                 if ahead is not None:  # "a high court judge ruled ...", named in the next block
                     who, ref = ahead, None
                 if who is not None:
@@ -139,6 +154,21 @@ class Attributor:
             elif block_speaker is not None:
                 last_speaker = block_speaker
 
+    def _transcript_label(self, s: _Span, bi: int) -> _Entity | None:
+        """``"LEE: We will appeal."``: a transcript line opens with its speaker's surname in
+        capitals and a colon; the person the article names with that surname said it."""
+        m = _TRANSCRIPT_LABEL.match(s.text) if s.mark == 0 else None  # a line's opening
+        if m is None or m.group(1).lower() in _NOT_TRANSCRIPT_LABELS:
+            return None
+        word = m.group(1).title()
+        named = self.resolve_name([word], (bi, s.mark))
+        if named is not None:
+            return named if named.kind == "person" else None
+        info = analyse([word])
+        if info is None or info.kind != "single" or word.lower() in N.COMMON_CAPITALISED:
+            return None
+        return self._register(word, "person", None)  # a speaker the article names no more
+
     def _later_in_sentence(self, bi: int, info: _BlockInfo, k: int, s: _Span) -> _Entity | None:
         """Guns are "a crisis" and "a plague," Ann Lee proclaimed: the attribution of a later
         quotation in the same sentence (the next few only) covers the earlier ones."""
@@ -162,7 +192,10 @@ class Attributor:
             return None
         ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None:
-            return None
+            ref = clause_subject(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])
+            if ref is None:
+                return None
+            return self._resolve_ref(ref, bi, s.mark)
         if ref.kind == "name" and " " not in ref.value and info.masked.startswith(ref.value, a):
             # "Guns are "the ultimate crisis"": a capital that opens a sentence is a name
             # only when the article has it as one
@@ -391,7 +424,13 @@ class Attributor:
             at, said = verb
             if said in ("called", "praised", "condemned"):
                 continue
-            ref = _subject_ref(info.text[a:at])
+            ref = None
+            if info.text[a:at].rstrip().endswith(","):  # "..., said Katie Dunne, a director."
+                ref = _object_ref(info.text[at + len(said) : b])
+                if ref is not None and ref.kind != "name":
+                    ref = None
+            if ref is None:
+                ref = _subject_ref(info.text[a:at])
             if ref is None or ref.kind == "inherit":
                 continue
             who = self._resolve_ref(ref, bi, at)

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import names as N
 from ..names import _words
 from .clauses import _subject_ref
 from .lexicon import (
@@ -24,6 +23,12 @@ from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
 from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
 from .subjects import SUBJECT_REACH, sentence_subject
+from .titles import (
+    _title_like,
+    is_show_title,
+    is_title_after_preposition,
+    is_title_with_subtitle,
+)
 
 _NAMING = re.compile(
     r"(?:\b(?:known|referred to|refer to|refers to|dubbed|nicknamed|codenamed|code-named|named|"
@@ -103,17 +108,6 @@ def _noun_follows(post: str) -> bool:
         or word in _CONJUNCTIONS
         or word in _PREPOSITIONS
         or _VERB_RE.fullmatch(word)
-    )
-
-
-def _title_like(words: list[str]) -> bool:
-    """Every significant word capitalised: a title, brand or name, not speech."""
-    sig = [w.strip("“”\"'‘’,.:;!?()") for w in words]
-    sig = [w for k, w in enumerate(sig) if w and (k == 0 or len(w) > 3 or w[0].isdigit())]
-    if not sig:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() for w in sig) and not (
-        len(sig) == 1 and sig[0].lower() in N.COMMON_CAPITALISED
     )
 
 
@@ -344,6 +338,9 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_name_for_a_new_thing,
     is_media_label,
     is_work_title,
+    is_show_title,
+    is_title_after_preposition,
+    is_title_with_subtitle,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,
@@ -358,6 +355,23 @@ def exclusion(ctx: SpanContext) -> str | None:
         if predicate(ctx):
             return predicate.__name__
     return None
+
+
+_COMMA_INSIDE_CLOSE = re.compile(r",[”\"]")
+
+
+def _masked_keeping_commas(text: str) -> str:
+    """``text`` with its quoted spans blanked, but a comma inside a closing mark kept where
+    the mark was: ``On "Fox News Sunday," Gov. Ann Lee said`` keeps the comma that ends
+    the opening phrase, so the subject after it is still read as one."""
+    masked = mask_quotes(text)
+    if "," not in text or masked == text:
+        return masked
+    chars = list(masked)
+    for m in _COMMA_INSIDE_CLOSE.finditer(text):
+        if chars[m.start()] == "\x00":
+            chars[m.start() + 1] = ","
+    return "".join(chars)
 
 
 class Classifier:
@@ -387,7 +401,7 @@ class Classifier:
             a = max(a, info.spans[k - _SPANS_BACK].mark)  # a paragraph of unclosed marks
         if j == k - 1:
             return info.text[a : s.mark]
-        return mask_quotes(info.text[a : s.mark])
+        return _masked_keeping_commas(info.text[a : s.mark])
 
     def _post(self, info: _BlockInfo, k: int) -> str:
         s = info.spans[k]

@@ -28,10 +28,12 @@ from .labels import _FINITE_VERB_RE, _VERB_RE
 from .lexicon import (
     _ACCORDING,
     _ADVERBS,
+    _AUXILIARIES,
     _CONJUNCTIONS,
     _DESCRIBING_AS,
     _EARLY_POSSESSIVE,
     _INTRO_WORDS,
+    _LINKS,
     _PREPOSITIONS,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
@@ -67,7 +69,7 @@ from .spans import _ABBREV_DOT, _ABBREVIATIONS, _PARTICIPLES
 
 
 def _split_segments(text: str) -> list[str]:
-    return [seg.strip() for seg in re.split(r",\s|\s[—–]\s|\(|\)", text)]
+    return [seg.strip() for seg in re.split(r",\s|\s[—–―-]\s|\(|\)", text)]
 
 
 _GAVE_NAME = re.compile(
@@ -141,6 +143,9 @@ def _subject_ref(text: str) -> _Ref | None:
     )
     if orgnoun is not None:
         return orgnoun
+    alone = segs[-1].strip()
+    if len(segs) > 1 and _CAPITALISED_WORD.fullmatch(alone) and alone.lower() not in _NOT_NAMES:
+        return _Ref("name", alone)  # "It's a reminder, Rogers said": capitals mid-sentence
     group = _group_ref(segs[-1]) or _spokesman_for(segs[-1])
     if group is not None:
         named = _person_before_appositives(segs, len(segs) - 1) if len(segs) > 1 else None
@@ -151,6 +156,9 @@ def _subject_ref(text: str) -> _Ref | None:
     if leading is not None:  # "Ann Lee at the time said"
         return _Ref("name", leading[0], _clean_role(leading[1]))
     if re.match(r"(?:one|another)\s+[a-z]", segs[-1], re.I):  # "One trader, who ..., said"
+        named = _name_segment(segs[-2]) if len(segs) > 1 else None
+        if named is not None and _is_named_person(named[0]):
+            return _Ref("name", named[0], _clean_role(segs[-1]))  # "Ann Lee, one of them,"
         anon = _anon_ref(segs[-1])
         if anon is not None:
             return anon
@@ -190,8 +198,9 @@ def _subject_ref(text: str) -> _Ref | None:
             if fallback is None:
                 fallback = _spokesman_for(seg)
             continue
-        if idx == len(segs) - 1 and seg.split()[0].lower() in _PREPOSITIONS:
-            continue
+        lead = seg.split()[0].lower()
+        if idx == len(segs) - 1 and (lead in _PREPOSITIONS or _PARTICIPLE_WORD.fullmatch(lead)):
+            continue  # "Ann Lee, wearing a cowboy hat, said": an aside after the name
         break
     if fallback is None and head is not None:
         return _anon_ref(head)
@@ -251,6 +260,9 @@ _INDEFINITE_ROLE = re.compile(
 _STOP = re.compile(r"([\w.]*[a-z])\.\s")
 
 
+_SUBORDINATE_TAIL = re.compile(r"\s+(?:when|after|before|while|because|as|if|since|until)\s+")
+
+
 def _first_clause(text: str) -> str:
     """``text`` up to its first full stop that ends a sentence, not an abbreviation's
     (``said Sen. Ada Marsh, the chair. Later...`` -> ``said Sen. Ada Marsh, the chair``)."""
@@ -273,6 +285,7 @@ def _object_ref(text: str) -> _Ref | None:
     gave = _GAVE_NAME.search(text) if " as " in text else None
     if gave:  # said a woman in Orta, who gave her name only as Lakshmi
         return _Ref("name", gave.group(1))
+    text = _SUBORDINATE_TAIL.split(text, 1)[0]  # "said Ann Lee when asked about Tom Hale"
     text = _clean_clause(text)
     segs = [x for x in _split_segments(text) if x]
     if not segs:
@@ -288,17 +301,21 @@ def _object_ref(text: str) -> _Ref | None:
         if len(segs) > 1 and _is_role_segment(segs[1]):
             role = segs[1]
         return _Ref("name", name, _clean_role(role))
+    office = _office_then_person(first)
+    if office is not None:  # said former secretary of state Ann Lee
+        return office
     words = first.lower().split()
     if (
         words
         and (
-            words[0] in ("the", "a", "an", "its", "their", "his", "her", "our", "my")
+            words[0] in ("the", "a", "an", "another", "its", "their", "his", "her", "our", "my")
             or _EARLY_POSSESSIVE.match(first)
         )
         and len(segs) > 1
+        and not any(w in _AUXILIARIES for w in words)  # said the candidate could be in X, Y
     ):
         nxt = _name_segment(segs[1])
-        if nxt is not None and runs(segs[1])[0].start == 0:
+        if nxt is not None and (runs(segs[1])[0].start == 0 or _plain_lead(segs[1])):
             return _Ref("name", nxt[0], _clean_role(first))
     if words and words[0] == "the" and len(words) <= 4:
         ref = (
@@ -310,6 +327,34 @@ def _object_ref(text: str) -> _Ref | None:
         if ref is not None:
             return ref
     return _spokesman_for(first) or _anon_ref(first)
+
+
+def _office_then_person(seg: str) -> _Ref | None:
+    """``former secretary of state Ann Lee``: after a speech verb, lower-case office words of
+    any length (not ending in a preposition: "an adviser to Ann Lee") and then a name with a
+    known given name that ends the segment: that person spoke."""
+    found = runs(seg)
+    if not found or found[-1].end < len(seg.rstrip(" .;:")) or found[-1].possessive:
+        return None
+    lead = seg[: found[-1].start].split()
+    if not 2 <= len(lead) <= 7 or not all(w.isalpha() and w.islower() for w in lead):
+        return None
+    if lead[-1] in _PREPOSITIONS or lead[-1] in _LINKS or lead[0] in _NOT_OFFICE_OPENERS:
+        return None
+    name = found[-1].text
+    if not _is_gendered_person(name):
+        return None
+    return _Ref("name", name, _clean_role(" ".join(lead)))
+
+
+_INTRANSITIVE_SPEECH = frozenset(("spoke", "talked"))
+
+# Speech verbs whose object is who was spoken to, never who spoke.
+_ADDRESSEE_VERBS = frozenset(("told", "tells", "tell", "asked", "asks", "ask"))
+
+_PARTICIPLE_WORD = re.compile(r"[a-z]{3,}ing")
+
+_NOT_OFFICE_OPENERS = _words("that the a an this these those it he she they we")
 
 
 _CLAUSE_JOIN = re.compile(r"[\s,;]*(?:though|although|but|and|while|as|because)\s", re.I)
@@ -326,7 +371,11 @@ def _post_ref(post: str, tight: bool) -> _Ref | None:
         return _object_ref(s[m.end() :])
     if tight and (len(before.split()) > 8 or "." in _strip_abbreviations(before).rstrip(".")):
         return None
-    if before[:1].islower() and before.rstrip().endswith(","):
+    if (
+        before[:1].islower()
+        and before.rstrip().endswith(",")
+        and m.group() not in _ADDRESSEE_VERBS  # "the spokesman, X, told Kilbeg Radio"
+    ):
         # ""the beginning of the end" for the party, said Ann Lee": the quotation's sentence
         # runs on after it, and the verb opens its own clause with the speaker after it
         named = _object_ref(s[m.end() :])
@@ -354,6 +403,15 @@ def _pre_ref(pre: str) -> _Ref | None:
         and not _FINITE_VERB_RE.search(pre, with_doing.end())
     ):
         return _Ref("name", with_doing.group(1))  # ", with Senator Ann Lee calling it a "...""
+    absolute = _absolute_speaker(pre) if "ing " in pre else None
+    if absolute is not None:
+        return absolute
+    aside = list(_SAYS_ASIDE.finditer(pre)) if ", " in pre else []
+    if aside:  # "The paradox, says Carl Dunne, a historian, is that she was "...""
+        name = aside[-1].group(1)
+        info = analyse(name.split())
+        if info is not None and info.kind == "person":
+            return _Ref("name", name)
     plural = _PLURAL_RELATIVE.search(pre)
     if plural and plural.group(1) not in _NOT_PLURAL_NOUNS:  # "which analysts described as"
         return _Ref("anon", plural.group(1))
@@ -363,7 +421,8 @@ def _pre_ref(pre: str) -> _Ref | None:
         if ref is not None and ref.kind != "inherit":
             return ref
     acc = list(_ACCORDING.finditer(pre))
-    verbs = [m for m in _FINITE_VERB_RE.finditer(pre)]
+    # "spoke" and "talked" make a sentence report speech, but name no quotation's speaker
+    verbs = [m for m in _FINITE_VERB_RE.finditer(pre) if m.group() not in _INTRANSITIVE_SPEECH]
     if len(verbs) > 1:
         joins = list(_CONTRAST.finditer(pre, verbs[-2].end(), verbs[-1].start()))
         join = joins[-1] if joins else None
@@ -377,6 +436,14 @@ def _pre_ref(pre: str) -> _Ref | None:
             if ref.role and not pre.rstrip().endswith((",", "—", "–")):
                 ref = replace(ref, role=None)  # according to X, the strike could cost "..."
             return ref
+    if len(verbs) > 1:
+        last = _subordinate_speaker(pre, verbs[-2].end(), verbs[-1].start())
+        if last is not None:  # "Some feared a speech like 1992, when Lee called for a "...""
+            return last
+        inner = _REPORTED_NAME.fullmatch(pre, verbs[-2].end(), verbs[-1].start())
+        named = analyse(inner.group(1).split()) if inner is not None else None
+        if named is not None and named.kind in ("person", "single"):
+            return _Ref("name", inner.group(1))  # "Lee said Hale told them that "...""
     for i, m in enumerate(verbs):
         if (
             i + 1 < len(verbs)
@@ -408,6 +475,51 @@ def _pre_ref(pre: str) -> _Ref | None:
                 return ref
         return _participle_subject(pre) or _colon_subject(pre) or _as_clause_subject(pre)
     return None
+
+
+_NAME_DOING = re.compile(
+    r"(?:,|[–—]|\band)\s+((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+(?:saying|calling|adding|"
+    r"telling|describing|insisting|declaring|arguing|noting|warning|writing)\b"
+)
+
+
+def _absolute_speaker(pre: str) -> _Ref | None:
+    """``Both men issued statements, Ann Lee saying she was "..." and Tom Hale calling it a
+    "..."``: a name and a participle of speech after a comma or "and" (no finite speech verb
+    after them) give the speaker of what follows."""
+    found = list(_NAME_DOING.finditer(pre))
+    if not found or _FINITE_VERB_RE.search(pre, found[-1].end()):
+        return None
+    name = found[-1].group(1)
+    info = analyse(name.split())
+    return _Ref("name", name) if info is not None and info.kind in ("person", "single") else None
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z’'-]{2,}")
+
+_NOT_NAMES = N.COMMON_CAPITALISED | N.PRONOUNS | frozenset(N.DEMONYMS)
+
+_SAYS_ASIDE = re.compile(
+    r",\s+(?:says|said|writes|wrote|notes|noted|argues|argued|explains|explained)\s+"
+    r"((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s*,"
+)
+
+# "said Tom Hale told", "said that Hale told": the speaker of a report within a report.
+_REPORTED_NAME = re.compile(r"\s+(?:that\s+)?((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*)\s+")
+
+_SUBORDINATE_OPENER = re.compile(
+    r"(?:^|[\s,])(?:when|after|because|while|whereas|since|which|whom)\s+"
+)
+
+
+def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
+    """The named subject of the last speech verb when a subordinate clause (when, after,
+    because...) opens between it and the verb before: the quotation is that clause's."""
+    openers = list(_SUBORDINATE_OPENER.finditer(pre, lo, hi))
+    if not openers:
+        return None
+    ref = _subject_ref(pre[openers[-1].end() : hi])
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 _WITH_DOING = re.compile(

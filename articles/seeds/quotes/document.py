@@ -29,6 +29,7 @@ class _Doc(Registry, Classifier, Resolver, Attributor):
         self.by_key: dict[str, _Entity] = {}
         self.by_word: dict[str, list[_Entity]] = {}  # each word of a name: who has it, in order
         self.single_counts: dict[str, int] = {}
+        self.lower_words: frozenset[str] | None = None  # see Registry._lowercase_words
         self.mention_blocks: list[int] | None = None  # blocks with mentions, once all are in
         self.chain_ends: dict[int, tuple[int, _Ref] | None] = {}
         self.label_ends: dict[int, _Entity | None] = {}  # see Attributor._label_after

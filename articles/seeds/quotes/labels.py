@@ -67,7 +67,7 @@ def _label_person(info) -> bool:
     return info is not None and info.kind == "person" and len(info.name.split()) >= 2
 
 
-_DASH_LEAD = re.compile(r"\s*[–—]\s+")
+_DASH_LEAD = re.compile(r"\s*[–—―]\s+")  # the horizontal bar too: "...” ― Ann Lee"
 
 
 @small_cache(maxsize=4096)  # a pure function of the text after a quotation

@@ -155,8 +155,10 @@ def _after_intro(text: str) -> str:
         head = text[:comma].split() if comma > 0 else []
         # "At an event in Ames, Iowa, on Sunday, Ann Lee ...": a state after a place phrase
         state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
-        if not state and words[0].lower().strip(",") not in _INTRO_WORDS:
-            break
+        first = words[0].lower().strip(",")
+        participle = first.endswith("ing") and len(first) > 5 and words[0][:1].isupper()
+        if not state and first not in _INTRO_WORDS and not participle:
+            break  # "Facing mounting criticism, Ann Lee ..." opens with a participle phrase
         if comma < 0 or len(head) > 24:
             break
         text, skipped = text[comma + 2 :], True

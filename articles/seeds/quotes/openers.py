@@ -63,7 +63,7 @@ def _colon_subject(pre: str) -> _Ref | None:
     clause = pre.rstrip()
     if not clause.endswith(":"):
         return None
-    clause = clause[:-1]
+    clause = _clean_clause(clause[:-1] + " ").rstrip()  # "Rep. Ann Lee (R-S.C.):"
     label = _label_name(clause)
     here = _HERE_IS.match(clause)
     if label is None and here is not None:
@@ -163,7 +163,9 @@ def _dash_label(text: str) -> str | None:
 
 _FIRST_VERB = re.compile(
     r"[a-z]+(?:ed|[^s]s)|won|went|took|led|ran|made|set|came|got|beat|lost|saw|held|gave|left|"
-    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said"
+    r"became|began|broke|wrote|spoke|sent|met|put|cut|hit|fell|rose|told|said|was|is|"
+    r"shook|stood|sat|kept|felt|found|thought|brought|chose|drew|fought|grew|knew|paid|"
+    r"spent|struck|threw|wore|sought|stuck|swore|shot"
 )
 
 
@@ -173,6 +175,8 @@ _LEAD_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s\s+")
 def _coordinated_subject(clause: str) -> _Ref | None:
     """``Kenya's Ann Oduya won the race for a third time and called it "..."``: the name
     that opens the sentence, followed by its first verb, is the subject of the second."""
+    if "," in clause:  # "Asked whether X would run, Ann Lee shook her head and said"
+        clause = _after_intro(clause)
     if any(mark in clause for mark in ",;:—–"):
         return None
     lead = _LEAD_POSSESSIVE.match(clause)
@@ -196,6 +200,9 @@ _PARTICIPLE_AFTER_CLAUSE = re.compile(
 )
 
 
+_LEADING_JOINS = re.compile(r"^(?:(?:and|but|then|so|yet|also)\s+)+", re.I)
+
+
 def _participle_subject(pre: str) -> _Ref | None:
     """``The Foreign Ministry gave another account, saying ... "..."``: the name the
     sentence opens with is the subject of the participle."""
@@ -204,6 +211,7 @@ def _participle_subject(pre: str) -> _Ref | None:
         return None
     # "Hours later, Lee ...", "Kilbeg (AFP) – Lee ...": after the dateline and the intro
     clause = _after_intro(_clean_clause(pre[dateline_end(pre) : m.start()]).strip())
+    clause = _LEADING_JOINS.sub("", clause)  # "And then Lee went on the attack, saying"
     owned = owned_group_opening(clause)
     if owned is not None:  # "Ann Lee's office slammed the suit, calling it "...""
         return owned

@@ -41,6 +41,9 @@ class _Ref:
     at: int | None = None  # where a pronoun subject stands, when before the quote
 
 
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+
+
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _name_segment(seg: str) -> tuple[str, str | None] | None:
     """(name, role words before it) when a segment ends in a name run."""
@@ -48,8 +51,8 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     if not seg:
         return None
     words = seg.split()
-    while words and words[-1].lower() in _ADVERBS:
-        words.pop()
+    while words and (words[-1].lower() in _ADVERBS or words[-1].lower() in _REFLEXIVES):
+        words.pop()  # "Sanders himself": Sanders
     seg = " ".join(words)
     found = [r for r in runs(seg) if strip_common(r.tokens)]
     if not found:
@@ -73,6 +76,8 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
         if not between or any(w[:1].isupper() for w in between):
             return None
     role = seg[: last.start].strip()
+    if role and role.split()[-1].lower() in _PLACE_PREPOSITIONS and " " in role:
+        return None  # "also campaigning in Wisconsin": where the person is, not who
     for lead in ("including", "and", "but", "with", "by", "from"):
         if role.lower().startswith(lead + " "):
             role = role[len(lead) + 1 :]
@@ -80,6 +85,11 @@ def _name_segment(seg: str) -> tuple[str, str | None] | None:
     if first in _PREPOSITIONS or first.endswith(("ed", "ing")) or first in ("by", "of"):
         role = ""  # "written by Lady Justice X": not a description of X
     return last.text, role or None
+
+
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "on", "near", "across", "outside", "inside", "throughout", "into", "around")
+)
 
 
 def _person_of_place(run: Run) -> str | None:

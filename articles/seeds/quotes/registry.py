@@ -21,9 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
-from .lexicon import (
-    _US_STATES,
-)
+from .lexicon import _AUXILIARIES, _PREPOSITIONS, _SUBORDINATORS, _US_STATES, _verb_like
 from .names_read import _modifies_next_name, _name_words, _without_home
 from .spans import _Span, paragraph_layout
 from .subjects import _verb_follows
@@ -211,6 +209,55 @@ def _run_role(info: NameInfo | None) -> str | None:
     return " ".join(kept) or None
 
 
+# How far after a surname named once a "he" or "she" is looked for (a bound, so a paragraph of
+# many capitalised words is not read again for each).
+_PRONOUN_REACH = 600
+
+_SPACES_AT = re.compile(r"\s*")
+
+_FIRST_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)")
+
+_GENDER_PRONOUN_RE = re.compile(r"\b(?:he|she)\b", re.I)
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _object_pronoun(text: str, match: re.Match[str]) -> bool:
+    """``Obama backed her up``, ``Lee thanked him``: "him", or "her" after a verb, is the
+    object of the subject's verb, someone else, so it says nothing of the subject's gender."""
+    word = match.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    before = text[max(0, match.start() - 30) : match.start()].split()
+    if not before or not before[-1].islower() or before[-1] in _AUXILIARIES:
+        return False  # "what are her qualifications": hers
+    return _verb_like(before[-1])
+
+
+_OPENING_WORDS = _PREPOSITIONS | _SUBORDINATORS
+
+
+def _in_opening_phrase(info: _BlockInfo, run: Run, sentence: int) -> bool:
+    """``Since launching his White House bid, Trump has ...``, ``At Boca West, ...``,
+    ``Growing up in El Paso, Mendoza ...``: a name
+    inside the phrase of time, place or circumstance a sentence opens with (up to its first
+    comma) is not the sentence's subject when a name follows the comma: that name is."""
+    a, b = info.sentences[sentence]
+    opening = _FIRST_WORD.match(info.text, a, run.start)
+    head = opening.group(1).lower() if opening else ""
+    if head not in _OPENING_WORDS and not (head.endswith("ing") and len(head) > 5):
+        return False  # nor "Growing up in El Paso, Mendoza ..."
+    comma = info.text.find(",", a, b)
+    if comma < run.end or info.text.find(",", run.end, b) != comma:
+        return False
+    space = _SPACES_AT.match(info.text, comma + 1, b)
+    return bool(info.run_starting_at(space.end()))  # a name opens the rest: "..., Trump has"
+
+
+_ABSOLUTE = re.compile(r"\s+[a-z]+,")
+
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have|say|do)\b")
 
 
@@ -260,7 +307,7 @@ class Registry:
             info = self.blocks[bi]
             sent = self._sentence_of(info, run.start)
             first = (bi, sent) not in mentioned
-            if first and _modifies_next_name(info, run):
+            if first and (_modifies_next_name(info, run) or _in_opening_phrase(info, run, sent)):
                 first = False  # "Obama consultant Cornell Belcher": the subject comes next
             else:
                 mentioned.add((bi, sent))
@@ -274,9 +321,9 @@ class Registry:
         if info is None or info.kind != "single" or info.gender or run.possessive:
             return False
         word = info.name.lower()
+        text = self.blocks[bi].text
         if (
-            self.single_counts.get(word, 0) < 2
-            or word in N.COMMON_CAPITALISED
+            word in N.COMMON_CAPITALISED
             or word in N.PRONOUNS
             or word in N.DEMONYMS
             or word in _US_STATES
@@ -285,14 +332,30 @@ class Registry:
             or info.name.isupper()
         ):
             return False
-        text = self.blocks[bi].text
         a = self.blocks[bi].sentences[self._sentence_of(self.blocks[bi], run.start)][0]
         after = text[run.end : run.end + 80]
         if text[a : run.start].strip(" “\"‘'") or not _verb_follows(after):
             return False
+        if _ABSOLUTE.match(after):
+            return False  # "Eyebrows raised, he asked": a phrase before the subject
         if _PLURAL_VERB.match(after):
             return False  # "Gardai are responding": a plural body, not a surname
+        if self.single_counts.get(word, 0) < 2 and (
+            (word.endswith("s") and not word.endswith("ss"))
+            or not _GENDER_PRONOUN_RE.search(text, run.end, run.end + _PRONOUN_REACH)
+            or word in self._lowercase_words()
+        ):
+            return False  # named once, and no "he" or "she" after it; a common word, a plural
         return self._resolve(info) is None
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case: ``Immigration rose`` opens a sentence
+        with a common word when the article also writes "immigration"; a surname never is."""
+        if self.lower_words is None:
+            self.lower_words = frozenset(
+                w for info in self.blocks for w in _LOWER_WORD.findall(info.text)
+            )
+        return self.lower_words
 
     def _link_acronyms(self) -> None:
         """``the National Disaster Response Force (NDRF)`` and ``WHO`` for the World Health
@@ -501,7 +564,14 @@ class Registry:
                 ]
                 stop = min(others) if others else b
                 for lo, hi in self.gaps_within(info, m.pos, stop):
-                    g = _GENDER_WORD_RE.search(info.text, lo, hi)
+                    g = next(
+                        (
+                            x
+                            for x in _GENDER_WORD_RE.finditer(info.text, lo, hi)
+                            if not _object_pronoun(info.text, x)
+                        ),
+                        None,
+                    )
                     if g:
                         word = g.group().lower()
                         if word == "its":

@@ -11,6 +11,7 @@ from .. import names as N
 from ..names import _words
 from ..runs import analyse, first_name_gender, place_canonical
 from .attribution import _KIN_ORDER
+from .lexicon import _US_STATES
 from .references import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
 from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 
@@ -21,6 +22,19 @@ from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 _SENTENCES_BACK = 200
 
 _GENERIC_ORG_NOUNS = _words("group organisation organization body system network")
+
+
+# First words of place names the name reader may take for a person's ("San Jose", "El Paso").
+_PLACE_FIRST_WORDS = _words(
+    "san santa santo são sao los las el fort port mount lake saint st st. new"
+)
+
+
+def _place_name(ent: _Entity) -> bool:
+    """A name taken for a person's that names a place: no "he" or "she" stands for it."""
+    if ent.name.lower() in _US_STATES or place_canonical(ent.name) is not None:
+        return True
+    return len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS
 
 
 class Resolver:
@@ -161,6 +175,8 @@ class Resolver:
                 return ent
             if ent.kind != "person" and ent.kind != "anonymous":
                 continue
+            if _place_name(ent) or (len(ent.words) > 1 and ent.words[-1] in N.ORG_CUES):
+                continue  # "After his rally in San Jose, ... he tweeted": not San Jose
             if ent.gender is None or ent.gender == gender:
                 return ent
         return None

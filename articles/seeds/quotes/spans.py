@@ -36,7 +36,7 @@ _VERBS = _words(
     "vowed pledged cautioned stressed stresses testified remarked observed shouted quipped "
     "concluded agreed denied dismissed labelled labeled branded hailed praised condemned "
     "criticised criticized tweeted posted continued reiterated confirmed maintained wondered "
-    "exclaimed boasted mused countered estimated emphasised emphasized ruled"
+    "exclaimed boasted mused countered estimated emphasised emphasized ruled talked spoke"
 )
 
 _PARTICIPLES = _words("saying adding telling asking describing calling warning urging noting")
@@ -100,8 +100,11 @@ def _find_spans(index: int, text: str) -> list[_Span]:
             return nested
     open_at: int | None = None
     n = len(text)
+    tags = _tag_ranges(text) if "<" in text else []
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
+        if tags and _in_ranges(tags, i):
+            continue  # <tweet author="@ann">: an attribute of embedded markup
         if open_at is None:
             if ch in _OPEN_MARKS or _turned_opening(text, i, n):
                 open_at = i
@@ -118,6 +121,20 @@ def _find_spans(index: int, text: str) -> list[_Span]:
         end = len(text.rstrip())
         spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
     return [s for s in spans if s.text.strip()]
+
+
+# A tag of embedded markup copied with the text (``<tweet id="6721" author="@ann">``), whose
+# attribute values are in quote marks but quote nobody. Bounded, so the scan stays linear.
+_TAG = re.compile(r"</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?(?:>|$)")  # or cut at the end
+
+
+def _tag_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TAG.finditer(text)]
+
+
+def _in_ranges(ranges: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(ranges, (pos, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 def _turned_closing(text: str, i: int, n: int) -> bool:

@@ -44,14 +44,30 @@ def _verb_follows(text: str) -> bool:
 # a paragraph of one long sentence with many quotations is not read once per quotation.
 SUBJECT_REACH = 300
 
+_CONTRAST_JOIN = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
+
+_ROLE_LEAD = re.compile(
+    r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
+    r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])"
+)
+
 _APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
 
 
 @small_cache(maxsize=4096)
 def sentence_subject(clause: str) -> _Ref | None:
     """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
-    subject of a verb, or a subject pronoun; None when the clause opens otherwise."""
+    subject of a verb, or a subject pronoun; None when the clause opens otherwise. After a
+    contrast (``X signed an order, while Ann Lee proposed "..."``) the clause after it."""
+    joins = list(_CONTRAST_JOIN.finditer(clause))
+    if joins and clause[joins[-1].end() :][:1].isupper():  # not ", while attending the"
+        later = sentence_subject(clause[joins[-1].end() :])
+        if later is not None:
+            return later
     text = _after_intro(_clean_clause(clause.strip()))
+    role = _ROLE_LEAD.match(text)
+    if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
+        text = text[role.end() :]
     first = text.split(None, 1)[0].lower() if text.split() else ""
     if first in ("he", "she", "they"):
         rest = text.split(None, 1)[1] if " " in text else ""
@@ -119,8 +135,21 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
             return _Ref("name", r.text)
         return None
-    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and info.kind != "single":
-        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg"
+    if (
+        len(lead) == 1
+        and lead[0].islower()
+        and _verb_like(lead[0])
+        and (info.kind != "single" or re.match(r"\s*[.,;]", text[r.end :]))
+    ):
+        return _Ref("name", r.text)  # "beamed Donald Hartley of Kilbeg", "reacted Trump."
+    if (
+        2 <= len(lead) <= 4
+        and info.kind == "person"
+        and all(w.isalpha() and w.islower() for w in lead)
+        and _verb_like(lead[0])
+        and not any(_verb_like(w) for w in lead[1:])
+    ):
+        return _Ref("name", r.text)  # "exhorted actress Jamie Dunne"
     return None
 
 
@@ -152,3 +181,39 @@ def reporting_clause_before(pre: str) -> _Ref | None:
     if info is None or info.kind not in ("person", "single", "organisation"):
         return None
     return _Ref("name", " ".join(words))
+
+
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where)\s+",
+    re.I,
+)
+
+
+@small_cache(maxsize=4096)
+def clause_subject(text: str) -> _Ref | None:
+    """``... was underscored when House Speaker Ann Lee lamented the "..."``, ``an interview
+    in which Lee expressed confidence that "..."``: with no speech verb and no subject opening
+    the sentence, the person named right after the last subordinator or relative word before
+    the quotation, as the subject of a verb, is the one whose words it gives."""
+    openers = list(_CLAUSE_OPENER.finditer(text))
+    if not openers:
+        return None
+    rest = text[openers[-1].end() :]
+    found = runs(rest)[:1]
+    if not found or found[0].start != 0 or found[0].possessive:
+        return None
+    info = analyse(found[0].tokens)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    after = rest[found[0].end :]
+    appositive = _APPOSITIVE.match(after)
+    if appositive is not None and after[appositive.end() :][:1].islower():
+        after = after[appositive.end() :]  # "when Ann Lee, who had lost, called for"
+    if not _verb_follows(after):
+        return None
+    tokens = list(found[0].tokens)
+    if "of" in tokens[1:]:  # "Speaker Ann Lee of Kilbeg": the person, not her home
+        head = analyse(tokens[: tokens.index("of")])
+        if head is not None and head.kind == "person":
+            return _Ref("name", " ".join(tokens[: tokens.index("of")]))
+    return _Ref("name", found[0].text)
