@@ -235,3 +235,17 @@ def test_convention_on_subject_is_one_tag() -> None:
         "The Convention on Migratory Wetland Birds said talks would resume on Friday.",
     )
     assert "Convention on Migratory Wetland Birds" in by_name(tags)
+
+
+def test_given_names_that_start_places_and_organisations_do_not_make_them_people() -> None:
+    """The given-name list (which tells he or she) leaves out names as often a place's or an
+    organisation's first word: "Al Jazeera" and "Milton Keynes" are not people."""
+    tags = by_name(
+        tags_for(
+            "Reports from the region.",
+            "Al Jazeera reported that the talks had failed, Al Jazeera said on Monday.",
+            "The family moved to Milton Keynes last year.",
+        )
+    )
+    assert tags["Al Jazeera"].kind == "organisation"
+    assert tags["Milton Keynes"].kind == "place"

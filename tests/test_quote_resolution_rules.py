@@ -111,7 +111,7 @@ def test_a_us_state_after_a_home_town_is_a_place_not_the_speaker() -> None:
 def test_common_given_names_tell_the_gender_a_pronoun_needs() -> None:
     assert speakers(
         "Carly Dunne spoke first at the meeting.",
-        "Along with her husband, Milton Dunne, a money manager, she has given to many"
+        "Along with her husband, Marvin Dunne, a money manager, she has given to many"
         ' candidates. She called the mayor a "special person."',
     ) == ["Carly Dunne"]
 

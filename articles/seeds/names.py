@@ -289,6 +289,8 @@ CITIES = _words(
 )
 PLACES = COUNTRIES | REGIONS | CITIES
 
+# Given names that tell he or she. Left out: those that are as often the start of a place, a
+# club or an organisation's name ("Al Jazeera", "Chelsea", "Milton Keynes", "Preston", "Chad").
 _MALE_NAMES = """
 aaron abdul abdullah abe abraham adam adrian ahmad ahmed ajay akira alan albert alberto alejandro
 alex alexander alexandre alexei alfred ali alistair amir amit anand anders andre andreas
@@ -314,15 +316,15 @@ sean seamus sebastian sergei sergey seth shane simon stan stanley stefan stephen
 stuart suresh tarik ted terry thomas tim timothy tobias todd tom tommy tony trevor tyler umar
 victor vijay vikram vincent vishal vladimir walter wayne wei william willem xavier yaw yusuf
 yuri zach zachary
-al allan alvin angelo archie barney bart bernie bert bobby brandon brent bret brett bryan
-buddy byron carlton chad chester chuck clarence clark clifford clint clyde cody cole corey cory
+allan alvin angelo archie barney bart bernie bert bobby brandon brent bret brett bryan
+buddy byron carlton chuck clarence clark clifford clint clyde cody cole corey cory
 curtis dale damian dante darrell darryl derrick dick dominick donnie dustin dwayne dwight earl
-eli elliot elliott elmer ernie everett floyd franklin garrett gene gilbert glen glenn gregg hank
-harvey herbert herman homer irving jared jay jerry jesse johnny jon jonah kirk kyle lamar lance
-larry laurence leroy lester lewis lloyd lonnie lou lowell lyndon marshall marvin matt
-maurice melvin milton mitch mitchell morris nate nathaniel ned nelson norm norman otis perry
-phil phillip preston randall randolph reggie reginald rex rodney ron ronnie rudolph rupert
-russ sammy shawn sheldon sherman spencer stewart terrence theodore travis trey troy vernon
+eli elliot elliott elmer ernie floyd franklin garrett gene gilbert glen glenn gregg hank
+harvey herbert herman homer jared jay jerry jesse johnny jon jonah kirk kyle lamar lance
+larry laurence leroy lester lewis lloyd lonnie lou lyndon marshall marvin matt
+maurice melvin mitch mitchell morris nate nathaniel ned nelson norm norman otis perry
+phil phillip randall randolph reggie reginald rex rodney ron ronnie rudolph rupert
+russ sammy shawn sheldon sherman spencer stewart terrence theodore travis trey vernon
 viktor wade wallace wesley wilbur willie woodrow
 """
 _FEMALE_NAMES = """
@@ -345,7 +347,7 @@ ruth sally samantha sandra sara sarah sharon sheila shirley simone siobhan sofia
 stephanie sue sunita susan suzanne svetlana sylvia tamara tanya teresa theresa tina tracy
 ursula valerie vanessa vera veronica victoria wendy yasmin yvonne zainab zoe
 alyssa amber andrea angie arlene ashley audrey betsy beverly bonnie brittany candace carly
-carole carrie cassandra cathy cecile charlene chelsea cheryl christy cindy connie courtney
+carole carrie cassandra cathy cecile charlene cheryl christy cindy connie courtney
 crystal darlene dianne dolly dora edna elaine elisa ellie eloise erica erma estelle ethel
 eunice faye felicia gabrielle gail gayle gladys glenda gloria greta hazel hillary ida imogen
 irma ivana jeanne jeannie jenna jillian joni judi kara karla kathy kayla kelli kelsey kirsten
