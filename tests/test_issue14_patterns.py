@@ -244,19 +244,11 @@ def test_an_organisation_named_as_a_firm_is_an_organisation_speaker_and_tag() ->
     assert tags_for("A deal.", *paragraphs)["Ashford Lyle"].kind == "organisation"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: 'Fenwick Lomax, the utility' is typed as a person speaker",
-)
 def test_a_company_a_description_calls_a_utility_is_not_a_person() -> None:
     (q,) = quotes_of('"Crews are working through the night," said Fenwick Lomax, the utility.')
     assert (q.speaker, q.speaker_kind) == ("Fenwick Lomax", "organisation")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: a law firm named in the next paragraph is typed as a person speaker",
-)
 def test_a_speaker_the_next_paragraph_calls_a_law_firm_is_not_a_person() -> None:
     (q,) = quotes_of(
         '"We acted within the law," Pemberton Hale said in a statement.',

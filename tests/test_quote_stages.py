@@ -362,3 +362,14 @@ def test_a_dateline_of_a_city_and_state_before_a_dash_is_cut() -> None:
     )
     assert dateline_end("KILBEG — The council met.") == len("KILBEG — ")
     assert dateline_end("NATO — the alliance said") == 0
+
+
+def test_appositives_that_say_a_name_is_an_organisation() -> None:
+    from articles.seeds.quotes.appositives import described_as_organisations
+
+    text = (
+        "Pemberton Hale, the law firm, represents the council. Tom Ryan, the group's "
+        "spokesman, said nothing. Harbour Power, a utility."
+    )
+    assert described_as_organisations(text) == ["Pemberton Hale", "Harbour Power"]
+    assert described_as_organisations("Ann Lee, the mayor, spoke.") == []

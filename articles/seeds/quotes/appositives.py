@@ -5,6 +5,9 @@ naming someone new, and the person such a clause opens with.
 
 from __future__ import annotations
 
+import re
+
+from .. import names as N
 from ..names import _words
 from ..runs import analyse, place_canonical, runs
 from .labels import _NOT_LABEL, _VERB_RE
@@ -119,3 +122,23 @@ def _is_gendered_person(name: str) -> bool:
     """``nurse Abena Owusu``: a name with a known given name is a person of its own."""
     info = analyse(name.split())
     return info is not None and info.kind == "person" and info.gender is not None
+
+
+# "Pemberton Hale, the law firm,", "said Fenwick Lomax, the utility.": a name and then, as an
+# appositive, what kind of organisation it is.
+_DESCRIBED = re.compile(
+    r"\b([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)+), (?:the|a|an) ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*)"
+    r"(?=[,.;])"
+)
+
+
+def described_as_organisations(text: str) -> list[str]:
+    """The names ``text`` describes, in an appositive, as an organisation: ``Pemberton Hale,
+    the law firm,`` (a firm, a utility, a bank; ``N.ORG_NOUNS`` and ``N.COMPANY_NOUNS``)."""
+    if ", " not in text:
+        return []
+    return [
+        m.group(1)
+        for m in _DESCRIBED.finditer(text)
+        if (noun := m.group(2).split()[-1]) in N.ORG_NOUNS or noun in N.COMPANY_NOUNS
+    ]

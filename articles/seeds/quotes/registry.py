@@ -21,6 +21,7 @@ from ..runs import (
     runs,
     small_cache,
 )
+from .appositives import described_as_organisations
 from .lexicon import _AUXILIARIES, _PREPOSITIONS, _SUBORDINATORS, _US_STATES, _verb_like
 from .names_read import _modifies_next_name, _name_words, _without_home
 from .spans import _Span, paragraph_layout
@@ -266,6 +267,7 @@ class Registry:
 
     def build_registry(self) -> None:
         found: list[tuple[int, int, Run]] = []
+        described: list[str] = []  # "Pemberton Hale, the law firm,": organisations
         for bi, info in enumerate(self.blocks):
             # one pass over the block with its quotations blanked; ``extract_tags`` reads the
             # same masked text, so the runs are found once per article
@@ -274,6 +276,7 @@ class Registry:
             if cut:
                 masked = " " * cut + masked[cut:]
             info.runs = runs(masked) if masked else []
+            described.extend(described_as_organisations(masked))
             for run in info.runs:
                 found.append((bi, 0, run))
                 if len(run.tokens) == 1:
@@ -288,6 +291,10 @@ class Registry:
             ent = self._register(nameinfo.name, nameinfo.kind, nameinfo.gender)
             if ent.kind == "person" and ent.gender is None and nameinfo.gender:
                 ent.gender = nameinfo.gender
+        for name in described:  # unless a given name or a pronoun says it is a person
+            ent = self.by_key.get(name.lower())
+            if ent and ent.kind == "person" and _entity_gender(ent) is None:
+                ent.kind = "organisation"
         self._link_acronyms()
         for _bi, _run, nameinfo in named:
             if (
