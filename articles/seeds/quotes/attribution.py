@@ -55,6 +55,21 @@ _BACK_REFERENCE = re.compile(
 )
 
 _SAYING = re.compile(r"(?:,|\bby)\s+(?:saying|telling|arguing|insisting|claiming)\b")
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+# Who else speaks in a sentence of reported speech, after its first speaker: a clause that
+# answers it ("..., but Mary Quist, who led the tenants, disagreed.") and the agent of a
+# passive of reception ("The ruling was welcomed by Mary Quist"). A quotation paragraph after
+# such a sentence is theirs.
+_ANSWERING = re.compile(
+    r"[,;]\s+(?:but|while|whereas|though)\s+" + _NAME + r"(?:,[^,.;]{1,100},)?\s+"
+    r"(?:disagreed|countered|objected|insisted|argued|replied|responded|retorted|protested|"
+    r"said|added|warned|maintained)\b"
+)
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?(?:welcomed|criticised|"
+    r"criticized|condemned|praised|rejected|questioned|defended|challenged|hailed|dismissed|"
+    r"disputed|applauded|denounced)\s+by\s+" + _NAME
+)
 
 _LABEL_REACH = 12  # quote paragraphs a name line under them may cover
 
@@ -436,6 +451,22 @@ class Attributor:
             who = self._resolve_ref(ref, bi, at)
             if who is not None:
                 self._add_speaker(info, at, who)
+        self._later_speakers(bi, info, quoted)
+
+    def _later_speakers(self, bi: int, info: _BlockInfo, quoted: set[int]) -> None:
+        """A person a sentence without a quotation gives the last word (``_ANSWERING``,
+        ``_PASSIVE_AGENT``) is the latest speaker, after its first one."""
+        for k, (a, b) in enumerate(info.sentences):
+            if k in quoted:
+                continue
+            for pattern in (_ANSWERING, _PASSIVE_AGENT):
+                for m in pattern.finditer(info.text, a, b):
+                    info_name = analyse(m.group("name").split())
+                    if info_name is None or info_name.kind != "person":
+                        continue
+                    who = self._resolve_ref(_Ref("name", info_name.name), bi, m.start("name"))
+                    if who is not None and who.kind == "person":
+                        self._add_speaker(info, m.start("name"), who)
 
     def results(self) -> list[ExtractedQuote]:
         out: list[ExtractedQuote] = []
