@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from . import names as N
 from .format import Block
-from .quotes import ExtractedQuote
-from .quotes.spans import mask_quotes, paragraph_layout
+from .quotes import ExtractedQuote, mask_quotes, paragraph_layout
 from .records import reduce_to_call
 from .runs import (
     Run,
