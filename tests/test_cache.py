@@ -232,6 +232,13 @@ def test_a_page_asks_the_cache_for_the_generation_once(client, story, monkeypatc
     assert [key for key in gets if key != page_cache.GENERATION_KEY] == []
 
 
+def test_this_process_keeps_a_bounded_number_of_values(story, monkeypatch):
+    monkeypatch.setattr(page_cache, "PROCESS_MEMO_ENTRIES", 5)
+    for i in range(12):
+        page_cache.counted(f"test:many:{i}", lambda: 1)
+    assert len(page_cache._process_memo) <= 5
+
+
 def test_values_kept_in_this_process_are_as_fresh_as_the_cache(story):
     """``counted`` keeps a list's length in this process too: a change still shows at once,
     and so does a scheduled article that comes due."""
