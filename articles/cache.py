@@ -411,11 +411,12 @@ class PublicPageCacheMiddleware:
     """Serves the reader's pages (URL namespaces in ``PAGE_CACHE_NAMESPACES``) from the cache.
 
     First in ``MIDDLEWARE``, so a hit runs no other middleware (security headers, sessions,
-    CSRF, auth, messages, CSP): a hit costs what an empty view behind that middleware costs
-    (``make bench``), its one round trip to the cache included. A miss runs the whole stack and the page is stored with every header the
-    stack gave it, security headers and CSP included, which a hit sends again. Requests with a
-    session or messages cookie or credentials, other URLs (admin, /healthz) and responses that
-    set cookies or touch the session are never stored.
+    CSRF, auth, messages, CSP): a hit, its one round trip to the cache included, costs what an
+    empty view behind that middleware costs (``make bench``). A miss runs the whole stack and
+    the page is stored with every header the stack gave it, security headers and CSP included,
+    which a hit sends again. Requests with a session or messages cookie or credentials, other
+    URLs (admin, /healthz) and responses that set cookies or touch the session are never
+    stored.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
