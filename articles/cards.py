@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connections, router
 from django.db.models import QuerySet
 
-from articles.models import Article, Quote, Section, Source, Speaker, Tag, TaggedArticle
+from articles.models import Article, Quote, Section, Source, Speaker, Tag, TaggedArticle, tags_of
 from articles.rows import joined_columns, joined_instance, read_rows, table
 
 CARD_TAGS = 3  # at most this many tags on a card (the article page lists them all)
@@ -73,7 +73,7 @@ def cards_in_order(ids: Sequence[int] | QuerySet) -> list[Article]:
 
 def attach_tags(articles: Iterable[Article]) -> None:
     """Give each article ``tag_list``, its tags in name order (as ``for_listing()`` and
-    ``page()`` do), in one query for all of them."""
+    ``read_article_page()`` do), in one query for all of them."""
     articles = [a for a in articles if getattr(a, "tag_list", None) is None]
     if not articles:
         return
@@ -138,10 +138,7 @@ def salient_tags(article: Article, quoted: set[str], limit: int = CARD_TAGS) -> 
         often = _mentions(tag.name, both, folded_both)
         return (tier, -often, KIND_ORDER.get(tag.kind, 4), tag.name.casefold())
 
-    tags = getattr(article, "tag_list", None)
-    if tags is None:
-        tags = list(article.tags.all())
-    return sorted(tags, key=salience)[:limit]
+    return sorted(tags_of(article), key=salience)[:limit]
 
 
 def with_card_tags(articles: Iterable[Article], limit: int = CARD_TAGS) -> list[Article]:
