@@ -352,6 +352,15 @@ class Speaker(models.Model):
             speaker = known(name)
             if speaker is None and kinds[name] == cls.Kind.PERSON:
                 speaker = people.match(name)  # "Donald J. Trump" is "Donald Trump"
+            if speaker is None and kinds[name] == cls.Kind.PERSON:
+                # "Kerry" was quoted before any article gave "John Kerry": the same person,
+                # now with their full name, whichever order the articles come in.
+                speaker = people.known_by_surname_alone(name)
+                if speaker is not None:
+                    speaker.rename(name)
+                    people.renamed(speaker, speaker.aliases[-1])
+                    lower, slug = keys[name]
+                    by_key.setdefault(lower, speaker)
             if speaker is None:
                 speaker = cls(name=name, kind=kinds[name])
                 new.append(speaker)
@@ -365,17 +374,25 @@ class Speaker(models.Model):
         cls.objects.bulk_create(new)
         return found
 
+    def rename(self, full_name: str) -> None:
+        """Give a person known by a surname alone their full name (the surname becomes an
+        alias; a saved speaker keeps its slug, so its page does not move)."""
+        self.aliases = [*self.aliases, self.name]
+        self.name = full_name
+        if self.pk is not None:
+            self.save(update_fields=["name", "aliases"])
+
     @classmethod
     def _people_sharing_a_surname(cls, names: list[str]) -> list[Speaker]:
-        """The people (full names) whose last name is that of one of ``names``, oldest first,
-        in a query per 200 surnames (a surname is matched at the end of the name: no index
-        serves it, and an import batch's new names are few)."""
+        """The people whose last name, or whose one name, is the surname of one of ``names``,
+        oldest first, in a query per 200 surnames (a surname is matched at the end of the
+        name: no index serves it, and an import batch's new names are few)."""
         surnames = sorted({surname_of(name) for name in names} - {""})
         found: list[Speaker] = []
         for start in range(0, len(surnames), 200):
             endings = Q()
             for surname in surnames[start : start + 200]:
-                endings |= Q(lower_name__endswith=f" {surname}")
+                endings |= Q(lower_name__endswith=f" {surname}") | Q(lower_name=surname)
             found += (
                 cls.objects.filter(kind=cls.Kind.PERSON)
                 .annotate(lower_name=Lower("name"))

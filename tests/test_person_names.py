@@ -66,3 +66,24 @@ def test_speakers_already_in_the_archive_take_their_other_names() -> None:
 def test_organisations_are_never_matched_as_people() -> None:
     firm = Speaker.for_name("Hale Brandt", kind=Speaker.Kind.ORGANISATION)
     assert Speaker.for_name("Brandt") != firm
+
+
+@pytest.mark.django_db
+def test_a_surname_quoted_first_becomes_the_full_name_given_later() -> None:
+    """Whichever order the articles come in, one Speaker with the full name: "Brandt" quoted
+    first is renamed "Harold Brandt" when an article gives it (its page keeps its address)."""
+    alone = Speaker.for_name("Brandt")
+    slug = alone.slug
+    full = Speaker.for_name("Harold Brandt")
+    assert full.pk == alone.pk
+    full.refresh_from_db()
+    assert (full.name, full.aliases, full.slug) == ("Harold Brandt", ["Brandt"], slug)
+    assert Speaker.for_name("Brandt") == full
+    assert Speaker.for_name("Ruth Brandt") != full  # another Brandt: a new speaker
+
+
+@pytest.mark.django_db
+def test_within_one_batch_the_order_does_not_matter() -> None:
+    one = Speaker.for_names({"Kerry": "person", "John Kerry": "person"})
+    assert one["Kerry"] is one["John Kerry"]
+    assert list(Speaker.objects.values_list("name", flat=True)) == ["John Kerry"]

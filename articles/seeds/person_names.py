@@ -56,6 +56,7 @@ class PeopleBySurname:
 
     def __init__(self, people: Iterable[Named] = ()) -> None:
         self._by_surname: dict[str, list[Named]] = defaultdict(list)
+        self._surname_only: dict[str, list[Named]] = defaultdict(list)
         for person in people:
             self.add(person)
 
@@ -63,6 +64,25 @@ class PeopleBySurname:
         parts = person_parts(person.name)
         if parts is not None:
             self._by_surname[parts[2]].append(person)
+        else:
+            self._surname_only[surname_of(person.name)].append(person)
+
+    def known_by_surname_alone(self, name: str) -> Named | None:
+        """For a full name no known person has: the one person known only by its surname
+        ("Kerry", quoted before any article gave "John Kerry"), when no one of that surname
+        is known by a full name. That person's full name is then ``name``."""
+        parts = person_parts(name)
+        if parts is None or self._by_surname.get(parts[2]):
+            return None
+        alone = self._surname_only.get(parts[2], [])
+        return alone[0] if len(alone) == 1 else None
+
+    def renamed(self, person: Named, old_name: str) -> None:
+        """``person``, known as ``old_name`` (a surname alone), now has its full name."""
+        alone = self._surname_only.get(surname_of(old_name), [])
+        if person in alone:
+            alone.remove(person)
+        self.add(person)
 
     def match(self, name: str) -> Named | None:
         """The known person ``name`` names, or None when none, or several different people,
