@@ -402,3 +402,18 @@ def test_a_capitalised_word_said_mid_sentence_is_a_name_not_a_group() -> None:
     assert ref is not None and (ref.kind, ref.value) == ("name", "Rogers")
     ref = _pre_ref("Teachers said that ")  # a group, opening its sentence
     assert ref is None or ref.kind != "name"
+
+
+def test_a_name_and_its_appositives_after_an_adverb_led_time_phrase_give_the_person() -> None:
+    assert speakers(
+        "Just last week, Jo Dunne, editor at large of The Clarion, an influential weekly"
+        ' newspaper for farmers, wrote, "When we think of rain, we should think of the drought."'
+    ) == ["Jo Dunne"]
+
+
+def test_a_colon_clause_after_a_quotation_that_ends_its_sentence_introduces_the_next() -> None:
+    assert speakers(
+        "Bea Kirwan and her husband fled in March.",
+        '"We are refugees," Ms. Kirwan said. "We are not criminals." Mr. Zahed said:'
+        ' "The attack that happened today is the work of criminals."',
+    ) == ["Bea Kirwan", "Bea Kirwan", "Zahed"]

@@ -213,7 +213,13 @@ def _is_intro(seg: str) -> bool:
     words = seg.split()
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
         return True  # "Dashing into the luncheon, Senator Ann Lee, Democrat of Kansas, called"
+    if len(words) > 1 and words[0].lower() in _INTRO_ADVERBS:
+        words = words[1:]  # "Just last week,", "Shortly after the vote,": the phrase after it
     return bool(words) and words[0].lower() in _INTRO_WORDS
+
+
+# Adverbs that can open a phrase of time or circumstance without being one themselves.
+_INTRO_ADVERBS = frozenset(("just", "only", "even", "also", "shortly", "soon", "back"))
 
 
 def _is_named_person(name: str) -> bool:
