@@ -417,3 +417,18 @@ def test_a_colon_clause_after_a_quotation_that_ends_its_sentence_introduces_the_
         '"We are refugees," Ms. Kirwan said. "We are not criminals." Mr. Zahed said:'
         ' "The attack that happened today is the work of criminals."',
     ) == ["Bea Kirwan", "Bea Kirwan", "Zahed"]
+
+
+def test_a_subject_whose_verb_is_an_irregular_past_still_opens_the_sentence() -> None:
+    assert speakers(
+        "Ted Marsh spoke first.",
+        'Lorna Vance drew cheers and then boomed, "Today, you proved there is no place like home."',
+    ) == ["Lorna Vance"]
+
+
+def test_a_single_capitalised_word_after_of_is_no_sentence_subject() -> None:
+    assert speakers(
+        "Ann Breen, a former secretary of State, toured Kilbeg on Monday.",
+        "The former secretary of State began her speech by slamming rivals who would"
+        ' "outsource" leadership.',
+    ) != ["State"]

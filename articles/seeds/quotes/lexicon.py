@@ -133,6 +133,15 @@ _AUXILIARIES = _words(
 _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 
+# Irregular past tenses a subject opens with before a quotation ("Lee drew cheers and then
+# boomed, "...""): no ending tells them, and none is also a common noun or adjective.
+_IRREGULAR_PAST = _words(
+    "drew threw began brought bought sought thought felt lost met paid sent spent stood wrote "
+    "spoke broke chose drove rose held knew grew became fought caught taught built meant swore "
+    "sang shook"
+)
+
+
 def _verb_like(word: str) -> bool:
     """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
     return (

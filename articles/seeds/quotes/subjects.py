@@ -11,7 +11,14 @@ import re
 from ..names import _words
 from ..runs import analyse, runs, small_cache
 from .labels import _FINITE_VERB_RE
-from .lexicon import _ADVERBS, _AUXILIARIES, _INTRO_WORDS, _after_intro, _verb_like
+from .lexicon import (
+    _ADVERBS,
+    _AUXILIARIES,
+    _INTRO_WORDS,
+    _IRREGULAR_PAST,
+    _after_intro,
+    _verb_like,
+)
 from .openers import _clean_clause
 from .references import _Ref
 
@@ -32,7 +39,7 @@ def _verb_follows(text: str) -> bool:
             return False
         if low in _SKIPPED or (low.endswith("ly") and len(low) > 4):
             continue
-        if not _verb_like(low):
+        if not _verb_like(low) and low not in _IRREGULAR_PAST:
             return False
         nxt = words[k + 1].lower() if k + 1 < len(words) else ""
         # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
@@ -82,6 +89,8 @@ def sentence_subject(clause: str) -> _Ref | None:
             return None
         if r.possessive:
             continue  # "Trump's primary rival Senator Ann Lee"
+        if len(r.tokens) == 1 and lead.rstrip().rsplit(None, 1)[-1:] == ["of"]:
+            continue  # "The former secretary of State began": a description's object
         info = analyse(r.tokens)
         if info is None or info.kind in ("place", "event"):
             continue
