@@ -432,3 +432,11 @@ def test_a_single_capitalised_word_after_of_is_no_sentence_subject() -> None:
         "The former secretary of State began her speech by slamming rivals who would"
         ' "outsource" leadership.',
     ) != ["State"]
+
+
+def test_he_never_stands_for_a_word_before_a_state_the_name_reader_took_for_a_person() -> None:
+    assert speakers(
+        "Tom Hale, a farmer, spoke at the fair on Monday.",
+        "The Independent Vermont senator vowed to stay in the race.",
+        '"We will fight for every vote," he said.',
+    ) != ["Independent Vermont"]

@@ -34,7 +34,20 @@ def _place_name(ent: _Entity) -> bool:
     """A name taken for a person's that names a place: no "he" or "she" stands for it."""
     if ent.name.lower() in _US_STATES or place_canonical(ent.name) is not None:
         return True
-    return len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS
+    if ent.kind == "person" and ent.name[:1].islower():  # "of Indiana": no one's name
+        return True
+    if len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS:
+        return True
+    return ent.gender is None and _ends_in_state(ent)
+
+
+def _ends_in_state(ent: _Entity) -> bool:
+    """``Independent Vermont``, ``Democratic-leaning New Jersey``: a word the name reader took
+    for a given name before a state (a given name it knows, ``Virginia``, makes a person)."""
+    words = [w.lower() for w in ent.name.split()]
+    if len(words) < 2 or words[0] in N.MALE_FIRST_NAMES or words[0] in N.FEMALE_FIRST_NAMES:
+        return False
+    return words[-1] in _US_STATES or " ".join(words[-2:]) in _US_STATES
 
 
 class Resolver:
