@@ -440,3 +440,11 @@ def test_he_never_stands_for_a_word_before_a_state_the_name_reader_took_for_a_pe
         "The Independent Vermont senator vowed to stay in the race.",
         '"We will fight for every vote," he said.',
     ) != ["Independent Vermont"]
+
+
+def test_with_an_organisation_of_several_words_doing_something_gives_the_organisation() -> None:
+    assert speakers(
+        "Ann Lee spoke first.",
+        "Unions were early supporters of Hale, with the Kilbeg Federation of Teachers calling"
+        ' her "the champion working families need" and others hugging her.',
+    ) == ["Kilbeg Federation of Teachers"]

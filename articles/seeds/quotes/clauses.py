@@ -529,7 +529,8 @@ def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
 
 
 _WITH_DOING = re.compile(
-    r"\bwith\s+((?:[A-Z][\w’'.-]*\s){1,4}?[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){1,4}?[A-Z][\w’'-]*)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
 )
 
 
