@@ -448,3 +448,11 @@ def test_with_an_organisation_of_several_words_doing_something_gives_the_organis
         "Unions were early supporters of Hale, with the Kilbeg Federation of Teachers calling"
         ' her "the champion working families need" and others hugging her.',
     ) == ["Kilbeg Federation of Teachers"]
+
+
+def test_a_comma_clause_after_a_quotation_that_ends_its_sentence_introduces_the_next() -> None:
+    assert speakers(
+        "Earlier in 2012, Ambassador John Tefft wrote to Mrs. Lee about a visit by her"
+        ' daughter, "at the invitation of an oligarch." Mrs. Lee replied, "As you know,'
+        ' hearing nice things about your children is as good as it gets."'
+    ) == ["John Tefft", "Lee"]

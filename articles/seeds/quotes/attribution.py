@@ -98,9 +98,10 @@ _NOT_TRANSCRIPT_LABELS = N._words(
 
 
 def _introduces_next(info: _BlockInfo, k: int, post: str) -> bool:
-    """``"We are not X." Mr. Zahed said: "The attack ..."``: after a quotation that ends its
-    own sentence, a clause ending in a colon before the next quotation introduces that one."""
-    if not post.rstrip().endswith(":") or k + 1 >= len(info.spans):
+    """``"We are not X." Mr. Zahed said: "The attack ..."``, ``"..." Mrs. Lee replied, "..."``:
+    after a quotation that ends its own sentence, a clause ending in a colon or a comma before
+    the next quotation introduces that one."""
+    if not post.rstrip().endswith((":", ",")) or k + 1 >= len(info.spans):
         return False
     return info.spans[k].text.rstrip()[-1:] in ".?!" and info.spans[k + 1].is_quote
 
