@@ -456,3 +456,10 @@ def test_a_comma_clause_after_a_quotation_that_ends_its_sentence_introduces_the_
         ' daughter, "at the invitation of an oligarch." Mrs. Lee replied, "As you know,'
         ' hearing nice things about your children is as good as it gets."'
     ) == ["John Tefft", "Lee"]
+
+
+def test_with_a_name_an_adverb_and_a_participle_before_a_colon_gives_the_name() -> None:
+    assert speakers(
+        "At a Hale rally in Kilbeg on Saturday, some of his supporters punched a Kilbeg Matters"
+        ' protester, with Hale reportedly yelling: "Get him the hell out of here!"'
+    ) == ["Hale"]
