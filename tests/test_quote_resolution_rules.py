@@ -463,3 +463,10 @@ def test_with_a_name_an_adverb_and_a_participle_before_a_colon_gives_the_name() 
         "At a Hale rally in Kilbeg on Saturday, some of his supporters punched a Kilbeg Matters"
         ' protester, with Hale reportedly yelling: "Get him the hell out of here!"'
     ) == ["Hale"]
+
+
+def test_a_relative_clause_holding_a_name_in_commas_is_passed_over_for_the_subject() -> None:
+    assert speakers(
+        "Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands, said"
+        ' Mr. Hale was a candidate in the spirit of the valley: "He is a start-up kind of guy."'
+    ) == ["Slinker"]

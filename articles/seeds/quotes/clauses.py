@@ -84,7 +84,10 @@ _TRAILING_RELATIVE = re.compile(
 )
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|whose|which|where|whom)\b"
+    r"(?:[^,]|,(?=\d)|,\s(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*,(?=\s[a-z]+(?:s|ed)\b))*,"
+)  # ", whose latest start-up, Paradata, uses data," holds a name set off in commas
 
 
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
