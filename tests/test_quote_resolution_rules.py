@@ -470,3 +470,11 @@ def test_a_relative_clause_holding_a_name_in_commas_is_passed_over_for_the_subje
         "Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands, said"
         ' Mr. Hale was a candidate in the spirit of the valley: "He is a start-up kind of guy."'
     ) == ["Slinker"]
+
+
+def test_a_while_clause_with_its_own_subject_keeps_each_quotation_with_its_subject() -> None:
+    assert speakers(
+        "Pat Quill met Ben Dorsey last year.",
+        'Quill refers to the candidate as "Mr. Dorsey," while Dorsey refers to the governor'
+        ' as "Pat."',
+    ) == ["Pat Quill", "Ben Dorsey"]

@@ -97,6 +97,19 @@ _NOT_TRANSCRIPT_LABELS = N._words(
 )
 
 
+# A contrast that opens a clause with a subject of its own between two quotations.
+_NEW_SUBJECT = re.compile(r"(?:\b(?:while|whereas)|;)\s+(?:[A-Z]|(?:he|she|they)\b)")
+
+
+def _contrast_before(info: _BlockInfo, k: int) -> bool:
+    """A contrast opening a clause with its own subject between span ``k`` and the span
+    before it in the same sentence."""
+    if k == 0 or info.spans[k - 1].sentence != info.spans[k].sentence:
+        return False
+    close = info.spans[k - 1].close
+    return close is not None and bool(_NEW_SUBJECT.search(info.text, close + 1, info.spans[k].mark))
+
+
 def _introduces_next(info: _BlockInfo, k: int, post: str) -> bool:
     """``"We are not X." Mr. Zahed said: "The attack ..."``, ``"..." Mrs. Lee replied, "..."``:
     after a quotation that ends its own sentence, a clause ending in a colon or a comma before
@@ -137,6 +150,8 @@ class Attributor:
                         role = self._unused_role(info, who, s.mark)
                 else:
                     prev = self._previous_in_sentence(info, k, s)
+                    if prev is not None and _contrast_before(info, k):
+                        prev = None  # '"Mr. Dorsey," while Dorsey calls her "Pat"': his
                     ahead_only = _introduces_next(info, k, self._post(info, k))
                     if prev is not None:
                         who, role = prev
@@ -203,6 +218,8 @@ class Attributor:
             later = info.spans[j]
             if later.sentence != s.sentence:
                 break
+            if s.close is not None and _NEW_SUBJECT.search(info.text, s.close + 1, later.mark):
+                break  # 'Lee calls him "Mr. Dorsey," while Dorsey calls her "Pat"': his own
             if not later.is_quote:
                 continue
             ref = self._explicit_ref(info, j, later)
@@ -430,7 +447,8 @@ class Attributor:
             ending = s.text.rstrip()[-1:]
             if ending in ",?!—–-":  # "...," Ann Lee barked: a verb no list holds
                 after = info.text[s.close + 1 : s.close + 160]
-                ref = reporting_clause_after(after, ending not in "?!")
+                opens_contrast = _NEW_SUBJECT.match(after.lstrip(" ,"))
+                ref = None if opens_contrast else reporting_clause_after(after, ending not in "?!")
                 if ref is not None:
                     return ref
         if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end

@@ -51,7 +51,9 @@ def _verb_follows(text: str) -> bool:
 # a paragraph of one long sentence with many quotations is not read once per quotation.
 SUBJECT_REACH = 300
 
-_CONTRAST_JOIN = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
+_CONTRAST_JOIN = re.compile(  # '"Mr. Dorsey," while Dorsey calls her': the comma quoted
+    r"(?:,\s+(?:while|whereas|but)|[”\"\x00]\s+(?:while|whereas)|;)\s+"
+)
 
 _ROLE_LEAD = re.compile(
     r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
