@@ -478,3 +478,10 @@ def test_a_while_clause_with_its_own_subject_keeps_each_quotation_with_its_subje
         'Quill refers to the candidate as "Mr. Dorsey," while Dorsey refers to the governor'
         ' as "Pat."',
     ) == ["Pat Quill", "Ben Dorsey"]
+
+
+def test_he_never_stands_for_a_name_only_ever_mentioned_after_an_opening_at_or_in() -> None:
+    assert speakers(
+        "At Boca Park, where it costs members $70,000 to join, Jay Dunne, the club's president,"
+        ' blamed rivals. "It was just waiting for a recession," he said.'
+    ) == ["Jay Dunne"]

@@ -50,6 +50,9 @@ def _ends_in_state(ent: _Entity) -> bool:
     return words[-1] in _US_STATES or " ".join(words[-2:]) in _US_STATES
 
 
+_AT_IN = ("At ", "In ")
+
+
 class Resolver:
     """The resolution stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -177,6 +180,23 @@ class Resolver:
                 yield from (m.entity for m in ments if m.subject)
                 yield from (m.entity for m in ments if not m.subject)
 
+    def _venues(self) -> set[int]:
+        """Entities whose every mention opens a sentence after "At" or "In" (``At Boca Park,
+        where ...``): a place the name reader could not tell from a person. Built once, in one
+        pass over the mentions."""
+        if self.venue_ids is None:
+            after_at: set[int] = set()
+            elsewhere: set[int] = set()
+            for info in self.blocks:
+                for m in info.mentions:
+                    text, at = info.text, m.pos  # the run may hold the preposition
+                    venue = text.startswith(_AT_IN, at) or (
+                        at >= 3 and text.startswith(_AT_IN, at - 3)
+                    )
+                    (after_at if venue else elsewhere).add(id(m.entity))
+            self.venue_ids = after_at - elsewhere
+        return self.venue_ids
+
     def _resolve_pronoun(self, gender: str | None, bi: int, pos: int) -> _Entity | None:
         want_org = gender == "it"
         for ent in self._candidates(bi, pos):
@@ -190,6 +210,8 @@ class Resolver:
                 continue
             if _place_name(ent) or (len(ent.words) > 1 and ent.words[-1] in N.ORG_CUES):
                 continue  # "After his rally in San Jose, ... he tweeted": not San Jose
+            if ent.gender is None and id(ent) in self._venues():
+                continue  # "At Boca Park, ..., Jay Dunne said ... he said": not Boca Park
             if ent.gender is None or ent.gender == gender:
                 return ent
         return None
