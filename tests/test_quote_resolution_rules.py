@@ -485,3 +485,11 @@ def test_he_never_stands_for_a_name_only_ever_mentioned_after_an_opening_at_or_i
         "At Boca Park, where it costs members $70,000 to join, Jay Dunne, the club's president,"
         ' blamed rivals. "It was just waiting for a recession," he said.'
     ) == ["Jay Dunne"]
+
+
+def test_he_never_stands_for_a_capitalised_description_after_a_or_an() -> None:
+    assert speakers(
+        "Mandates are a burden, said Todd Wilcox, a Kilbeg businessman.",
+        "Wilcox and Beruff, a Filby Republican, argued that the department is not needed.",
+        'To believe otherwise, "you have to take a really cynical view of the states," he said.',
+    ) == ["Todd Wilcox"]

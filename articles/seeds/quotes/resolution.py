@@ -51,6 +51,7 @@ def _ends_in_state(ent: _Entity) -> bool:
 
 
 _AT_IN = ("At ", "In ")
+_INDEFINITE = (" a ", " an ")  # "Wilcox, a Sarasota Republican,": a description
 
 
 class Resolver:
@@ -182,7 +183,8 @@ class Resolver:
 
     def _venues(self) -> set[int]:
         """Entities whose every mention opens a sentence after "At" or "In" (``At Boca Park,
-        where ...``): a place the name reader could not tell from a person. Built once, in one
+        where ...``: a place) or follows "a" or "an" (``Wilcox, a Sarasota Republican,``: a
+        description), which the name reader could not tell from a person. Built once, in one
         pass over the mentions."""
         if self.venue_ids is None:
             after_at: set[int] = set()
@@ -190,8 +192,10 @@ class Resolver:
             for info in self.blocks:
                 for m in info.mentions:
                     text, at = info.text, m.pos  # the run may hold the preposition
-                    venue = text.startswith(_AT_IN, at) or (
-                        at >= 3 and text.startswith(_AT_IN, at - 3)
+                    venue = (
+                        text.startswith(_AT_IN, at)
+                        or (at >= 3 and text.startswith(_AT_IN, at - 3))
+                        or (at >= 3 and text.endswith(_INDEFINITE, 0, at))
                     )
                     (after_at if venue else elsewhere).add(id(m.entity))
             self.venue_ids = after_at - elsewhere
