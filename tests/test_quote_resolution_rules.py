@@ -493,3 +493,15 @@ def test_he_never_stands_for_a_capitalised_description_after_a_or_an() -> None:
         "Wilcox and Beruff, a Filby Republican, argued that the department is not needed.",
         'To believe otherwise, "you have to take a really cynical view of the states," he said.',
     ) == ["Todd Wilcox"]
+
+
+def test_he_never_stands_for_a_capitalised_adjective_kept_alone_as_a_name() -> None:
+    assert (
+        speakers(
+            "Democratic politicians oppose the tax. Democratic economists favour it.",
+            '"We need a new source," said Mr. Dunne of the Kilbeg Tax Centre. Proposals so far from'
+            ' the Democratic front-runner, Ann Lee, he added, amount to "just tinkering at the'
+            ' edges."',
+        )[1]
+        != "Democratic"
+    )

@@ -36,6 +36,8 @@ def _place_name(ent: _Entity) -> bool:
         return True
     if ent.kind == "person" and ent.name[:1].islower():  # "of Indiana": no one's name
         return True
+    if len(ent.words) == 1 and (ent.words[0] in N.DEMONYMS or ent.words[0] in _ADJECTIVES):
+        return True  # "the Democratic front-runner, ..., he added": not "Democratic"
     if len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS:
         return True
     return ent.gender is None and _ends_in_state(ent)
@@ -49,6 +51,9 @@ def _ends_in_state(ent: _Entity) -> bool:
         return False
     return words[-1] in _US_STATES or " ".join(words[-2:]) in _US_STATES
 
+
+# Capitalised adjectives the name reader may keep alone as a name.
+_ADJECTIVES = frozenset(("democratic", "republican", "conservative", "liberal", "federal"))
 
 _AT_IN = ("At ", "In ")
 _INDEFINITE = (" a ", " an ")  # "Wilcox, a Sarasota Republican,": a description
