@@ -505,3 +505,11 @@ def test_he_never_stands_for_a_capitalised_adjective_kept_alone_as_a_name() -> N
         )[1]
         != "Democratic"
     )
+
+
+def test_a_pronoun_clause_after_a_when_clause_gives_its_subject_not_a_name_before() -> None:
+    assert speakers(
+        "Ann Lee, the Democratic nominee, spoke on Monday.",
+        "Last month, when I asked Tom Hale if he would ever endorse Ann Lee, he looked straight"
+        ' into my camera, furrowed his brow and said, "I am going to endorse YOU!"',
+    ) == ["Tom Hale"]

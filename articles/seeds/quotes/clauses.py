@@ -38,6 +38,7 @@ from .lexicon import (
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _WHAT_CALLED,
+    _verb_like,
 )
 from .openers import (
     _as_clause_subject,
@@ -172,6 +173,9 @@ def _subject_ref(text: str) -> _Ref | None:
         seg = segs[idx]
         if not seg:
             continue
+        pronoun = _pronoun_clause(seg) if idx < len(segs) - 1 else None
+        if pronoun is not None:  # "when I asked Lee if ..., he looked up, frowned and"
+            return pronoun
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
@@ -208,6 +212,19 @@ def _subject_ref(text: str) -> _Ref | None:
     if fallback is None and head is not None:
         return _anon_ref(head)
     return fallback
+
+
+def _pronoun_clause(seg: str) -> _Ref | None:
+    """``he looked straight into my camera``: a segment that opens with a subject pronoun and
+    its verb is a clause of its own, whose subject the verbs after it share."""
+    words = seg.split(None, 3)
+    if len(words) < 2 or words[0] not in ("he", "she", "He", "She"):
+        return None
+    verb = words[2] if words[1].lower() in _ADVERBS and len(words) > 2 else words[1]
+    if not _verb_like(verb.lower()):
+        return None
+    low = words[0].lower()
+    return _Ref("pronoun", low, gender=_SUBJECT_PRONOUNS[low])
 
 
 def _is_intro(seg: str) -> bool:
