@@ -513,3 +513,11 @@ def test_a_pronoun_clause_after_a_when_clause_gives_its_subject_not_a_name_befor
         "Last month, when I asked Tom Hale if he would ever endorse Ann Lee, he looked straight"
         ' into my camera, furrowed his brow and said, "I am going to endorse YOU!"',
     ) == ["Tom Hale"]
+
+
+def test_a_given_name_borne_by_men_and_women_says_nothing_of_gender() -> None:
+    assert speakers(
+        "Ann Lee, the Democratic nominee, spoke on Monday.",
+        "Former Kilbeg governor Jan Dorrell, an early supporter of Hale, calls security"
+        ' "a priority" for women. "That will resonate with all women," she said.',
+    ) == ["Jan Dorrell", "Jan Dorrell"]
