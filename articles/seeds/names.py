@@ -290,7 +290,8 @@ CITIES = _words(
 PLACES = COUNTRIES | REGIONS | CITIES
 
 # Given names that tell he or she. Left out: those that are as often the start of a place, a
-# club or an organisation's name ("Al Jazeera", "Chelsea", "Milton Keynes", "Preston", "Chad").
+# club or an organisation's name ("Al Jazeera", "Chelsea", "Milton Keynes", "Preston", "Chad"),
+# and those borne by women as often as by men ("Jan", "Robin", "Jamie").
 _MALE_NAMES = """
 aaron abdul abdullah abe abraham adam adrian ahmad ahmed ajay akira alan albert alberto alejandro
 alex alexander alexandre alexei alfred ali alistair amir amit anand anders andre andreas
