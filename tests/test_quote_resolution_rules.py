@@ -521,3 +521,11 @@ def test_a_given_name_borne_by_men_and_women_says_nothing_of_gender() -> None:
         "Former Kilbeg governor Jan Dorrell, an early supporter of Hale, calls security"
         ' "a priority" for women. "That will resonate with all women," she said.',
     ) == ["Jan Dorrell", "Jan Dorrell"]
+
+
+def test_he_never_stands_for_a_gerund_that_only_ever_opens_a_sentence() -> None:
+    assert speakers(
+        "Dave Gilbert runs the group.",
+        "Gilbert said the boycott calls are unlikely to hurt. Fundraising was"
+        ' "stagnant for about a month" as donors waited, he said.',
+    ) == ["Dave Gilbert"]

@@ -189,8 +189,9 @@ class Resolver:
     def _venues(self) -> set[int]:
         """Entities whose every mention opens a sentence after "At" or "In" (``At Boca Park,
         where ...``: a place) or follows "a" or "an" (``Wilcox, a Sarasota Republican,``: a
-        description), which the name reader could not tell from a person. Built once, in one
-        pass over the mentions."""
+        description), or that is one word ending in "ing" only ever opening a sentence
+        (``Fundraising was "stagnant"``: a gerund), which the name reader could not tell from
+        a person. Built once, in one pass over the mentions."""
         if self.venue_ids is None:
             after_at: set[int] = set()
             elsewhere: set[int] = set()
@@ -201,6 +202,11 @@ class Resolver:
                         text.startswith(_AT_IN, at)
                         or (at >= 3 and text.startswith(_AT_IN, at - 3))
                         or (at >= 3 and text.endswith(_INDEFINITE, 0, at))
+                        or (
+                            len(m.entity.words) == 1
+                            and m.entity.words[0].endswith("ing")
+                            and at == info.sentences[m.sentence][0]
+                        )
                     )
                     (after_at if venue else elsewhere).add(id(m.entity))
             self.venue_ids = after_at - elsewhere
@@ -219,7 +225,7 @@ class Resolver:
                 continue
             if _place_name(ent) or (len(ent.words) > 1 and ent.words[-1] in N.ORG_CUES):
                 continue  # "After his rally in San Jose, ... he tweeted": not San Jose
-            if ent.gender is None and id(ent) in self._venues():
+            if id(ent) in self._venues():
                 continue  # "At Boca Park, ..., Jay Dunne said ... he said": not Boca Park
             if ent.gender is None or ent.gender == gender:
                 return ent
