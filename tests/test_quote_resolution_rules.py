@@ -529,3 +529,12 @@ def test_he_never_stands_for_a_gerund_that_only_ever_opens_a_sentence() -> None:
         "Gilbert said the boycott calls are unlikely to hurt. Fundraising was"
         ' "stagnant for about a month" as donors waited, he said.',
     ) == ["Dave Gilbert"]
+
+
+def test_a_relative_clause_after_an_opening_participle_phrase_is_passed_over() -> None:
+    assert speakers(
+        "Republican hopefuls Jed Dorsey and Chris Hale say Senator Ann Lee has not been tested.",
+        "Speaking to Kilbeg Radio on Monday in Filby, which is set to host the second contest,"
+        ' Dorsey referred to Lee as "a bright, charismatic leader" but described her skills'
+        ' as a "work in progress."',
+    ) == ["Jed Dorsey", "Jed Dorsey"]

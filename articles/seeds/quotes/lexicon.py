@@ -151,6 +151,9 @@ def _verb_like(word: str) -> bool:
     )
 
 
+_RELATIVE_WORDS = frozenset(("which", "where", "who", "whose", "whom"))
+
+
 def _after_intro(text: str) -> str:
     """``text`` without a dateline and the introductory phrases it opens with."""
     cut = dateline_end(text)
@@ -166,7 +169,9 @@ def _after_intro(text: str) -> str:
         state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
         first = words[0].lower().strip(",")
         participle = first.endswith("ing") and len(first) > 5 and words[0][:1].isupper()
-        if not state and first not in _INTRO_WORDS and not participle:
+        # "Speaking in Filby, which hosts the vote, Ann Lee ...": the phrase's relative clause
+        relative = skipped and first in _RELATIVE_WORDS
+        if not state and first not in _INTRO_WORDS and not participle and not relative:
             break  # "Facing mounting criticism, Ann Lee ..." opens with a participle phrase
         if comma < 0 or len(head) > 24:
             break
