@@ -290,7 +290,8 @@ CITIES = _words(
 PLACES = COUNTRIES | REGIONS | CITIES
 
 # Given names that tell he or she. Left out: those that are as often the start of a place, a
-# club or an organisation's name ("Al Jazeera", "Chelsea", "Milton Keynes", "Preston", "Chad").
+# club or an organisation's name ("Al Jazeera", "Chelsea", "Milton Keynes", "Preston", "Chad"),
+# and those borne by women as often as by men ("Jan", "Robin", "Jamie").
 _MALE_NAMES = """
 aaron abdul abdullah abe abraham adam adrian ahmad ahmed ajay akira alan albert alberto alejandro
 alex alexander alexandre alexei alfred ali alistair amir amit anand anders andre andreas
@@ -303,14 +304,14 @@ emil emmanuel enrique eric erik ernest ethan eugene evan fabio farid felipe feli
 francis francisco frank franz fred frederick gareth gary gavin geoff geoffrey george gerald
 gerard gordon graham grant greg gregory guy hamid hans harold harry hassan hector henry hiroshi
 howard hugh hugo hussein ian ibrahim igor isaac ismail issa issah ivan jack jacob jake james
-jamie jan jason javier jeff jeffrey jeremy jerome jim jimmy joe joel johan johannes john
+jamie jason javier jeff jeffrey jeremy jerome jim jimmy joe joel johan johannes john
 jonathan jorge jose josé joseph josh joshua juan julian justin kamal karim karl keith ken kenneth
 kevin khalid kofi kumar kwame kwesi lars lawrence leo leon leonard liam lionel louis luca lucas
 luis luke magnus mahmoud malcolm manuel marc marcel marco marcus mario mark martin mateo matteo
 matthew max michael miguel mike mikhail mohamed mohammad mohammed muhammad mustafa nabil nathan
 neil nicholas nick nicolas nigel nikolai noah oleg oliver omar osama oscar owen pablo paddy
 padraig pádraig patrick paul pedro pete peter philip philippe pierre pieter rafael rahul raj
-rajesh ralph ramesh randy raul ray raymond reza richard rick rob robert roberto robin rodrigo
+rajesh ralph ramesh randy raul ray raymond reza richard rick rob robert roberto rodrigo
 roger roland ronald rory ross roy rudy russell ryan sadiq salman sam samir samuel sanjay scott
 sean seamus sebastian sergei sergey seth shane simon stan stanley stefan stephen steve steven
 stuart suresh tarik ted terry thomas tim timothy tobias todd tom tommy tony trevor tyler umar

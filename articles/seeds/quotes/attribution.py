@@ -97,6 +97,28 @@ _NOT_TRANSCRIPT_LABELS = N._words(
 )
 
 
+# A contrast that opens a clause with a subject of its own between two quotations.
+_NEW_SUBJECT = re.compile(r"(?:\b(?:while|whereas)|;)\s+(?:[A-Z]|(?:he|she|they)\b)")
+
+
+def _contrast_before(info: _BlockInfo, k: int) -> bool:
+    """A contrast opening a clause with its own subject between span ``k`` and the span
+    before it in the same sentence."""
+    if k == 0 or info.spans[k - 1].sentence != info.spans[k].sentence:
+        return False
+    close = info.spans[k - 1].close
+    return close is not None and bool(_NEW_SUBJECT.search(info.text, close + 1, info.spans[k].mark))
+
+
+def _introduces_next(info: _BlockInfo, k: int, post: str) -> bool:
+    """``"We are not X." Mr. Zahed said: "The attack ..."``, ``"..." Mrs. Lee replied, "..."``:
+    after a quotation that ends its own sentence, a clause ending in a colon or a comma before
+    the next quotation introduces that one."""
+    if not post.rstrip().endswith((":", ",")) or k + 1 >= len(info.spans):
+        return False
+    return info.spans[k].text.rstrip()[-1:] in ".?!" and info.spans[k + 1].is_quote
+
+
 class Attributor:
     """The attribution stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
@@ -128,8 +150,13 @@ class Attributor:
                         role = self._unused_role(info, who, s.mark)
                 else:
                     prev = self._previous_in_sentence(info, k, s)
+                    if prev is not None and _contrast_before(info, k):
+                        prev = None  # '"Mr. Dorsey," while Dorsey calls her "Pat"': his
+                    ahead_only = _introduces_next(info, k, self._post(info, k))
                     if prev is not None:
                         who, role = prev
+                    elif ahead_only and block_speaker is not None:
+                        who, role = block_speaker[0], None  # the clause after is the next's
                     elif (later := self._later_in_sentence(bi, info, k, s)) is not None:
                         who, role = later, None  # "A" and "B," Ann Lee proclaimed
                     elif (subject := self._sentence_subject(bi, info, s)) is not None:
@@ -191,6 +218,8 @@ class Attributor:
             later = info.spans[j]
             if later.sentence != s.sentence:
                 break
+            if s.close is not None and _NEW_SUBJECT.search(info.text, s.close + 1, later.mark):
+                break  # 'Lee calls him "Mr. Dorsey," while Dorsey calls her "Pat"': his own
             if not later.is_quote:
                 continue
             ref = self._explicit_ref(info, j, later)
@@ -386,6 +415,9 @@ class Attributor:
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
+        forward = _introduces_next(info, k, post)
+        if forward:  # '"We are not X." Mr. Zahed said: "..."': the clause is the next one's
+            post = ""
         credit = credit_ref(post) if "according to" in post or ", report" in post else None
         if credit is not None:  # "...," Lee said, according to CNN.
             return credit
@@ -411,11 +443,12 @@ class Attributor:
         ref = reporting_clause_before(pre)
         if ref is not None:  # Ann Lee cracked, "...": a verb no list holds
             return ref
-        if s.close is not None:
+        if s.close is not None and not forward:
             ending = s.text.rstrip()[-1:]
             if ending in ",?!—–-":  # "...," Ann Lee barked: a verb no list holds
                 after = info.text[s.close + 1 : s.close + 160]
-                ref = reporting_clause_after(after, ending not in "?!")
+                opens_contrast = _NEW_SUBJECT.match(after.lstrip(" ,"))
+                ref = None if opens_contrast else reporting_clause_after(after, ending not in "?!")
                 if ref is not None:
                     return ref
         if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end

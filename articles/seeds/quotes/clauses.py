@@ -38,6 +38,7 @@ from .lexicon import (
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _WHAT_CALLED,
+    _verb_like,
 )
 from .openers import (
     _as_clause_subject,
@@ -84,7 +85,10 @@ _TRAILING_RELATIVE = re.compile(
 )
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|which|where|whom)\b(?:[^,]|,(?=\d))*,")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|whose|which|where|whom)\b"
+    r"(?:[^,]|,(?=\d)|,\s(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*,(?=\s[a-z]+(?:s|ed)\b))*,"
+)  # ", whose latest start-up, Paradata, uses data," holds a name set off in commas
 
 
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
@@ -169,6 +173,9 @@ def _subject_ref(text: str) -> _Ref | None:
         seg = segs[idx]
         if not seg:
             continue
+        pronoun = _pronoun_clause(seg) if idx < len(segs) - 1 else None
+        if pronoun is not None:  # "when I asked Lee if ..., he looked up, frowned and"
+            return pronoun
         named = _name_segment(seg)
         if named is not None:
             lead = None if _is_gendered_person(named[0]) else _person_before_appositives(segs, idx)
@@ -207,13 +214,32 @@ def _subject_ref(text: str) -> _Ref | None:
     return fallback
 
 
+def _pronoun_clause(seg: str) -> _Ref | None:
+    """``he looked straight into my camera``: a segment that opens with a subject pronoun and
+    its verb is a clause of its own, whose subject the verbs after it share."""
+    words = seg.split(None, 3)
+    if len(words) < 2 or words[0] not in ("he", "she", "He", "She"):
+        return None
+    verb = words[2] if words[1].lower() in _ADVERBS and len(words) > 2 else words[1]
+    if not _verb_like(verb.lower()):
+        return None
+    low = words[0].lower()
+    return _Ref("pronoun", low, gender=_SUBJECT_PRONOUNS[low])
+
+
 def _is_intro(seg: str) -> bool:
     """``For now``, ``And on Tuesday``, ``In a statement``: a phrase of time, place or
     circumstance that opens the clause before its subject."""
     words = seg.split()
     if len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper():
         return True  # "Dashing into the luncheon, Senator Ann Lee, Democrat of Kansas, called"
+    if len(words) > 1 and words[0].lower() in _INTRO_ADVERBS:
+        words = words[1:]  # "Just last week,", "Shortly after the vote,": the phrase after it
     return bool(words) and words[0].lower() in _INTRO_WORDS
+
+
+# Adverbs that can open a phrase of time or circumstance without being one themselves.
+_INTRO_ADVERBS = frozenset(("just", "only", "even", "also", "shortly", "soon", "back"))
 
 
 def _is_named_person(name: str) -> bool:
@@ -523,7 +549,8 @@ def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
 
 
 _WITH_DOING = re.compile(
-    r"\bwith\s+((?:[A-Z][\w’'.-]*\s){1,4}?[A-Z][\w’'-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){1,4}?[A-Z][\w’'-]*)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
 )
 
 

@@ -133,6 +133,15 @@ _AUXILIARIES = _words(
 _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|[^s'’]s)")
 
 
+# Irregular past tenses a subject opens with before a quotation ("Lee drew cheers and then
+# boomed, "...""): no ending tells them, and none is also a common noun or adjective.
+_IRREGULAR_PAST = _words(
+    "drew threw began brought bought sought thought felt lost met paid sent spent stood wrote "
+    "spoke broke chose drove rose held knew grew became fought caught taught built meant swore "
+    "sang shook"
+)
+
+
 def _verb_like(word: str) -> bool:
     """``thanked``, ``heralds``, ``has``: a word that can be the verb after a subject."""
     return (
@@ -140,6 +149,9 @@ def _verb_like(word: str) -> bool:
         or bool(_VERB_ENDING.fullmatch(word))
         or word.endswith(("n’t", "n't"))  # "didn’t", "won't"
     )
+
+
+_RELATIVE_WORDS = frozenset(("which", "where", "who", "whose", "whom"))
 
 
 def _after_intro(text: str) -> str:
@@ -157,7 +169,9 @@ def _after_intro(text: str) -> str:
         state = skipped and 0 < len(head) <= 2 and all(w[:1].isupper() for w in head)
         first = words[0].lower().strip(",")
         participle = first.endswith("ing") and len(first) > 5 and words[0][:1].isupper()
-        if not state and first not in _INTRO_WORDS and not participle:
+        # "Speaking in Filby, which hosts the vote, Ann Lee ...": the phrase's relative clause
+        relative = skipped and first in _RELATIVE_WORDS
+        if not state and first not in _INTRO_WORDS and not participle and not relative:
             break  # "Facing mounting criticism, Ann Lee ..." opens with a participle phrase
         if comma < 0 or len(head) > 24:
             break

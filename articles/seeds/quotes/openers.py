@@ -38,7 +38,9 @@ def _clean_clause(text: str) -> str:
     return _ASIDES.sub("", text)
 
 
-_NAME_THEN_PARTICIPLE = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})[a-z]+ing(?:\s+back)?$")
+_NAME_THEN_PARTICIPLE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s){1,4})(?:[a-z]{2,}ly\s)?[a-z]+ing(?:\s+back)?$"
+)  # "with Tom Hale (reportedly) replying:"
 
 
 def _named_participle(pre: str) -> _Ref | None:

@@ -34,7 +34,29 @@ def _place_name(ent: _Entity) -> bool:
     """A name taken for a person's that names a place: no "he" or "she" stands for it."""
     if ent.name.lower() in _US_STATES or place_canonical(ent.name) is not None:
         return True
-    return len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS
+    if ent.kind == "person" and ent.name[:1].islower():  # "of Indiana": no one's name
+        return True
+    if len(ent.words) == 1 and (ent.words[0] in N.DEMONYMS or ent.words[0] in _ADJECTIVES):
+        return True  # "the Democratic front-runner, ..., he added": not "Democratic"
+    if len(ent.words) > 1 and ent.words[0] in _PLACE_FIRST_WORDS:
+        return True
+    return ent.gender is None and _ends_in_state(ent)
+
+
+def _ends_in_state(ent: _Entity) -> bool:
+    """``Independent Vermont``, ``Democratic-leaning New Jersey``: a word the name reader took
+    for a given name before a state (a given name it knows, ``Virginia``, makes a person)."""
+    words = [w.lower() for w in ent.name.split()]
+    if len(words) < 2 or words[0] in N.MALE_FIRST_NAMES or words[0] in N.FEMALE_FIRST_NAMES:
+        return False
+    return words[-1] in _US_STATES or " ".join(words[-2:]) in _US_STATES
+
+
+# Capitalised adjectives the name reader may keep alone as a name.
+_ADJECTIVES = frozenset(("democratic", "republican", "conservative", "liberal", "federal"))
+
+_AT_IN = ("At ", "In ")
+_INDEFINITE = (" a ", " an ")  # "Wilcox, a Sarasota Republican,": a description
 
 
 class Resolver:
@@ -164,6 +186,32 @@ class Resolver:
                 yield from (m.entity for m in ments if m.subject)
                 yield from (m.entity for m in ments if not m.subject)
 
+    def _venues(self) -> set[int]:
+        """Entities whose every mention opens a sentence after "At" or "In" (``At Boca Park,
+        where ...``: a place) or follows "a" or "an" (``Wilcox, a Sarasota Republican,``: a
+        description), or that is one word ending in "ing" only ever opening a sentence
+        (``Fundraising was "stagnant"``: a gerund), which the name reader could not tell from
+        a person. Built once, in one pass over the mentions."""
+        if self.venue_ids is None:
+            after_at: set[int] = set()
+            elsewhere: set[int] = set()
+            for info in self.blocks:
+                for m in info.mentions:
+                    text, at = info.text, m.pos  # the run may hold the preposition
+                    venue = (
+                        text.startswith(_AT_IN, at)
+                        or (at >= 3 and text.startswith(_AT_IN, at - 3))
+                        or (at >= 3 and text.endswith(_INDEFINITE, 0, at))
+                        or (
+                            len(m.entity.words) == 1
+                            and m.entity.words[0].endswith("ing")
+                            and at == info.sentences[m.sentence][0]
+                        )
+                    )
+                    (after_at if venue else elsewhere).add(id(m.entity))
+            self.venue_ids = after_at - elsewhere
+        return self.venue_ids
+
     def _resolve_pronoun(self, gender: str | None, bi: int, pos: int) -> _Entity | None:
         want_org = gender == "it"
         for ent in self._candidates(bi, pos):
@@ -177,6 +225,8 @@ class Resolver:
                 continue
             if _place_name(ent) or (len(ent.words) > 1 and ent.words[-1] in N.ORG_CUES):
                 continue  # "After his rally in San Jose, ... he tweeted": not San Jose
+            if id(ent) in self._venues():
+                continue  # "At Boca Park, ..., Jay Dunne said ... he said": not Boca Park
             if ent.gender is None or ent.gender == gender:
                 return ent
         return None

@@ -11,7 +11,14 @@ import re
 from ..names import _words
 from ..runs import analyse, runs, small_cache
 from .labels import _FINITE_VERB_RE
-from .lexicon import _ADVERBS, _AUXILIARIES, _INTRO_WORDS, _after_intro, _verb_like
+from .lexicon import (
+    _ADVERBS,
+    _AUXILIARIES,
+    _INTRO_WORDS,
+    _IRREGULAR_PAST,
+    _after_intro,
+    _verb_like,
+)
 from .openers import _clean_clause
 from .references import _Ref
 
@@ -32,7 +39,7 @@ def _verb_follows(text: str) -> bool:
             return False
         if low in _SKIPPED or (low.endswith("ly") and len(low) > 4):
             continue
-        if not _verb_like(low):
+        if not _verb_like(low) and low not in _IRREGULAR_PAST:
             return False
         nxt = words[k + 1].lower() if k + 1 < len(words) else ""
         # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
@@ -44,7 +51,9 @@ def _verb_follows(text: str) -> bool:
 # a paragraph of one long sentence with many quotations is not read once per quotation.
 SUBJECT_REACH = 300
 
-_CONTRAST_JOIN = re.compile(r"(?:,\s+(?:while|whereas|but)|;)\s+")
+_CONTRAST_JOIN = re.compile(  # '"Mr. Dorsey," while Dorsey calls her': the comma quoted
+    r"(?:,\s+(?:while|whereas|but)|[”\"\x00]\s+(?:while|whereas)|;)\s+"
+)
 
 _ROLE_LEAD = re.compile(
     r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
@@ -82,6 +91,8 @@ def sentence_subject(clause: str) -> _Ref | None:
             return None
         if r.possessive:
             continue  # "Trump's primary rival Senator Ann Lee"
+        if len(r.tokens) == 1 and lead.rstrip().rsplit(None, 1)[-1:] == ["of"]:
+            continue  # "The former secretary of State began": a description's object
         info = analyse(r.tokens)
         if info is None or info.kind in ("place", "event"):
             continue
