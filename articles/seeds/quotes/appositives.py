@@ -135,7 +135,7 @@ _DESCRIBED = re.compile(
 def described_as_organisations(text: str) -> list[str]:
     """The names ``text`` describes, in an appositive, as an organisation: ``Pemberton Hale,
     the law firm,`` (a firm, a utility, a bank; ``N.ORG_NOUNS`` and ``N.COMPANY_NOUNS``)."""
-    if ", " not in text:
+    if ", the " not in text and ", a " not in text and ", an " not in text:
         return []
     return [
         m.group(1)

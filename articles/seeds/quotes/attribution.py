@@ -489,11 +489,20 @@ class Attributor:
     def _later_speakers(self, bi: int, info: _BlockInfo, quoted: set[int]) -> None:
         """A person a sentence without a quotation gives the last word (``_ANSWERING``,
         ``_PASSIVE_AGENT``) is the latest speaker, after its first one."""
+        text = info.text
+        # Most paragraphs have neither: no regex for them (plain substring tests).
+        answering = (
+            " but " in text or " while " in text or " though " in text or " whereas " in text
+        )
+        passive = " by " in text and ("was " in text or "were " in text or " been " in text)
+        if not (answering or passive):
+            return
+        patterns = [_ANSWERING] * answering + [_PASSIVE_AGENT] * passive
         for k, (a, b) in enumerate(info.sentences):
             if k in quoted:
                 continue
-            for pattern in (_ANSWERING, _PASSIVE_AGENT):
-                for m in pattern.finditer(info.text, a, b):
+            for pattern in patterns:
+                for m in pattern.finditer(text, a, b):
                     info_name = analyse(m.group("name").split())
                     if info_name is None or info_name.kind != "person":
                         continue
