@@ -32,6 +32,7 @@ def make_article(
     quotes: tuple[tuple[str, str | None], ...] = (),
     status: str = Article.Status.PUBLISHED,
     published_at: timezone.datetime | None = None,
+    section: str = "World",
     index: bool = True,
 ) -> Article:
     """An article with quotes; indexed as the importer would (explicitly, after the quotes)."""
@@ -43,8 +44,8 @@ def make_article(
         standfirst=standfirst,
         body=body,
         source=source,
-        section=Section.for_name("World"),
-        original_url=f"https://example.com/world/story-{n}",
+        section=Section.for_name(section),
+        original_url=f"https://example.com/{section.lower()}/story-{n}",
         seed_line2="1",
         seed_line3="2",
         status=status,

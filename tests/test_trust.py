@@ -4,31 +4,26 @@ editors manage; the favicon; quotes shown once and whole. Runs on SQLite and Pos
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import timedelta
 from html import unescape
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Correction, Quote, Section, Source, Speaker, StatusChange
+from articles.models import Article, Correction, Quote, Speaker, StatusChange
 from articles.reader_pages import ensure_pages
-from articles.roles import ensure_roles
-from articles.search_index import reindex_article
+from tests.test_search import make_article
+from tests.test_workflow import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 SEARCH = reverse("articles:search")
-PASSWORD = "a long enough password"
 REAL = Path(__file__).parent / "data" / "real" / "612_waterloo_cul_de_sac.txt"
-_numbers = itertools.count()
 
 
 def story(
@@ -40,23 +35,15 @@ def story(
     days_ago: float = 0,
     status: str = Article.Status.PUBLISHED,
 ) -> Article:
-    n = next(_numbers)
-    source, _ = Source.objects.get_or_create(domain="example.com", defaults={"name": "Example"})
-    article = Article.objects.create(
-        headline=headline,
-        slug=f"trust-{n}",
+    """A published, indexed story ``days_ago`` old in ``section``."""
+    return make_article(
+        headline,
         standfirst=standfirst,
         body=body,
-        source=source,
-        section=Section.for_name(section),
-        original_url=f"https://example.com/{section.lower()}/trust-{n}",
-        seed_line2="1",
-        seed_line3="2",
+        section=section,
         status=status,
         published_at=timezone.now() - timedelta(days=days_ago),
     )
-    reindex_article(article.pk)
-    return article
 
 
 def fillers(n: int = 40) -> None:
@@ -270,13 +257,6 @@ def test_quotes_are_listed_once_whole_and_with_clean_punctuation(client):
 
 
 # --- withdrawal ------------------------------------------------------------------------------
-
-
-def make_user(name: str, group: str):
-    ensure_roles()  # a transactional test elsewhere may have flushed the migration's groups
-    user = get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
