@@ -234,7 +234,7 @@ def _next_publication(generation: str) -> str:
     return str(stored)
 
 
-# -- list lengths --------------------------------------------------------------------------------
+# -- keys as fresh as the pages -------------------------------------------------------------------
 
 
 def fresh_key(kind: str, name: str) -> str:
@@ -245,23 +245,6 @@ def fresh_key(kind: str, name: str) -> str:
     upcoming = _next_publication(generation)
     digest = hashlib.sha256(name.encode()).hexdigest()[:32]
     return f"newsroom:{kind}:{generation}:{upcoming}:{digest}"
-
-
-def counted(name: str, count: Callable[[], int]) -> int:
-    """The length of the list called ``name`` (a paginator's count: "Page 3 of 1,512"),
-    counted by ``count`` once per generation: counting 100,000 articles, or a tag's 30,000
-    links, on every request cost more than the rest of the page. As fresh as the pages: a
-    change bumps the generation, and the next scheduled publication (which lengthens lists
-    with no change) is part of the key."""
-    key = fresh_key("count", name)
-    found = remembered(key)
-    if found is None:
-        found = cache.get(key)
-        if found is None:
-            found = count()
-            cache.set(key, found, timeout=DEFAULT_PAGE_SECONDS)
-        remember(key, found, DEFAULT_PAGE_SECONDS)
-    return int(found)
 
 
 # -- this process's copy of what is kept per generation ----------------------------------------

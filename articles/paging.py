@@ -12,14 +12,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from articles.cache import counted
 from articles.cards import cards_in_order
+from articles.counts import counted
 from articles.models import Article
 
 
 class ArticlePaginator(Paginator):
     """Pages of an article list whose length is counted once per generation
-    (``cache.counted``, under ``count_key``), not on every request: counting the archive
+    (``counts.counted``, under ``count_key``), not on every request: counting the archive
     cost more than reading a page of it."""
 
     def __init__(self, *args: Any, count_key: str = "", **kwargs: Any) -> None:

@@ -71,7 +71,7 @@ class ArticleListView(ListView):
         return articles
 
     def count_key(self) -> str:
-        """What names this list's length among the site's lists (``cache.counted``)."""
+        """What names this list's length among the site's lists (``counts.counted``)."""
         return "articles:latest"
 
     def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:

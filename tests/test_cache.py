@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import cache as page_cache
+from articles.counts import counted
 from articles.models import Article, Tag
 from newsroom import routers
 from newsroom.routers import PrimaryReplicaRouter, public_reads
@@ -235,24 +236,24 @@ def test_a_page_asks_the_cache_for_the_generation_once(client, story, monkeypatc
 def test_this_process_keeps_a_bounded_number_of_values(story, monkeypatch):
     monkeypatch.setattr(page_cache, "PROCESS_MEMO_ENTRIES", 5)
     for i in range(12):
-        page_cache.counted(f"test:many:{i}", lambda: 1)
+        counted(f"test:many:{i}", lambda: 1)
     assert len(page_cache._process_memo) <= 5
 
 
 def test_values_kept_in_this_process_are_as_fresh_as_the_cache(story):
     """``counted`` keeps a list's length in this process too: a change still shows at once,
     and so does a scheduled article that comes due."""
-    assert page_cache.counted("test:list", lambda: 1) == 1
-    assert page_cache.counted("test:list", lambda: 2) == 1  # this generation's, kept
+    assert counted("test:list", lambda: 1) == 1
+    assert counted("test:list", lambda: 2) == 1  # this generation's, kept
     page_cache.invalidate_public_pages()
-    assert page_cache.counted("test:list", lambda: 2) == 2
+    assert counted("test:list", lambda: 2) == 2
     soon = timezone.now() + dt.timedelta(seconds=30)
     make_scheduled(soon)
-    assert page_cache.counted("test:list", lambda: 3) == 3
+    assert counted("test:list", lambda: 3) == 3
     later = soon + dt.timedelta(seconds=1)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(page_cache.timezone, "now", lambda: later)
-        assert page_cache.counted("test:list", lambda: 4) == 4  # it came due: a new count
+        assert counted("test:list", lambda: 4) == 4  # it came due: a new count
 
 
 def make_scheduled(when: dt.datetime) -> Article:

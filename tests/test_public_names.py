@@ -162,7 +162,7 @@ def test_2000_made_up_urls_store_nothing_in_the_page_cache(client):
     hidden_story(Article.Status.DRAFT)  # "World" and the hidden names exist, but not these
     urls = made_up_urls(2000)
     assert client.get(urls[0]).status_code == 404  # the page generation exists from here on
-    # The real latest list's length, counted once per generation (``cache.counted``): what
+    # The real latest list's length, counted once per generation (``counts.counted``): what
     # its made-up pages (``/latest/?page=10000``) are checked against.
     assert client.get("/latest/").status_code == 200
     before = cache_entries()
