@@ -159,12 +159,12 @@ def who_is_talking(newest: datetime | None, limit: int = TALKING_SPEAKERS) -> li
     )
     said = (
         Quote.objects.filter(article__in=Subquery(stories), speaker__isnull=False)
-        .values_list("pk", "speaker_id", "partial", "article__published_at", "article_id")
+        .values_list("pk", "speaker_id")
         .order_by("partial", "-article__published_at", "-article_id", "position")
     )
     counts: dict[int, int] = defaultdict(int)
     best: dict[int, int] = {}  # speaker -> their first quote in the order above
-    for pk, speaker_id, _partial, _when, _article in said:
+    for pk, speaker_id in said:
         counts[speaker_id] += 1
         best.setdefault(speaker_id, pk)
     top = sorted(counts, key=lambda speaker_id: (-counts[speaker_id], speaker_id))[:limit]

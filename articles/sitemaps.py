@@ -38,7 +38,7 @@ def _latest_publication() -> datetime | None:
 class _ArticleRows(FilteredListPaginator):
     """A part's articles: ids from the listing index, then only what the sitemap shows."""
 
-    def rows(self, ids: Subquery) -> QuerySet[Article]:
+    def rows(self, ids: QuerySet | list[int]) -> QuerySet[Article]:
         return (
             Article.objects.filter(pk__in=ids)
             .only("slug", "published_at", "content_updated_at")
