@@ -153,8 +153,7 @@ class WithdrawForm(forms.Form):
 
     def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(workflow.REASON_NEEDED)
+        workflow.check_reason(None, Article.Status.WITHDRAWN, reason)  # the workflow's rule
         return reason
 
 

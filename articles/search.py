@@ -166,7 +166,7 @@ def depth(words: int) -> float:
 
 def blend(candidates: list[Candidate], now: datetime) -> list[tuple[int, float]]:
     """(id, score) of ``candidates`` for "most relevant": relevance blended with recency, the
-    same rule for both engines (see ``HEADLINE_POINTS``, ``DEPTH_CHARS``, ``RECENCY_DAYS``).
+    same rule for both engines (see ``HEADLINE_POINTS``, ``DEPTH_WORDS``, ``RECENCY_DAYS``).
 
     So one real story about a place, its name in the headline and all through the text, ranks
     above ten short items that only name it in a headline or in passing."""
