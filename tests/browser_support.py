@@ -101,6 +101,11 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async () => {
+            // A colour still easing in (the admin's links fade over 0.15 s, as after a switch to
+            // dark mode) is measured half-way and fails contrast now and then: wait for it.
+            const easing = document.getAnimations().filter(
+                a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+            await Promise.all(easing.map(a => a.finished.catch(() => null)));
             const result = await axe.run(document, {resultTypes: ["violations"]});
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
