@@ -21,6 +21,7 @@ from .lexicon import (
 )
 from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
+from .short_quotes import attributed_short_quote
 from .spans import _FINITE_VERB_RE, _VERB_RE, _Span, mask_quotes
 from .subjects import SUBJECT_REACH, sentence_subject
 from .titles import (
@@ -420,6 +421,10 @@ class Classifier:
         ctx = self._context(info, k, s)
         if _WHAT_CALLED.search(ctx.pre):  # what she called "an insulting proposal"
             return not is_defined_term(ctx)
+        if attributed_short_quote(ctx) and not (
+            is_defined_term(ctx) or is_nickname_inside_a_name(ctx)
+        ):  # she calls it her "responsibility gene"; portrayed it as a "working-class" revolt
+            return True
         excluded = exclusion(ctx)
         if excluded is not None:
             return excluded in _SOFT_EXCLUSIONS and self._subjects_words(info, s, ctx)
