@@ -43,7 +43,8 @@ _WORK_NOUN = re.compile(
     r"album|single|report|campaign|programme|program|exhibition|exhibit|documentary|show|"
     r"series|play|novel|anthem|manifesto|operation|project|app|brand|codename|nickname|"
     r"label|tagline|initiative|podcast|newspaper|magazine|column|poem|painting|opera|"
-    r"musical|game|chant|hymn|memoir|biography|catchphrase)\s*,?\s*$",
+    r"musical|game|chant|hymn|memoir|biography|autobiography|catchphrase|ad|spot|drama|"
+    r"thriller|sitcom)\s*,?\s*$",
     re.I,
 )
 
@@ -260,6 +261,12 @@ _IN_THEIR_WORDS = re.compile(
 )
 
 
+def _titled_apposition(ctx: SpanContext, work: re.Match) -> bool:
+    """She wrote in her memoir, "Hard Roads.": a capitalised title set off by a comma after
+    the work it names is that work's title, even after a speech verb."""
+    return work.group(0).rstrip().endswith(",") and _title_like(ctx.words)
+
+
 def is_work_title(ctx: SpanContext) -> bool:
     """The song "Northern Lights": the title of a work (but read the report "with a heavy
     heart" is a manner, not the report's title, and in her words, "he knows how" is
@@ -268,7 +275,7 @@ def is_work_title(ctx: SpanContext) -> bool:
     return (
         work is not None
         and not _IN_THEIR_WORDS.search(ctx.pre)
-        and not _FINITE_VERB_RE.search(ctx.pre[-25:])
+        and not (_FINITE_VERB_RE.search(ctx.pre[-25:]) and not _titled_apposition(ctx, work))
         and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
     )
 
@@ -422,7 +429,7 @@ class Classifier:
         if _WHAT_CALLED.search(ctx.pre):  # what she called "an insulting proposal"
             return not is_defined_term(ctx)
         if attributed_short_quote(ctx) and not (
-            is_defined_term(ctx) or is_nickname_inside_a_name(ctx)
+            is_defined_term(ctx) or is_nickname_inside_a_name(ctx) or self._glossed(info, s)
         ):  # she calls it her "responsibility gene"; portrayed it as a "working-class" revolt
             return True
         excluded = exclusion(ctx)
@@ -444,6 +451,11 @@ class Classifier:
             or _PARTICIPLE_AFTER_CLAUSE.search(pre)
             or self._subjects_words(info, s, ctx)
         )
+
+    @staticmethod
+    def _glossed(info: _BlockInfo, s: _Span) -> bool:
+        """Chanted "Hatari!" (Danger!): a word glossed in brackets is cited as a term."""
+        return s.close is not None and info.text[s.close + 1 : s.close + 4].lstrip()[:1] == "("
 
     def _subjects_words(self, info: _BlockInfo, s: _Span, ctx: SpanContext) -> bool:
         """Tom Hale blamed the closure on "reckless management"; she wanted to "go an extra

@@ -55,6 +55,15 @@ _CHARACTERISED_AS = re.compile(
     r"\s+as\s+" + _DETERMINER + r"$"
 )
 
+# "the crowd chanted back at him,", "shouting", "to chants of", "a chorus of": a verb or noun
+# of uttering aloud, right before the quotation.
+_UTTERED = re.compile(
+    r"(?:\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|"
+    r"echo(?:es|ed|ing)?|cr(?:y|ies|ied|ying))(?:\s+(?:back|out|again))?(?:\s+at\s+\w+)?"
+    r"|\b(?:chants?|shouts?|cries|calls|chorus|cheers?|roars?)\s+of)\s*[,:]?\s*$",
+    re.I,
+)
+
 
 def _one_speaker(clause: str) -> bool:
     """The clause names one speaker: a name, or he, she or it (never a group that calls a
@@ -97,7 +106,15 @@ def characterised_as(ctx: SpanContext) -> bool:
     return m is not None and _one_speaker(ctx.pre[: len(ctx.pre) - len(window) + m.start()])
 
 
-ATTRIBUTED_SHORT: tuple = (what_someone_calls, calls_someone_so, characterised_as)
+def uttered(ctx: SpanContext) -> bool:
+    """The crowd chanted back at him, "Send Them Home"; to near-constant calls of "Feel the
+    Heat": words chanted, shouted or cried aloud are speech, whatever their capitals (but
+    see ``Classifier._glossed``: chanted "Hatari!" (Danger!) cites a word)."""
+    tail = ctx.pre[-40:]
+    return any(c in tail for c in "hHyYcCrR") and bool(_UTTERED.search(tail))
+
+
+ATTRIBUTED_SHORT: tuple = (what_someone_calls, calls_someone_so, characterised_as, uttered)
 
 
 def attributed_short_quote(ctx: SpanContext) -> str | None:
