@@ -27,6 +27,7 @@ from .subjects import SUBJECT_REACH, sentence_subject
 from .titles import (
     _title_like,
     is_show_title,
+    is_told_programme,
     is_title_after_preposition,
     is_title_with_subtitle,
 )
@@ -349,6 +350,7 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_show_title,
     is_title_after_preposition,
     is_title_with_subtitle,
+    is_told_programme,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,

@@ -47,11 +47,14 @@ def _title_like(words: list[str]) -> bool:
 _BROADCASTER_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Z0-9&]{1,5}|\b(?:[Cc]hannel|[Nn]etwork|[Rr]adio))(?:’s|'s)\s+$"
     r"|\b[A-Z][A-Z0-9&]{0,4}S[’']\s+$"  # "on CBS' "60 Minutes""
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|News|TV|Radio)"
+    r"(?:’s|'s)\s+$"  # "on Wednesday's "Late Talk,"", "on KBC News's "This Week""
 )
 
 
 def is_show_title(ctx: SpanContext) -> bool:
-    """On CNN’s "State of the Union," Ann Lee said: a broadcaster's programme, by name."""
+    """On CNN’s "State of the Union," Ann Lee said (or on Sunday's "Face the Press"): a
+    broadcaster's programme, by name."""
     return (
         ctx.n <= 6
         and (ctx.words[0][:1].isupper() or ctx.words[0][:1].isdigit())
@@ -86,4 +89,15 @@ def is_title_with_subtitle(ctx: SpanContext) -> bool:
         and _title_like(head.split())
         and _title_like(tail.split())
         and len(tail.split()) >= 2
+    )
+
+
+_TOLD_BEFORE = re.compile(r"\btold\s+$")
+
+
+def is_told_programme(ctx: SpanContext) -> bool:
+    """Ann Lee told "Morning Call" that she would run: what one tells is an addressee, and
+    a capitalised one in quotation marks is a programme or a publication."""
+    return ctx.n <= 6 and _title_like(ctx.words) and bool(
+        _TOLD_BEFORE.search(ctx.pre[-12:])
     )
