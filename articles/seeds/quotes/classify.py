@@ -27,9 +27,9 @@ from .subjects import SUBJECT_REACH, sentence_subject
 from .titles import (
     _title_like,
     is_show_title,
-    is_told_programme,
     is_title_after_preposition,
     is_title_with_subtitle,
+    is_told_programme,
 )
 
 _NAMING = re.compile(

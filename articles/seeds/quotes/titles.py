@@ -98,6 +98,4 @@ _TOLD_BEFORE = re.compile(r"\btold\s+$")
 def is_told_programme(ctx: SpanContext) -> bool:
     """Ann Lee told "Morning Call" that she would run: what one tells is an addressee, and
     a capitalised one in quotation marks is a programme or a publication."""
-    return ctx.n <= 6 and _title_like(ctx.words) and bool(
-        _TOLD_BEFORE.search(ctx.pre[-12:])
-    )
+    return ctx.n <= 6 and _title_like(ctx.words) and bool(_TOLD_BEFORE.search(ctx.pre[-12:]))
