@@ -58,6 +58,7 @@ def first_speaker(paragraph: str) -> str | None:
             'The firm builds what it calls "behavioural" profiles of shoppers.',
             None,  # "it": the firm, which the sentence does not name as a speaker
         ),
+        ('The judge rejected charges that Dara Quinlan, for one, called "lazy lingo."', None),
     ],
 )
 def test_what_one_speaker_calls_a_thing_is_a_quotation(paragraph, speaker) -> None:
@@ -185,3 +186,15 @@ def test_a_show_after_a_weekdays_possessive_is_a_programme() -> None:
     paragraph = 'Senator Ann Ruiz said she would run again, speaking on Sunday’s "Late Desk."'
     assert is_show_title(context_of(paragraph))
     assert quote_flags(paragraph) == [False]
+
+
+# --- a quoted phrase before a pronoun heads a relative clause, not a modifier ------------
+
+
+def test_a_phrase_before_a_pronoun_is_not_a_modifier() -> None:
+    paragraph = (
+        'The fund is short of cash, and Ms. Arroyo said the "stopgap fixes" she had used '
+        "were running out."
+    )
+    assert exclusion(context_of(paragraph)) is None
+    assert quote_flags(paragraph) == [True]

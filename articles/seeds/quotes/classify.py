@@ -100,6 +100,9 @@ _TERM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TERM_NOUNS)) + r")\s*,?\s*
 _SUBJECTS_WORDS_MAX = 8
 
 
+_SUBJECT_PRONOUNS = _words("he she it we they you i")
+
+
 def _noun_follows(post: str) -> bool:
     """Text after a quote that starts with a lower-case word a modifier could qualify."""
     m = re.match(r"\s+([a-z][a-z-]*)\b", post)
@@ -108,6 +111,7 @@ def _noun_follows(post: str) -> bool:
     word = m.group(1)
     return not (
         word in _NOT_NOUNS
+        or word in _SUBJECT_PRONOUNS  # the "extra measures" she had used: a relative clause
         or word in _CONJUNCTIONS
         or word in _PREPOSITIONS
         or _VERB_RE.fullmatch(word)

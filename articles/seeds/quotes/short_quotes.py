@@ -22,7 +22,7 @@ _DETERMINER = r"(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+|our\s+|my\s+|your
 # "what one local critic has dubbed", "what Ann Lee, a former aide, called", "what it calls":
 # an active clause (never "what is called", "what has been described as", which name nobody).
 _WHAT_SOMEONE_CALLS = re.compile(
-    r"\b(?:what|which)\s+"
+    r"\b(?:what|which|that)\s+"
     r"(?!(?:is|was|are|were|be|been|being|has|have|had|’s|'s|now|today|often|once)\b)"
     r"(?P<who>[^.;:!?\"“”]{1,90}?)\s+"
     r"(?:(?:has|have|had|once|often|later|previously|would|now|then|also|even)\s+)*"
@@ -76,9 +76,10 @@ def _one_speaker(clause: str) -> bool:
 
 def what_someone_calls(ctx: SpanContext) -> bool:
     """In what Ann Lee, a former aide, called "hand-to-hand combat"; what it calls
-    "psychographic" profiles: what one speaker calls a thing is their word (but what locals
+    "psychographic" profiles; charges that Tom Hale, for one, called "lazy lingo": what one
+    speaker calls a thing is their word (but what locals
     call "the bunker", or what the Treasury has branded the "Road Renewal Levy", is a name)."""
-    if ctx.n > SHORT or not ("what " in ctx.pre or "which " in ctx.pre) or _title_like(ctx.words):
+    if ctx.n > SHORT or ("at " not in ctx.pre and "ich " not in ctx.pre) or _title_like(ctx.words):
         return False
     m = _WHAT_SOMEONE_CALLS.search(ctx.pre[-160:])
     return m is not None and _one_speaker(m.group("who"))
