@@ -14,6 +14,7 @@ from articles.seeds.quotes.short_quotes import (
     calls_someone_so,
     characterised_as,
     uttered,
+    uttering_group,
     what_someone_calls,
 )
 from articles.seeds.quotes.titles import is_show_title, is_told_programme
@@ -198,3 +199,20 @@ def test_a_phrase_before_a_pronoun_is_not_a_modifier() -> None:
     )
     assert exclusion(context_of(paragraph)) is None
     assert quote_flags(paragraph) == [True]
+
+
+def test_a_chant_is_the_chanting_groups_not_the_person_named_before_it() -> None:
+    paragraph = (
+        'As Mr. Okafor attacked the mayor, the attendees chanted, "Lock Him Up!" as they had '
+        "for earlier speakers."
+    )
+    assert uttering_group(context_of(paragraph).pre) == "the attendees"
+    (quote,) = extract_quotes(split_blocks(paragraph))
+    assert (quote.text, quote.speaker, quote.role) == ("Lock Him Up!", None, "the attendees")
+
+
+def test_a_chant_one_person_shouts_keeps_its_speaker() -> None:
+    paragraph = 'Facing the crowd, Mr. Okafor yelled, "Out, out, out!" and left the stage.'
+    assert uttering_group(context_of(paragraph).pre) is None
+    (quote,) = extract_quotes(split_blocks(paragraph))
+    assert quote.speaker == "Okafor"

@@ -23,6 +23,7 @@ from .lexicon import _ROLE_DETERMINERS
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
+from .short_quotes import uttering_group
 from .sources import credit_ref
 from .spans import _Span, paragraph_layout
 from .subjects import (
@@ -133,6 +134,8 @@ class Attributor:
                 pre = self._pre(info, k)
                 if _IN_JUDGMENT.search(pre):  # "was described in the judgment as": the judge
                     ref = _Ref("rolenoun", "judge", "judge")
+                elif (group := uttering_group(pre)) is not None:  # the crowd chanted, "..."
+                    ref = _Ref("anon", group, group)
                 else:
                     ref = self._explicit_ref(info, k, s)
                 at = s.mark if ref is None or ref.at is None else ref.at

@@ -115,6 +115,27 @@ def uttered(ctx: SpanContext) -> bool:
     return any(c in tail for c in "hHyYcCrR") and bool(_UTTERED.search(tail))
 
 
+_LEADING_JOIN = re.compile(r"^(?:when|as|while|and|but|then|with|after|before|until)\s+", re.I)
+
+
+def uttering_group(pre: str) -> str | None:
+    """As Dunne attacked Hale, the attendees chanted, "...": a chant's speaker is the group
+    that chants it ("the attendees"), never the person named earlier in the sentence; None
+    when the clause before the verb of uttering names one speaker, or no group."""
+    tail = pre[-40:]
+    if not any(c in tail for c in "hHyYcCrR"):
+        return None
+    m = _UTTERED.search(tail)
+    if m is None:
+        return None
+    clause = pre[: len(pre) - len(tail) + m.start()]
+    segment = _LEADING_JOIN.sub("", re.split(r"[,;:—–(]", clause)[-1].strip())
+    ref = _subject_ref(segment) if segment else None
+    if ref is None or ref.kind not in ("thenoun", "anon"):
+        return None
+    return f"the {ref.value}" if ref.kind == "thenoun" else ref.value
+
+
 ATTRIBUTED_SHORT: tuple = (what_someone_calls, calls_someone_so, characterised_as, uttered)
 
 
