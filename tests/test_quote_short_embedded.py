@@ -17,7 +17,7 @@ from articles.seeds.quotes.short_quotes import (
     uttering_group,
     what_someone_calls,
 )
-from articles.seeds.quotes.titles import is_show_title, is_told_programme
+from articles.seeds.quotes.titles import is_show_title, is_title_as_subject, is_told_programme
 
 
 def _doc(paragraph: str) -> _Doc:
@@ -216,3 +216,21 @@ def test_a_chant_one_person_shouts_keeps_its_speaker() -> None:
     assert uttering_group(context_of(paragraph).pre) is None
     (quote,) = extract_quotes(split_blocks(paragraph))
     assert quote.speaker == "Okafor"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Open Season," which opens on Friday, is a remake of a 1990s film.',
+        '"Night Tales," an HBO series that first aired in 1989, will return on Monday.',
+    ],
+)
+def test_a_title_that_opens_its_sentence_before_an_apposition_is_its_subject(paragraph) -> None:
+    assert is_title_as_subject(context_of(paragraph))
+    assert quote_flags(paragraph) == [False]
+
+
+def test_a_capitalised_exclamation_before_its_speaker_is_still_speech() -> None:
+    paragraph = '"Oh, My God," a young woman exclaimed upon seeing him.'
+    assert not is_title_as_subject(context_of(paragraph))
+    assert quote_flags(paragraph) == [True]

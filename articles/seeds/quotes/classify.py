@@ -28,6 +28,7 @@ from .titles import (
     _title_like,
     is_show_title,
     is_title_after_preposition,
+    is_title_as_subject,
     is_title_with_subtitle,
     is_told_programme,
 )
@@ -355,6 +356,7 @@ EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_title_after_preposition,
     is_title_with_subtitle,
     is_told_programme,
+    is_title_as_subject,
     is_issued_document,
     is_nickname_inside_a_name,
     is_the_nickname,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .. import names as N
 from ..names import _words
+from .spans import _FINITE_VERB_RE
 
 if TYPE_CHECKING:
     from .classify import SpanContext
@@ -99,3 +100,21 @@ def is_told_programme(ctx: SpanContext) -> bool:
     """Ann Lee told "Morning Call" that she would run: what one tells is an addressee, and
     a capitalised one in quotation marks is a programme or a publication."""
     return ctx.n <= 6 and _title_like(ctx.words) and bool(_TOLD_BEFORE.search(ctx.pre[-12:]))
+
+
+_APPOSITION_AFTER = re.compile(r"\s*,?\s*(?:which|whose|an?\s+\w)")
+
+
+def is_title_as_subject(ctx: SpanContext) -> bool:
+    """ "Open Season," which opens on Friday, is a remake; "Night Tales," an old TV series,
+    returns: a capitalised name that opens its sentence with a relative clause or an
+    apposition after it is the sentence's subject, not speech (but "Oh, my God," a woman
+    exclaimed: a speech verb after it reports it)."""
+    return (
+        not ctx.pre.strip()
+        and ctx.n <= 6
+        and ctx.words[-1][-1:] not in ".!?"
+        and _title_like(ctx.words)
+        and bool(_APPOSITION_AFTER.match(ctx.post))
+        and not _FINITE_VERB_RE.search(ctx.post[:80])
+    )
