@@ -234,3 +234,13 @@ def test_a_capitalised_exclamation_before_its_speaker_is_still_speech() -> None:
     paragraph = '"Oh, My God," a young woman exclaimed upon seeing him.'
     assert not is_title_as_subject(context_of(paragraph))
     assert quote_flags(paragraph) == [True]
+
+
+def test_a_capitalised_name_listed_after_a_title_is_another_title() -> None:
+    paragraph = 'Ms. Vane, who has starred in "Harbour Lights" and "Night of the Owls," posted it.'
+    assert quote_flags(paragraph) == [False, False]
+
+
+def test_a_nickname_listed_after_a_quoted_nickname_is_still_a_quotation() -> None:
+    paragraph = 'Mr. Okafor called them "Sleepy Tom" and "Crooked Ann" at the rally.'
+    assert quote_flags(paragraph) == [True, True]

@@ -100,6 +100,8 @@ _TERM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TERM_NOUNS)) + r")\s*,?\s*
 
 _SUBJECTS_WORDS_MAX = 8
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:,\s*)?")
+
 
 _SUBJECT_PRONOUNS = _words("he she it we they you i")
 
@@ -440,6 +442,9 @@ class Classifier:
             is_defined_term(ctx) or is_nickname_inside_a_name(ctx) or self._glossed(info, s)
         ):  # she calls it her "responsibility gene"; portrayed it as a "working-class" revolt
             return True
+        listed = self._listed_after(info, k, ctx)
+        if listed is not None:  # "Sleepy Tom" and "Crooked Ann"; "Night Tales" and "Dusk"
+            return listed
         excluded = exclusion(ctx)
         if excluded is not None:
             return excluded in _SOFT_EXCLUSIONS and self._subjects_words(info, s, ctx)
@@ -459,6 +464,20 @@ class Classifier:
             or _PARTICIPLE_AFTER_CLAUSE.search(pre)
             or self._subjects_words(info, s, ctx)
         )
+
+    @staticmethod
+    def _listed_after(info: _BlockInfo, k: int, ctx: SpanContext) -> bool | None:
+        """He called them "Sleepy Tom" and "Crooked Ann"; roles in "Night Tales" and "Open
+        Season": a capitalised phrase listed right after a span of the same sentence is what
+        that span is, a quotation (both short) or a title; None when not listed so."""
+        if k == 0 or ctx.n > 8 or not _LIST_JOIN.fullmatch(ctx.pre):
+            return None
+        prev = info.spans[k - 1]
+        if prev.sentence != info.spans[k].sentence or not _title_like(ctx.words):
+            return None
+        if prev.is_quote:  # another nickname, or chant, the speaker gave
+            return True if ctx.n <= 4 and len(prev.text.split()) <= 4 else None
+        return False if _title_like(prev.text.split()) else None
 
     @staticmethod
     def _glossed(info: _BlockInfo, s: _Span) -> bool:
