@@ -10,7 +10,6 @@ from dataclasses import replace
 from .. import names as N
 from ..runs import analyse
 from .clauses import (
-    _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
     _object_ref,
@@ -20,6 +19,7 @@ from .clauses import (
 )
 from .labels import _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
+from .named import joins_new_clause
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -423,7 +423,7 @@ class Attributor:
             return credit
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
-            if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):
+            if ref.kind in ("pronoun", "name") and joins_new_clause(post):
                 # "X described it as a "...", though they said ...", "X accuses Y of "..."
                 # and Z says ...": X is the subject
                 first = _pre_ref(pre)

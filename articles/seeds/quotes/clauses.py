@@ -40,6 +40,7 @@ from .lexicon import (
     _WHAT_CALLED,
     _verb_like,
 )
+from .named import verb_then_name
 from .openers import (
     _as_clause_subject,
     _asked_by,
@@ -419,7 +420,7 @@ def _pre_ref(pre: str) -> _Ref | None:
     named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
     if named is not None:
         return named
-    named = _asked_by(pre) or _inverted_said(pre)
+    named = _asked_by(pre) or _inverted_said(pre) or verb_then_name(pre)
     if named is not None:
         return named
     with_doing = _WITH_DOING.search(pre) if " with " in pre else None
@@ -549,8 +550,8 @@ def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
 
 
 _WITH_DOING = re.compile(
-    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){1,4}?[A-Z][\w’'-]*)\s+"
-    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){0,4}?[A-Z][\w’'-]*)\s+"
+    r"(?:[a-z]+ly\s+)?(?!during|including|regarding|concerning|following)[a-z]{3,}ing\b"
 )
 
 

@@ -19,6 +19,7 @@ from .lexicon import (
     _after_intro,
     _verb_like,
 )
+from .named import after_long_description
 from .openers import _clean_clause
 from .references import _Ref
 
@@ -100,7 +101,7 @@ def sentence_subject(clause: str) -> _Ref | None:
         appositive = _APPOSITIVE.match(after)
         if appositive is not None and after[appositive.end() :][:1].islower():
             after = after[appositive.end() :]  # "X, a Democrat, praised"
-        if _verb_follows(after):
+        if _verb_follows(after) or after_long_description(text[r.end :], _verb_follows):
             return _Ref("name", r.text)
     return None
 

@@ -1,0 +1,88 @@
+"""Named speakers the other clause readers pass over: a reporting verb put before its speaker at
+the end of a clause (``In other words, explained Ann Lee: "..."``), a long description between
+a sentence's subject and its verb (``Ann Lee, co-founder of X and advocate of Y, welcomed
+"..."``), and a conjunction after a short aside that opens a new clause with its own subject
+(``Lee said "...," for instance, and Hale vowed to "..."``). Pure functions of a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..runs import analyse, small_cache
+from .references import _Ref
+
+# After a comma or a semicolon (or opening the clause), a reporting verb, an optional office in
+# lower case ("the moderator"), then a name that ends the clause before a colon or a comma.
+_VERB_THEN_NAME = re.compile(
+    r"(?:^|[,;]\s+)(?:said|says|explained|explains|added|adds|wrote|writes|noted|notes|"
+    r"argued|argues|recalled|recalls|continued|continues|insisted|insists|replied|replies|"
+    r"responded|responds|countered|counters|observed|observes)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?!(?:of|to|about|with|for|on|in|at|by|from|that|after|as)\b)"
+    r"[a-z][\w-]*\s+){0,3}?"
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*[,:]\s*$"
+)
+
+
+@small_cache(maxsize=4096)
+def verb_then_name(pre: str) -> _Ref | None:
+    """``Because of the schedule, said Tom Rosenfeld, "..."``, ``In other words, explained
+    the moderator Ann Lee: "..."``: the clause before a quotation ends in a reporting verb and
+    the person it puts after the verb. The name must read as a person (a single capitalised
+    word too: ``..., said Rosenfeld, "..."``)."""
+    tail = pre[-160:]
+    if "," not in tail and ":" not in tail:
+        return None
+    m = _VERB_THEN_NAME.search(tail)
+    if m is None:
+        return None
+    name = m.group("name")
+    info = analyse(name.split())
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", name)
+
+
+# How far a description between a subject and its verb may run, and how many commas it holds.
+_DESCRIPTION_REACH = 240
+_DESCRIPTION_COMMAS = 4
+
+
+def after_long_description(after: str, verb_follows) -> str | None:
+    """``Ann Lee, co-founder of the Barrow Institute and advocate of a far larger effort to
+    cultivate new technologies, welcomed "..."``, ``Tom Hale, founder of X, a member in the
+    1960s and committeeman from Ohio, endorsed ...``: ``after`` is what follows the name; when
+    it opens with a comma and, within a few commas, a comma is followed by a verb in lower
+    case, what comes after that comma (the description is passed over); else None.
+    ``verb_follows`` tells whether a text opens with a verb."""
+    if not after.startswith(","):
+        return None
+    head = after[1:_DESCRIPTION_REACH]
+    if not head.lstrip()[:1].islower() and not head.lstrip()[:1].isdigit():
+        return None  # "Lee, Hale and Roe signed": a list of names, not a description
+    pos, seen = 0, 0
+    while seen < _DESCRIPTION_COMMAS:
+        comma = head.find(",", pos)
+        if comma < 0:
+            return None
+        seen += 1
+        rest = head[comma + 1 :]
+        if ";" in head[:comma] or ":" in head[:comma]:
+            return None
+        if rest.lstrip()[:1].islower() and verb_follows(rest.lstrip()):
+            return rest.lstrip()
+        pos = comma + 1
+    return None
+
+
+# A short aside after a quotation ("for instance", "too", "in turn"), then a conjunction that
+# opens a new clause: what follows is another subject's, not the quotation's attribution.
+_ASIDE_THEN_JOIN = re.compile(
+    r"[\s,;]*(?:[a-z]+(?:\s[a-z]+){0,2},\s+)?(?:though|although|but|and|while|whereas|as|because)\s"
+)
+
+
+def joins_new_clause(post: str) -> bool:
+    """``Lee said he'd make sand "glow in the dark," for instance, and Hale vowed to``: after
+    the quotation an aside and a conjunction open a clause with a subject of its own."""
+    return _ASIDE_THEN_JOIN.match(post) is not None
