@@ -1,0 +1,79 @@
+"""Rules for real copy, each on invented sentences (issue 14): the speaker is a name in the
+quotation's own sentence that the clause readers passed over, so the quotation went to the
+previous speaker: a long description between the subject and its verb, a reporting verb put
+before its speaker at the end of a clause, "with X doing", an aside before a new clause."""
+
+from __future__ import annotations
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes import extract_quotes
+from articles.seeds.quotes.named import after_long_description, joins_new_clause, verb_then_name
+
+EARLIER = 'Sam Ortlieb opened the hearing. "We are ready," Ortlieb said.'
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+def test_a_long_description_between_the_subject_and_its_verb_is_passed_over() -> None:
+    assert speakers(
+        EARLIER,
+        "Ted Nordlund, co-founder of the Barrow Institute and advocate of a far larger effort "
+        'to cultivate new technologies, welcomed "the recognition that we lack the tools."',
+    )[1:] == ["Ted Nordlund"]
+
+
+def test_a_description_of_several_commas_between_the_subject_and_its_verb_is_passed_over() -> None:
+    assert speakers(
+        EARLIER,
+        "Morton Bleckley, founder of the Leadership Trust, a member in the 1960s and long time "
+        'committeeman from Ohio, endorsed Drew Hale last week, saying he "has shown his deep '
+        'commitment to our principles."',
+    )[1:] == ["Morton Bleckley"]
+
+
+def test_a_list_of_names_is_no_description() -> None:
+    assert after_long_description(", Ann Lee and Tom Hale signed it", lambda t: True) is None
+
+
+def test_a_reporting_verb_before_its_speaker_ends_the_clause() -> None:
+    assert speakers(
+        EARLIER,
+        'In other words, explained the moderator Nancy Corder: "What does that have to do '
+        'with donations?"',
+    )[1:] == ["Nancy Corder"]
+    assert speakers(
+        EARLIER,
+        "Because of how the party drew up the calendar, said Rosenfeld, "
+        '"with this thing being over by March, it is hard."',
+    )[1:] == ["Rosenfeld"]
+
+
+def test_a_verb_then_a_preposition_names_whom_it_is_about_not_who_speaks() -> None:
+    assert verb_then_name("Ann Lee, a former aide, said of Mr. Hale: ") is None
+
+
+def test_with_a_single_name_doing_gives_the_speaker() -> None:
+    assert speakers(
+        EARLIER,
+        "Ted Cranley and Ron Paulsen have used the hardest language, with Cranley recently "
+        'promising to "carpet bomb them into oblivion."',
+    )[1:] == ["Ted Cranley"]
+
+
+def test_with_a_name_during_is_no_speaker() -> None:
+    assert speakers(
+        EARLIER,
+        "Ann Lee famously clashed with Hale during the hearing, chiding him: "
+        '"What difference does it make?"',
+    )[1:] == ["Ann Lee"]
+
+
+def test_an_aside_then_a_conjunction_opens_another_subjects_clause() -> None:
+    assert joins_new_clause(", for instance, and Paulsen vowed to ")
+    assert speakers(
+        EARLIER,
+        "Ted Cranley and Ron Paulsen spoke last. Cranley said he would make the desert "
+        '"glow in the dark," for instance, and Paulsen vowed to "bomb them" out of the region.',
+    )[1:] == ["Ted Cranley", "Ron Paulsen"]
