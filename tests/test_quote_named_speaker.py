@@ -77,3 +77,18 @@ def test_an_aside_then_a_conjunction_opens_another_subjects_clause() -> None:
         "Ted Cranley and Ron Paulsen spoke last. Cranley said he would make the desert "
         '"glow in the dark," for instance, and Paulsen vowed to "bomb them" out of the region.',
     )[1:] == ["Ted Cranley", "Ron Paulsen"]
+
+
+def test_a_quotation_sentence_after_a_sentence_opened_by_a_named_subject_is_theirs() -> None:
+    assert speakers(
+        EARLIER,
+        "Ann Clanton touted her record as an original co-sponsor of the bill. "
+        '"We need to find ways to support workers."',
+    )[1:] == ["Ann Clanton"]
+
+
+def test_a_capitalised_plural_opening_the_sentence_before_is_no_speaker() -> None:
+    assert speakers(
+        EARLIER,
+        'Environmentalists protested outside the plant. "We will be back next year."',
+    )[1:] == ["Sam Ortlieb"]

@@ -173,6 +173,8 @@ class Attributor:
                             or self._label_after(bi)
                         )
                         role = None
+                        if who is None:
+                            who = self._subject_before(bi, info, s)
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
                 if who is not None:
@@ -246,6 +248,24 @@ class Attributor:
             return self.resolve_name([ref.value], (bi, s.mark))
         at = a if ref.kind == "pronoun" else s.mark
         return self._resolve_ref(ref, bi, at)
+
+    def _subject_before(self, bi: int, info: _BlockInfo, s: _Span) -> _Entity | None:
+        """``Ann Lee touted her record as a co-sponsor of the bill. "We need ..."``: a
+        quotation that is a sentence of its own, with no attribution, after a sentence of the
+        same paragraph that opens with a named person as its subject: that person's words
+        (rather than the previous paragraph's speaker)."""
+        if s.sentence == 0 or s.mark != info.sentences[s.sentence][0]:
+            return None
+        a, b = info.sentences[s.sentence - 1]
+        if any(sp.sentence == s.sentence - 1 for sp in info.spans):
+            return None  # a sentence with quotations of its own is attributed already
+        ref = sentence_subject(info.masked[a : min(b, a + SUBJECT_REACH)])
+        if ref is None or ref.kind != "name":
+            return None
+        who = self._resolve_ref(ref, bi, a)
+        if who is None or who.kind != "person" or len(who.words) < 2:
+            return None  # "Environmentalists protested": a capitalised plural, not a name
+        return who
 
     def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
         info.speakers.append((pos, who))
