@@ -92,3 +92,19 @@ def test_a_capitalised_plural_opening_the_sentence_before_is_no_speaker() -> Non
         EARLIER,
         'Environmentalists protested outside the plant. "We will be back next year."',
     )[1:] == ["Sam Ortlieb"]
+
+
+def test_a_name_after_a_description_ending_in_a_kind_of_organisation_is_that_organisation() -> None:
+    assert speakers(
+        EARLIER,
+        "Gina Vance, the editor in chief of the city's evening newspaper, The Kilbeg Herald, "
+        'said every mayor was "both pious and political."',
+    )[1:] == ["Gina Vance"]
+
+
+def test_a_relative_clause_no_comma_closes_before_the_verb_is_on_the_person() -> None:
+    assert speakers(
+        EARLIER,
+        "Katie Packard, who is chairman of the Kilbeg Principles Fund said in a statement: "
+        '"More and more, he looks like the politician voters fear."',
+    )[1:] == ["Katie Packard"]

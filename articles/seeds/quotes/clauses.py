@@ -40,7 +40,7 @@ from .lexicon import (
     _WHAT_CALLED,
     _verb_like,
 )
-from .named import verb_then_name
+from .named import unclosed_relative, verb_then_name
 from .openers import (
     _as_clause_subject,
     _asked_by,
@@ -109,6 +109,8 @@ def _subject_ref(text: str) -> _Ref | None:
         segs.pop()
     if not segs:
         return _Ref("inherit")
+    if (relative := unclosed_relative(segs)) is not None:
+        return relative  # "Ann Lee, who chairs the Kilbeg Fund said": Lee
     last_words = [w.lower() for w in segs[-1].split()]
     while last_words and last_words[-1] in _ADVERBS:
         last_words.pop()

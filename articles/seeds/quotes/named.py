@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..runs import analyse, small_cache
-from .references import _Ref
+from .references import _clean_role, _name_segment, _Ref
 
 # After a comma or a semicolon (or opening the clause), a reporting verb, an optional office in
 # lower case ("the moderator"), then a name that ends the clause before a colon or a comma.
@@ -86,3 +86,18 @@ def joins_new_clause(post: str) -> bool:
     """``Lee said he'd make sand "glow in the dark," for instance, and Hale vowed to``: after
     the quotation an aside and a conjunction open a clause with a subject of its own."""
     return _ASIDE_THEN_JOIN.match(post) is not None
+
+
+def unclosed_relative(segs: list[str]) -> _Ref | None:
+    """``Ann Lee, who is chairman of the Kilbeg Fund said``: the clause before a verb ends in a
+    relative clause on a person that no comma closes; the verb is the person's, not the
+    organisation's the relative clause names."""
+    if len(segs) < 2 or not segs[-1].startswith("who ") or len(segs[-1].split()) < 3:
+        return None
+    named = _name_segment(segs[-2])
+    if named is None or named[0] != segs[-2].strip().removeprefix(named[1] or "").strip():
+        return None  # the segment is the name (and its office), nothing after it
+    info = analyse(named[0].split())
+    if info is None or info.kind != "person":
+        return None
+    return _Ref("name", named[0], _clean_role(named[1]))
