@@ -108,3 +108,43 @@ def test_a_relative_clause_no_comma_closes_before_the_verb_is_on_the_person() ->
         "Katie Packard, who is chairman of the Kilbeg Principles Fund said in a statement: "
         '"More and more, he looks like the politician voters fear."',
     )[1:] == ["Katie Packard"]
+
+
+def test_the_name_before_who_is_the_subject_of_the_relative_clause() -> None:
+    assert speakers(
+        EARLIER,
+        "Domestically, the row drew a damning reaction from President Barack Oban, who called "
+        'the nominee "unfit to serve" as president.',
+    )[1:] == ["Barack Oban"]
+
+
+def test_a_clause_ending_in_its_own_speech_verb_and_that_keeps_its_quotation() -> None:
+    assert speakers(
+        EARLIER,
+        'But even as Dan Tramper claimed on Tuesday that "the general got in trouble for far '
+        'less," one of the prosecutors for Dave Petrus said the two cases were different.',
+    )[1:] == ["Dan Tramper"]
+
+
+def test_a_colon_clause_after_a_quotation_with_its_own_verb_introduces_the_next() -> None:
+    assert speakers(
+        EARLIER,
+        'After Ida Scalpa said that pupils might do better at "less advanced schools," '
+        'Dan Tramper said: "I don\'t like what she said."',
+    )[1:] == ["Ida Scalpa", "Dan Tramper"]
+
+
+def test_a_conjunction_before_the_name_after_a_quotation_opens_another_clause() -> None:
+    assert speakers(
+        EARLIER,
+        'Ann Clanton accuses Bernard Sandler of an "artful smear" over her links while Sandler '
+        "suggests she is a captive of the system.",
+    )[1:] == ["Ann Clanton"]
+
+
+def test_a_reflexive_after_the_subject_is_passed_over() -> None:
+    assert speakers(
+        EARLIER,
+        "Bernard Sandler himself, who was not at the rally, has toned down his criticism, "
+        'admitting that his "political revolution" will end.',
+    )[1:] == ["Bernard Sandler"]

@@ -17,9 +17,9 @@ from .clauses import (
     _pre_ref,
     _subject_ref,
 )
-from .labels import _dash_ref, _label_name
+from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
-from .named import joins_new_clause
+from .named import ends_in_own_verb, join_before_speaker, joins_new_clause
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -435,15 +435,22 @@ class Attributor:
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
         post = self._post(info, k)
-        forward = _introduces_next(info, k, post)
+        forward = _introduces_next(info, k, post) or self._colon_after(info, k, pre, post)
         if forward:  # '"We are not X." Mr. Zahed said: "..."': the clause is the next one's
             post = ""
+        if ends_in_own_verb(pre):  # 'even as Lee claimed that "...," Hale said': Lee's
+            ref = _pre_ref(pre)
+            if ref is not None and ref.kind in ("name", "pronoun"):
+                return replace(ref, role=None)  # no role from "even as" or "but"
         credit = credit_ref(post) if "according to" in post or ", report" in post else None
         if credit is not None:  # "...," Lee said, according to CNN.
             return credit
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
-            if ref.kind in ("pronoun", "name") and joins_new_clause(post):
+            if ref.kind in ("pronoun", "name") and (
+                joins_new_clause(post)
+                or (ref.kind == "name" and join_before_speaker(post, ref.value.split()[-1]))
+            ):
                 # "X described it as a "...", though they said ...", "X accuses Y of "..."
                 # and Z says ...": X is the subject
                 first = _pre_ref(pre)
@@ -474,6 +481,20 @@ class Attributor:
         if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end
             return _dash_ref(info.text[s.close + 1 : s.close + 160])
         return None
+
+    @staticmethod
+    def _colon_after(info: _BlockInfo, k: int, pre: str, post: str) -> bool:
+        """``After Lee said that pupils might do better at "less advanced schools," Hale
+        said: "..."``: a clause ending in a colon before the next quotation of the sentence
+        introduces that one when the quotation before it has a speech verb of its own."""
+        if not post.rstrip().endswith(":") or k + 1 >= len(info.spans):
+            return False
+        nxt = info.spans[k + 1]
+        return (
+            nxt.is_quote
+            and nxt.sentence == info.spans[k].sentence
+            and _FINITE_VERB_RE.search(pre) is not None
+        )
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
         """Sentences of indirect speech ("X said the ...") make X the latest speaker."""

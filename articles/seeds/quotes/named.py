@@ -101,3 +101,52 @@ def unclosed_relative(segs: list[str]) -> _Ref | None:
     if info is None or info.kind != "person":
         return None
     return _Ref("name", named[0], _clean_role(named[1]))
+
+
+_WHO_AFTER_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s+who"
+    r"(?:\s+(?:had|has|have|was|is|also|earlier|previously|once|already|repeatedly|long))*\s*$"
+)
+
+
+@small_cache(maxsize=4096)
+def relative_antecedent(text: str) -> _Ref | None:
+    """``..., a damning reaction from President Ann Lee, who called``: the clause before a
+    verb ends in a name and ``who``: the name is the verb's subject, whatever opens the
+    sentence (``Domestically, the row triggered ...``)."""
+    if "who" not in text[-40:]:
+        return None
+    m = _WHO_AFTER_NAME.search(text[-120:])
+    if m is None:
+        return None
+    info = analyse(m.group("name").split())
+    if info is None or info.kind != "person":
+        return None
+    return _Ref("name", m.group("name"))
+
+
+# A speech verb (and a day, a complementiser) that ends the clause right before a quotation:
+# ``even as Lee claimed on Tuesday that "..."``: the quotation is that clause's.
+_OWN_VERB_END = re.compile(
+    r"\b(?:said|says|claimed|claims|argued|argues|insisted|insists|warned|warns|declared|"
+    r"declares|wrote|writes|told reporters|added|adds|asserted|asserts|stated|states)"
+    r"(?:\s+(?:on|last|this)\s+[A-Z]?[a-z]+)?\s+(?:that\s+)?$"
+)
+
+
+def ends_in_own_verb(pre: str) -> bool:
+    """``But even as Lee claimed on Tuesday that "..."``: the clause before the quotation ends
+    in its own speech verb, so a speaker named after the quotation (``one of the prosecutors
+    said``) is another sentence's subject, not this quotation's."""
+    return "that" in pre[-12:] and _OWN_VERB_END.search(pre[-60:]) is not None
+
+
+# Within the clause after a quotation, before the speaker it names: a conjunction that opens a
+# new clause ("... an "artful smear" regarding her links while Hale suggests ...").
+_JOIN_INSIDE = re.compile(r"\s(?:while|whereas|although|though)\s|[,;]\s+(?:but|and)\s")
+
+
+def join_before_speaker(post: str, name: str) -> bool:
+    """Whether a conjunction opening a new clause comes before ``name`` in ``post``."""
+    at = post.find(name)
+    return at > 0 and _JOIN_INSIDE.search(post, 0, at) is not None

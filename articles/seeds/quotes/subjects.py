@@ -98,6 +98,8 @@ def sentence_subject(clause: str) -> _Ref | None:
         if info is None or info.kind in ("place", "event"):
             continue
         after = text[r.end :]
+        if after.startswith((" himself,", " herself,")):
+            after = after[8:]  # "Ann Lee herself, who was not there, has toned down"
         appositive = _APPOSITIVE.match(after)
         if appositive is not None and after[appositive.end() :][:1].islower():
             after = after[appositive.end() :]  # "X, a Democrat, praised"
