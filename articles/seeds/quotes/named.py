@@ -119,10 +119,15 @@ def relative_antecedent(text: str) -> _Ref | None:
     m = _WHO_AFTER_NAME.search(text[-120:])
     if m is None:
         return None
-    info = analyse(m.group("name").split())
+    name = m.group("name")
+    info = analyse(name.split())
     if info is None or info.kind != "person":
         return None
-    return _Ref("name", m.group("name"))
+    head = text[: len(text) - len(text[-120:]) + m.end("name")]
+    named = _name_segment(head[head.rfind(",") + 1 :].strip())  # "senator John McCain"
+    if named is not None and named[0].endswith(info.name.split()[-1]):
+        return _Ref("name", named[0], _clean_role(named[1]))
+    return _Ref("name", name)
 
 
 # A speech verb (and a day, a complementiser) that ends the clause right before a quotation:
