@@ -148,3 +148,35 @@ def test_a_reflexive_after_the_subject_is_passed_over() -> None:
         "Bernard Sandler himself, who was not at the rally, has toned down his criticism, "
         'admitting that his "political revolution" will end.',
     )[1:] == ["Bernard Sandler"]
+
+
+def test_a_title_in_quotation_marks_after_the_quotation_does_not_hide_its_speaker() -> None:
+    assert speakers(
+        EARLIER,
+        '"We have had better conventions than this one," Texas delegate Bill Eastlake, wearing '
+        'a cowboy hat and "Ted Crane" campaign pins, said matter-of-factly.',
+    )[1:] == ["Bill Eastlake"]
+
+
+def test_is_then_a_participle_after_the_subject_is_a_verb() -> None:
+    assert speakers(
+        EARLIER,
+        'President Barack Oban also is reported to have called the neighbours "free riders" '
+        "who rely too much on aid.",
+    )[1:] == ["Barack Oban"]
+
+
+def test_a_verb_then_a_possessive_office_then_the_name_gives_the_name() -> None:
+    assert speakers(
+        EARLIER,
+        '"It is about time we had a woman running this country," exhorted Clanton\'s '
+        "introducer, actress Jamie Lee Curtiss.",
+    )[1:] == ["Jamie Lee Curtiss"]
+
+
+def test_two_people_of_an_organisation_are_not_the_organisation() -> None:
+    assert speakers(
+        EARLIER,
+        '"Tritium would enable it," nuclear experts Dan Albury and Sera Kell of the Institute '
+        "for Science Studies wrote in September.",
+    )[1:] == ["Dan Albury"]

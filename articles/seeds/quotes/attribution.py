@@ -434,7 +434,7 @@ class Attributor:
 
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
-        post = self._post(info, k)
+        post = self._post(info, k, over_titles=True)
         forward = _introduces_next(info, k, post) or self._colon_after(info, k, pre, post)
         if forward:  # '"We are not X." Mr. Zahed said: "..."': the clause is the next one's
             post = ""

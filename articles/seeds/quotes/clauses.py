@@ -40,7 +40,7 @@ from .lexicon import (
     _WHAT_CALLED,
     _verb_like,
 )
-from .named import relative_antecedent, unclosed_relative, verb_then_name
+from .named import named_subject, unclosed_relative, verb_then_name
 from .openers import (
     _as_clause_subject,
     _asked_by,
@@ -98,8 +98,8 @@ def _subject_ref(text: str) -> _Ref | None:
     gave = _GAVE_NAME.search(text) if " as " in text else None
     if gave:  # "a woman who gave her name only as Lakshmi"
         return _Ref("name", gave.group(1))
-    if (antecedent := relative_antecedent(text.rstrip())) is not None:
-        return antecedent  # "a reaction from President Ann Lee, who called"
+    if (named := named_subject(text)) is not None:
+        return named  # "a reaction from President Ann Lee, who called"
     t = " " + _clean_clause(text.strip()) + " "
     orgs = comma_org_names(t)
     if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."

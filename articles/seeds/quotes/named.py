@@ -155,3 +155,30 @@ def join_before_speaker(post: str, name: str) -> bool:
     """Whether a conjunction opening a new clause comes before ``name`` in ``post``."""
     at = post.find(name)
     return at > 0 and _JOIN_INSIDE.search(post, 0, at) is not None
+
+
+_PAIR_OF = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,3}(?P<first>(?:[A-Z][\w’'.-]*\s+){1,3}?[A-Z][\w’'-]*)\s+and\s+"
+    r"(?:[A-Z][\w’'.-]*\s+){1,3}?[A-Z][\w’'-]*\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def pair_of_organisation(text: str) -> _Ref | None:
+    """``nuclear experts Dan Albury and Sera Kell of Washington's Institute for Science
+    Studies wrote``: two people and where they work, before a verb: the first person (the
+    organisation is where they work, not who wrote)."""
+    if " and " not in text or (" of " not in text and " at " not in text):
+        return None
+    m = _PAIR_OF.match(text)
+    if m is None:
+        return None
+    info = analyse(m.group("first").split())
+    if info is None or info.kind != "person" or info.gender is None:
+        return None
+    return _Ref("name", m.group("first"))
+
+
+def named_subject(text: str) -> _Ref | None:
+    """The person the clause before a verb names that other readers would pass over for an
+    organisation or an opening word: :func:`relative_antecedent`, :func:`pair_of_organisation`."""
+    return relative_antecedent(text.rstrip()) or pair_of_organisation(text)

@@ -10,6 +10,7 @@ import re
 
 from ..names import _words
 from ..runs import analyse, runs, small_cache
+from .clauses import _object_ref
 from .labels import _FINITE_VERB_RE
 from .lexicon import (
     _ADVERBS,
@@ -44,7 +45,8 @@ def _verb_follows(text: str) -> bool:
             return False
         nxt = words[k + 1].lower() if k + 1 < len(words) else ""
         # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
-        return not (low.endswith("s") and (nxt.endswith("ed") or nxt in _AUXILIARIES))
+        plural = low.endswith("s") and low not in _AUXILIARIES  # "is reported": a verb
+        return not (plural and (nxt.endswith("ed") or nxt in _AUXILIARIES))
     return False
 
 
@@ -149,6 +151,9 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
             return _Ref("name", r.text)
         return None
+    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and r.possessive:
+        named = _object_ref(text[r.start :])  # "exhorted Lee's introducer, actress Ann Roe"
+        return named if named is not None and named.kind == "name" and named.role else None
     if (
         len(lead) == 1
         and lead[0].islower()
