@@ -180,3 +180,47 @@ def test_two_people_of_an_organisation_are_not_the_organisation() -> None:
         '"Tritium would enable it," nuclear experts Dan Albury and Sera Kell of the Institute '
         "for Science Studies wrote in September.",
     )[1:] == ["Dan Albury"]
+
+
+def test_an_opening_adverb_before_a_name_and_its_description_is_no_phrase_of_its_own() -> None:
+    assert speakers(
+        EARLIER,
+        "Now Donald Tramper, the most unusual candidate in modern times, is promising to "
+        'create "a big spectacle" in the city.',
+    )[1:] == ["Donald Tramper"]
+
+
+def test_so_then_that_opens_a_clause_whose_subject_speaks() -> None:
+    assert speakers(
+        EARLIER,
+        "But much of the debate was so subdued that Mr. Tramper was prompted to say, "
+        '"So far, I cannot believe how civil it has been."',
+    )[1:] == ["Tramper"]
+
+
+def test_argue_that_opens_no_clause_whose_subject_speaks() -> None:
+    assert speakers(
+        EARLIER,
+        'They argue that Ann Clanton should "lead by example."',
+    )[1:] != ["Ann Clanton"]
+
+
+def test_a_name_set_off_after_a_possessive_office_is_the_subject() -> None:
+    assert speakers(
+        EARLIER,
+        "Shilling's son, Grant, defended his father on Tuesday, saying: "
+        '"He has made great strides."',
+    )[1:] == ["Grant"]
+    assert speakers(
+        EARLIER,
+        "One early supporter, Representative Lee Zeldon, Republican of Ohio, gave the "
+        'technique a whirl on Tuesday: "You can easily argue it."',
+    )[1:] == ["Lee Zeldon"]
+
+
+def test_an_explicit_attribution_no_one_resolves_is_not_replaced_by_the_sentence_before() -> None:
+    assert speakers(
+        EARLIER,
+        "But Neil Eggers had little time to speak. "
+        '"It was not a convincing argument," said one Democrat familiar with the talks.',
+    )[1:] != ["Neil Eggers"]

@@ -173,7 +173,7 @@ class Attributor:
                             or self._label_after(bi)
                         )
                         role = None
-                        if who is None:
+                        if who is None and ref is None:
                             who = self._subject_before(bi, info, s)
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]

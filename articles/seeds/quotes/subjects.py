@@ -58,8 +58,14 @@ _CONTRAST_JOIN = re.compile(  # '"Mr. Dorsey," while Dorsey calls her': the comm
     r"(?:,\s+(?:while|whereas|but)|[”\"\x00]\s+(?:while|whereas)|;)\s+"
 )
 
+# Adverbs that open a sentence before its subject with no comma ("Now Ann Lee, a rival, is"),
+# unlike a phrase ("After Ann Lee spoke, ..."), which runs to its comma.
+_OPENING_ADVERBS = _words("now then still also later meanwhile yet so and but today instead again")
+
+_NAME_COMMA_VERB = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2},\s+[a-z]")
+
 _ROLE_LEAD = re.compile(
-    r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
+    r"(?:(?:Her|His|Their|Its|Our|The|One|Another)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
     r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])"
 )
 
@@ -76,10 +82,23 @@ def sentence_subject(clause: str) -> _Ref | None:
         later = sentence_subject(clause[joins[-1].end() :])
         if later is not None:
             return later
-    text = _after_intro(_clean_clause(clause.strip()))
+    cleaned = _clean_clause(clause.strip())
+    text = _after_intro(cleaned)
+    head = cleaned.split(None, 2)
+    if (
+        len(head) > 2
+        and head[0].lower() in _OPENING_ADVERBS
+        and head[1][:1].isupper()
+        and "," in cleaned[: len(cleaned) - len(text)]
+    ):
+        named = analyse(cleaned[len(head[0]) :].split(",", 1)[0].split())
+        if named is not None and named.kind == "person":
+            text = cleaned[len(head[0]) :].lstrip()  # "Now Ann Lee, a rival, is ..."
     role = _ROLE_LEAD.match(text)
     if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
         text = text[role.end() :]
+        if _NAME_COMMA_VERB.match(text):
+            text = text.replace(",", "", 1)  # "Lee's son, Grant, defended": his name's comma
     first = text.split(None, 1)[0].lower() if text.split() else ""
     if first in ("he", "she", "they"):
         rest = text.split(None, 1)[1] if " " in text else ""
@@ -203,7 +222,8 @@ def reporting_clause_before(pre: str) -> _Ref | None:
 
 
 _CLAUSE_OPENER = re.compile(
-    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where)\s+",
+    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where|"
+    r"(?:so|such)\s+[a-z]+\s+that)\s+",  # "so subdued that Lee was prompted to say"
     re.I,
 )
 
