@@ -224,3 +224,24 @@ def test_an_explicit_attribution_no_one_resolves_is_not_replaced_by_the_sentence
         "But Neil Eggers had little time to speak. "
         '"It was not a convincing argument," said one Democrat familiar with the talks.',
     )[1:] != ["Neil Eggers"]
+
+
+def test_a_persons_claim_that_gives_the_quotation_after_it() -> None:
+    assert speakers(
+        EARLIER,
+        'For example, Don Tramper\'s recent assertion that "thousands" of people celebrated '
+        "parallels stories online.",
+    )[1:] == ["Don Tramper"]
+    assert speakers(
+        EARLIER,
+        "His remarks buttress the contention of former minister Ann Clanton that some of her "
+        'emails were subjected to "over-classification."',
+    )[1:] == ["Ann Clanton"]
+
+
+def test_which_then_a_name_that_calls_it_gives_the_name() -> None:
+    assert speakers(
+        EARLIER,
+        "Containment is tied to the party's record, one which Kilbeg University historian "
+        'John Bake calls "a foundation of our political culture."',
+    )[1:] == ["John Bake"]

@@ -19,7 +19,7 @@ from .clauses import (
 )
 from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
-from .named import ends_in_own_verb, join_before_speaker, joins_new_clause
+from .named import claimant, ends_in_own_verb, join_before_speaker, joins_new_clause
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -236,6 +236,11 @@ class Attributor:
         a = info.sentences[s.sentence][0]
         if s.mark <= a:
             return None
+        claim = claimant(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])
+        if claim is not None:  # "Lee's recent assertion that "thousands" ..."
+            who = self._resolve_ref(claim, bi, s.mark)
+            if who is not None and who.kind == "person":
+                return who
         ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None:
             ref = clause_subject(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])

@@ -182,3 +182,48 @@ def named_subject(text: str) -> _Ref | None:
     """The person the clause before a verb names that other readers would pass over for an
     organisation or an opening word: :func:`relative_antecedent`, :func:`pair_of_organisation`."""
     return relative_antecedent(text.rstrip()) or pair_of_organisation(text)
+
+
+_CLAIM_NOUNS = (
+    r"(?:claim|assertion|contention|insistence|argument|statement|remark|comment|promise|"
+    r"pledge|vow|warning|suggestion|charge|accusation|aside|belief|complaint|boast|view|"
+    r"declaration|prediction|description|characterization|characterisation)"
+)
+_NAME_RUN = r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+# "Ann Lee's recent assertion that ...", "the contention of former minister Ann Lee that ...",
+# "one which historian Ann Lee calls": whose words the quotation that follows gives.
+_CLAIMANT = re.compile(
+    r"(?:" + _NAME_RUN + r"(?:’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}" + _CLAIM_NOUNS + r"|"
+    r"\b(?:the|a)\s+"
+    + _CLAIM_NOUNS
+    + r"\s+(?:of|by)\s+(?:[a-z][\w-]*\s+){0,5}"
+    + _NAME_RUN.replace("name", "name2")
+    + r")\s+that\s+(?:(?!\b(?:said|says|told|wrote)\b)[^.;:!?])*$"
+    r"|\b(?:which|that|what|whom)\s+(?:[A-Z][\w’'.-]*\s+|[a-z][\w-]*\s+){0,5}?"
+    + _NAME_RUN.replace("name", "name3")
+    + r"\s+(?:has\s+|had\s+)?(?:calls|called|describes|described|dubbed|terms|termed|labels|"
+    r"labelled|labeled|brands|branded)\s+(?:it\s+|them\s+)?(?:as\s+)?(?:an?\s+|the\s+)?$"
+)
+
+
+_CLAIM_CUES = ("that ", " call", "describ", "dubbed", "term", "label", "brand")
+
+
+@small_cache(maxsize=4096)
+def claimant(pre: str) -> _Ref | None:
+    """``For example, Ann Lee's recent assertion that "thousands" ...``, ``the contention of
+    former minister Ann Lee that her emails were subject to "over-classification"``, ``one
+    which historian Ann Lee calls "a foundation"``: the person whose claim, or whose naming,
+    the clause before the quotation reports (a person, not an organisation)."""
+    tail = pre[-240:]
+    if not any(w in tail for w in _CLAIM_CUES):
+        return None
+    m = _CLAIMANT.search(tail)
+    if m is None:
+        return None
+    name = m.group("name") or m.group("name2") or m.group("name3")
+    words = name.split()
+    info = analyse(words)
+    if info is None or info.kind not in ("person", "single"):
+        return None
+    return _Ref("name", name)
