@@ -245,3 +245,11 @@ def test_which_then_a_name_that_calls_it_gives_the_name() -> None:
         "Containment is tied to the party's record, one which Kilbeg University historian "
         'John Bake calls "a foundation of our political culture."',
     )[1:] == ["John Bake"]
+
+
+def test_as_described_by_after_a_quotation_names_its_speaker() -> None:
+    assert speakers(
+        EARLIER,
+        'Many believe Ann Clanton was "extremely careless" in the handling of the files - as '
+        "described by agency director James Comley - and should step aside.",
+    )[1:] == ["James Comley"]

@@ -19,7 +19,13 @@ from .clauses import (
 )
 from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
-from .named import claimant, ends_in_own_verb, join_before_speaker, joins_new_clause
+from .named import (
+    as_described_by,
+    claimant,
+    ends_in_own_verb,
+    join_before_speaker,
+    joins_new_clause,
+)
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -447,6 +453,11 @@ class Attributor:
             ref = _pre_ref(pre)
             if ref is not None and ref.kind in ("name", "pronoun"):
                 return replace(ref, role=None)  # no role from "even as" or "but"
+        described_by = as_described_by(post)
+        if described_by is not None:  # "...", as described by FBI Director Ann Lee
+            ref = _object_ref(described_by)
+            if ref is not None and ref.kind == "name":
+                return ref
         credit = credit_ref(post) if "according to" in post or ", report" in post else None
         if credit is not None:  # "...," Lee said, according to CNN.
             return credit

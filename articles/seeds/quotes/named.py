@@ -227,3 +227,19 @@ def claimant(pre: str) -> _Ref | None:
     if info is None or info.kind not in ("person", "single"):
         return None
     return _Ref("name", name)
+
+
+_AS_BY = re.compile(
+    r"^[^.;:!?]{0,80}?(?:^|[\s,(—–-])as\s+(?:described|put|noted|phrased|characterized|"
+    r"characterised|termed|called|dubbed|labelled|labeled)\s+(?:it\s+)?by\s+"
+)
+
+
+def as_described_by(post: str) -> str | None:
+    """``"extremely careless" in handling it - as described by FBI Director Ann Lee -``:
+    the clause after a quotation credits its words with "as described by" someone; the text
+    after "by" (where the speaker is read), or None."""
+    if " by " not in post[:140] or "as " not in post[:120]:
+        return None
+    m = _AS_BY.search(post)
+    return post[m.end() :] if m is not None else None
