@@ -1,13 +1,28 @@
-"""Named speakers the other clause readers pass over: a reporting verb put before its speaker at
-the end of a clause (``In other words, explained Ann Lee: "..."``), a long description between
-a sentence's subject and its verb (``Ann Lee, co-founder of X and advocate of Y, welcomed
-"..."``), and a conjunction after a short aside that opens a new clause with its own subject
-(``Lee said "...," for instance, and Hale vowed to "..."``). Pure functions of a clause.
+"""Named speakers the other clause readers pass over, so that a quotation went to the previous
+speaker or to an organisation named near the person (issue 14, real copy). Pure functions of a
+clause, each with its pattern:
+
+* a reporting verb put before its speaker at the end of a clause (``In other words, explained
+  Ann Lee: "..."``): :func:`verb_then_name`;
+* a long description between a sentence's subject and its verb (``Ann Lee, co-founder of X
+  and advocate of Y, welcomed "..."``): :func:`after_long_description`;
+* a conjunction after the quotation that opens a clause with a subject of its own
+  (``Lee said "...," for instance, and Hale vowed to "..."``): :func:`joins_new_clause`,
+  :func:`join_before_speaker`;
+* a relative clause on a person (``..., from President Ann Lee, who called``; ``Ann Lee, who
+  chairs the Kilbeg Fund said``) and two people of an organisation (``experts Ann Lee and Tom
+  Hale of the Kilbeg Institute wrote``): :func:`named_subject`, :func:`unclosed_relative`;
+* a clause that ends in its own speech verb and "that" (``even as Lee claimed that "..."``):
+  :func:`ends_in_own_verb`;
+* whose claim or naming a clause reports (``Lee's assertion that "..."``, ``one which
+  historian Ann Lee calls "..."``): :func:`claimant`; ``as described by Ann Lee`` after a
+  quotation: :func:`as_described_by`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..runs import analyse, small_cache
 from .references import _clean_role, _name_segment, _Ref
@@ -48,7 +63,7 @@ _DESCRIPTION_REACH = 240
 _DESCRIPTION_COMMAS = 4
 
 
-def after_long_description(after: str, verb_follows) -> str | None:
+def after_long_description(after: str, verb_follows: Callable[[str], bool]) -> str | None:
     """``Ann Lee, co-founder of the Barrow Institute and advocate of a far larger effort to
     cultivate new technologies, welcomed "..."``, ``Tom Hale, founder of X, a member in the
     1960s and committeeman from Ohio, endorsed ...``: ``after`` is what follows the name; when
