@@ -180,7 +180,7 @@ class Attributor:
                         )
                         role = None
                         if who is None and ref is None:
-                            who = self._subject_before(bi, info, s)
+                            who = self._subject_before(bi, info, k, s)
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
                 if who is not None:
@@ -260,7 +260,7 @@ class Attributor:
         at = a if ref.kind == "pronoun" else s.mark
         return self._resolve_ref(ref, bi, at)
 
-    def _subject_before(self, bi: int, info: _BlockInfo, s: _Span) -> _Entity | None:
+    def _subject_before(self, bi: int, info: _BlockInfo, k: int, s: _Span) -> _Entity | None:
         """``Ann Lee touted her record as a co-sponsor of the bill. "We need ..."``: a
         quotation that is a sentence of its own, with no attribution, after a sentence of the
         same paragraph that opens with a named person as its subject: that person's words
@@ -268,7 +268,7 @@ class Attributor:
         if s.sentence == 0 or s.mark != info.sentences[s.sentence][0]:
             return None
         a, b = info.sentences[s.sentence - 1]
-        if any(sp.sentence == s.sentence - 1 for sp in info.spans):
+        if k > 0 and info.spans[k - 1].sentence == s.sentence - 1:
             return None  # a sentence with quotations of its own is attributed already
         ref = sentence_subject(info.masked[a : min(b, a + SUBJECT_REACH)])
         if ref is None or ref.kind != "name":
