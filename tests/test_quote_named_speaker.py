@@ -253,3 +253,12 @@ def test_as_described_by_after_a_quotation_names_its_speaker() -> None:
         'Many believe Ann Clanton was "extremely careless" in the handling of the files - as '
         "described by agency director James Comley - and should step aside.",
     )[1:] == ["James Comley"]
+
+
+def test_a_name_someone_calls_themselves_or_goes_by_is_their_name() -> None:
+    assert speakers(
+        EARLIER,
+        '"Whoever opens the borders has no place here!" wrote a man calling himself Karl Karl.',
+        '"We do not have freedom of opinion anymore," tweeted a user from Hanover going by the '
+        "handle Pulvermeier.",
+    )[1:] == ["Karl Karl", "Pulvermeier"]

@@ -40,7 +40,7 @@ from .lexicon import (
     _WHAT_CALLED,
     _verb_like,
 )
-from .named import named_subject, unclosed_relative, verb_then_name
+from .named import gave_name, named_subject, unclosed_relative, verb_then_name
 from .openers import (
     _as_clause_subject,
     _asked_by,
@@ -74,12 +74,6 @@ def _split_segments(text: str) -> list[str]:
     return [seg.strip() for seg in re.split(r",\s|\s[—–―-]\s|\(|\)", text)]
 
 
-_GAVE_NAME = re.compile(
-    r"\b(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
-    r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
-)
-
-
 _TRAILING_RELATIVE = re.compile(
     r",?\s*\b(?:who|which|that)(?:\s+(?:had|has|have|was|were|is|are|also|earlier|previously|"
     r"once|already|repeatedly|long))*\s*$"
@@ -95,9 +89,8 @@ _RELATIVE_CLAUSE = re.compile(
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
-    gave = _GAVE_NAME.search(text) if " as " in text else None
-    if gave:  # "a woman who gave her name only as Lakshmi"
-        return _Ref("name", gave.group(1))
+    if (gave := gave_name(text)) is not None:  # "a woman who gave her name only as Lakshmi"
+        return gave
     if (named := named_subject(text)) is not None:
         return named  # "a reaction from President Ann Lee, who called"
     t = " " + _clean_clause(text.strip()) + " "
@@ -313,9 +306,8 @@ def _strip_abbreviations(text: str) -> str:
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
     text = _first_clause(text)
-    gave = _GAVE_NAME.search(text) if " as " in text else None
-    if gave:  # said a woman in Orta, who gave her name only as Lakshmi
-        return _Ref("name", gave.group(1))
+    if (gave := gave_name(text)) is not None:  # said a woman in Orta, who gave her name as X
+        return gave
     text = _SUBORDINATE_TAIL.split(text, 1)[0]  # "said Ann Lee when asked about Tom Hale"
     text = _clean_clause(text)
     segs = [x for x in _split_segments(text) if x]

@@ -258,3 +258,19 @@ def as_described_by(post: str) -> str | None:
         return None
     m = _AS_BY.search(post)
     return post[m.end() :] if m is not None else None
+
+
+_GAVE_NAME = re.compile(
+    r"\b(?:(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
+    r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as|call(?:ing|ed|s)\s+(?:him|her)self|"
+    r"going\s+by\s+(?:the\s+)?(?:handle|name|username))\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
+)
+
+
+def gave_name(text: str) -> _Ref | None:
+    """``a woman who gave her name only as Lakshmi``, ``a man calling himself Karl Karl``, ``a
+    user going by the handle Pulvermeier``: the name someone is known by in the clause."""
+    if " as " not in text and "self " not in text and " by " not in text:
+        return None
+    m = _GAVE_NAME.search(text)
+    return _Ref("name", m.group(1)) if m is not None else None
