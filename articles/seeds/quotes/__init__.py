@@ -20,6 +20,9 @@ The pipeline, one module a stage (``document._Doc`` runs them in order over an a
   participle or an "As X wrote" clause introduces with no speech verb);
 * ``subjects``: the person a sentence opens with, for a quotation no speech verb attributes,
   and a reporting clause with a verb no list holds (``"...," Ann Lee barked``);
+* ``named``: named speakers the other readers pass over (a verb before its speaker ending the
+  clause, a long description before the verb, a relative clause's antecedent, a claim's
+  author);
 * ``sources``: speakers that are not one person talking: the outlet a sentence credits
   (``according to CNN``), the campaign or office that speaks for a person;
 * ``resolution``: the entity a reference stands for;

@@ -64,6 +64,8 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
         seg = segs[j]
         if not seg or _starts_appositive(seg):
             continue
+        if _names_the_noun_before(segs[j - 1]):
+            continue  # "editor of the city's evening paper, The Kilbeg Herald,": the paper
         words = seg.rstrip(".,;:").split()
         info = analyse(words)
         after_place = (
@@ -88,6 +90,27 @@ def _person_before_appositives(segs: list[str], idx: int) -> _Ref | None:
     ].lower() not in _PREPOSITIONS
     role = pre_role or (segs[1] if described else None)
     return _Ref("name", name, _clean_role(role))
+
+
+# What a description can end in that the next segment then names: an organisation or a title.
+_NAMED_NOUNS = (
+    N.ORG_NOUNS
+    | N.COMPANY_NOUNS
+    | _words("newspaper paper magazine channel station broadcaster website outlet programme")
+)
+
+
+def _names_the_noun_before(seg: str) -> bool:
+    """``the editor in chief of the city's evening newspaper``: a description in lower case
+    that ends in a kind of organisation, so that the segment after it is that
+    organisation's name, not a new subject."""
+    words = seg.split()
+    return (
+        len(words) > 1
+        and words[0][:1].islower()
+        and words[-1].islower()
+        and words[-1] in _NAMED_NOUNS
+    )
 
 
 def _is_place(name: str) -> bool:

@@ -10,7 +10,6 @@ from dataclasses import replace
 from .. import names as N
 from ..runs import analyse
 from .clauses import (
-    _CLAUSE_JOIN,
     _IN_JUDGMENT,
     _INDEFINITE_ROLE,
     _object_ref,
@@ -18,8 +17,15 @@ from .clauses import (
     _pre_ref,
     _subject_ref,
 )
-from .labels import _dash_ref, _label_name
+from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
+from .named import (
+    as_described_by,
+    claimant,
+    ends_in_own_verb,
+    join_before_speaker,
+    joins_new_clause,
+)
 from .openers import _participle_subject
 from .references import _ROLE_SYNONYMS, _Ref
 from .registry import ExtractedQuote, _BlockInfo, _Entity
@@ -176,6 +182,8 @@ class Attributor:
                             or self._label_after(bi)
                         )
                         role = None
+                        if who is None and ref is None:
+                            who = self._subject_before(bi, info, k, s)
                         if who is None and last_speaker is not None:
                             who = last_speaker[0]
                 if who is not None:
@@ -237,6 +245,11 @@ class Attributor:
         a = info.sentences[s.sentence][0]
         if s.mark <= a:
             return None
+        claim = claimant(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])
+        if claim is not None:  # "Lee's recent assertion that "thousands" ..."
+            who = self._resolve_ref(claim, bi, s.mark)
+            if who is not None and who.kind == "person":
+                return who
         ref = sentence_subject(info.masked[a : min(s.mark, a + SUBJECT_REACH)])
         if ref is None:
             ref = clause_subject(info.masked[max(a, s.mark - SUBJECT_REACH) : s.mark])
@@ -249,6 +262,24 @@ class Attributor:
             return self.resolve_name([ref.value], (bi, s.mark))
         at = a if ref.kind == "pronoun" else s.mark
         return self._resolve_ref(ref, bi, at)
+
+    def _subject_before(self, bi: int, info: _BlockInfo, k: int, s: _Span) -> _Entity | None:
+        """``Ann Lee touted her record as a co-sponsor of the bill. "We need ..."``: a
+        quotation that is a sentence of its own, with no attribution, after a sentence of the
+        same paragraph that opens with a named person as its subject: that person's words
+        (rather than the previous paragraph's speaker)."""
+        if s.sentence == 0 or s.mark != info.sentences[s.sentence][0]:
+            return None
+        a, b = info.sentences[s.sentence - 1]
+        if k > 0 and info.spans[k - 1].sentence == s.sentence - 1:
+            return None  # a sentence with quotations of its own is attributed already
+        ref = sentence_subject(info.masked[a : min(b, a + SUBJECT_REACH)])
+        if ref is None or ref.kind != "name":
+            return None
+        who = self._resolve_ref(ref, bi, a)
+        if who is None or who.kind != "person" or len(who.words) < 2:
+            return None  # "Environmentalists protested": a capitalised plural, not a name
+        return who
 
     def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
         info.speakers.append((pos, who))
@@ -417,16 +448,28 @@ class Attributor:
 
     def _explicit_ref(self, info: _BlockInfo, k: int, s: _Span) -> _Ref | None:
         pre = self._pre(info, k, over_titles=True)
-        post = self._post(info, k)
-        forward = _introduces_next(info, k, post)
+        post = self._post(info, k, over_titles=True)
+        forward = _introduces_next(info, k, post) or self._colon_after(info, k, pre, post)
         if forward:  # '"We are not X." Mr. Zahed said: "..."': the clause is the next one's
             post = ""
+        if ends_in_own_verb(pre):  # 'even as Lee claimed that "...," Hale said': Lee's
+            ref = _pre_ref(pre)
+            if ref is not None and ref.kind in ("name", "pronoun"):
+                return replace(ref, role=None)  # no role from "even as" or "but"
+        described_by = as_described_by(post)
+        if described_by is not None:  # "...", as described by FBI Director Ann Lee
+            ref = _object_ref(described_by)
+            if ref is not None and ref.kind == "name":
+                return ref
         credit = credit_ref(post) if "according to" in post or ", report" in post else None
         if credit is not None:  # "...," Lee said, according to CNN.
             return credit
         ref = _post_ref(post, tight=True)
         if ref is not None and ref.kind != "inherit":
-            if ref.kind in ("pronoun", "name") and _CLAUSE_JOIN.match(post):
+            if ref.kind in ("pronoun", "name") and (
+                joins_new_clause(post)
+                or (ref.kind == "name" and join_before_speaker(post, ref.value.split()[-1]))
+            ):
                 # "X described it as a "...", though they said ...", "X accuses Y of "..."
                 # and Z says ...": X is the subject
                 first = _pre_ref(pre)
@@ -457,6 +500,20 @@ class Attributor:
         if s.mark == 0 and s.close is not None:  # the dash may follow the sentence's end
             return _dash_ref(info.text[s.close + 1 : s.close + 160])
         return None
+
+    @staticmethod
+    def _colon_after(info: _BlockInfo, k: int, pre: str, post: str) -> bool:
+        """``After Lee said that pupils might do better at "less advanced schools," Hale
+        said: "..."``: a clause ending in a colon before the next quotation of the sentence
+        introduces that one when the quotation before it has a speech verb of its own."""
+        if not post.rstrip().endswith(":") or k + 1 >= len(info.spans):
+            return False
+        nxt = info.spans[k + 1]
+        return (
+            nxt.is_quote
+            and nxt.sentence == info.spans[k].sentence
+            and _FINITE_VERB_RE.search(pre) is not None
+        )
 
     def _reported_speech(self, bi: int, info: _BlockInfo) -> None:
         """Sentences of indirect speech ("X said the ...") make X the latest speaker."""

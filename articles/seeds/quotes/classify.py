@@ -421,14 +421,24 @@ class Classifier:
             return info.text[a : s.mark]
         return _masked_keeping_commas(info.text[a : s.mark])
 
-    def _post(self, info: _BlockInfo, k: int) -> str:
+    def _post(self, info: _BlockInfo, k: int, over_titles: bool = False) -> str:
+        """The sentence after span ``k``, up to the next span; with ``over_titles`` later
+        spans that are not quotations (a title, a name in quotation marks) are blanked and
+        passed over, up to the next quotation."""
         s = info.spans[k]
         if s.close is None:
             return ""
         b = info.sentences[s.sentence][1]
-        if k + 1 < len(info.spans) and info.spans[k + 1].sentence == s.sentence:
-            b = min(b, info.spans[k + 1].mark)
-        return info.text[s.close + 1 : b]
+        j = k + 1
+        while over_titles and j < len(info.spans) and info.spans[j].sentence == s.sentence:
+            if info.spans[j].is_quote or info.spans[j].close is None:
+                break
+            j += 1
+        if j < len(info.spans) and info.spans[j].sentence == s.sentence:
+            b = min(b, info.spans[j].mark)
+        if j == k + 1:
+            return info.text[s.close + 1 : b]
+        return _masked_keeping_commas(info.text[s.close + 1 : b])
 
     def _sentence_text(self, info: _BlockInfo, s: _Span) -> str:
         a, b = info.sentences[s.sentence]

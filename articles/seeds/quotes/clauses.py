@@ -40,6 +40,7 @@ from .lexicon import (
     _WHAT_CALLED,
     _verb_like,
 )
+from .named import gave_name, named_subject, unclosed_relative, verb_then_name
 from .openers import (
     _as_clause_subject,
     _asked_by,
@@ -73,12 +74,6 @@ def _split_segments(text: str) -> list[str]:
     return [seg.strip() for seg in re.split(r",\s|\s[—–―-]\s|\(|\)", text)]
 
 
-_GAVE_NAME = re.compile(
-    r"\b(?:gave|giving|gives|identified|identifying)\s+(?:(?:her|his|their)\s+)?(?:only\s+)?"
-    r"(?:(?:first\s+|given\s+)?name\s+)?(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)"
-)
-
-
 _TRAILING_RELATIVE = re.compile(
     r",?\s*\b(?:who|which|that)(?:\s+(?:had|has|have|was|were|is|are|also|earlier|previously|"
     r"once|already|repeatedly|long))*\s*$"
@@ -94,9 +89,10 @@ _RELATIVE_CLAUSE = re.compile(
 @small_cache(maxsize=4096)  # a pure function of a clause, which recurs: see _Ref
 def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
-    gave = _GAVE_NAME.search(text) if " as " in text else None
-    if gave:  # "a woman who gave her name only as Lakshmi"
-        return _Ref("name", gave.group(1))
+    if (gave := gave_name(text)) is not None:  # "a woman who gave her name only as Lakshmi"
+        return gave
+    if (named := named_subject(text)) is not None:
+        return named  # "a reaction from President Ann Lee, who called"
     t = " " + _clean_clause(text.strip()) + " "
     orgs = comma_org_names(t)
     if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."
@@ -108,6 +104,8 @@ def _subject_ref(text: str) -> _Ref | None:
         segs.pop()
     if not segs:
         return _Ref("inherit")
+    if (relative := unclosed_relative(segs)) is not None:
+        return relative  # "Ann Lee, who chairs the Kilbeg Fund said": Lee
     last_words = [w.lower() for w in segs[-1].split()]
     while last_words and last_words[-1] in _ADVERBS:
         last_words.pop()
@@ -308,9 +306,8 @@ def _strip_abbreviations(text: str) -> str:
 def _object_ref(text: str) -> _Ref | None:
     """Who follows a speech verb: ``said Aref al-Aref, a medic`` / ``said the spokesman, X``."""
     text = _first_clause(text)
-    gave = _GAVE_NAME.search(text) if " as " in text else None
-    if gave:  # said a woman in Orta, who gave her name only as Lakshmi
-        return _Ref("name", gave.group(1))
+    if (gave := gave_name(text)) is not None:  # said a woman in Orta, who gave her name as X
+        return gave
     text = _SUBORDINATE_TAIL.split(text, 1)[0]  # "said Ann Lee when asked about Tom Hale"
     text = _clean_clause(text)
     segs = [x for x in _split_segments(text) if x]
@@ -419,7 +416,7 @@ def _pre_ref(pre: str) -> _Ref | None:
     named = _named_participle(pre) if pre.endswith(": ") or pre.endswith(":") else None
     if named is not None:
         return named
-    named = _asked_by(pre) or _inverted_said(pre)
+    named = _asked_by(pre) or _inverted_said(pre) or verb_then_name(pre)
     if named is not None:
         return named
     with_doing = _WITH_DOING.search(pre) if " with " in pre else None
@@ -549,8 +546,8 @@ def _subordinate_speaker(pre: str, lo: int, hi: int) -> _Ref | None:
 
 
 _WITH_DOING = re.compile(
-    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){1,4}?[A-Z][\w’'-]*)\s+"
-    r"(?:[a-z]+ly\s+)?[a-z]{3,}ing\b"
+    r"\bwith\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s(?:(?:of|for)\s)?){0,4}?[A-Z][\w’'-]*)\s+"
+    r"(?:[a-z]+ly\s+)?(?!during|including|regarding|concerning|following)[a-z]{3,}ing\b"
 )
 
 

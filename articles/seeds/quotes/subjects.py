@@ -10,6 +10,7 @@ import re
 
 from ..names import _words
 from ..runs import analyse, runs, small_cache
+from .clauses import _object_ref
 from .labels import _FINITE_VERB_RE
 from .lexicon import (
     _ADVERBS,
@@ -19,6 +20,7 @@ from .lexicon import (
     _after_intro,
     _verb_like,
 )
+from .named import after_long_description
 from .openers import _clean_clause
 from .references import _Ref
 
@@ -43,7 +45,8 @@ def _verb_follows(text: str) -> bool:
             return False
         nxt = words[k + 1].lower() if k + 1 < len(words) else ""
         # "Lee supporters responded", "Veltron shares have fallen": a plural noun, its verb
-        return not (low.endswith("s") and (nxt.endswith("ed") or nxt in _AUXILIARIES))
+        plural = low.endswith("s") and low not in _AUXILIARIES  # "is reported": a verb
+        return not (plural and (nxt.endswith("ed") or nxt in _AUXILIARIES))
     return False
 
 
@@ -55,8 +58,14 @@ _CONTRAST_JOIN = re.compile(  # '"Mr. Dorsey," while Dorsey calls her': the comm
     r"(?:,\s+(?:while|whereas|but)|[”\"\x00]\s+(?:while|whereas)|;)\s+"
 )
 
+# Adverbs that open a sentence before its subject with no comma ("Now Ann Lee, a rival, is"),
+# unlike a phrase ("After Ann Lee spoke, ..."), which runs to its comma.
+_OPENING_ADVERBS = _words("now then still also later meanwhile yet so and but today instead again")
+
+_NAME_COMMA_VERB = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2},\s+[a-z]")
+
 _ROLE_LEAD = re.compile(
-    r"(?:(?:Her|His|Their|Its|Our|The)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
+    r"(?:(?:Her|His|Their|Its|Our|The|One|Another)\s+|[A-Z][\w.’'-]*(?:’s|'s)\s+)"
     r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])"
 )
 
@@ -73,10 +82,23 @@ def sentence_subject(clause: str) -> _Ref | None:
         later = sentence_subject(clause[joins[-1].end() :])
         if later is not None:
             return later
-    text = _after_intro(_clean_clause(clause.strip()))
+    cleaned = _clean_clause(clause.strip())
+    text = _after_intro(cleaned)
+    head = cleaned.split(None, 2)
+    if (
+        len(head) > 2
+        and head[0].lower() in _OPENING_ADVERBS
+        and head[1][:1].isupper()
+        and "," in cleaned[: len(cleaned) - len(text)]
+    ):
+        named = analyse(cleaned[len(head[0]) :].split(",", 1)[0].split())
+        if named is not None and named.kind == "person":
+            text = cleaned[len(head[0]) :].lstrip()  # "Now Ann Lee, a rival, is ..."
     role = _ROLE_LEAD.match(text)
     if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
         text = text[role.end() :]
+        if _NAME_COMMA_VERB.match(text):
+            text = text.replace(",", "", 1)  # "Lee's son, Grant, defended": his name's comma
     first = text.split(None, 1)[0].lower() if text.split() else ""
     if first in ("he", "she", "they"):
         rest = text.split(None, 1)[1] if " " in text else ""
@@ -97,10 +119,12 @@ def sentence_subject(clause: str) -> _Ref | None:
         if info is None or info.kind in ("place", "event"):
             continue
         after = text[r.end :]
+        if after.startswith((" himself,", " herself,")):
+            after = after[8:]  # "Ann Lee herself, who was not there, has toned down"
         appositive = _APPOSITIVE.match(after)
         if appositive is not None and after[appositive.end() :][:1].islower():
             after = after[appositive.end() :]  # "X, a Democrat, praised"
-        if _verb_follows(after):
+        if _verb_follows(after) or after_long_description(text[r.end :], _verb_follows):
             return _Ref("name", r.text)
     return None
 
@@ -146,6 +170,9 @@ def reporting_clause_after(after: str, continues: bool) -> _Ref | None:
         ):  # after "?" or "!", a speech verb ("Lee said pleasantly") or a clause's last word
             return _Ref("name", r.text)
         return None
+    if len(lead) == 1 and lead[0].islower() and _verb_like(lead[0]) and r.possessive:
+        named = _object_ref(text[r.start :])  # "exhorted Lee's introducer, actress Ann Roe"
+        return named if named is not None and named.kind == "name" and named.role else None
     if (
         len(lead) == 1
         and lead[0].islower()
@@ -195,7 +222,8 @@ def reporting_clause_before(pre: str) -> _Ref | None:
 
 
 _CLAUSE_OPENER = re.compile(
-    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where)\s+",
+    r"\b(?:when|after|as|because|while|since|before|until|which|whom|where|"
+    r"(?:so|such)\s+[a-z]+\s+that)\s+",  # "so subdued that Lee was prompted to say"
     re.I,
 )
 
