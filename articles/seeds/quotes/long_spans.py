@@ -1,0 +1,78 @@
+"""Longer quoted spans (five words or more) that classification reads apart from speech: a
+headline cited with its byline, a translation of a foreign phrase; and the cues that make a
+five-word phrase in lower case someone's words (``his call for "..."``, ``used the words,
+"..."``). Each predicate reads a span's context (``classify.SpanContext``), as in ``classify``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .classify import SpanContext
+
+# A byline right after the quoted text: by Times' Ann Lee, by the Daily Record's Tom Hale.
+_BYLINE_AFTER = re.compile(r"\s*by\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}[’']s?\b")
+
+# Where a headline starts: the paragraph, or a roundup's label and its dash or colon.
+_HEADLINE_START = re.compile(r"(?:^|[—–:(]|\s-)\s*$")
+
+
+def is_headline_with_byline(ctx: SpanContext) -> bool:
+    """WEEKEND READ—"Town hall to close its doors after a century," by the Courier's Ann
+    Lee: a headline cited with its byline (the outlet's and writer's names after "by") is
+    the title of an article, not anyone's words."""
+    if not ctx.closed or "by" not in ctx.post[:6]:
+        return False
+    inner = " ".join(ctx.words)
+    return (
+        inner.endswith(",")
+        and bool(_HEADLINE_START.search(ctx.pre))
+        and bool(_BYLINE_AFTER.match(ctx.post))
+    )
+
+
+# "Latin for", "Spanish for": what follows is a translation, the writer's gloss.
+_LANGUAGE_FOR = re.compile(
+    r"\b(?:Latin|Greek|Hebrew|Arabic|French|German|Italian|Dutch|Russian|Persian|Hindi|Urdu|"
+    r"Swahili|Yiddish|Gaelic|Welsh|Irish|Portuguese|Japanese|Chinese|Mandarin|Cantonese|"
+    r"Korean|Turkish|Spanish|Polish|Swedish|Norwegian|Danish|Finnish)\s+for\s*$"
+)
+
+
+def is_translation(ctx: SpanContext) -> bool:
+    """He signed off with "Carpe diem," Latin for "seize the day.": the writer's translation
+    of a foreign phrase, not speech."""
+    return "for" in ctx.tail and bool(_LANGUAGE_FOR.search(ctx.tail))
+
+
+# A demand named by its noun: his call for "...", her calls to "...".
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|to)\s*$", re.I)
+
+
+def is_call_for(ctx: SpanContext) -> bool:
+    """After his call for "a complete and total freeze": what someone called for is their
+    demand in their words, not a name given to something (``known as``, ``called``)."""
+    return "call" in ctx.tail and bool(_CALL_FOR.search(ctx.tail))
+
+
+_THE_WORDS = re.compile(r"\b(?:the|these|those|his|her|their|its|same)\s+words\s*[,:]\s*$", re.I)
+
+
+def is_words_quoted(ctx: SpanContext) -> bool:
+    """When Ann Lee used the words, "I am not there yet," she ...: a clause quoted after
+    "the words" and a comma is what was said, not a term mentioned (the word "trust")."""
+    return ctx.n >= 4 and ctx.terminal and "words" in ctx.tail and bool(_THE_WORDS.search(ctx.tail))
+
+
+# Verbs that report a finding or a forecast: a five-word phrase in lower case in such a
+# sentence is the source's wording ("the agency reported that prices had "...""), as after
+# a speech verb.
+_REPORTING = re.compile(r"\b(?:report(?:s|ed)|predict(?:s|ed))\b")
+
+
+def reports_finding(sentence: str) -> bool:
+    """The review reported that staff had "raised concerns at every meeting": a sentence
+    whose verb reports what a source found or forecast."""
+    return ("report" in sentence or "predict" in sentence) and bool(_REPORTING.search(sentence))
