@@ -75,3 +75,27 @@ def test_a_title_corrected_with_not_is_a_title_too() -> None:
         'the Famous," not "Private Lives of the Very Famous."'
     )
     assert quote_flags(paragraph) == [False, False]
+
+
+def test_what_a_panel_found_is_its_wording() -> None:
+    paragraph = (
+        "Two auditors, Mira Olsen and Ravi Tan, found in 2019 that the ward was "
+        '"the worst in the region" and that its staff were overworked.'
+    )
+    assert quote_flags(paragraph) == [True]
+
+
+def test_a_headline_cited_in_brackets_with_outlet_and_date_is_a_title() -> None:
+    paragraph = (
+        'I agree with the mayor ("Mayor backs the new bypass after long delay," Daily Courier, '
+        "Monday)."
+    )
+    assert quote_flags(paragraph) == [False]
+
+
+def test_a_slogan_or_title_cited_with_its_year_is_not_speech() -> None:
+    paragraph = (
+        '"Safe streets and safe homes for every family" (2011) and '
+        '"No more tolls on our bridges, ever again" (2015).'
+    )
+    assert quote_flags(paragraph) == [False, False]

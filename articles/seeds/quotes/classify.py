@@ -21,6 +21,7 @@ from .lexicon import (
 )
 from .long_spans import (
     is_call_for,
+    is_dated_citation,
     is_headline_with_byline,
     is_translation,
     is_words_quoted,
@@ -359,6 +360,7 @@ def sentence_reports_speech(sentence: str) -> bool:
 
 EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
     is_headline_with_byline,
+    is_dated_citation,
     is_translation,
     is_gloss_of_a_name,
     is_named_as,

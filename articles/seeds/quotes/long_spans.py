@@ -19,18 +19,35 @@ _BYLINE_AFTER = re.compile(r"\s*by\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*
 _HEADLINE_START = re.compile(r"(?:^|[—–:(]|\s-)\s*$")
 
 
+# A source and a date closing a bracket: ("...," Daily Courier, Thursday).
+_SOURCE_AND_DATE_AFTER = re.compile(r"\s*[A-Z][^,()\"“”]{1,40},[^()\"“”]{1,30}\)")
+
+
 def is_headline_with_byline(ctx: SpanContext) -> bool:
     """WEEKEND READ—"Town hall to close its doors after a century," by the Courier's Ann
-    Lee: a headline cited with its byline (the outlet's and writer's names after "by") is
-    the title of an article, not anyone's words."""
-    if not ctx.closed or "by" not in ctx.post[:6]:
+    Lee; a letter citing ("Mayor backs the new bypass," Courier, Monday): a headline cited
+    with its byline (the outlet's and writer's names after "by"), or in brackets with its
+    outlet and date, is the title of an article, not anyone's words."""
+    if not ctx.closed or not " ".join(ctx.words).endswith(","):
         return False
-    inner = " ".join(ctx.words)
+    if ctx.pre.endswith("("):
+        return bool(_SOURCE_AND_DATE_AFTER.match(ctx.post))
     return (
-        inner.endswith(",")
+        "by" in ctx.post[:6]
         and bool(_HEADLINE_START.search(ctx.pre))
         and bool(_BYLINE_AFTER.match(ctx.post))
     )
+
+
+# A year in brackets right after the quoted text: "Night Tales" (2004), "..." (poster, 2009).
+_DATED_AFTER = re.compile(r"\s*\((?:[^()]{0,40}\s)?(?:1[89]|20)\d\d\)")
+
+
+def is_dated_citation(ctx: SpanContext) -> bool:
+    """Her albums "Blue Hours at the Harbour" (1998) and "Late Light" (2003); the party's
+    poster "Safe streets, safe homes, vote for us" (2011): a title or slogan cited with its
+    year in brackets, not speech."""
+    return ctx.closed and "(" in ctx.post[:3] and bool(_DATED_AFTER.match(ctx.post))
 
 
 # "Latin for", "Spanish for": what follows is a translation, the writer's gloss.
@@ -69,10 +86,17 @@ def is_words_quoted(ctx: SpanContext) -> bool:
 # Verbs that report a finding or a forecast: a five-word phrase in lower case in such a
 # sentence is the source's wording ("the agency reported that prices had "...""), as after
 # a speech verb.
-_REPORTING = re.compile(r"\b(?:report(?:s|ed)|predict(?:s|ed))\b")
+_REPORTING = re.compile(
+    r"\b(?:report(?:s|ed)|predict(?:s|ed)|(?:found|finds|concluded|concludes)(?:\s+[\w,]+){0,3}?"
+    r"\s+that)\b"
+)
+
+
+_REPORTING_CUES = ("report", "predict", "found", "finds", "conclude")
 
 
 def reports_finding(sentence: str) -> bool:
-    """The review reported that staff had "raised concerns at every meeting": a sentence
-    whose verb reports what a source found or forecast."""
-    return ("report" in sentence or "predict" in sentence) and bool(_REPORTING.search(sentence))
+    """The review reported that staff had "raised concerns at every meeting"; the panel found
+    that the ward was "the worst in the region": a sentence whose verb reports what a source
+    found or forecast."""
+    return any(cue in sentence for cue in _REPORTING_CUES) and bool(_REPORTING.search(sentence))
