@@ -99,3 +99,8 @@ def test_a_slogan_or_title_cited_with_its_year_is_not_speech() -> None:
         '"No more tolls on our bridges, ever again" (2015).'
     )
     assert quote_flags(paragraph) == [False, False]
+
+
+def test_text_after_a_markup_attribute_is_not_speech() -> None:
+    paragraph = '">Polls open at seven in Kilbeg tomorrow morning, bring your card<post/>.'
+    assert quote_flags(paragraph) == [False]

@@ -23,6 +23,7 @@ from .long_spans import (
     is_call_for,
     is_dated_citation,
     is_headline_with_byline,
+    is_markup,
     is_translation,
     is_words_quoted,
     reports_finding,
@@ -359,6 +360,7 @@ def sentence_reports_speech(sentence: str) -> bool:
 
 
 EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
+    is_markup,
     is_headline_with_byline,
     is_dated_citation,
     is_translation,

@@ -100,3 +100,9 @@ def reports_finding(sentence: str) -> bool:
     that the ward was "the worst in the region": a sentence whose verb reports what a source
     found or forecast."""
     return any(cue in sentence for cue in _REPORTING_CUES) and bool(_REPORTING.search(sentence))
+
+
+def is_markup(ctx: SpanContext) -> bool:
+    """<embed author="@annlee">Vote early<embed/>: a span opened by the mark that closes a
+    markup attribute (the text starts with ">") is markup and its content, not speech."""
+    return bool(ctx.words) and ctx.words[0][:1] == ">"
