@@ -104,3 +104,20 @@ def test_a_slogan_or_title_cited_with_its_year_is_not_speech() -> None:
 def test_text_after_a_markup_attribute_is_not_speech() -> None:
     paragraph = '">Polls open at seven in Kilbeg tomorrow morning, bring your card<post/>.'
     assert quote_flags(paragraph) == [False]
+
+
+def test_a_curly_quote_inside_a_straight_quotation_stays_inside_it() -> None:
+    paragraph = (
+        '"For example, the board has done nothing with the audit. “They have not read it,” one '
+        'member told her in May."'
+    )
+    doc = _Doc(split_blocks(paragraph))
+    spans = doc.blocks[0].spans
+    assert len(spans) == 1
+    assert spans[0].text.endswith("told her in May.")
+
+
+def test_a_straight_mark_wrapping_a_curly_quotation_still_splits() -> None:
+    paragraph = '"“We will not win every state,” Ada Fenwick said before the vote in March."'
+    doc = _Doc(split_blocks(paragraph))
+    assert doc.blocks[0].spans[0].text != paragraph[1:-1]
