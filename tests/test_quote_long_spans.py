@@ -121,3 +121,29 @@ def test_a_straight_mark_wrapping_a_curly_quotation_still_splits() -> None:
     paragraph = '"“We will not win every state,” Ada Fenwick said before the vote in March."'
     doc = _Doc(split_blocks(paragraph))
     assert doc.blocks[0].spans[0].text != paragraph[1:-1]
+
+
+_US_STYLE = [
+    '"We will build the bridge by spring," said Mayor Ada Fenwick.',
+    "'A fight to the finish.'",
+    '"The council has the money," Fenwick added. "It only needs the will."',
+    'Her rival, Tobin Rusk, said: "The bridge will cost twice what she says."',
+    '"Nobody believes the spring date," Rusk said.',
+]
+
+
+def _texts(paragraphs: list[str]) -> list[str]:
+    from articles.seeds.quotes import extract_quotes
+
+    return [q.text for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+def test_a_single_marked_subheading_in_a_double_marked_article_is_not_a_quote() -> None:
+    texts = _texts(_US_STYLE)
+    assert "A fight to the finish." not in texts
+    assert "Nobody believes the spring date," in texts
+
+
+def test_a_single_marked_paragraph_in_a_single_marked_article_is_a_quote() -> None:
+    british = [p.replace('"', "'") for p in _US_STYLE]
+    assert "A fight to the finish." in _texts(british)

@@ -27,6 +27,8 @@ from .long_spans import (
     is_translation,
     is_words_quoted,
     reports_finding,
+    single_marked_heading,
+    single_marks_set_apart,
 )
 from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
@@ -414,7 +416,10 @@ class Classifier:
     """The classify stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
     def classify(self) -> None:
+        set_apart = single_marks_set_apart([(info.text, bool(info.spans)) for info in self.blocks])
         for info in self.blocks:
+            if set_apart and info.spans and single_marked_heading(info.text):
+                continue  # a headline in a US-style article: 'A fight to the finish.'
             for k, s in enumerate(info.spans):
                 s.is_quote = self._is_quote(info, k, s)
             for k, s in enumerate(info.spans):

@@ -106,3 +106,35 @@ def is_markup(ctx: SpanContext) -> bool:
     """<embed author="@annlee">Vote early<embed/>: a span opened by the mark that closes a
     markup attribute (the text starts with ">") is markup and its content, not speech."""
     return bool(ctx.words) and ctx.words[0][:1] == ">"
+
+
+def _double_marked(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text
+
+
+def single_marks_set_apart(paragraphs: list[tuple[str, bool]]) -> bool:
+    """An article that quotes in double marks (three paragraphs or more, at least twice as
+    many as those quoting in single marks alone) sets single marks apart for headlines and
+    subheadings (a paragraph that is only 'A fight to the finish.'). ``paragraphs`` holds
+    each paragraph's text and whether it has quoted spans."""
+    double = single = 0
+    for text, has_spans in paragraphs:
+        if not has_spans:
+            continue
+        if _double_marked(text):
+            double += 1
+        else:
+            single += 1
+    return single > 0 and double >= 3 and double >= 2 * single
+
+
+def single_marked_heading(text: str) -> bool:
+    """A paragraph that is one phrase in single marks and nothing else: 'Totally fair.'"""
+    inner = text.strip()
+    return (
+        len(inner) > 2
+        and inner[0] in "'‘"
+        and inner[-1] in "'’"
+        and not _double_marked(inner)
+        and all(mark not in inner[1:-1] for mark in ("' ", "’ ", " '", " ‘"))
+    )
