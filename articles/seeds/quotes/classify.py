@@ -19,6 +19,17 @@ from .lexicon import (
     _SPEECH_CUE,
     _WHAT_CALLED,
 )
+from .long_spans import (
+    is_call_for,
+    is_dated_citation,
+    is_headline_with_byline,
+    is_markup,
+    is_translation,
+    is_words_quoted,
+    reports_finding,
+    single_marked_heading,
+    single_marks_set_apart,
+)
 from .openers import _PARTICIPLE_AFTER_CLAUSE
 from .registry import _BlockInfo
 from .short_quotes import attributed_short_quote
@@ -100,7 +111,7 @@ _TERM_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_TERM_NOUNS)) + r")\s*,?\s*
 
 _SUBJECTS_WORDS_MAX = 8
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:,\s*)?")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|not)\s+)?(?:,\s*)?")
 
 
 _SUBJECT_PRONOUNS = _words("he she it we they you i")
@@ -170,7 +181,11 @@ def is_named_as(ctx: SpanContext) -> bool:
     if ctx.n > 6:
         return False
     naming = _NAMING.search(ctx.pre)
-    return naming is not None and not someone_calls_it(ctx.pre, naming.start())
+    return (
+        naming is not None
+        and not someone_calls_it(ctx.pre, naming.start())
+        and not is_call_for(ctx)
+    )
 
 
 _CALLING = re.compile(r"(?:call|calls|called|refer|refers|referred)\b", re.I)
@@ -283,6 +298,7 @@ def is_work_title(ctx: SpanContext) -> bool:
     return (
         work is not None
         and not _IN_THEIR_WORDS.search(ctx.pre)
+        and not is_words_quoted(ctx)
         and not (_FINITE_VERB_RE.search(ctx.pre[-25:]) and not _titled_apposition(ctx, work))
         and not (ctx.words[0] in _MANNER_WORDS and work.group(1).lower() not in _TERM_NOUNS)
     )
@@ -346,6 +362,10 @@ def sentence_reports_speech(sentence: str) -> bool:
 
 
 EXCLUSIONS: tuple[Callable[[SpanContext], bool], ...] = (
+    is_markup,
+    is_headline_with_byline,
+    is_dated_citation,
+    is_translation,
     is_gloss_of_a_name,
     is_named_as,
     is_strong_title,
@@ -396,7 +416,10 @@ class Classifier:
     """The classify stage of ``_Doc`` (a mixin: the document's state lives there)."""
 
     def classify(self) -> None:
+        set_apart = single_marks_set_apart([(info.text, bool(info.spans)) for info in self.blocks])
         for info in self.blocks:
+            if set_apart and info.spans and single_marked_heading(info.text):
+                continue  # a headline in a US-style article: 'A fight to the finish.'
             for k, s in enumerate(info.spans):
                 s.is_quote = self._is_quote(info, k, s)
             for k, s in enumerate(info.spans):
@@ -473,6 +496,7 @@ class Classifier:
             or _DESCRIBING_AS.search(pre)
             or _PARTICIPLE_AFTER_CLAUSE.search(pre)
             or self._subjects_words(info, s, ctx)
+            or (ctx.n >= 5 and reports_finding(self._sentence_text(info, s)))
         )
 
     @staticmethod

@@ -101,16 +101,23 @@ def _find_spans(index: int, text: str) -> list[_Span]:
     open_at: int | None = None
     n = len(text)
     tags = _tag_ranges(text) if "<" in text else []
-    for m in _MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if tags and _in_ranges(tags, i):
-            continue  # <tweet author="@ann">: an attribute of embedded markup
+    marks = [
+        (m.start(), m.group())
+        for m in _MARK.finditer(text)
+        if not (tags and _in_ranges(tags, m.start()))  # <tweet author="@ann">: markup
+    ]
+    k = -1
+    while k + 1 < len(marks):
+        k += 1
+        i, ch = marks[k]
         if open_at is None:
             if ch in _OPEN_MARKS or _turned_opening(text, i, n):
                 open_at = i
         elif ch in _CLOSE_MARKS or _turned_closing(text, i, n):
             spans.append(_Span(index, open_at, open_at + 1, i, i, text[open_at + 1 : i]))
             open_at = None
+        elif _curly_inside_straight(text, marks, k, open_at):
+            k += 1  # the inner pair is part of the outer quotation
         elif ch == "“":
             end = i  # ``len(text[:i].rstrip())``, without copying the text before ``i``
             while end and text[end - 1].isspace():
@@ -121,6 +128,20 @@ def _find_spans(index: int, text: str) -> list[_Span]:
         end = len(text.rstrip())
         spans.append(_Span(index, open_at, open_at + 1, end, None, text[open_at + 1 : end]))
     return [s for s in spans if s.text.strip()]
+
+
+def _curly_inside_straight(text: str, marks: list[tuple[int, str]], k: int, open_at: int) -> bool:
+    """``"The board met. “We will appeal,” the chair wrote in May."``: a curly pair inside
+    a quotation opened and closed with straight marks is quoted within it, not the end of
+    it (but ``"“`` at the opening wraps a quotation that itself starts the paragraph)."""
+    return (
+        text[open_at] == '"'
+        and marks[k][0] > open_at + 1
+        and k + 2 < len(marks)
+        and marks[k][1] == "“"
+        and marks[k + 1][1] == "”"
+        and marks[k + 2][1] == '"'
+    )
 
 
 # A tag of embedded markup copied with the text (``<tweet id="6721" author="@ann">``), whose
