@@ -24,6 +24,7 @@ from ..runs import (
 from .appositives import described_as_organisations
 from .lexicon import _AUXILIARIES, _PREPOSITIONS, _SUBORDINATORS, _US_STATES, _verb_like
 from .names_read import _modifies_next_name, _name_words, _without_home
+from .pronoun_fit import in_prepositional_opening
 from .spans import _Span, paragraph_layout
 from .subjects import _verb_follows
 
@@ -241,11 +242,12 @@ _OPENING_WORDS = _PREPOSITIONS | _SUBORDINATORS
 
 
 def _in_opening_phrase(info: _BlockInfo, run: Run, sentence: int) -> bool:
-    """``Since launching his White House bid, Trump has ...``, ``At Boca West, ...``,
-    ``Growing up in El Paso, Mendoza ...``: a name
-    inside the phrase of time, place or circumstance a sentence opens with (up to its first
-    comma) is not the sentence's subject when a name follows the comma: that name is."""
+    """``Since launching his bid, Trump has``, ``Growing up in El Paso, Mendoza``: a name in the
+    phrase a sentence opens with (to its first comma) is not the sentence's subject when a name
+    follows the comma (that name is), nor ever when a preposition opens it (``At Boca West``)."""
     a, b = info.sentences[sentence]
+    if in_prepositional_opening(info.text, a, b, run):
+        return True
     opening = _FIRST_WORD.match(info.text, a, run.start)
     head = opening.group(1).lower() if opening else ""
     if head not in _OPENING_WORDS and not (head.endswith("ing") and len(head) > 5):

@@ -12,6 +12,7 @@ from ..names import _words
 from ..runs import analyse, first_name_gender, place_canonical
 from .attribution import _KIN_ORDER
 from .lexicon import _US_STATES
+from .pronoun_fit import person_cues
 from .references import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
 from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 
@@ -20,6 +21,9 @@ from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 # paragraph of a hundred thousand sentences from being read again for every quotation. The
 # text before a quotation starts at most ``_SPANS_BACK`` quoted spans back in its sentence.
 _SENTENCES_BACK = 200
+
+# How many candidates a pronoun looks past a weak one (a name not shown to be a person's).
+_WEAK_REACH = 12
 
 _GENERIC_ORG_NOUNS = _words("group organisation organization body system network")
 
@@ -213,7 +217,12 @@ class Resolver:
         return self.venue_ids
 
     def _resolve_pronoun(self, gender: str | None, bi: int, pos: int) -> _Entity | None:
+        """The entity a pronoun stands for: for "he" or "she", the nearest person of that
+        gender or of none known; but a name of no known gender that nothing shows to be a
+        person's (``Head Start``, ``Sandy Hook``) yields to a person of the pronoun's gender
+        named shortly before it (see :func:`pronoun_fit.person_cues`)."""
         want_org = gender == "it"
+        fallback, looked = None, 0
         for ent in self._candidates(bi, pos):
             if want_org:
                 if ent.kind == "organisation":
@@ -227,9 +236,25 @@ class Resolver:
                 continue  # "After his rally in San Jose, ... he tweeted": not San Jose
             if id(ent) in self._venues():
                 continue  # "At Boca Park, ..., Jay Dunne said ... he said": not Boca Park
-            if ent.gender is None or ent.gender == gender:
-                return ent
-        return None
+            if ent.gender == gender:
+                return fallback if fallback is not None and looked > _WEAK_REACH else ent
+            if ent.gender is None:
+                if not self._weak_person(ent):
+                    return fallback or ent
+                fallback = fallback or ent
+            if fallback is not None:
+                looked += 1
+        return fallback
+
+    def _weak_person(self, ent: _Entity) -> bool:
+        """A name of no known gender that nothing shows to be a person's and that ends in a
+        word the article also writes in lower case: a thing's (``Head Start``, ``Dirty
+        Dancing``, ``Jersey Generals``), as a surname seldom is."""
+        if self.person_ids is None:
+            self.person_ids = person_cues(self.blocks)
+        if id(ent) in self.person_ids:
+            return False
+        return bool(ent.words) and ent.words[-1] in self._lowercase_words()
 
     def _modified_org(self, ref: _Ref, bi: int, pos: int) -> _Entity | None:
         """``the volcanology agency``, ``the hospital system``, ``the group``: the organisation

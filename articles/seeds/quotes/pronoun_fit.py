@@ -1,0 +1,63 @@
+"""Which named entity a gendered pronoun can stand for: the cues that a name is a person's
+(referred to by surname alone or with a title) and that a name is not the subject of its
+sentence (inside the prepositional phrase the sentence opens with).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import names as N
+from ..names import _words
+from ..runs import Run
+from .lexicon import _AUXILIARIES
+
+# Prepositions that open a phrase of place or circumstance, never a clause with a subject of
+# its own (unlike "after", "before", "since", "as", which may open one: "After Lee left, he"),
+# nor a point of view ("For Ann Lee, the plan is ...", "To Lee, ...": hers).
+_PHRASE_PREPOSITIONS = _words(
+    "in on at from with by during under over about near inside outside across through "
+    "into against among between without despite amid beyond behind"
+)
+
+_OPENING_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)\s")
+
+_TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in N.TITLES)
+
+
+def in_prepositional_opening(text: str, start: int, end: int, run: Run) -> bool:
+    """``Outside Kelso's plant in Dunmore, a welder named Ian Pike has ...``: a name inside
+    the prepositional phrase a sentence opens with (up to its first comma) is not the
+    sentence's subject, whatever follows the comma."""
+    m = _OPENING_WORD.match(text, start, end)
+    if m is None or m.start(1) > run.start or m.group(1).lower() not in _PHRASE_PREPOSITIONS:
+        return False
+    comma = text.find(",", start, end)
+    if comma < run.end or not text[comma + 1 : end].strip():
+        return False
+    # "Among those waiting is Ann Lee, 71, ...": a verb before the comma makes her the subject
+    return not any(w in _AUXILIARIES for w in text[m.end(1) : comma].split())
+
+
+def surname_alone(run: Run, words: list[str]) -> bool:
+    """A mention of a full name by its last word alone (after any title): ``Mr. Pike`` or
+    ``Pike`` for Ian Pike. Articles refer to people that way, not to schools or laws."""
+    toks = [t.lower() for t in run.tokens]
+    while toks and toks[0].rstrip(".") in _TITLE_WORDS:
+        toks = toks[1:]
+    return len(words) > 1 and len(toks) == 1 and toks[0] == words[-1]
+
+
+def person_cues(blocks) -> set[int]:
+    """Ids of the entities some mention shows to be a person's: by surname alone (``Pike``
+    for Ian Pike), or with a title (``Mr. Pike``). One pass over the mentions."""
+    out: set[int] = set()
+    for info in blocks:
+        for m in info.mentions:
+            run = m.run
+            if run is None or len(m.entity.words) < 2:
+                continue
+            titled = run.tokens[0].lower().rstrip(".") in _TITLE_WORDS
+            if titled or surname_alone(run, m.entity.words):
+                out.add(id(m.entity))
+    return out

@@ -1,0 +1,42 @@
+"""Rules for real copy, each on invented sentences (issue 14): whom a "he" or "she" before or
+after a quotation stands for, when the nearest name is not the subject of its sentence or does
+not name a person at all."""
+
+from __future__ import annotations
+
+from articles.seeds.format import split_blocks
+from articles.seeds.quotes import extract_quotes
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(split_blocks("\n\n".join(paragraphs)))]
+
+
+def test_a_name_in_an_opening_prepositional_phrase_is_not_the_subject() -> None:
+    assert speakers(
+        "Carrow cut 300 jobs in the spring. Carrow said more cuts may come.",
+        "Outside Carrow's plant on Dunmore Road, a welder named Ian Pike has only good things "
+        'to say about his job. "The pay is fair," he said.',
+    ) == ["Ian Pike"]
+
+
+def test_an_inverted_sentence_before_its_first_comma_keeps_its_subject() -> None:
+    assert speakers(
+        "Among those waiting is Orla Keane, 71, from Co Tarbert, who has waited two years. "
+        '"Some days I cannot walk," she said.',
+    ) == ["Orla Keane"]
+
+
+def test_he_passes_over_a_name_ending_in_a_word_the_article_writes_in_lower_case() -> None:
+    assert speakers(
+        "Senator Tom Hale toured the county on Monday.",
+        "He was asked about Kilbeg Bridge, and said the bridge carries 900 cars a day. Kilbeg "
+        'Bridge opened in May. "It cost too much," he said.',
+    ) == ["Tom Hale"]
+
+
+def test_he_still_stands_for_a_person_of_no_known_gender_named_by_surname() -> None:
+    assert speakers(
+        "Senator Tom Hale spoke first. Zorvik Quennel, a local farmer, took the floor next.",
+        'Quennel was blunt about the start of the season. "We have had no rain," he said.',
+    ) == ["Zorvik Quennel"]
