@@ -40,3 +40,11 @@ def test_he_still_stands_for_a_person_of_no_known_gender_named_by_surname() -> N
         "Senator Tom Hale spoke first. Zorvik Quennel, a local farmer, took the floor next.",
         'Quennel was blunt about the start of the season. "We have had no rain," he said.',
     ) == ["Zorvik Quennel"]
+
+
+def test_a_pronoun_after_but_opens_the_sentence_as_its_subject() -> None:
+    assert speakers(
+        '"It was a good night for all of us," Mary Vance said after the vote, with Tom Hale '
+        "beside her.",
+        'But he wanted to know, "How surprised are you that the count took three days this time?"',
+    ) == ["Mary Vance", "Tom Hale"]

@@ -72,6 +72,12 @@ _ROLE_LEAD = re.compile(
 _APPOSITIVE = re.compile(r",\s+(?:[^,;:]{1,90}?),\s*")
 
 
+# "But he wanted to know, ...": a conjunction before the pronoun that opens a sentence.
+_CONJUNCTION_BEFORE_PRONOUN = re.compile(
+    r"(?:(?:but|and|so|yet|then)\s+(?=(?:he|she|they)\s))?", re.I
+)
+
+
 @small_cache(maxsize=4096)
 def sentence_subject(clause: str) -> _Ref | None:
     """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
@@ -94,6 +100,7 @@ def sentence_subject(clause: str) -> _Ref | None:
         named = analyse(cleaned[len(head[0]) :].split(",", 1)[0].split())
         if named is not None and named.kind == "person":
             text = cleaned[len(head[0]) :].lstrip()  # "Now Ann Lee, a rival, is ..."
+    text = text[_CONJUNCTION_BEFORE_PRONOUN.match(text).end() :]  # "But he asked": he
     role = _ROLE_LEAD.match(text)
     if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
         text = text[role.end() :]
