@@ -48,3 +48,11 @@ def test_a_pronoun_after_but_opens_the_sentence_as_its_subject() -> None:
         "beside her.",
         'But he wanted to know, "How surprised are you that the count took three days this time?"',
     ) == ["Mary Vance", "Tom Hale"]
+
+
+def test_she_passes_over_a_name_no_sentence_opens_with_and_no_given_name_starts() -> None:
+    assert speakers(
+        "Former governor Ann Kerrigan criticised the deal on Monday.",
+        "The former governor wrote for Tom Hale's paper, the Kestrel-Ledger of Dunmore. "
+        '"I am ashamed of this party," she said.',
+    ) == ["Ann Kerrigan"]

@@ -34,7 +34,9 @@ class _Doc(Registry, Classifier, Resolver, Attributor):
         self.chain_ends: dict[int, tuple[int, _Ref] | None] = {}
         self.label_ends: dict[int, _Entity | None] = {}  # see Attributor._label_after
         self.venue_ids: set[int] | None = None  # see Resolver._venues
-        self.person_ids: set[int] | None = None  # see Resolver._person_cues
+        self.person_ids: set[int] | None = None  # see Resolver._weak_person
+        self.subject_ids: set[int] = set()  # the same: entities that open a sentence
+        self.speaker_ids: set[int] = set()  # entities given a quotation or speech so far
         self.raw_texts: list[str] = [block.text for block in blocks]  # subheadings too
         for i, block in enumerate(blocks):
             text = block.text if not block.is_subheading else ""

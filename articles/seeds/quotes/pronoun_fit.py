@@ -48,16 +48,20 @@ def surname_alone(run: Run, words: list[str]) -> bool:
     return len(words) > 1 and len(toks) == 1 and toks[0] == words[-1]
 
 
-def person_cues(blocks) -> set[int]:
+def person_cues(blocks) -> tuple[set[int], set[int]]:
     """Ids of the entities some mention shows to be a person's: by surname alone (``Pike``
-    for Ian Pike), or with a title (``Mr. Pike``). One pass over the mentions."""
+    for Ian Pike), or with a title (``Mr. Pike``); and of those some sentence opens with as
+    its subject. One pass over the mentions."""
     out: set[int] = set()
+    subjects: set[int] = set()
     for info in blocks:
         for m in info.mentions:
+            if m.subject:
+                subjects.add(id(m.entity))
             run = m.run
             if run is None or len(m.entity.words) < 2:
                 continue
             titled = run.tokens[0].lower().rstrip(".") in _TITLE_WORDS
             if titled or surname_alone(run, m.entity.words):
                 out.add(id(m.entity))
-    return out
+    return out, subjects

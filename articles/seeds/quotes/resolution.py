@@ -219,8 +219,8 @@ class Resolver:
     def _resolve_pronoun(self, gender: str | None, bi: int, pos: int) -> _Entity | None:
         """The entity a pronoun stands for: for "he" or "she", the nearest person of that
         gender or of none known; but a name of no known gender that nothing shows to be a
-        person's (``Head Start``, ``Sandy Hook``) yields to a person of the pronoun's gender
-        named shortly before it (see :func:`pronoun_fit.person_cues`)."""
+        person's (``Head Start``, see ``_weak_person``) yields to a person of the pronoun's
+        gender named shortly before it."""
         want_org = gender == "it"
         fallback, looked = None, 0
         for ent in self._candidates(bi, pos):
@@ -237,24 +237,31 @@ class Resolver:
             if id(ent) in self._venues():
                 continue  # "At Boca Park, ..., Jay Dunne said ... he said": not Boca Park
             if ent.gender == gender:
-                return fallback if fallback is not None and looked > _WEAK_REACH else ent
+                return ent
             if ent.gender is None:
                 if not self._weak_person(ent):
                     return fallback or ent
                 fallback = fallback or ent
             if fallback is not None:
                 looked += 1
+                if looked > _WEAK_REACH:
+                    break
         return fallback
 
     def _weak_person(self, ent: _Entity) -> bool:
-        """A name of no known gender that nothing shows to be a person's and that ends in a
-        word the article also writes in lower case: a thing's (``Head Start``, ``Dirty
-        Dancing``, ``Jersey Generals``), as a surname seldom is."""
-        if self.person_ids is None:
-            self.person_ids = person_cues(self.blocks)
-        if id(ent) in self.person_ids:
+        """A name of no known gender that nothing shows to be a person's (no title, no
+        surname alone, no speech) and that ends in a word the article also writes in lower
+        case, a thing's (``Head Start``, ``Dirty Dancing``), as a surname seldom is; or that
+        no sentence opens with and no given name starts (``the Kestrel-Ledger of Dunmore``)."""
+        if not ent.words:
             return False
-        return bool(ent.words) and ent.words[-1] in self._lowercase_words()
+        if self.person_ids is None:
+            self.person_ids, self.subject_ids = person_cues(self.blocks)
+        if id(ent) in self.person_ids or id(ent) in self.speaker_ids:
+            return False
+        if ent.words[-1] in self._lowercase_words():
+            return True
+        return id(ent) not in self.subject_ids and first_name_gender(ent.words[0]) is None
 
     def _modified_org(self, ref: _Ref, bi: int, pos: int) -> _Entity | None:
         """``the volcanology agency``, ``the hospital system``, ``the group``: the organisation
