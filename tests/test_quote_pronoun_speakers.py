@@ -56,3 +56,11 @@ def test_she_passes_over_a_name_no_sentence_opens_with_and_no_given_name_starts(
         "The former governor wrote for Tom Hale's paper, the Kestrel-Ledger of Dunmore. "
         '"I am ashamed of this party," she said.',
     ) == ["Ann Kerrigan"]
+
+
+def test_a_speaker_carried_over_yields_to_a_pronoun_of_the_other_gender_in_the_sentence() -> None:
+    assert speakers(
+        'Tom Hale, the finance minister, said the tax plan "will pay for itself."',
+        'Mary Vance sees the same benefits. But while denouncing the "scandal" of tax avoidance '
+        "at rallies, she has not set out a plan of her own.",
+    ) == ["Tom Hale", "Mary Vance"]

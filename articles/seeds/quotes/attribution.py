@@ -171,9 +171,9 @@ class Attributor:
                     elif (subject := self._sentence_subject(bi, info, s)) is not None:
                         who, role = subject, None  # Moore thanked him for "stepping up"
                     elif block_speaker is not None:
-                        who, role = block_speaker[0], None
+                        who, role = self._same_gender(bi, s, block_speaker[0]), None
                     elif (said := self._reported_before(info, s.mark)) is not None:
-                        who, role = said, None  # X described his approach. "..."
+                        who, role = self._same_gender(bi, s, said), None  # X described his
                     else:
                         who = (
                             self._chain_speaker(bi, s)
@@ -185,7 +185,7 @@ class Attributor:
                         if who is None and ref is None:
                             who = self._subject_before(bi, info, k, s)
                         if who is None and last_speaker is not None:
-                            who = last_speaker[0]
+                            who = self._same_gender(bi, s, last_speaker[0])
                 if who is not None:
                     s.who = who
                     if who.kind == "anonymous":  # "said one truck driver": no name to give

@@ -65,3 +65,17 @@ def person_cues(blocks) -> tuple[set[int], set[int]]:
             if titled or surname_alone(run, m.entity.words):
                 out.add(id(m.entity))
     return out, subjects
+
+
+# "He" or "she" opening a main clause: at a sentence's start, after a comma or after "but"
+# (not "said she should ...", where she is someone the subject talks about).
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Yy]et)\s+)([Hh]e|[Ss]he)\b")
+
+
+def pronoun_gender(text: str, ranges: list[tuple[int, int]]) -> str | None:
+    """The gender of the first "he" or "she" opening a clause in the ranges of ``text``."""
+    for lo, hi in ranges:
+        m = _SUBJECT_PRONOUN.search(text[lo:hi].strip())
+        if m is not None:
+            return "m" if m.group(1).lower() == "he" else "f"
+    return None

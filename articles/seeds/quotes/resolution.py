@@ -12,7 +12,7 @@ from ..names import _words
 from ..runs import analyse, first_name_gender, place_canonical
 from .attribution import _KIN_ORDER
 from .lexicon import _US_STATES
-from .pronoun_fit import person_cues
+from .pronoun_fit import person_cues, pronoun_gender
 from .references import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
 from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
 
@@ -247,6 +247,20 @@ class Resolver:
                 if looked > _WEAK_REACH:
                     break
         return fallback
+
+    def _same_gender(self, bi: int, s, who: _Entity) -> _Entity:
+        """A speaker carried over from an earlier quotation, unless the quotation's sentence
+        has a "he" or "she" of the other gender outside its quotations (``But while
+        denouncing the "perversion" of ..., she has not ...`` after a man spoke): then whom
+        that pronoun stands for."""
+        if who.gender is None or who.kind != "person":
+            return who
+        info = self.blocks[bi]
+        a, b = info.sentences[s.sentence]
+        gender = pronoun_gender(info.text, self.gaps_within(info, a, b))
+        if gender is None or gender == who.gender:
+            return who
+        return self._resolve_pronoun(gender, bi, s.mark) or who
 
     def _weak_person(self, ent: _Entity) -> bool:
         """A name of no known gender that nothing shows to be a person's (no title, no
