@@ -64,3 +64,11 @@ def test_a_speaker_carried_over_yields_to_a_pronoun_of_the_other_gender_in_the_s
         'Mary Vance sees the same benefits. But while denouncing the "scandal" of tax avoidance '
         "at rallies, she has not set out a plan of her own.",
     ) == ["Tom Hale", "Mary Vance"]
+
+
+def test_she_passes_over_a_title_that_opens_no_clause_of_its_own() -> None:
+    assert speakers(
+        "Ann Kerrigan, 29, moved back in with her parents last year.",
+        "Her bedroom walls carry the same Midnight Dancing, Top Gun and Grease posters from her "
+        'teens. "Who wants to live at home at 29?" she said. "I do not, but I can."',
+    ) == ["Ann Kerrigan", "Ann Kerrigan"]

@@ -283,7 +283,6 @@ class Attributor:
 
     def _add_speaker(self, info: _BlockInfo, pos: int, who: _Entity) -> None:
         info.speakers.append((pos, who))
-        self.speaker_ids.add(id(who))
         sentence = self._sentence_of(info, pos)
         info.speakers_by_sentence.setdefault(sentence, []).append((pos, who))
 

@@ -11,6 +11,7 @@ from .. import names as N
 from ..names import _words
 from ..runs import Run
 from .lexicon import _AUXILIARIES
+from .subjects import _verb_follows
 
 # Prepositions that open a phrase of place or circumstance, never a clause with a subject of
 # its own (unlike "after", "before", "since", "as", which may open one: "After Lee left, he"),
@@ -21,6 +22,8 @@ _PHRASE_PREPOSITIONS = _words(
 )
 
 _OPENING_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)\s")
+
+_APPOSITION = re.compile(r",\s+[a-z]")  # "Raynard Cole, a consultant, ..."
 
 _TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in N.TITLES)
 
@@ -56,9 +59,10 @@ def person_cues(blocks) -> tuple[set[int], set[int]]:
     subjects: set[int] = set()
     for info in blocks:
         for m in info.mentions:
-            if m.subject:
-                subjects.add(id(m.entity))
             run = m.run
+            after = info.text[run.end : run.end + 80] if run is not None else ""
+            if m.subject and (_verb_follows(after) or _APPOSITION.match(after)):
+                subjects.add(id(m.entity))  # "Lu Kang repeated", not "the same Dirty Dancing,"
             if run is None or len(m.entity.words) < 2:
                 continue
             titled = run.tokens[0].lower().rstrip(".") in _TITLE_WORDS

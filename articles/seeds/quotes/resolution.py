@@ -96,6 +96,7 @@ class Resolver:
                     return None
                 kind = "person" if info.kind in ("person", "single") else "organisation"
                 ent = self._register(info.name, kind, info.gender)
+            self.speaker_ids.add(id(ent))  # named by a clause: someone who speaks
             return ent
         if ref.kind == "orgname":
             ent = self.by_key.get(ref.value.lower()) or self.resolve_name(ref.value.split())
