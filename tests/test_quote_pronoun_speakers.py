@@ -72,3 +72,28 @@ def test_she_passes_over_a_title_that_opens_no_clause_of_its_own() -> None:
         "Her bedroom walls carry the same Midnight Dancing, Top Gun and Grease posters from her "
         'teens. "Who wants to live at home at 29?" she said. "I do not, but I can."',
     ) == ["Ann Kerrigan", "Ann Kerrigan"]
+
+
+def test_a_relative_named_by_a_given_name_alone_is_whom_she_stands_for() -> None:
+    assert speakers(
+        "Senator Tom Hale will speak on Tuesday, and campaign manager Lou Brandt will open the "
+        "night.",
+        "On Monday, Hale's wife, Orla, is among the featured speakers. At a rally in May, she "
+        'described him as "kind" and said, "He will fight for you."',
+    ) == ["Orla", "Orla"]
+
+
+def test_a_relative_named_by_a_given_name_is_the_full_name_the_article_gives() -> None:
+    assert speakers(
+        "Orla Hale, 52, runs a bakery in Dunmore. Senator Tom Hale will speak on Tuesday.",
+        "On Monday, Hale's wife, Orla, is among the featured speakers. At a rally in May, she "
+        'described him as "kind" and said, "He will fight for you."',
+    ) == ["Orla Hale", "Orla Hale"]
+
+
+def test_a_name_opening_its_sentence_before_an_age_is_a_persons() -> None:
+    assert speakers(
+        '"We will win," Mary Vance said on Monday.',
+        "Zorva Quist, 34, could be an effective voice for the party. She has pushed back against "
+        'the claims, calling them "a smear."',
+    ) == ["Mary Vance", "Zorva Quist"]

@@ -82,6 +82,7 @@ def extract_quotes(blocks: Sequence[Block]) -> list[ExtractedQuote]:
     """Every quotation in the body, in order, with speaker, role and whether it is partial."""
     doc = _Doc(blocks)
     doc.build_registry()
+    doc.kin_names()
     doc.classify()
     doc.attribute()
     return doc.results()

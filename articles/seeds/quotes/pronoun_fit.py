@@ -23,7 +23,7 @@ _PHRASE_PREPOSITIONS = _words(
 
 _OPENING_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)\s")
 
-_APPOSITION = re.compile(r",\s+[a-z]")  # "Raynard Cole, a consultant, ..."
+_APPOSITION = re.compile(r",\s+(?:[a-z]|\d+,)")  # "Ray Cole, a consultant,", "Ray Cole, 34,"
 
 _TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in N.TITLES)
 
@@ -83,3 +83,26 @@ def pronoun_gender(text: str, ranges: list[tuple[int, int]]) -> str | None:
         if m is not None:
             return "m" if m.group(1).lower() == "he" else "f"
     return None
+
+
+_KIN_GENDER = {
+    "wife": "f", "widow": "f", "daughter": "f", "mother": "f", "sister": "f", "fiancée": "f",
+    "husband": "m", "widower": "m", "son": "m", "father": "m", "brother": "m", "fiancé": "m",
+}  # fmt: skip
+
+# "his wife, Jane,", "Trump's daughter, Ivana,": a relative named by a given name alone.
+_KIN_APPOSITIVE = re.compile(
+    r"(?:\b[Hh](?:is|er)|[A-Z][\w’'.-]+(?:’s|'s))\s+(?:(?:first|second|former|late|eldest|"
+    r"youngest|older|younger)\s+)?(" + "|".join(_KIN_GENDER) + r"),\s+([A-Z][a-z]+),"
+)
+
+
+def kin_names(text: str) -> list[tuple[int, str, str, str]]:
+    """(position, given name, gender, kin word) of each relative the text names by a given
+    name alone after a kin word and a comma: ``his wife, Jane, said ...``."""
+    if not any(k + "," in text for k in _KIN_GENDER):
+        return []
+    return [
+        (m.start(2), m.group(2), _KIN_GENDER[m.group(1)], m.group(1))
+        for m in _KIN_APPOSITIVE.finditer(text)
+    ]

@@ -12,9 +12,9 @@ from ..names import _words
 from ..runs import analyse, first_name_gender, place_canonical
 from .attribution import _KIN_ORDER
 from .lexicon import _US_STATES
-from .pronoun_fit import person_cues, pronoun_gender
+from .pronoun_fit import kin_names, person_cues, pronoun_gender
 from .references import _APPOSITIVE_AFTER, _ROLE_SYNONYMS, _appositive_role, _Ref
-from .registry import _company_like, _Entity, _kind_fits, _org_head, _org_role
+from .registry import _company_like, _Entity, _kind_fits, _Mention, _org_head, _org_role
 
 # How far back a pronoun or a noun looks for the one it stands for: sentences within a
 # paragraph, mentions over the article. No wire paragraph comes near either; they keep a
@@ -262,6 +262,21 @@ class Resolver:
         if gender is None or gender == who.gender:
             return who
         return self._resolve_pronoun(gender, bi, s.mark) or who
+
+    def kin_names(self) -> None:
+        """``Trump's wife, Melania, is ...``: the relative an appositive names by a given name
+        alone is a person of the kin word's gender, mentioned there (for "she" after it)."""
+        for bi, info in enumerate(self.blocks):
+            for pos, name, gender, kin in kin_names(info.text):
+                low = name.lower()  # "Melania" for Melania Trump, named elsewhere
+                full = [e for e in self.by_word.get(low, ()) if e.words[0] == low]
+                ent = full[0] if len(full) == 1 else self.resolve_name([name], (bi, pos))
+                if ent is None or ent.kind != "person":
+                    ent = self._register(name, "person", gender)
+                ent.gender = ent.gender or gender
+                sent = self._sentence_of(info, pos)
+                info.mentions.append(_Mention(pos, sent, ent, False, kin))
+                info.mentions_by_sentence = None
 
     def _weak_person(self, ent: _Entity) -> bool:
         """A name of no known gender that nothing shows to be a person's (no title, no
