@@ -97,3 +97,11 @@ def test_a_name_opening_its_sentence_before_an_age_is_a_persons() -> None:
         "Zorva Quist, 34, could be an effective voice for the party. She has pushed back against "
         'the claims, calling them "a smear."',
     ) == ["Mary Vance", "Zorva Quist"]
+
+
+def test_a_pronoun_before_an_adverb_of_frequency_is_the_sentences_subject() -> None:
+    assert speakers(
+        '"Turnout will be low," said Lou Brandt, a pollster.',
+        "Mary Vance now talks freely about her first campaign. She often speaks of breaking "
+        '"the oldest rule in the party" by running at all.',
+    ) == ["Lou Brandt", "Mary Vance"]

@@ -24,7 +24,9 @@ from .named import after_long_description
 from .openers import _clean_clause
 from .references import _Ref
 
-_SKIPPED = _ADVERBS | _words("not never also just even already first then on")
+_SKIPPED = _ADVERBS | _words(
+    "not never also just even already first then on often sometimes always now"
+)
 
 _WORD = re.compile(r"[^\s,;:()]+?(?=[.!?”’\"']*(?:[\s,;:()]|$))")
 
