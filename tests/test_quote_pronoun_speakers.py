@@ -105,3 +105,11 @@ def test_a_pronoun_before_an_adverb_of_frequency_is_the_sentences_subject() -> N
         "Mary Vance now talks freely about her first campaign. She often speaks of breaking "
         '"the oldest rule in the party" by running at all.',
     ) == ["Lou Brandt", "Mary Vance"]
+
+
+def test_a_relative_named_by_a_given_name_before_a_verb_is_the_sentences_subject() -> None:
+    assert speakers(
+        "In Dunmore, 14-year-old Aoife Pell held up a sign. Her father, Brad, 39, worried that "
+        "voters could not see the point of choosing Tom Hale.",
+        '"People are afraid of wasting their votes," he said.',
+    ) == ["Brad"]

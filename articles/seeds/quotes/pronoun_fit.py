@@ -97,12 +97,20 @@ _KIN_APPOSITIVE = re.compile(
 )
 
 
-def kin_names(text: str) -> list[tuple[int, str, str, str]]:
-    """(position, given name, gender, kin word) of each relative the text names by a given
-    name alone after a kin word and a comma: ``his wife, Jane, said ...``."""
+_AGE = re.compile(r"\s*\d+,")
+
+
+def kin_names(text: str) -> list[tuple[int, str, str, str, bool]]:
+    """(position, given name, gender, kin word, whether a verb follows) of each relative the
+    text names by a given name alone after a kin word and a comma: ``his wife, Jane, said``,
+    ``Her father, Brad, 39, worried``."""
     if not any(k + "," in text for k in _KIN_GENDER):
         return []
-    return [
-        (m.start(2), m.group(2), _KIN_GENDER[m.group(1)], m.group(1))
-        for m in _KIN_APPOSITIVE.finditer(text)
-    ]
+    out = []
+    for m in _KIN_APPOSITIVE.finditer(text):
+        age = _AGE.match(text, m.end())
+        after = text[age.end() if age else m.end() :][:80]
+        out.append(
+            (m.start(2), m.group(2), _KIN_GENDER[m.group(1)], m.group(1), _verb_follows(after))
+        )
+    return out

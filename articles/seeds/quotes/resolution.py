@@ -265,9 +265,10 @@ class Resolver:
 
     def kin_names(self) -> None:
         """``Trump's wife, Melania, is ...``: the relative an appositive names by a given name
-        alone is a person of the kin word's gender, mentioned there (for "she" after it)."""
+        alone is a person of the kin word's gender, mentioned there (for "she" after it), as
+        the sentence's subject when a verb follows."""
         for bi, info in enumerate(self.blocks):
-            for pos, name, gender, kin in kin_names(info.text):
+            for pos, name, gender, kin, subject in kin_names(info.text):
                 low = name.lower()  # "Melania" for Melania Trump, named elsewhere
                 full = [e for e in self.by_word.get(low, ()) if e.words[0] == low]
                 ent = full[0] if len(full) == 1 else self.resolve_name([name], (bi, pos))
@@ -275,7 +276,8 @@ class Resolver:
                     ent = self._register(name, "person", gender)
                 ent.gender = ent.gender or gender
                 sent = self._sentence_of(info, pos)
-                info.mentions.append(_Mention(pos, sent, ent, False, kin))
+                info.mentions.append(_Mention(pos, sent, ent, subject, kin))
+                info.mentions.sort(key=lambda m: m.pos)  # "Her father, Brad, worried": first
                 info.mentions_by_sentence = None
 
     def _weak_person(self, ent: _Entity) -> bool:
