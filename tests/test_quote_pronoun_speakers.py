@@ -113,3 +113,13 @@ def test_a_relative_named_by_a_given_name_before_a_verb_is_the_sentences_subject
         "voters could not see the point of choosing Tom Hale.",
         '"People are afraid of wasting their votes," he said.',
     ) == ["Brad"]
+
+
+def test_he_passes_over_a_name_the_article_always_writes_after_the() -> None:
+    assert speakers(
+        "The Bundle has kept interest rates low for years.",
+        "Just look at Senator Tom Hale. He says he gets his ideas from an old novel. In 2008, he "
+        "wanted to force the Bundle to stop worrying about jobs. In 2010, he warned the Bundle "
+        'against buying bonds, because he thought it "risks higher inflation and a weaker '
+        'currency."',
+    ) == ["Tom Hale"]

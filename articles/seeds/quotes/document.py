@@ -36,6 +36,7 @@ class _Doc(Registry, Classifier, Resolver, Attributor):
         self.venue_ids: set[int] | None = None  # see Resolver._venues
         self.person_ids: set[int] | None = None  # see Resolver._weak_person
         self.subject_ids: set[int] = set()  # the same: entities that open a sentence
+        self.articled_ids: set[int] = set()  # the same: entities always after "the"
         self.speaker_ids: set[int] = set()  # entities a clause has named so far
         self.raw_texts: list[str] = [block.text for block in blocks]  # subheadings too
         for i, block in enumerate(blocks):

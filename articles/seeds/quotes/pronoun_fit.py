@@ -51,24 +51,31 @@ def surname_alone(run: Run, words: list[str]) -> bool:
     return len(words) > 1 and len(toks) == 1 and toks[0] == words[-1]
 
 
-def person_cues(blocks) -> tuple[set[int], set[int]]:
+def person_cues(blocks) -> tuple[set[int], set[int], set[int]]:
     """Ids of the entities some mention shows to be a person's: by surname alone (``Pike``
-    for Ian Pike), or with a title (``Mr. Pike``); and of those some sentence opens with as
-    its subject. One pass over the mentions."""
+    for Ian Pike), or with a title (``Mr. Pike``); of those some sentence opens with as its
+    subject; and of those every mention has "the" before (``the Fed``, ``the Guardian``: no
+    one's name). One pass over the mentions."""
     out: set[int] = set()
     subjects: set[int] = set()
+    articled: set[int] = set()
+    bare: set[int] = set()
     for info in blocks:
         for m in info.mentions:
             run = m.run
             after = info.text[run.end : run.end + 80] if run is not None else ""
             if m.subject and (_verb_follows(after) or _APPOSITION.match(after)):
                 subjects.add(id(m.entity))  # "Lu Kang repeated", not "the same Dirty Dancing,"
+            the = info.text[max(0, m.pos - 4) : m.pos].lower() == "the " or (
+                run is not None and run.tokens[0].lower() == "the"
+            )
+            (articled if the else bare).add(id(m.entity))
             if run is None or len(m.entity.words) < 2:
                 continue
             titled = run.tokens[0].lower().rstrip(".") in _TITLE_WORDS
             if titled or surname_alone(run, m.entity.words):
                 out.add(id(m.entity))
-    return out, subjects
+    return out, subjects, articled - bare
 
 
 # "He" or "she" opening a main clause: at a sentence's start, after a comma or after "but"

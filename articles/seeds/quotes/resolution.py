@@ -283,15 +283,16 @@ class Resolver:
     def _weak_person(self, ent: _Entity) -> bool:
         """A name of no known gender that nothing shows to be a person's (no title, no
         surname alone, no speech) and that ends in a word the article also writes in lower
-        case, a thing's (``Head Start``, ``Dirty Dancing``), as a surname seldom is; or that
-        no sentence opens with and no given name starts (``the Kestrel-Ledger of Dunmore``)."""
+        case, a thing's (``Head Start``, ``Dirty Dancing``), as a surname seldom is; that
+        always has "the" before it (``the Fed``); or that no sentence opens with and no
+        given name starts (``the Kestrel-Ledger of Dunmore``)."""
         if not ent.words:
             return False
         if self.person_ids is None:
-            self.person_ids, self.subject_ids = person_cues(self.blocks)
+            self.person_ids, self.subject_ids, self.articled_ids = person_cues(self.blocks)
         if id(ent) in self.person_ids or id(ent) in self.speaker_ids:
             return False
-        if ent.words[-1] in self._lowercase_words():
+        if ent.words[-1] in self._lowercase_words() or id(ent) in self.articled_ids:
             return True
         return id(ent) not in self.subject_ids and first_name_gender(ent.words[0]) is None
 
