@@ -25,6 +25,10 @@ _SENTENCES_BACK = 200
 # How many candidates a pronoun looks past a weak one (a name not shown to be a person's).
 _WEAK_REACH = 12
 
+# How far from a quotation a pronoun of its sentence is looked for (see ``_same_gender``): a
+# paragraph of one long sentence with many quotations is not read once per quotation.
+_PRONOUN_REACH = 300
+
 _GENERIC_ORG_NOUNS = _words("group organisation organization body system network")
 
 
@@ -258,6 +262,7 @@ class Resolver:
             return who
         info = self.blocks[bi]
         a, b = info.sentences[s.sentence]
+        a, b = max(a, s.mark - _PRONOUN_REACH), min(b, (s.close or s.mark) + _PRONOUN_REACH)
         gender = pronoun_gender(info.text, self.gaps_within(info, a, b))
         if gender is None or gender == who.gender:
             return who
