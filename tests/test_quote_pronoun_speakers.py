@@ -123,3 +123,11 @@ def test_he_passes_over_a_name_the_article_always_writes_after_the() -> None:
         'against buying bonds, because he thought it "risks higher inflation and a weaker '
         'currency."',
     ) == ["Tom Hale"]
+
+
+def test_a_pronoun_before_an_aside_is_still_the_sentences_subject() -> None:
+    assert speakers(
+        "Mary Vance is running as a steady hand, much as Prime Minister Tom Hale did.",
+        "She, too, is a pragmatist battling nationalist anger, warning that the turmoil shows a "
+        'need for "calm, steady, experienced leadership in the White House."',
+    ) == ["Mary Vance"]

@@ -80,6 +80,11 @@ _CONJUNCTION_BEFORE_PRONOUN = re.compile(
 )
 
 
+_ASIDE_AFTER_PRONOUN = re.compile(
+    r"^((?:[Hh]e|[Ss]he|[Tt]hey)),\s+(?:too|however|though|meanwhile|instead|in turn),\s+"
+)
+
+
 @small_cache(maxsize=4096)
 def sentence_subject(clause: str) -> _Ref | None:
     """The person or organisation that opens ``clause`` (a sentence up to a quotation) as the
@@ -103,6 +108,7 @@ def sentence_subject(clause: str) -> _Ref | None:
         if named is not None and named.kind == "person":
             text = cleaned[len(head[0]) :].lstrip()  # "Now Ann Lee, a rival, is ..."
     text = text[_CONJUNCTION_BEFORE_PRONOUN.match(text).end() :]  # "But he asked": he
+    text = _ASIDE_AFTER_PRONOUN.sub(r"\1 ", text, count=1)  # "She, too, is": she is
     role = _ROLE_LEAD.match(text)
     if role is not None:  # "Her chief policy aide, Jake Sullivan, calls ...": the name
         text = text[role.end() :]
