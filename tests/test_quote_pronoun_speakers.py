@@ -131,3 +131,16 @@ def test_a_pronoun_before_an_aside_is_still_the_sentences_subject() -> None:
         "She, too, is a pragmatist battling nationalist anger, warning that the turmoil shows a "
         'need for "calm, steady, experienced leadership in the White House."',
     ) == ["Mary Vance"]
+
+
+def test_a_name_after_when_it_comes_to_is_not_the_sentences_subject() -> None:
+    from articles.seeds.quotes.document import _Doc
+
+    doc = _Doc(
+        split_blocks(
+            "Kelso announced in February that the plant would move. Kelso employs 1,400 "
+            'people.\n\nBut when it comes to Kelso, "we have all worked hard," he said.'
+        )
+    )
+    doc.build_registry()
+    assert [(m.entity.name, m.subject) for m in doc.blocks[1].mentions] == [("Kelso", False)]

@@ -19,9 +19,13 @@ from .subjects import _verb_follows
 _PHRASE_PREPOSITIONS = _words(
     "in on at from with by during under over about near inside outside across through "
     "into against among between without despite amid beyond behind"
-)
+) | {"when it comes to"}
 
-_OPENING_WORD = re.compile(r"[\s“\"‘']*([A-Za-z]+)\s")
+# The word a sentence opens with, after a conjunction ("But"); "when it comes to" is a
+# preposition ("But when it comes to Kelso, ..., he said": not Kelso).
+_OPENING_WORD = re.compile(
+    r"[\s“\"‘']*(?:(?:But|And|Yet|So)\s+)?(when it comes to|[A-Za-z]+)\s", re.I
+)
 
 _APPOSITION = re.compile(r",\s+(?:[a-z]|\d+,)")  # "Ray Cole, a consultant,", "Ray Cole, 34,"
 
