@@ -17,6 +17,7 @@ from ..runs import (
     small_cache,
     word_regex,
 )
+from .asides import aside_subject
 from .appositives import (
     _is_gendered_person,
     _is_org,
@@ -91,8 +92,8 @@ def _subject_ref(text: str) -> _Ref | None:
     """Who is the subject of a verb, from the clause text just before it."""
     if (gave := gave_name(text)) is not None:  # "a woman who gave her name only as Lakshmi"
         return gave
-    if (named := named_subject(text)) is not None:
-        return named  # "a reaction from President Ann Lee, who called"
+    if (named := named_subject(text) or aside_subject(text)) is not None:
+        return named  # "a reaction from President Ann Lee, who called"; "Lee, while in X,"
     t = " " + _clean_clause(text.strip()) + " "
     orgs = comma_org_names(t)
     if orgs and orgs[-1][1] == len(t) - 1:  # "The Department for Environment, Food and ..."

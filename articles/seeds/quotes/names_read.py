@@ -56,9 +56,28 @@ def _without_home(info: NameInfo | None) -> NameInfo | None:
         return info
     k = words.index("of")
     home = " ".join(words[k + 1 :])
-    if k < 2 or not (home.lower() in _US_STATES or place_canonical(home) is not None):
+    if k < 2:
         return info
-    return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
+    if home.lower() in _US_STATES or place_canonical(home) is not None or _affiliated(words, k):
+        return NameInfo("person", " ".join(words[:k]), info.role, info.gender)
+    return info
+
+
+def _affiliated(words: list[str], k: int) -> bool:
+    """``James Cain of Harbour Planning Consultants``: a given name and a surname, then ``of``
+    and a body's name (two or more capitalised words): the person, and where they work. Not
+    ``Duke of York`` (one word before ``of``) nor ``Minister of State`` (an office)."""
+    first, last = words[0].lower(), words[k - 1].lower()
+    return (
+        k <= 3
+        and len(words) - k >= 3
+        and (first in N.MALE_FIRST_NAMES or first in N.FEMALE_FIRST_NAMES)
+        and last not in N.ROLE_WORDS
+        and all(w[:1].isupper() for w in words[k + 1 :] if w.lower() not in _LINKS)
+    )
+
+
+_LINKS = _words("of for and the on &")
 
 
 _PARTY_WORDS = _words(
