@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from ..runs import analyse
-from .lexicon import _INTRO_WORDS
 from .references import _Ref
 
 # The name, then a comma and a word that opens a circumstance, then anything but a sentence
@@ -17,8 +16,11 @@ from .references import _Ref
 _ASIDE = re.compile(
     r"((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'-]*),\s+"
     r"(?:while|when|whilst|after|before|during|speaking|addressing|responding|reacting)\s"
-    r"[^;:!?\"“”]{3,200}$"
+    r"[^,;:!?\"“”]{3,200},?\s*$"
 )
+
+# words a main clause opens with before its subject (never "When", which opens a subordinate)
+_LEADS = frozenset(("however", "but", "and", "yet", "meanwhile", "still", "now", "also"))
 
 
 def aside_subject(text: str) -> _Ref | None:
@@ -27,7 +29,7 @@ def aside_subject(text: str) -> _Ref | None:
         return None
     clause = text.strip()
     first, _, rest = clause.partition(" ")
-    if first.rstrip(",").lower() in _INTRO_WORDS:  # "However, Ann Lee, while ...,"
+    if first.rstrip(",").lower() in _LEADS:  # "However, Ann Lee, while ...," (not "When")
         clause = rest
     m = _ASIDE.match(clause)
     if m is None:

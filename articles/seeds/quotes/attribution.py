@@ -17,6 +17,7 @@ from .clauses import (
     _pre_ref,
     _subject_ref,
 )
+from .described import described_then_named as later_named
 from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
 from .named import (
@@ -145,7 +146,7 @@ class Attributor:
                 else:
                     ref = self._explicit_ref(info, k, s)
                 at = s.mark if ref is None or ref.at is None else ref.at
-                ahead = self._named_later(bi, pre) if s.close is not None else None
+                ahead = self._named_later(bi, pre) or later_named(self, bi, s) if s.close else None
                 who = self._resolve_ref(ref, bi, at) if ref is not None else None
                 labelled = self._transcript_label(s, bi)
                 if labelled is not None:  # "WALLACE: Let's start ...": the label speaks

@@ -17,7 +17,6 @@ from ..runs import (
     small_cache,
     word_regex,
 )
-from .asides import aside_subject
 from .appositives import (
     _is_gendered_person,
     _is_org,
@@ -25,6 +24,7 @@ from .appositives import (
     _opening_person,
     _person_before_appositives,
 )
+from .asides import aside_subject
 from .labels import _FINITE_VERB_RE, _VERB_RE
 from .lexicon import (
     _ACCORDING,
