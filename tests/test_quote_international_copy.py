@@ -110,3 +110,11 @@ def test_described_person_and_a_different_next_name() -> None:
         'A woman who lost her son called the verdict "a joke and a disgrace to us".',
         "Tom Brennan, 46, was jailed for six years.",
     ) == [None]
+
+
+def test_aside_subject_after_an_opening_phrase() -> None:
+    assert speakers(
+        "Reuters reported the minister walked out on reporters on Friday.",
+        "On Sunday, Tom Brennan, while visiting Dunmore, denied it.",
+        "“They all worked hard for us and I wanted to thank them.”",
+    ) == ["Tom Brennan"]
