@@ -118,3 +118,31 @@ def test_aside_subject_after_an_opening_phrase() -> None:
         "On Sunday, Tom Brennan, while visiting Dunmore, denied it.",
         "“They all worked hard for us and I wanted to thank them.”",
     ) == ["Tom Brennan"]
+
+
+def test_affiliation_with_an_unknown_given_name_and_a_title() -> None:
+    # a body named as one (an acronym, a company word) after an unfamiliar given name
+    assert speakers(
+        '"This is a well-used site and it brings jobs," said Okoth Wanjiru of KLM Planning '
+        "Consultants."
+    ) == ["Okoth Wanjiru"]
+    # a title before the name made the reader take the body for the name
+    assert speakers(
+        '"This is a well-used site and it brings jobs," said Professor Tom Ryan of Dunmore Tech.'
+    ) == ["Tom Ryan"]
+
+
+# 1. A place dateline glued to a name (already read right on main: a guard)
+
+
+def test_dateline_place_before_a_dash_is_not_the_speaker() -> None:
+    for head, name in (
+        ("Uasin Gishu - Governor Okoth Wanjiru", "Okoth Wanjiru"),
+        ("KILBEG, Kenya — Police chief Ann Lee", "Ann Lee"),
+        ("Kilbeg County – Senator Achieng Otieno", "Achieng Otieno"),
+    ):
+        assert speakers(
+            "A post went viral on Sunday.",
+            head + " said the post was fake.",
+            '"We will find who made it and they will face the law."',
+        ) == [name]

@@ -44,6 +44,8 @@ def _without_home(info: NameInfo | None) -> NameInfo | None:
     ``Duke of York`` and ``Democrat of Indiana`` are no such names: one word before ``of``."""
     if info is None or info.kind != "person":
         return info
+    if info.role and info.role.endswith((" of", " of the")) and (held := _holder_of(info)):
+        return held
     words = info.name.split()
     party = 0
     while len(words) - party > 2 and words[party].lower() in _PARTY_WORDS:
@@ -68,13 +70,35 @@ def _affiliated(words: list[str], k: int) -> bool:
     and a body's name (two or more capitalised words): the person, and where they work. Not
     ``Duke of York`` (one word before ``of``) nor ``Minister of State`` (an office)."""
     first, last = words[0].lower(), words[k - 1].lower()
+    body = [w for w in words[k + 1 :] if w.lower() not in _LINKS]
     return (
         k <= 3
         and len(words) - k >= 3
-        and (first in N.MALE_FIRST_NAMES or first in N.FEMALE_FIRST_NAMES)
+        and (
+            first in N.MALE_FIRST_NAMES
+            or first in N.FEMALE_FIRST_NAMES
+            or any((w.isupper() and len(w) > 1) or w.lower() in N.ORG_CUES for w in body)
+        )  # a given name, or a body named as one ("KLM Planning", "Kilbeg Holdings")
         and last not in N.ROLE_WORDS
-        and all(w[:1].isupper() for w in words[k + 1 :] if w.lower() not in _LINKS)
+        and all(w[:1].isupper() for w in body)
     )
+
+
+def _holder_of(info: NameInfo) -> NameInfo | None:
+    """``Professor Tom Ryan of Dunmore Tech``, read as the body with the rest as its role:
+    the person is the given name and surname before ``of``, the title their role."""
+    lead = info.role.split() if info.role else []
+    lead = lead[: lead.index("of")] if "of" in lead else []
+    if len(info.name.split()) < 2:
+        return None
+    for i, w in enumerate(lead):
+        low = w.lower()
+        if low in N.MALE_FIRST_NAMES or low in N.FEMALE_FIRST_NAMES:
+            if not 2 <= len(lead) - i <= 3 or lead[-1].lower() in N.ROLE_WORDS:
+                return None
+            gender = "m" if low in N.MALE_FIRST_NAMES else "f"
+            return NameInfo("person", " ".join(lead[i:]), " ".join(lead[:i]) or None, gender)
+    return None
 
 
 _LINKS = _words("of for and the on &")
