@@ -146,3 +146,19 @@ def test_dateline_place_before_a_dash_is_not_the_speaker() -> None:
             head + " said the post was fake.",
             '"We will find who made it and they will face the law."',
         ) == [name]
+
+
+def test_described_person_with_a_comma_before_who_and_a_same_noun_appositive() -> None:
+    assert speakers(
+        "A NEW councillor, who only decided to stand at the last minute, said he was "
+        "“euphoric” when he heard.",
+        "Tom Brennan, 46, won 1,406 votes.",
+    ) == ["Tom Brennan"]
+    assert speakers(
+        "A Kilbeg farmer who found two boys in his barn called them “little thieves”.",
+        "Tom Brennan, a 46-year-old farmer from Kilbeg, appeared in court on Monday.",
+    ) == ["Tom Brennan"]
+    assert speakers(  # an appositive with another noun: someone else
+        "A Kilbeg farmer who found two boys in his barn called them “little thieves”.",
+        "Tom Brennan, a judge in Kilbeg, heard the case on Monday.",
+    ) == [None]

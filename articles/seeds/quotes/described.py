@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # "A Western Australian man who", "An off-duty officer who": up to four modifiers, then the
 # head noun and the relative clause that says what the person did
-_DESCRIBED = re.compile(r"An? ((?:[\w’'-]+ ){0,4}?)([a-z]+) who ")
+_DESCRIBED = re.compile(r"An? ((?:[\w’'-]+ ){0,4}?)([a-z]+),? who ")
 
 # "Tom Brennan, 46,", "Jack Hollis, who ...": the name the next paragraph opens with
 _IDENTIFIED = re.compile(r", (?:\d{1,3},|who )")
@@ -54,7 +54,7 @@ def described_then_named(doc, bi: int, s: _Span) -> _Entity | None:
     ent = first.entity
     if ent.kind != "person" or len(ent.words) < 2:
         return None
-    if not _IDENTIFIED.match(nxt.text, first.run.end):
+    if not _IDENTIFIED.match(nxt.text, first.run.end) and not _same_noun(nxt.text, first, head):
         return None
     gender = {"man": "m", "woman": "f", "boy": "m", "girl": "f"}.get(head)
     if gender and ent.gender and ent.gender != gender:
@@ -63,3 +63,14 @@ def described_then_named(doc, bi: int, s: _Span) -> _Entity | None:
         if any(mt.entity is ent for mt in earlier.mentions):
             return None
     return ent
+
+
+def _same_noun(text: str, first, head: str) -> bool:
+    """``Tom Brennan, a 46-year-old farmer from Kilbeg,`` after ``A farmer who``: an
+    appositive that gives the person the same noun the description did."""
+    end = first.run.end
+    if not text.startswith((", a ", ", an "), end):
+        return False
+    stop = text.find(",", end + 2)
+    appositive = text[end + 2 : stop if stop > 0 else end + 80]
+    return head in appositive.split()
