@@ -162,3 +162,24 @@ def test_described_person_with_a_comma_before_who_and_a_same_noun_appositive() -
         "A Kilbeg farmer who found two boys in his barn called them “little thieves”.",
         "Tom Brennan, a judge in Kilbeg, heard the case on Monday.",
     ) == [None]
+
+
+# 3. An organisation credited before an unnamed speaker
+
+
+def test_unnamed_role_after_a_credited_agency_is_not_the_agency() -> None:
+    quotes = extract_quotes(
+        split_blocks(
+            "\n\n".join(
+                (
+                    "The Kilbeg Press Agency (KPA) recalls the minister allegedly walked out "
+                    "on the reporters during the briefing.",
+                    "The minister said he had only wanted to thank selected outlets.",
+                    "“They all worked hard for us during the opening and I wanted to thank them.",
+                    "“I became very angry with the aide,” he said.",
+                )
+            )
+        )
+    )
+    assert [q.speaker for q in quotes] == [None, None]
+    assert quotes[0].role == "the minister"

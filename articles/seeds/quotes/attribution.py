@@ -18,6 +18,7 @@ from .clauses import (
     _subject_ref,
 )
 from .described import described_then_named as later_named
+from .described import unnamed_role
 from .labels import _FINITE_VERB_RE, _dash_ref, _label_name
 from .lexicon import _ROLE_DETERMINERS
 from .named import (
@@ -542,7 +543,7 @@ class Attributor:
                 ref = _subject_ref(info.text[a:at])
             if ref is None or ref.kind == "inherit":
                 continue
-            who = self._resolve_ref(ref, bi, at)
+            who = self._resolve_ref(ref, bi, at) or unnamed_role(self, bi, ref)  # the minister
             if who is not None:
                 self._add_speaker(info, at, who)
         self._later_speakers(bi, info, quoted)

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from .. import names as N
 from .names_read import _ROLE_ENDINGS
+from .registry import _Entity
 
 if TYPE_CHECKING:
-    from .registry import _Entity
+    from .references import _Ref
     from .spans import _Span
 
 # "A Western Australian man who", "An off-duty officer who": up to four modifiers, then the
@@ -74,3 +75,18 @@ def _same_noun(text: str, first, head: str) -> bool:
     stop = text.find(",", end + 2)
     appositive = text[end + 2 : stop if stop > 0 else end + 80]
     return head in appositive.split()
+
+
+def unnamed_role(doc, bi: int, ref: _Ref) -> _Entity | None:
+    """``The Kilbeg Press Agency recalls ...``, then ``The minister said he had only wanted to
+    thank them``, with no minister named: an unnamed person is the latest speaker, and the
+    quotation paragraphs after it are not the organisation's, which spoke last before."""
+    if ref.kind != "rolenoun" or not ref.value:
+        return None
+    for b in range(bi - 1, max(-1, bi - 4), -1):
+        said = doc.blocks[b].speakers
+        if said:
+            if said[-1][1].kind != "organisation":
+                return None
+            return _Entity(f"the {ref.value}", "anonymous", [], ref.gender)
+    return None
