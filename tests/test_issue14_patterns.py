@@ -266,6 +266,33 @@ def test_two_places_side_by_side_are_never_one_tag(paragraph: str, joined: str) 
     assert {"Turkey", "Iran"} & tags.keys()  # each is a tag of its own
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "person", "home", "kind"),
+    [
+        (
+            "Gareth Tarrant of Harbour Planning Consultants represents the owner. "
+            "Tarrant said the plans were sound.",
+            "Gareth Tarrant",
+            "Harbour Planning Consultants",
+            "organisation",
+        ),
+        (
+            "Senator Marla Quist of Vermont said the bill would pass. Quist voted for it.",
+            "Marla Quist",
+            "Vermont",
+            "place",
+        ),
+    ],
+)
+def test_a_person_and_where_they_work_or_come_from_are_two_tags(
+    paragraph: str, person: str, home: str, kind: str
+) -> None:
+    tags = tags_for("Plans approved.", paragraph)
+    assert not any(" of " in name for name in tags), tags
+    assert tags[person].kind == "person"
+    assert tags[home].kind == kind
+
+
 # --- speakers across the archive, through import_seeds ----------------------------------------
 
 

@@ -5,9 +5,9 @@ an agency credited before the speaker is named, a speaker named in the next para
 from __future__ import annotations
 
 from articles.seeds.format import split_blocks
+from articles.seeds.name_homes import without_home
 from articles.seeds.quotes import extract_quotes
 from articles.seeds.quotes.asides import aside_subject
-from articles.seeds.quotes.names_read import _without_home
 from articles.seeds.runs import analyse
 
 
@@ -27,7 +27,7 @@ def test_affiliation_after_of_is_not_part_of_the_name() -> None:
 
 def test_affiliation_reader_keeps_titles_and_offices() -> None:
     def name(words: str) -> str | None:
-        info = _without_home(analyse(words.split()))
+        info = without_home(analyse(words.split()))
         return None if info is None else info.name
 
     assert name("Mary Kole of KLM Property Advisers") == "Mary Kole"

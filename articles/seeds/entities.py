@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import names as N
 from .format import Block
+from .name_homes import without_home
 from .quotes import ExtractedQuote, mask_quotes, paragraph_layout
 from .records import reduce_to_call
 from .runs import (
@@ -293,6 +294,18 @@ def _read_run(text: str, run: Run, prev: str) -> list[_Action]:
     if info is None:
         return []
     out: list[_Action] = []
+    person = without_home(info)
+    if person is not info and person is not None and "of" in stripped:
+        # "James Cain of Harbour Planning Consultants", "Senator Ann Lee of Vermont": the
+        # person, and where they work or come from as a tag of its own (never one for both)
+        info = person
+        home = stripped[len(stripped) - stripped[::-1].index("of") :]
+        place = " ".join(home)
+        if place.lower() in N.US_STATES or place_canonical(place) is not None:
+            place = place_canonical(place) or place
+            out.append(("add", place, "place", " ".join(home), False, False, True))
+        else:  # where they work: read as any name is
+            out.extend(_read_run(text, Run(home, run.end - len(place), run.end), "of"))
     if info.role:
         # "US Secretary of State John Kerry": the role may name a place too
         for w in info.role.split():

@@ -383,3 +383,17 @@ COMMON_CAPITALISED = _words(
     "under-18s"
 )
 PRONOUNS = _words("he she they it we i you him her them us his hers its their theirs")
+
+
+# US states, which follow a politician's name ("Senator Ann Lee of Vermont") without
+# being part of it.
+US_STATES = (
+    _words(
+        "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
+        "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+        "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
+        "pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming"
+    )
+    | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota"}
+    | {"rhode island", "south carolina", "south dakota", "west virginia"}
+)

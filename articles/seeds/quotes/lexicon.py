@@ -90,18 +90,8 @@ _MORE_REPORTING_VERBS = _words(
     "concludes revealed reveals"
 )
 
-# Registry: US states, which follow a politician's name ("Senator Ann Lee of Vermont") without
-# being part of it.
-_US_STATES = (
-    _words(
-        "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
-        "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
-        "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
-        "pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming"
-    )
-    | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota"}
-    | {"rhode island", "south carolina", "south dakota", "west virginia"}
-)
+# Registry: US states (names.US_STATES), which follow a politician's name without being part of it.
+_US_STATES = N.US_STATES
 
 # Registry: words that open a capitalised run at a sentence start without being part of the
 # name that follows ("Former Arizona governor Jan Brewer": the run "Former Arizona").

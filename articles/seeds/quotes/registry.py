@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import names as N
+from ..name_homes import without_home
 from ..records import reduce_to_call
 from ..runs import (
     NameInfo,
@@ -23,7 +24,7 @@ from ..runs import (
 )
 from .appositives import described_as_organisations
 from .lexicon import _AUXILIARIES, _PREPOSITIONS, _SUBORDINATORS, _US_STATES, _verb_like
-from .names_read import _modifies_next_name, _name_words, _without_home
+from .names_read import _modifies_next_name, _name_words
 from .pronoun_fit import in_prepositional_opening
 from .spans import _Span, paragraph_layout
 from .subjects import _verb_follows
@@ -442,7 +443,7 @@ class Registry:
         """:func:`_unglued`, unless the article refers to the person by the first word alone
         and never by the last, and that word is all it would cut off (``Lim Wei Ling`` ...
         ``Lim said``: a family name first)."""
-        info = _without_home(info)
+        info = without_home(info)
         split = _unglued(info)
         if split is info or info is None:
             return info
